@@ -1,0 +1,5 @@
+/** Check client.events. */
+import { pendingCheck } from './pending';
+
+/** client.events: not built yet. */
+export const clientEventsCheck = pendingCheck('client.events');

@@ -1,0 +1,5 @@
+/** Check client.policy. */
+import { pendingCheck } from './pending';
+
+/** client.policy: not built yet. */
+export const clientPolicyCheck = pendingCheck('client.policy');

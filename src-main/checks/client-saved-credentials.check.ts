@@ -1,0 +1,5 @@
+/** Check client.saved-credentials. */
+import { pendingCheck } from './pending';
+
+/** client.saved-credentials: not built yet. */
+export const clientSavedCredentialsCheck = pendingCheck('client.saved-credentials');

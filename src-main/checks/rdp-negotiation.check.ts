@@ -1,0 +1,5 @@
+/** Check rdp.negotiation. */
+import { pendingCheck } from './pending';
+
+/** rdp.negotiation: not built yet. */
+export const rdpNegotiationCheck = pendingCheck('rdp.negotiation');

@@ -1,0 +1,5 @@
+/** Check server.listener. */
+import { pendingCheck } from './pending';
+
+/** server.listener: not built yet. */
+export const serverListenerCheck = pendingCheck('server.listener');

@@ -1,0 +1,5 @@
+/** Check tls.handshake. */
+import { pendingCheck } from './pending';
+
+/** tls.handshake: not built yet. */
+export const tlsHandshakeCheck = pendingCheck('tls.handshake');

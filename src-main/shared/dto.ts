@@ -1,0 +1,173 @@
+/** Requests, replies and progress events of the application API, as zod schemas plus inferred types. */
+import { z } from 'zod';
+import { CheckIdSchema, CheckResultSchema, FindingSchema, FixIdSchema, ReportSchema, SectionIdSchema } from './schema';
+import { CHECK_STATUSES } from './ids';
+
+/** Longest target string accepted anywhere (a DNS name is at most 253 characters, plus port and brackets). */
+export const MAX_TARGET_LENGTH = 300;
+
+/** A .rdp file handed over by content, so every door (CLI, IPC, browser) passes it the same way. */
+export const RdpFileInputSchema = z.object({
+  name: z.string().max(260),
+  contentBase64: z.string().max(2_000_000),
+});
+/** A .rdp file by content. */
+export type RdpFileInput = z.infer<typeof RdpFileInputSchema>;
+
+/** Start a diagnosis. */
+export const DiagnoseRequestSchema = z.object({
+  target: z.string().max(MAX_TARGET_LENGTH),
+  rdpFile: RdpFileInputSchema.optional(),
+  gateway: z.string().max(MAX_TARGET_LENGTH).optional(),
+  /** The dialog's codes or whole text, e.g. "0x904/0x7". */
+  error: z.string().max(4000).optional(),
+  timeoutMs: z.number().int().min(100).max(120_000).optional(),
+  /** Run only these checks (re-run one check); default all. */
+  checks: z.array(CheckIdSchema).optional(),
+});
+/** Start a diagnosis. */
+export type DiagnoseRequest = z.infer<typeof DiagnoseRequestSchema>;
+
+/** A check as `checks:list` describes it. */
+export const CheckInfoSchema = z.object({
+  id: CheckIdSchema,
+  section: SectionIdSchema,
+  title: z.string(),
+  scope: z.enum(['network', 'client', 'server']),
+});
+/** A check as listed. */
+export type CheckInfo = z.infer<typeof CheckInfoSchema>;
+
+/** Live state of a check row. */
+export const CheckStateSchema = z.enum(['queued', 'running', ...CHECK_STATUSES]);
+
+/** Progress of a running diagnosis: plain readonly data, one event per change. */
+export const ProgressEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('task-started'), taskId: z.string(), target: z.string(), checks: z.array(CheckIdSchema) }),
+  z.object({ type: z.literal('check-started'), taskId: z.string(), id: CheckIdSchema }),
+  z.object({ type: z.literal('check-progress'), taskId: z.string(), id: CheckIdSchema, message: z.string() }),
+  z.object({ type: z.literal('check-finished'), taskId: z.string(), result: CheckResultSchema }),
+  z.object({ type: z.literal('findings'), taskId: z.string(), findings: z.array(FindingSchema) }),
+  z.object({ type: z.literal('task-finished'), taskId: z.string(), report: ReportSchema }),
+  z.object({ type: z.literal('task-failed'), taskId: z.string(), message: z.string() }),
+  z.object({ type: z.literal('task-cancelled'), taskId: z.string() }),
+]);
+/** Progress of a running diagnosis. */
+export type ProgressEvent = z.infer<typeof ProgressEventSchema>;
+
+/** One step of a fix plan: what changes, and the exact command or file when there is one. */
+export const FixStepSchema = z.object({
+  description: z.string(),
+  command: z.string().optional(),
+  file: z.string().optional(),
+});
+
+/** The preview of a fix, shown before anything runs. */
+export const FixPlanSchema = z.object({
+  fixId: FixIdSchema,
+  title: z.string(),
+  target: z.string(),
+  scope: z.enum(['client', 'host']),
+  needsElevation: z.boolean(),
+  securityCost: z.string().nullable(),
+  steps: z.array(FixStepSchema),
+  backup: z.array(z.string()),
+  undo: z.array(z.string()),
+  verifyChecks: z.array(CheckIdSchema),
+  /** False when the fix must run on another computer: `script` is then the copyable PowerShell. */
+  canApplyHere: z.boolean(),
+  script: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+/** The preview of a fix. */
+export type FixPlan = z.infer<typeof FixPlanSchema>;
+
+/** Ask for a fix's plan or run it. */
+export const FixRequestSchema = z.object({
+  fixId: FixIdSchema,
+  target: z.string().max(MAX_TARGET_LENGTH),
+  dryRun: z.boolean().optional(),
+  /** The diagnosis the fix answers, so its evidence (addresses, certificate, .rdp) is reused. */
+  taskId: z.string().max(64).optional(),
+  /** Free option for fixes that take one (security layer value, output file name). */
+  option: z.string().max(260).optional(),
+});
+/** Ask for a fix's plan or run it. */
+export type FixRequest = z.infer<typeof FixRequestSchema>;
+
+/** What applying a fix did. */
+export const FixResultSchema = z.object({
+  fixId: FixIdSchema,
+  status: z.enum(['applied', 'dry-run', 'failed', 'declined', 'script-only']),
+  message: z.string(),
+  journalId: z.string().nullable(),
+  verification: z.object({ verified: z.boolean(), checks: z.array(CheckResultSchema) }).nullable(),
+  /** A produced file (the clean .rdp), for the browser to download. */
+  output: z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() }).nullable(),
+});
+/** What applying a fix did. */
+export type FixResult = z.infer<typeof FixResultSchema>;
+
+/** Undo one journaled fix. */
+export const UndoRequestSchema = z.object({ journalId: z.string().min(1).max(64) });
+/** What undo did. */
+export const UndoResultSchema = z.object({ journalId: z.string(), ok: z.boolean(), message: z.string() });
+/** What undo did. */
+export type UndoResult = z.infer<typeof UndoResultSchema>;
+
+/** Export a finished diagnosis. */
+export const ExportRequestSchema = z.object({
+  taskId: z.string().max(64),
+  format: z.enum(['html', 'json', 'pdf']),
+  redact: z.object({ users: z.boolean(), hosts: z.boolean() }),
+});
+/** Export a finished diagnosis. */
+export type ExportRequest = z.infer<typeof ExportRequestSchema>;
+
+/** An exported report as bytes. */
+export const ExportResultSchema = z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() });
+/** An exported report. */
+export type ExportResult = z.infer<typeof ExportResultSchema>;
+
+/** The support-mode result code and what it decodes to. */
+export const SupportCodeSchema = z.object({
+  code: z.string(),
+  findings: z.array(z.object({ id: z.string(), title: z.string() })),
+  failedChecks: z.array(z.string()),
+});
+/** The support-mode result code decoded. */
+export type SupportCode = z.infer<typeof SupportCodeSchema>;
+
+/** What the app tells the renderer about itself. */
+export const AppInfoSchema = z.object({
+  version: z.string(),
+  platform: z.string(),
+  door: z.enum(['electron', 'browser']),
+  replay: z.string().nullable(),
+  recentTargets: z.array(z.string()),
+});
+/** What the app tells the renderer about itself. */
+export type AppInfo = z.infer<typeof AppInfoSchema>;
+
+/** A .rdp file read for the start screen: the target it names and the problems found. */
+export const RdpFileSummarySchema = z.object({
+  name: z.string(),
+  target: z.string().nullable(),
+  gateway: z.string().nullable(),
+  settings: z.record(z.string(), z.union([z.string(), z.number()])),
+  issues: z.array(z.object({ severity: z.enum(['error', 'warning', 'info']), message: z.string() })),
+});
+/** A .rdp file read for the start screen. */
+export type RdpFileSummary = z.infer<typeof RdpFileSummarySchema>;
+
+/** Error envelope code: bad input (exit 2), not found, or internal (exit 3). */
+export type ApiErrorCode = 'bad-input' | 'not-found' | 'internal' | 'cancelled';
+
+/** An error that keeps its fields across IPC and HTTP. */
+export interface ApiError {
+  readonly code: ApiErrorCode;
+  readonly message: string;
+}
+
+/** Result envelope across every door: `{ ok, value }` or `{ ok: false, error }`. */
+export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
