@@ -1,11 +1,20 @@
 /** The interface checks use to read local Windows state, whether from PowerShell or a recorded machine. */
 
+/** Which side of the connection the local (or recorded) machine is. */
+export type MachineRole = 'client' | 'host' | 'unknown';
+
 /** Reads one collector's raw output; the collector's pure parser interprets it. */
 export interface WindowsSource {
   /** Where the answers come from: `powershell` on Windows, or the replay folder. */
   readonly origin: 'powershell' | 'replay';
   /** The replay folder, when replaying. */
   readonly replayDir: string | null;
-  /** Runs collector `name` with `data` passed as data (never spliced into script text). */
-  collect(name: string, data: Record<string, unknown>, signal: AbortSignal): Promise<unknown>;
+  /** The recorded machine's role (from its machine.json); `unknown` for live PowerShell. */
+  readonly machineRole: MachineRole;
+  /**
+   * Runs collector `name` with `data` passed as data (never spliced into script text) and returns
+   * its stdout as text (the script's `ConvertTo-Json` output, or a tool's text such as cmdkey's).
+   * Throws WindowsCollectorError on access denied, missing cmdlet, timeout, non-JSON or a missing recording.
+   */
+  collect(name: string, data: Record<string, unknown>, signal: AbortSignal): Promise<string>;
 }

@@ -3,7 +3,8 @@ import type { Rule } from '../types';
 import { dnsNetworkRules } from './dns-network.rules';
 import { certificateRules } from './certificate.rules';
 import { negotiationRules } from './negotiation.rules';
-import { windowsRules } from './windows.rules';
+import { clientRules } from './client.rules';
+import { serverRules } from './server.rules';
 import { crossSourceRules } from './cross-source.rules';
 
 /** All rules; order does not matter because ranking is deterministic. */
@@ -11,6 +12,7 @@ export const RULES: readonly Rule[] = [
   ...dnsNetworkRules,
   ...certificateRules,
   ...negotiationRules,
-  ...windowsRules,
+  ...clientRules,
+  ...serverRules,
   ...crossSourceRules,
 ];
