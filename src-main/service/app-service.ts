@@ -1,0 +1,138 @@
+/** The transport-free application API: every channel of the contract, implemented once for all doors. */
+import { CHECK_META } from '../shared/catalog';
+import { CHECK_IDS } from '../shared/ids';
+import type { ChannelArgs, ChannelReply, Channel } from '../shared/channels';
+import type { ExportResult, FixPlan, FixRequest, FixResult, ProgressEvent, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
+import type { AppliedFix, Report } from '../shared/schema';
+import { NotFoundError } from './errors';
+import { TaskRunner } from './task-runner';
+import { prepareRequest, runDiagnosis, type DiagnosisDeps } from './diagnosis';
+
+/** The fix engine as the service uses it. */
+export interface FixPort {
+  plan(req: FixRequest): Promise<FixPlan>;
+  apply(req: FixRequest): Promise<FixResult>;
+  undo(journalId: string): Promise<UndoResult>;
+}
+
+/** Everything the service delegates: diagnosis inputs, fixes, reports, support codes, .rdp summaries. */
+export interface AppDeps extends DiagnosisDeps {
+  readonly door: 'electron' | 'browser';
+  readonly platform: string;
+  readonly recentTargets: () => Promise<string[]>;
+  readonly rememberTarget: (target: string) => Promise<void>;
+  readonly fixes: (lookup: (taskId: string) => Report | undefined) => FixPort;
+  readonly renderReport: (report: Report, format: 'html' | 'json' | 'pdf', redact: { users: boolean; hosts: boolean }) => Promise<ExportResult>;
+  readonly encodeSupportCode: (report: Report) => string;
+  readonly decodeSupportCode: (code: string) => SupportCode;
+  readonly summarizeRdpFile: (input: RdpFileInput) => RdpFileSummary;
+}
+
+/** Handlers keyed by channel: each takes validated args and returns the reply. */
+export type AppHandlers = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelReply<C>> };
+
+/** The application service: handlers for every channel plus the progress stream. */
+export interface AppService {
+  readonly handlers: AppHandlers;
+  /** Subscribes to progress of every task; returns the unsubscribe function. */
+  onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Waits for a task and returns its report (CLI). */
+  waitForReport(taskId: string): Promise<Report>;
+  /** Aborts every running task. */
+  shutdown(): void;
+}
+
+/** Creates the service over its dependencies. */
+export function createAppService(deps: AppDeps): AppService {
+  const listeners = new Set<(event: ProgressEvent) => void>();
+  const emit = (event: ProgressEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+  const tasks = new TaskRunner<Report>();
+  const applied = new Map<string, AppliedFix[]>();
+  const reportOf = (taskId: string): Report | undefined => {
+    const report = tasks.get(taskId)?.result;
+    return report && { ...report, fixesApplied: applied.get(taskId) ?? [] };
+  };
+  const fixes = deps.fixes(reportOf);
+  const requireReport = (taskId: string): Report => {
+    const report = reportOf(taskId);
+    if (!report) throw new NotFoundError(`No finished diagnosis with id ${taskId}.`);
+    return report;
+  };
+
+  const handlers: AppHandlers = {
+    'app:info': async () => ({
+      version: deps.version,
+      platform: deps.platform,
+      door: deps.door,
+      replay: deps.windows?.replayDir ?? null,
+      recentTargets: await deps.recentTargets(),
+    }),
+    'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
+    'diagnosis:start': async (req) => {
+      const key = JSON.stringify([req.target.trim().toLowerCase(), req.rdpFile?.contentBase64 ?? '', req.gateway ?? '', req.error ?? '', req.timeoutMs ?? 0, req.checks ?? []]);
+      // Validate first so bad input is an error reply (exit 2), not a failed task.
+      prepareRequest(req, deps);
+      const { taskId, joined } = tasks.start(key, ({ taskId: id, signal }) => runDiagnosis(id, req, deps, emit, signal));
+      if (!joined) {
+        const task = tasks.get(taskId);
+        task?.done.then(
+          (report) => {
+            void deps.rememberTarget(report.target.input).catch(() => undefined);
+            emit(signalledOf(task) ? { type: 'task-cancelled', taskId } : { type: 'task-finished', taskId, report });
+          },
+          (error: unknown) =>
+            emit(
+              signalledOf(task)
+                ? { type: 'task-cancelled', taskId }
+                : { type: 'task-failed', taskId, message: error instanceof Error ? error.message : String(error) },
+            ),
+        );
+      }
+      return { taskId };
+    },
+    'diagnosis:cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
+    'diagnosis:get': async ({ taskId }) => reportOf(taskId) ?? null,
+    'decode:code': async ({ text }) => deps.decode(text),
+    'decode:support': async ({ code }) => deps.decodeSupportCode(code),
+    'support:code': async ({ taskId }) => ({ code: deps.encodeSupportCode(requireReport(taskId)) }),
+    'rdpfile:inspect': async (input) => deps.summarizeRdpFile(input),
+    'fix:plan': (req) => fixes.plan(req),
+    'fix:apply': async (req) => {
+      const result = await fixes.apply(req);
+      if (req.taskId) {
+        const list = applied.get(req.taskId) ?? [];
+        list.push({
+          fixId: result.fixId,
+          status: result.status,
+          at: deps.now().toISOString(),
+          verified: result.verification?.verified ?? null,
+          message: result.message,
+        });
+        applied.set(req.taskId, list);
+      }
+      return result;
+    },
+    'fix:undo': ({ journalId }) => fixes.undo(journalId),
+    'report:export': async ({ taskId, format, redact }) => deps.renderReport(requireReport(taskId), format, redact),
+  };
+
+  return {
+    handlers,
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async waitForReport(taskId) {
+      const task = tasks.get(taskId);
+      if (!task) throw new NotFoundError(`No diagnosis with id ${taskId}.`);
+      return task.done;
+    },
+    shutdown: () => tasks.cancelAll(),
+  };
+}
+
+function signalledOf(task: { controller: AbortController } | undefined): boolean {
+  return task?.controller.signal.aborted ?? false;
+}

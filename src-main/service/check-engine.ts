@@ -1,0 +1,118 @@
+/** Runs a set of checks concurrently, each as soon as the checks it depends on are done. */
+import { CHECK_META } from '../shared/catalog';
+import { CHECK_IDS, type CheckId } from '../shared/ids';
+import type { CheckResult } from '../shared/schema';
+import { CHECKS } from '../checks/registry';
+import type { CheckContext, CheckDefinition } from '../checks/types';
+
+/** Everything of the context that is the same for every check of one run. */
+export type SharedContext = Omit<CheckContext, 'report' | 'resultOf' | 'memo'>;
+
+/** Callbacks the engine uses to stream progress. */
+export interface EngineListener {
+  onStart(id: CheckId): void;
+  onProgress(id: CheckId, message: string): void;
+  onFinish(result: CheckResult): void;
+}
+
+/** The requested checks plus everything they depend on, in catalog order. */
+export function withDependencies(ids: readonly CheckId[], registry: Record<CheckId, CheckDefinition> = CHECKS): CheckId[] {
+  const wanted = new Set<CheckId>();
+  const visit = (id: CheckId): void => {
+    if (wanted.has(id)) return;
+    wanted.add(id);
+    for (const dep of registry[id].dependsOn) visit(dep);
+  };
+  ids.forEach(visit);
+  return CHECK_IDS.filter((id) => wanted.has(id));
+}
+
+/** Builds a result for a check that did not run to completion. */
+function resultOf(id: CheckId, status: CheckResult['status'], summary: string, durationMs: number, evidence: Record<string, unknown> = {}): CheckResult {
+  const meta = CHECK_META[id];
+  return { id, section: meta.section, title: meta.title, status, summary, durationMs, evidence };
+}
+
+/** Rejects after `ms` unless the returned cancel function is called first. */
+function deadline(ms: number, signal: AbortSignal): { promise: Promise<never>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const promise = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`did not finish within ${ms} ms`)), ms);
+    onAbort = () => reject(Object.assign(new Error('Cancelled.'), { name: 'AbortError' }));
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+  promise.catch(() => undefined);
+  return {
+    promise,
+    cancel: () => {
+      clearTimeout(timer);
+      if (onAbort) signal.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
+/**
+ * Runs `ids` (dependencies included) with `shared` context. Independent checks run in parallel; a check
+ * whose dependency could not run still runs and reads `undefined` for it. Every check is bounded by
+ * `checkBudgetMs`, so one stuck probe cannot hold the diagnosis (issue 3: about two timeouts in total).
+ */
+export async function runChecks(
+  ids: readonly CheckId[],
+  shared: SharedContext,
+  listener: EngineListener,
+  options: { checkBudgetMs: number; registry?: Record<CheckId, CheckDefinition> },
+): Promise<CheckResult[]> {
+  const registry = options.registry ?? CHECKS;
+  const order = withDependencies(ids, registry);
+  const results = new Map<CheckId, CheckResult>();
+  const memos = new Map<string, Promise<unknown>>();
+  const started = new Map<CheckId, Promise<CheckResult>>();
+
+  const run = (id: CheckId): Promise<CheckResult> => {
+    const existing = started.get(id);
+    if (existing) return existing;
+    const def = registry[id];
+    const promise = Promise.all(def.dependsOn.filter((d) => order.includes(d)).map(run)).then(async () => {
+      const begin = performance.now();
+      if (shared.signal.aborted) return resultOf(id, 'skip', 'Cancelled before it started.', 0);
+      listener.onStart(id);
+      const ctx: CheckContext = {
+        ...shared,
+        report: (message) => listener.onProgress(id, message),
+        resultOf: (dep) => results.get(dep),
+        memo: <T,>(key: string, fn: () => Promise<T>): Promise<T> => {
+          let p = memos.get(key) as Promise<T> | undefined;
+          if (!p) {
+            p = fn();
+            memos.set(key, p);
+          }
+          return p;
+        },
+      };
+      const limit = deadline(options.checkBudgetMs, shared.signal);
+      let result: CheckResult;
+      try {
+        const outcome = await Promise.race([def.run(ctx), limit.promise]);
+        result = resultOf(id, outcome.status, outcome.summary, performance.now() - begin, outcome.evidence);
+      } catch (error) {
+        const ms = performance.now() - begin;
+        const message = error instanceof Error ? error.message : String(error);
+        result = shared.signal.aborted
+          ? resultOf(id, 'skip', 'Cancelled.', ms)
+          : resultOf(id, 'error', `The check failed: ${message.split('\n')[0]}`, ms);
+      } finally {
+        limit.cancel();
+      }
+      result = { ...result, durationMs: Math.round(result.durationMs) };
+      results.set(id, result);
+      listener.onFinish(result);
+      return result;
+    });
+    started.set(id, promise);
+    return promise;
+  };
+
+  await Promise.all(order.map(run));
+  return order.map((id) => results.get(id)).filter((r): r is CheckResult => r !== undefined);
+}

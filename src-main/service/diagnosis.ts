@@ -1,0 +1,110 @@
+/** One diagnosis from request to report: parse the target, run the checks, apply the rules, build the report. */
+import { CHECK_IDS } from '../shared/ids';
+import { ReportSchema, type CheckResult, type DecodeResult, type Report } from '../shared/schema';
+import type { DiagnoseRequest, ProgressEvent } from '../shared/dto';
+import type { ClientSettings, ParsedTarget } from '../checks/types';
+import type { WindowsSource } from '../windows/source';
+import type { KnownHostsStore } from '../net/known-hosts-store';
+import { parseTarget } from '../net/target';
+import { diagnose } from '../diagnosis';
+import { BadInputError } from './errors';
+import { runChecks } from './check-engine';
+import { createThrottle } from './task-runner';
+
+/** The default bound for every network step (CATALOG §5 `--timeout`). */
+export const DEFAULT_TIMEOUT_MS = 5000;
+
+/** A .rdp file as the service needs it: the client settings and the target it names. */
+export interface ReadRdpFile {
+  readonly settings: ClientSettings;
+  readonly address: string | null;
+}
+
+/** What a diagnosis needs from the outside world; tests pass their own. */
+export interface DiagnosisDeps {
+  readonly version: string;
+  readonly windows: WindowsSource | null;
+  readonly knownHosts: KnownHostsStore;
+  readonly now: () => Date;
+  readonly decode: (text: string) => DecodeResult;
+  readonly readRdpFile: (name: string, bytes: Uint8Array) => ReadRdpFile;
+}
+
+/** Resolves the request's target, .rdp settings and decoded dialog codes; throws BadInputError for bad input. */
+export function prepareRequest(
+  req: DiagnoseRequest,
+  deps: Pick<DiagnosisDeps, 'decode' | 'readRdpFile'>,
+): { target: ParsedTarget; clientSettings: ClientSettings | null; errorHint: DecodeResult | null } {
+  let clientSettings: ClientSettings | null = null;
+  let fromFile: string | null = null;
+  if (req.rdpFile) {
+    const bytes = Buffer.from(req.rdpFile.contentBase64, 'base64');
+    const read = deps.readRdpFile(req.rdpFile.name, bytes);
+    clientSettings = read.settings;
+    fromFile = read.address;
+  }
+  const text = req.target.trim() || fromFile;
+  if (!text) throw new BadInputError('No remote computer given, and the .rdp file names none (full address).');
+  const target = parseTarget(text, clientSettings?.port ?? undefined);
+  const errorHint = req.error?.trim() ? deps.decode(req.error) : null;
+  return { target, clientSettings, errorHint };
+}
+
+/** Runs a whole diagnosis, streaming ProgressEvents through `emit`, and returns the validated report. */
+export async function runDiagnosis(
+  taskId: string,
+  req: DiagnoseRequest,
+  deps: DiagnosisDeps,
+  emit: (event: ProgressEvent) => void,
+  signal: AbortSignal,
+): Promise<Report> {
+  const startedAt = deps.now();
+  const begin = performance.now();
+  const { target, clientSettings, errorHint } = prepareRequest(req, deps);
+  const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const ids = req.checks ?? [...CHECK_IDS];
+  emit({ type: 'task-started', taskId, target: target.input, checks: ids });
+  const progress = createThrottle<ProgressEvent>(150, emit);
+  const results: CheckResult[] = await runChecks(
+    ids,
+    {
+      target,
+      options: { timeoutMs, gateway: req.gateway?.trim() || null, errorHint, clientSettings },
+      signal,
+      now: deps.now,
+      windows: deps.windows,
+      knownHosts: deps.knownHosts,
+    },
+    {
+      onStart: (id) => emit({ type: 'check-started', taskId, id }),
+      onProgress: (id, message) => progress.push(id, { type: 'check-progress', taskId, id, message }),
+      onFinish: (result) => {
+        progress.flush();
+        emit({ type: 'check-finished', taskId, result });
+      },
+    },
+    { checkBudgetMs: timeoutMs * 2 + 1000 },
+  );
+  const checks = new Map(results.map((r) => [r.id, r]));
+  const findings = diagnose({ target, checks, errorHint, clientSettings, now: deps.now() });
+  const addresses = results.find((r) => r.id === 'dns.resolve')?.evidence['addresses'];
+  const report: Report = ReportSchema.parse({
+    schemaVersion: 1,
+    tool: { name: 'rdp-doctor', version: deps.version },
+    target: {
+      input: target.input,
+      host: target.host,
+      port: target.port,
+      addresses: Array.isArray(addresses) ? addresses.filter((a): a is string => typeof a === 'string') : target.isAddress ? [target.host] : [],
+    },
+    startedAt: startedAt.toISOString(),
+    durationMs: Math.round(performance.now() - begin),
+    environment: { platform: process.platform, replay: deps.windows?.replayDir ?? null, node: process.version },
+    errorCodes: errorHint,
+    checks: results,
+    findings,
+    fixesApplied: [],
+  });
+  emit({ type: 'findings', taskId, findings });
+  return report;
+}

@@ -1,0 +1,27 @@
+/** The one place a door's raw request becomes a validated handler call with an error envelope. */
+import { CHANNELS, type Channel } from '../shared/channels';
+import type { Envelope } from '../shared/dto';
+import type { AppHandlers } from './app-service';
+import { toApiError } from './errors';
+
+/** True when `name` is a request channel of the contract. */
+export function isChannel(name: string): name is Channel {
+  return Object.prototype.hasOwnProperty.call(CHANNELS, name);
+}
+
+/** Validates `rawArgs` against the channel's schema, calls the handler and wraps the outcome. */
+export async function dispatch(handlers: AppHandlers, channel: string, rawArgs: unknown): Promise<Envelope<unknown>> {
+  if (!isChannel(channel)) return { ok: false, error: { code: 'bad-input', message: `Unknown channel "${channel.slice(0, 40)}".` } };
+  const parsed = CHANNELS[channel].args.safeParse(rawArgs ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+    return { ok: false, error: { code: 'bad-input', message: `Invalid request for ${channel}${where}: ${issue?.message ?? 'bad value'}.` } };
+  }
+  try {
+    const handler = handlers[channel] as (args: unknown) => Promise<unknown>;
+    return { ok: true, value: await handler(parsed.data) };
+  } catch (error) {
+    return { ok: false, error: toApiError(error) };
+  }
+}
