@@ -1,0 +1,160 @@
+/** One RDP negotiation exchange on a fresh TCP socket: connect, send the CR, read exactly one TPKT, classify. */
+import net from 'node:net';
+import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, readTpktHeader } from './x224';
+
+/** What one exchange ended with (rdp-facts §1.4 parsing rule; a close instead of a reply is itself a finding). */
+export type ExchangeOutcome =
+  | { readonly kind: 'selected'; readonly protocol: number; readonly protocolName: string; readonly flags: number }
+  | { readonly kind: 'failure'; readonly code: number; readonly codeName: string }
+  | { readonly kind: 'legacy' }
+  | { readonly kind: 'non-rdp'; readonly reason: string; readonly preview: string }
+  | { readonly kind: 'closed'; readonly reset: boolean; readonly bytesReceived: number }
+  | { readonly kind: 'timeout'; readonly phase: 'connect' | 'reply' }
+  | { readonly kind: 'refused' }
+  | { readonly kind: 'aborted' }
+  | { readonly kind: 'error'; readonly code: string | null; readonly message: string };
+
+/** The kinds of ExchangeOutcome. */
+export type ExchangeKind = ExchangeOutcome['kind'];
+
+/** The outcome plus timings; plain JSON. */
+export interface ExchangeResult {
+  readonly requestedProtocols: number;
+  readonly outcome: ExchangeOutcome;
+  /** Time to TCP connect, null when it never connected. */
+  readonly connectMs: number | null;
+  /** Time from sending the CR to the reply (or the close), null when there was none. */
+  readonly replyMs: number | null;
+  readonly totalMs: number;
+}
+
+/** Parameters of one exchange. */
+export interface ExchangeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly requestedProtocols: number;
+  /** Bound for the connect and, separately, for the reply. */
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  readonly cookie?: string;
+}
+
+/** An exchange whose socket stays open when a protocol was selected (for the TLS upgrade); the caller destroys it. */
+export interface OpenExchange {
+  readonly result: ExchangeResult;
+  readonly socket: net.Socket | null;
+}
+
+/** Runs one exchange and always closes the socket. */
+export async function exchangeOnce(options: ExchangeOptions): Promise<ExchangeResult> {
+  const { result, socket } = await openExchange(options);
+  socket?.destroy();
+  return result;
+}
+
+/** Runs one exchange; when the server selected a protocol the connected socket is handed back, paused, with no listeners. */
+export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
+  const started = performance.now();
+  const elapsed = (from: number): number => Math.round(performance.now() - from);
+  return new Promise<OpenExchange>((resolve) => {
+    let connectMs: number | null = null;
+    let sentAt = 0;
+    let received = Buffer.alloc(0);
+    let done = false;
+    let timer: NodeJS.Timeout | undefined;
+    const socket = new net.Socket();
+
+    const finish = (outcome: ExchangeOutcome, keep = false): void => {
+      if (done) return;
+      done = true;
+      if (timer) clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      socket.removeAllListeners();
+      socket.setTimeout(0);
+      // A late error event on a destroyed or handed-over socket must never crash the process.
+      socket.on('error', () => undefined);
+      const replyMs = sentAt > 0 && outcome.kind !== 'timeout' ? elapsed(sentAt) : null;
+      const result: ExchangeResult = {
+        requestedProtocols: options.requestedProtocols,
+        outcome,
+        connectMs,
+        replyMs,
+        totalMs: elapsed(started),
+      };
+      if (keep) {
+        socket.pause();
+        resolve({ result, socket });
+      } else {
+        socket.destroy();
+        resolve({ result, socket: null });
+      }
+    };
+    const onAbort = (): void => finish({ kind: 'aborted' });
+    const arm = (phase: 'connect' | 'reply'): void => {
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(() => finish({ kind: 'timeout', phase }), Math.max(1, options.timeoutMs));
+    };
+
+    if (options.signal?.aborted) {
+      finish({ kind: 'aborted' });
+      return;
+    }
+    let request: Buffer;
+    try {
+      request = buildConnectionRequest(options.requestedProtocols, options.cookie);
+    } catch (error) {
+      finish({ kind: 'error', code: 'EINVAL', message: (error as Error).message });
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    arm('connect');
+
+    socket.on('connect', () => {
+      connectMs = elapsed(started);
+      arm('reply');
+      sentAt = performance.now();
+      socket.write(request);
+    });
+    socket.on('data', (chunk: Buffer) => {
+      received = Buffer.concat([received, chunk]);
+      const header = readTpktHeader(received, MAX_CONFIRM_LENGTH);
+      if (header === null) return;
+      if (!header.ok) {
+        finish({ kind: 'non-rdp', reason: header.reason, preview: previewBytes(received) });
+        return;
+      }
+      if (received.length < header.length) return;
+      const packet = received.subarray(0, header.length);
+      const extra = received.subarray(header.length);
+      const parsed = parseConnectionConfirm(packet);
+      if (parsed.kind === 'non-rdp') {
+        finish({ kind: 'non-rdp', reason: parsed.reason, preview: previewBytes(packet) });
+        return;
+      }
+      if (parsed.kind === 'selected') {
+        // Bytes after the confirm belong to whatever comes next (TLS); give them back to the stream.
+        if (extra.length > 0) socket.unshift(extra);
+        finish(parsed, true);
+        return;
+      }
+      finish(parsed);
+    });
+    socket.on('end', () => finish(closedOrNonRdp(received, false)));
+    socket.on('close', () => finish(closedOrNonRdp(received, false)));
+    socket.on('error', (error: NodeJS.ErrnoException) => {
+      const code = error.code ?? null;
+      if (code === 'ECONNREFUSED') finish({ kind: 'refused' });
+      else if ((code === 'ECONNRESET' || code === 'EPIPE') && connectMs !== null) finish(closedOrNonRdp(received, true));
+      else finish({ kind: 'error', code, message: error.message.split('\n')[0] ?? 'socket error' });
+    });
+    socket.connect({ host: options.host, port: options.port });
+  });
+}
+
+/** A close after partial garbage is non-RDP; a close with nothing (or a partial TPKT) is a drop. */
+function closedOrNonRdp(received: Buffer, reset: boolean): ExchangeOutcome {
+  if (received.length > 0 && received[0] !== 0x03) {
+    return { kind: 'non-rdp', reason: 'the server sent data that is not a TPKT packet, then closed', preview: previewBytes(received) };
+  }
+  return { kind: 'closed', reset, bytesReceived: received.length };
+}
