@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { CHECK_IDS, type CheckId } from '../shared/ids';
+import type { CheckDefinition } from '../checks/types';
+import { CHECKS } from '../checks/registry';
+import { createMemoryKnownHosts } from '../net/known-hosts-store';
+import { parseTarget } from '../net/target';
+import { runChecks, withDependencies, type SharedContext } from './check-engine';
+
+const shared = (signal = new AbortController().signal): SharedContext => ({
+  target: parseTarget('127.0.0.1'),
+  options: { timeoutMs: 1000, gateway: null, errorHint: null, clientSettings: null },
+  signal,
+  now: () => new Date(),
+  windows: null,
+  knownHosts: createMemoryKnownHosts(),
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function registry(overrides: Partial<Record<CheckId, CheckDefinition>>): Record<CheckId, CheckDefinition> {
+  return { ...CHECKS, ...overrides } as Record<CheckId, CheckDefinition>;
+}
+
+describe('runChecks', () => {
+  it('runs independent checks in parallel and dependents after their dependencies', async () => {
+    const log: string[] = [];
+    const slow = (id: CheckId, deps: CheckId[] = []): CheckDefinition => ({
+      id,
+      dependsOn: deps,
+      run: async (ctx) => {
+        log.push(`start ${id}`);
+        await sleep(100);
+        log.push(`end ${id}`);
+        return { status: 'pass', summary: id, evidence: { sawDeps: deps.map((d) => ctx.resultOf(d)?.status ?? null) } };
+      },
+    });
+    const reg = registry({
+      'dns.resolve': slow('dns.resolve'),
+      'net.tcp': slow('net.tcp', ['dns.resolve']),
+      'rdp.negotiation': slow('rdp.negotiation'),
+    });
+    const begin = Date.now();
+    const finished: string[] = [];
+    const results = await runChecks(['net.tcp', 'rdp.negotiation'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: (r) => finished.push(r.id) }, { checkBudgetMs: 5000, registry: reg });
+    const elapsed = Date.now() - begin;
+    expect(results.map((r) => r.id)).toEqual(['dns.resolve', 'net.tcp', 'rdp.negotiation']);
+    expect(elapsed).toBeLessThan(290);
+    expect(log.indexOf('start net.tcp')).toBeGreaterThan(log.indexOf('end dns.resolve'));
+    expect(log.indexOf('start rdp.negotiation')).toBeLessThan(log.indexOf('end dns.resolve'));
+    expect(results[1]!.evidence).toEqual({ sawDeps: ['pass'] });
+    expect(finished).toHaveLength(3);
+  });
+
+  it('turns a throwing check into an error and a stuck check into an error at its budget', async () => {
+    const reg = registry({
+      'dns.resolve': { id: 'dns.resolve', dependsOn: [], run: async () => { throw new Error('resolver exploded\nstack'); } },
+      'dns.reverse': { id: 'dns.reverse', dependsOn: [], run: () => new Promise(() => {}) },
+    });
+    const results = await runChecks(['dns.resolve', 'dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { checkBudgetMs: 150, registry: reg });
+    expect(results[0]).toMatchObject({ status: 'error', summary: 'The check failed: resolver exploded' });
+    expect(results[1]).toMatchObject({ status: 'error' });
+    expect(results[1]!.summary).toContain('150 ms');
+  });
+
+  it('shares a memoized probe between checks', async () => {
+    let probes = 0;
+    const probe = (id: CheckId): CheckDefinition => ({
+      id,
+      dependsOn: [],
+      run: async (ctx) => {
+        const v = await ctx.memo('probe', async () => {
+          probes += 1;
+          await sleep(20);
+          return 7;
+        });
+        return { status: 'pass', summary: String(v), evidence: {} };
+      },
+    });
+    const reg = registry({ 'dns.resolve': probe('dns.resolve'), 'dns.reverse': probe('dns.reverse') });
+    await runChecks(['dns.resolve', 'dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { checkBudgetMs: 1000, registry: reg });
+    expect(probes).toBe(1);
+  });
+
+  it('stops promptly when cancelled', async () => {
+    const controller = new AbortController();
+    const reg = registry({ 'dns.resolve': { id: 'dns.resolve', dependsOn: [], run: () => new Promise(() => {}) } });
+    setTimeout(() => controller.abort(), 50);
+    const begin = Date.now();
+    const results = await runChecks(['dns.resolve'], shared(controller.signal), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { checkBudgetMs: 10_000, registry: reg });
+    expect(Date.now() - begin).toBeLessThan(1000);
+    expect(results[0]!.status).toBe('skip');
+  });
+
+  it('includes dependencies of a re-run check', () => {
+    const deps = withDependencies(['tls.certificate']);
+    expect(deps).toContain('tls.certificate');
+    for (const id of deps) for (const d of CHECKS[id].dependsOn) expect(deps).toContain(d);
+    expect(deps).toEqual(CHECK_IDS.filter((id) => deps.includes(id)));
+  });
+});
