@@ -1,0 +1,244 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+
+/** Environment variable stamped on every lab child (inherited by grandchildren) so leftovers can be traced to their owner. */
+export const LAB_OWNER_ENV = 'RDP_DOCTOR_LAB_OWNER';
+
+/** How a lab process ended. */
+export interface ExitInfo {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A child started by the lab, leader of its own process group. */
+export interface LabProcess {
+  readonly name: string;
+  /** Process id; also the process group id, since every child is detached. */
+  readonly pid: number;
+  readonly child: ChildProcess;
+  /** Resolves when the group leader exits. */
+  readonly exited: Promise<ExitInfo>;
+  hasExited(): boolean;
+  /** Last ~64 KB of stdout and stderr interleaved. */
+  output(): string;
+  /** SIGTERM to the whole group, SIGKILL after graceMs, resolves when no member is left. */
+  stop(graceMs?: number): Promise<void>;
+}
+
+/** Options for spawnLab. */
+export interface SpawnLabOptions {
+  name?: string;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/** One row of listOurProcesses(). */
+export interface OurProcess {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  name: string;
+  cmdline: string;
+}
+
+const OUTPUT_LIMIT = 64 * 1024;
+const DEFAULT_GRACE_MS = 1500;
+
+interface Registry {
+  live: Map<number, LabProcess>;
+  everGroups: Set<number>;
+  hooked: boolean;
+}
+// Kept on globalThis so two copies of this module (Vitest and Playwright may load it twice) share one registry.
+const REGISTRY_KEY = Symbol.for('rdp-doctor.lab.processes');
+const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), everGroups: new Set(), hooked: false } as Registry);
+
+interface ProcStat {
+  pid: number;
+  ppid: number;
+  pgid: number;
+  state: string;
+  name: string;
+}
+
+function readStat(pid: number): ProcStat | undefined {
+  try {
+    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // comm is in parentheses and may contain spaces or ')', so split after the last ')'.
+    const close = text.lastIndexOf(')');
+    const name = text.slice(text.indexOf('(') + 1, close);
+    const fields = text.slice(close + 2).split(' ');
+    return { pid, state: fields[0] ?? '?', ppid: Number(fields[1]), pgid: Number(fields[2]), name };
+  } catch {
+    return undefined;
+  }
+}
+
+function allPids(): number[] {
+  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
+}
+
+function ownerOf(pid: number): string | undefined {
+  try {
+    const env = readFileSync(`/proc/${pid}/environ`, 'utf8');
+    const entry = env.split('\0').find((e) => e.startsWith(`${LAB_OWNER_ENV}=`));
+    return entry?.slice(LAB_OWNER_ENV.length + 1);
+  } catch {
+    return undefined;
+  }
+}
+
+function cmdlineOf(pid: number): string {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
+  } catch {
+    return '';
+  }
+}
+
+/** Live (non-zombie) members of a process group. */
+function groupMembers(pgid: number): number[] {
+  return allPids().filter((pid) => {
+    const stat = readStat(pid);
+    return stat !== undefined && stat.pgid === pgid && stat.state !== 'Z';
+  });
+}
+
+function signalGroup(pgid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pgid, signal);
+  } catch {
+    // ESRCH: the group is already gone.
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitGroupEmpty(pgid: number, timeoutMs: number): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if (groupMembers(pgid).length === 0) return true;
+    if (Date.now() >= deadline) return false;
+    await sleep(30);
+  }
+}
+
+async function stopGroup(pgid: number, graceMs: number): Promise<void> {
+  if (groupMembers(pgid).length > 0) {
+    signalGroup(pgid, 'SIGTERM');
+    if (!(await waitGroupEmpty(pgid, graceMs))) {
+      signalGroup(pgid, 'SIGKILL');
+      if (!(await waitGroupEmpty(pgid, 3000))) throw new Error(`process group ${pgid} survived SIGKILL`);
+    }
+  }
+}
+
+// Synchronous last resort for process exit and signals: SIGTERM, a short blocking wait, then SIGKILL.
+function killAllSync(): void {
+  const groups = [...registry.live.keys()];
+  if (groups.length === 0) return;
+  for (const pgid of groups) signalGroup(pgid, 'SIGTERM');
+  const deadline = Date.now() + 300;
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  while (Date.now() < deadline && groups.some((g) => groupMembers(g).length > 0)) Atomics.wait(pause, 0, 0, 20);
+  for (const pgid of groups) signalGroup(pgid, 'SIGKILL');
+  registry.live.clear();
+}
+
+function installHooks(): void {
+  if (registry.hooked) return;
+  registry.hooked = true;
+  process.on('exit', killAllSync);
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    process.once(signal, () => {
+      killAllSync();
+      // Only re-raise when nobody else handles the signal, so we never change the runner's own behaviour.
+      if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+    });
+  }
+}
+
+/** Spawns command in its own process group, tracked so stopAll() and process exit take it down; throws if it cannot start. */
+export function spawnLab(command: string, args: readonly string[], options: SpawnLabOptions = {}): LabProcess {
+  installHooks();
+  const name = options.name ?? command;
+  const child = spawn(command, args, {
+    cwd: options.cwd,
+    env: { ...(options.env ?? process.env), [LAB_OWNER_ENV]: String(process.pid) },
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  if (child.pid === undefined) {
+    child.once('error', () => undefined);
+    throw new Error(`lab: cannot start ${command} (is it installed and on PATH?)`);
+  }
+  const pid = child.pid;
+  let tail = '';
+  const collect = (chunk: Buffer) => {
+    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  // Never let a lab child keep the test runner alive; the exit hook kills it instead.
+  child.unref();
+  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
+  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+
+  let exitInfo: ExitInfo | undefined;
+  const exited = new Promise<ExitInfo>((resolve) => {
+    child.once('exit', (code, signal) => {
+      exitInfo = { code, signal };
+      resolve(exitInfo);
+    });
+  });
+  child.on('error', collectError);
+  function collectError(err: Error) {
+    tail += `\n[lab] ${err.message}`;
+  }
+
+  let stopping: Promise<void> | undefined;
+  const proc: LabProcess = {
+    name,
+    pid,
+    child,
+    exited,
+    hasExited: () => exitInfo !== undefined,
+    output: () => tail,
+    stop(graceMs = DEFAULT_GRACE_MS) {
+      stopping ??= stopGroup(pid, graceMs).finally(() => registry.live.delete(pid));
+      return stopping;
+    },
+  };
+  registry.live.set(pid, proc);
+  registry.everGroups.add(pid);
+  return proc;
+}
+
+/** Stops every tracked process group (SIGTERM, then SIGKILL after graceMs) and waits until all are gone. */
+export async function stopAll(graceMs = DEFAULT_GRACE_MS): Promise<void> {
+  await Promise.all([...registry.live.values()].map((p) => p.stop(graceMs)));
+  // Anything that left its group but still carries our owner stamp is killed outright.
+  for (const row of listOurProcesses()) {
+    try {
+      process.kill(row.pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Live processes started by this process's lab: members of any group it spawned, or stamped with its owner id. */
+export function listOurProcesses(): OurProcess[] {
+  const me = String(process.pid);
+  const rows: OurProcess[] = [];
+  for (const pid of allPids()) {
+    if (pid === process.pid) continue;
+    const stat = readStat(pid);
+    if (!stat || stat.state === 'Z') continue;
+    if (registry.everGroups.has(stat.pgid) || ownerOf(pid) === me) {
+      rows.push({ pid, ppid: stat.ppid, pgid: stat.pgid, name: stat.name, cmdline: cmdlineOf(pid) });
+    }
+  }
+  return rows;
+}
