@@ -1,0 +1,131 @@
+/** A KnownHostsStore kept in a JSON file: atomic writes, a corrupt file is moved aside, size is bounded. */
+import { randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { KnownHostEntry, KnownHostsStore } from './known-hosts-store';
+
+/** The file's name inside the directory it is given. */
+export const KNOWN_HOSTS_FILE = 'known-hosts.json';
+/** Default cap on remembered hosts; the least recently seen go first. */
+export const DEFAULT_MAX_ENTRIES = 1000;
+const MAX_FILE_BYTES = 1024 * 1024;
+const MAX_KEY_LENGTH = 300;
+
+const EntrySchema = z.object({
+  sha256: z.string().regex(/^[0-9A-Fa-f]{64}$/),
+  firstSeen: z.string().max(40),
+  lastSeen: z.string().max(40),
+  subject: z.string().max(2000),
+});
+const FileSchema = z.object({ version: z.literal(1), hosts: z.record(z.string().max(MAX_KEY_LENGTH), EntrySchema) });
+
+/** Options of the file store. */
+export interface FileKnownHostsOptions {
+  readonly maxEntries?: number;
+  /** Told once per problem, e.g. a corrupt file that was moved aside. */
+  readonly onWarning?: (message: string) => void;
+}
+
+/** The file store, plus the problems it met (for the UI or a log). */
+export interface FileKnownHostsStore extends KnownHostsStore {
+  readonly path: string;
+  warnings(): readonly string[];
+}
+
+/** Opens (lazily) the known-hosts file in `dir`; the directory is created on first write. */
+export function createFileKnownHosts(dir: string, options: FileKnownHostsOptions = {}): FileKnownHostsStore {
+  const path = join(dir, KNOWN_HOSTS_FILE);
+  const maxEntries = Math.max(1, options.maxEntries ?? DEFAULT_MAX_ENTRIES);
+  const warnings: string[] = [];
+  let queue: Promise<unknown> = Promise.resolve();
+
+  const warn = (message: string): void => {
+    warnings.push(message);
+    options.onWarning?.(message);
+  };
+
+  /** Moves an unreadable file aside so the next write starts clean, and says so. */
+  async function setAside(reason: string): Promise<void> {
+    const aside = `${path}.corrupt-${Date.now()}`;
+    try {
+      await rename(path, aside);
+      warn(`The list of known certificates was unreadable (${reason}); it was moved to ${aside} and a new one started.`);
+    } catch {
+      warn(`The list of known certificates was unreadable (${reason}) and could not be moved aside.`);
+    }
+  }
+
+  async function load(): Promise<Record<string, KnownHostEntry>> {
+    let text: string;
+    try {
+      const info = await stat(path);
+      if (info.size > MAX_FILE_BYTES) {
+        await setAside(`larger than ${MAX_FILE_BYTES} bytes`);
+        return {};
+      }
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
+      warn(`The list of known certificates could not be read: ${(error as Error).message.split('\n')[0]}`);
+      return {};
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      await setAside('not valid JSON');
+      return {};
+    }
+    const parsed = FileSchema.safeParse(json);
+    if (!parsed.success) {
+      await setAside('unexpected content');
+      return {};
+    }
+    return parsed.data.hosts;
+  }
+
+  async function save(hosts: Record<string, KnownHostEntry>): Promise<void> {
+    await mkdir(dir, { recursive: true });
+    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+    try {
+      await writeFile(tmp, `${JSON.stringify({ version: 1, hosts }, null, 1)}\n`, { mode: 0o600 });
+      await rename(tmp, path);
+    } catch (error) {
+      await unlink(tmp).catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Runs store operations one after another so two checks never interleave a read-modify-write. */
+  function serial<T>(fn: () => Promise<T>): Promise<T> {
+    const next = queue.then(fn, fn);
+    queue = next.catch(() => undefined);
+    return next;
+  }
+
+  return {
+    path,
+    warnings: () => [...warnings],
+    get: (hostPort) => serial(async () => (await load())[hostPort] ?? null),
+    remember: (hostPort, { sha256, subject }, now) =>
+      serial(async () => {
+        if (hostPort.length > MAX_KEY_LENGTH) return;
+        const hosts = await load();
+        const at = now.toISOString();
+        const old = hosts[hostPort];
+        hosts[hostPort] = {
+          sha256: sha256.toUpperCase(),
+          subject: subject.slice(0, 2000),
+          firstSeen: old && old.sha256.toUpperCase() === sha256.toUpperCase() ? old.firstSeen : at,
+          lastSeen: at,
+        };
+        const keys = Object.keys(hosts);
+        if (keys.length > maxEntries) {
+          keys.sort((a, b) => (hosts[a]?.lastSeen ?? '').localeCompare(hosts[b]?.lastSeen ?? ''));
+          for (const key of keys.slice(0, keys.length - maxEntries)) delete hosts[key];
+        }
+        await save(hosts);
+      }),
+  };
+}
