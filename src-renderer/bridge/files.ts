@@ -1,0 +1,31 @@
+/** Moving bytes between the page and the service: base64 both ways and saving a file as a download. */
+
+/** Encodes bytes as base64 without blowing the call stack on large files. */
+export function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  const chunk = 0x8000;
+  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
+  return btoa(binary);
+}
+
+/** Decodes base64 to bytes; throws on text that is not base64. */
+export function base64ToBytes(base64: string): Uint8Array {
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+/** Saves base64 content as a file download (works in browser mode and in Electron, which shows its save dialog). */
+export function downloadBase64(fileName: string, mime: string, contentBase64: string): void {
+  const blob = new Blob([base64ToBytes(contentBase64) as BlobPart], { type: mime });
+  const url = URL.createObjectURL(blob);
+  const anchor = document.createElement('a');
+  anchor.href = url;
+  anchor.download = fileName;
+  anchor.rel = 'noopener';
+  document.body.append(anchor);
+  anchor.click();
+  anchor.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}

@@ -1,0 +1,63 @@
+/** The only module that touches window.api or the browser-mode transport; everything else calls these functions. */
+import type { Channel, ChannelArgs, ChannelReply } from '../../src-main/shared/channels';
+import type { ApiError, ProgressEvent } from '../../src-main/shared/dto';
+import { createBrowserTransport } from './browser-transport';
+import type { Transport } from './types';
+
+export { base64ToBytes, bytesToBase64, downloadBase64 } from './files';
+
+/** An API error carried as an exception, keeping the envelope's code. */
+export class BridgeError extends Error {
+  override readonly name = 'BridgeError';
+  /** The envelope's error code. */
+  readonly code: ApiError['code'];
+  constructor(error: ApiError) {
+    super(error.message);
+    this.code = error.code;
+  }
+}
+
+let transport: Transport | null = null;
+
+function current(): Transport {
+  if (!transport) {
+    const api = typeof window !== 'undefined' ? window.api : undefined;
+    transport = api
+      ? { door: 'electron', invoke: (channel, args) => api.invoke(channel, args), onProgress: (listener) => api.onProgress(listener), ready: () => api.ready() }
+      : createBrowserTransport();
+  }
+  return transport;
+}
+
+/** Replaces the transport (tests). */
+export function setTransport(next: Transport | null): void {
+  transport = next;
+}
+
+/** Which door the UI runs behind. */
+export function door(): Transport['door'] {
+  return current().door;
+}
+
+/** Calls a channel and returns its value; throws BridgeError with the service's one-line message on failure. */
+export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<ChannelReply<C>> {
+  const envelope = await current().invoke(channel, args);
+  if (envelope.ok) return envelope.value;
+  throw new BridgeError(envelope.error);
+}
+
+/** Subscribes to diagnosis progress; returns the unsubscribe function. */
+export function subscribeProgress(listener: (event: ProgressEvent) => void): () => void {
+  return current().onProgress(listener);
+}
+
+/** Says the UI is ready for progress pushes. */
+export function signalReady(): void {
+  current().ready();
+}
+
+/** A readable one-line message for anything thrown by a call. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  return String(error);
+}

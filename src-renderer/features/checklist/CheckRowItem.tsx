@@ -1,0 +1,64 @@
+/** One check in the checklist: state icon, title, summary, time, re-run and details. */
+import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ArrowClockwise16Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import { rerunCheck } from '../../state/run-store';
+import type { CheckRow } from '../../state/run-update';
+import { CheckDetails } from '../details/CheckDetails';
+import { StatusIcon } from './StatusIcon';
+import { STATE_WORDS, formatDuration, rowLabel } from './status-words';
+
+const useStyles = makeStyles({
+  item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
+  line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  text: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
+  summary: { color: tokens.colorNeutralForeground2 },
+  meta: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  details: { marginTop: tokens.spacingVerticalS, marginLeft: '32px' },
+});
+
+/** A checklist row; its accessible name is "<title>, <status in words>, <time>". */
+export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const [isOpen, setOpen] = useState(false);
+  const hasDetails = row.evidence !== null && Object.keys(row.evidence).length > 0;
+  const detailsId = `details-${row.id}`;
+  return (
+    <li className={styles.item} aria-label={rowLabel(row.title, row.state, row.durationMs)}>
+      <div className={styles.line}>
+        <StatusIcon state={row.state} />
+        <div className={styles.text}>
+          <Text weight="semibold">{row.title}</Text>
+          <Text size={200} className={styles.summary}>
+            {row.state === 'running' ? row.message || 'Checking…' : row.summary || (row.state === 'queued' ? 'Waiting' : '')}
+          </Text>
+        </div>
+        <Text size={200} className={styles.meta}>
+          {STATE_WORDS[row.state]}
+          {row.durationMs !== null ? ` · ${formatDuration(row.durationMs)}` : ''}
+        </Text>
+        {hasDetails ? (
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={isOpen ? <ChevronDown16Regular /> : <ChevronRight16Regular />}
+            aria-expanded={isOpen}
+            aria-controls={detailsId}
+            aria-label={`Details: ${row.title}`}
+            onClick={() => setOpen(!isOpen)}
+          >
+            Details
+          </Button>
+        ) : null}
+        {canRerun ? (
+          <Button size="small" appearance="subtle" icon={<ArrowClockwise16Regular />} aria-label={`Run again: ${row.title}`} title="Run this check again" onClick={() => void rerunCheck(row.id)} />
+        ) : null}
+      </div>
+      {hasDetails && isOpen ? (
+        <div id={detailsId} className={styles.details}>
+          <CheckDetails id={row.id} evidence={row.evidence ?? {}} />
+        </div>
+      ) : null}
+    </li>
+  );
+}

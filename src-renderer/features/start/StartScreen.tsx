@@ -1,0 +1,85 @@
+/** The start form: the computer to diagnose, an optional .rdp file, the error text, and "Run diagnosis". */
+import { Button, Card, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
+import { Play24Regular } from '@fluentui/react-icons';
+import { useState, type FormEvent } from 'react';
+import { DecodeBox } from '../decode-box/DecodeBox';
+import { useDecodeStore, setErrorText } from '../../state/decode-store';
+import { startDiagnosis, useRunStore } from '../../state/run-store';
+import { setTarget, useStartStore } from '../../state/start-store';
+import { targetProblem } from '../../state/start-update';
+import { RdpFilePicker } from './RdpFilePicker';
+import { RecentTargets } from './RecentTargets';
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, lineHeight: tokens.lineHeightBase500 },
+  form: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXXL}` },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, minWidth: 0 },
+  actions: { gridColumn: '1 / -1', display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+});
+
+/** The start screen card. */
+export function StartScreen(): React.JSX.Element {
+  const styles = useStyles();
+  const target = useStartStore((state) => state.target);
+  const rdpFile = useStartStore((state) => state.rdpFile);
+  const errorText = useDecodeStore((state) => state.text);
+  const phase = useRunStore((state) => state.phase);
+  const [problem, setProblem] = useState<string | null>(null);
+  const isBusy = phase === 'starting' || phase === 'running';
+
+  const onSubmit = (event: FormEvent): void => {
+    event.preventDefault();
+    const found = targetProblem(target, rdpFile !== null);
+    setProblem(found);
+    if (found || isBusy) return;
+    void startDiagnosis({ target: target.trim(), rdpFile: rdpFile ?? undefined, error: errorText });
+  };
+
+  return (
+    <Card className={styles.card} appearance="filled" aria-labelledby="start-heading">
+      <h1 id="start-heading" className={styles.heading}>
+        Why won’t Remote Desktop connect?
+      </h1>
+      <Text className={styles.muted}>
+        Enter the computer you are trying to reach. RDP Doctor walks through the same steps an IT technician would and tells you the most likely cause.
+      </Text>
+      <form className={styles.form} onSubmit={onSubmit} noValidate>
+        <div className={styles.column}>
+          <Field
+            label="Remote computer"
+            hint="A name or address, optionally with a port, e.g. pc-042.corp.example or 10.0.0.5:3389"
+            validationMessage={problem ?? undefined}
+            validationState={problem ? 'error' : 'none'}
+          >
+            <Input
+              value={target}
+              onChange={(_event, data) => {
+                setTarget(data.value);
+                if (problem) setProblem(null);
+              }}
+              autoComplete="off"
+              spellCheck={false}
+              maxLength={300}
+            />
+          </Field>
+          <RecentTargets />
+          <RdpFilePicker />
+        </div>
+        <div className={styles.column}>
+          <Field label="Error message or code" hint="Paste the text of the error dialog, or just its codes, e.g. 0x904 and 0x7. Optional.">
+            <Textarea value={errorText} onChange={(_event, data) => setErrorText(data.value)} resize="vertical" rows={3} maxLength={4000} />
+          </Field>
+          <DecodeBox />
+        </div>
+        <div className={styles.actions}>
+          <Button type="submit" appearance="primary" size="large" icon={<Play24Regular />} disabled={isBusy}>
+            Run diagnosis
+          </Button>
+          {isBusy ? <Text className={styles.muted}>A diagnosis is running…</Text> : null}
+        </div>
+      </form>
+    </Card>
+  );
+}

@@ -1,0 +1,99 @@
+/** The diagnosis store: the run's rows and findings, and the actions that start, cancel and re-run checks. */
+import { create } from 'zustand';
+import type { RdpFileInput } from '../../src-main/shared/dto';
+import type { CheckId } from '../../src-main/shared/ids';
+import { call, messageOf, subscribeProgress } from '../bridge';
+import { applyProgress, applyReport, beginRun, claimRerun, claimTask, failStart, initialRunState, type RunState } from './run-update';
+
+/** The run store; read it through selectors. */
+export const useRunStore = create<RunState>()(() => initialRunState());
+
+const POLL_MS = 3_000;
+let pollTimer: ReturnType<typeof setInterval> | null = null;
+
+function update(fn: (state: RunState) => RunState): void {
+  useRunStore.setState((state) => fn(state), true);
+}
+
+/** Listens to progress pushes for the life of the page; returns the unsubscribe function. */
+export function listenToProgress(): () => void {
+  return subscribeProgress((event) => update((state) => applyProgress(state, event)));
+}
+
+// A safety net when pushes are lost (e.g. the event stream reconnected): fetch the report once it exists.
+function startPolling(taskId: string): void {
+  stopPolling();
+  pollTimer = setInterval(() => {
+    const state = useRunStore.getState();
+    if (state.taskId !== taskId || state.phase !== 'running') return stopPolling();
+    call('diagnosis:get', { taskId })
+      .then((report) => {
+        if (report && useRunStore.getState().taskId === taskId && useRunStore.getState().phase === 'running') update((s) => applyReport(s, report));
+      })
+      .catch(() => undefined);
+  }, POLL_MS);
+}
+
+function stopPolling(): void {
+  if (pollTimer) clearInterval(pollTimer);
+  pollTimer = null;
+}
+
+/** What the start screen hands over to run a diagnosis. */
+export interface StartInput {
+  readonly target: string;
+  readonly rdpFile?: RdpFileInput | undefined;
+  readonly error?: string | undefined;
+}
+
+let lastInput: StartInput | null = null;
+
+/** Runs a full diagnosis of the target. */
+export async function startDiagnosis(input: StartInput): Promise<void> {
+  lastInput = input;
+  update((state) => beginRun(state, input.target));
+  try {
+    const { taskId } = await call('diagnosis:start', {
+      target: input.target,
+      ...(input.rdpFile ? { rdpFile: input.rdpFile } : {}),
+      ...(input.error?.trim() ? { error: input.error.trim() } : {}),
+    });
+    update((state) => claimTask(state, taskId));
+    startPolling(taskId);
+  } catch (error) {
+    update((state) => failStart(state, messageOf(error)));
+  }
+}
+
+/** Stops the running diagnosis. */
+export async function cancelDiagnosis(): Promise<void> {
+  const { taskId, phase } = useRunStore.getState();
+  if (!taskId || phase !== 'running') return;
+  try {
+    await call('diagnosis:cancel', { taskId });
+  } catch {
+    // The task may have finished in the meantime; the progress stream settles the state either way.
+  }
+}
+
+/** Re-runs one check against the same target and merges its result into the checklist. */
+export async function rerunCheck(id: CheckId): Promise<void> {
+  const { target } = useRunStore.getState();
+  if (!target) return;
+  try {
+    const { taskId } = await call('diagnosis:start', {
+      target,
+      checks: [id],
+      ...(lastInput?.rdpFile ? { rdpFile: lastInput.rdpFile } : {}),
+    });
+    update((state) => claimRerun(state, taskId, [id]));
+  } catch (error) {
+    update((state) => ({ ...state, error: messageOf(error) }));
+  }
+}
+
+/** Goes back to the start screen, keeping nothing of the last run. */
+export function resetRun(): void {
+  stopPolling();
+  useRunStore.setState(initialRunState(), true);
+}

@@ -1,0 +1,186 @@
+/** Pure state updates of a diagnosis run: check rows streamed from progress events, re-runs merged in. */
+import { CHECK_META } from '../../src-main/shared/catalog';
+import type { CheckId, CheckState, SectionId } from '../../src-main/shared/ids';
+import type { ProgressEvent } from '../../src-main/shared/dto';
+import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
+
+/** One row of the checklist. */
+export interface CheckRow {
+  readonly id: CheckId;
+  readonly section: SectionId;
+  readonly title: string;
+  readonly state: CheckState;
+  readonly summary: string;
+  /** The latest progress message while running. */
+  readonly message: string;
+  readonly durationMs: number | null;
+  readonly evidence: Readonly<Record<string, unknown>> | null;
+}
+
+/** Where the run is. */
+export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'failed' | 'cancelled';
+
+/** The whole state of the current diagnosis. */
+export interface RunState {
+  readonly phase: RunPhase;
+  readonly taskId: string | null;
+  readonly target: string;
+  readonly order: readonly CheckId[];
+  readonly rows: Readonly<Partial<Record<CheckId, CheckRow>>>;
+  /** Tasks that re-run a few checks of this run; their results merge into the rows. */
+  readonly reruns: readonly string[];
+  readonly findings: readonly Finding[];
+  readonly report: Report | null;
+  readonly error: string | null;
+  /** Events of tasks the UI has not claimed yet (they can arrive before diagnosis:start answers). */
+  readonly unclaimed: readonly ProgressEvent[];
+}
+
+const MAX_UNCLAIMED = 500;
+
+/** The state before any diagnosis. */
+export function initialRunState(): RunState {
+  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], findings: [], report: null, error: null, unclaimed: [] };
+}
+
+/** A queued row for a check id. */
+export function queuedRow(id: CheckId): CheckRow {
+  const meta = CHECK_META[id];
+  return { id, section: meta.section, title: meta.title, state: 'queued', summary: '', message: '', durationMs: null, evidence: null };
+}
+
+/** A finished row from a check's result. */
+export function rowFromResult(result: CheckResult): CheckRow {
+  return {
+    id: result.id,
+    section: result.section,
+    title: result.title || CHECK_META[result.id].title,
+    state: result.status,
+    summary: result.summary,
+    message: '',
+    durationMs: result.durationMs,
+    evidence: result.evidence,
+  };
+}
+
+/** The user pressed Run: forget the previous run and wait for the task id. */
+export function beginRun(state: RunState, target: string): RunState {
+  return { ...initialRunState(), phase: 'starting', target, unclaimed: state.unclaimed };
+}
+
+/** The start call failed before any task existed. */
+export function failStart(state: RunState, message: string): RunState {
+  return { ...state, phase: 'failed', error: message };
+}
+
+/** The service answered with the task id: claim it and replay any events that came first. */
+export function claimTask(state: RunState, taskId: string): RunState {
+  const mine = state.unclaimed.filter((event) => event.taskId === taskId);
+  const rest = state.unclaimed.filter((event) => event.taskId !== taskId);
+  let next: RunState = { ...state, taskId, phase: state.phase === 'starting' ? 'running' : state.phase, unclaimed: rest };
+  for (const event of mine) next = applyProgress(next, event);
+  return next;
+}
+
+/** A re-run of some checks started: mark them running-to-be and route that task's events into the rows. */
+export function claimRerun(state: RunState, taskId: string, checks: readonly CheckId[]): RunState {
+  const rows = { ...state.rows };
+  for (const id of checks) rows[id] = { ...(rows[id] ?? queuedRow(id)), state: 'queued', message: '', durationMs: null };
+  const mine = state.unclaimed.filter((event) => event.taskId === taskId);
+  let next: RunState = { ...state, rows, reruns: [...state.reruns, taskId], unclaimed: state.unclaimed.filter((event) => event.taskId !== taskId) };
+  for (const event of mine) next = applyProgress(next, event);
+  return next;
+}
+
+function withRow(state: RunState, id: CheckId, update: (row: CheckRow) => CheckRow): RunState {
+  const row = update(state.rows[id] ?? queuedRow(id));
+  const order = state.order.includes(id) ? state.order : [...state.order, id];
+  return { ...state, order, rows: { ...state.rows, [id]: row } };
+}
+
+function applyRowEvent(state: RunState, event: ProgressEvent): RunState {
+  switch (event.type) {
+    case 'check-started':
+      return withRow(state, event.id, (row) => ({ ...row, state: 'running', message: '' }));
+    case 'check-progress':
+      return withRow(state, event.id, (row) => ({ ...row, state: 'running', message: event.message }));
+    case 'check-finished':
+      return withRow(state, event.result.id, () => rowFromResult(event.result));
+    default:
+      return state;
+  }
+}
+
+/** Rows still queued or running when a task stops are marked with the given state. */
+function settleRows(state: RunState, ids: readonly CheckId[], to: CheckState): RunState {
+  const rows = { ...state.rows };
+  for (const id of ids) {
+    const row = rows[id];
+    if (row && (row.state === 'queued' || row.state === 'running')) rows[id] = { ...row, state: to, message: '' };
+  }
+  return { ...state, rows };
+}
+
+/** Applies one progress event; events of other tasks are kept unclaimed (bounded) or dropped. */
+export function applyProgress(state: RunState, event: ProgressEvent): RunState {
+  if (state.reruns.includes(event.taskId)) {
+    if (event.type === 'task-finished') {
+      let next = state;
+      for (const result of event.report.checks) next = withRow(next, result.id, () => rowFromResult(result));
+      return next;
+    }
+    if (event.type === 'task-failed' || event.type === 'task-cancelled') return settleRows(state, state.order, 'error');
+    return applyRowEvent(state, event);
+  }
+  if (event.taskId !== state.taskId) {
+    if (state.phase !== 'starting') return state;
+    return { ...state, unclaimed: [...state.unclaimed, event].slice(-MAX_UNCLAIMED) };
+  }
+  switch (event.type) {
+    case 'task-started': {
+      let next: RunState = { ...state, phase: 'running', target: event.target || state.target };
+      for (const id of event.checks) next = withRow(next, id, (row) => row);
+      return next;
+    }
+    case 'findings':
+      return { ...state, findings: event.findings };
+    case 'task-finished':
+      return applyReport(state, event.report);
+    case 'task-failed':
+      return { ...settleRows(state, state.order, 'error'), phase: 'failed', error: event.message };
+    case 'task-cancelled':
+      return { ...settleRows(state, state.order, 'skip'), phase: 'cancelled' };
+    default:
+      return applyRowEvent(state, event);
+  }
+}
+
+/** The finished report replaces rows and findings (also used when progress was missed and the report was fetched). */
+export function applyReport(state: RunState, report: Report): RunState {
+  let next: RunState = { ...state, phase: 'finished', report, findings: report.findings, error: null };
+  for (const result of report.checks) next = withRow(next, result.id, () => rowFromResult(result));
+  return next;
+}
+
+/** Rows grouped by checklist section, in run order. */
+export function rowsBySection(state: Pick<RunState, 'order' | 'rows'>): Map<SectionId, CheckRow[]> {
+  const groups = new Map<SectionId, CheckRow[]>();
+  for (const id of state.order) {
+    const row = state.rows[id];
+    if (!row) continue;
+    const list = groups.get(row.section) ?? [];
+    list.push(row);
+    groups.set(row.section, list);
+  }
+  return groups;
+}
+
+/** How many rows are done, out of how many. */
+export function runProgress(state: Pick<RunState, 'order' | 'rows'>): { done: number; total: number } {
+  let done = 0;
+  for (const id of state.order) {
+    const row = state.rows[id];
+    if (row && row.state !== 'queued' && row.state !== 'running') done += 1;
+  }
+  return { done, total: state.order.length };
+}

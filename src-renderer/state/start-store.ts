@@ -1,0 +1,50 @@
+/** The start screen's form: the typed target, the opened .rdp file and what the service found in it. */
+import { create } from 'zustand';
+import type { RdpFileInput, RdpFileSummary } from '../../src-main/shared/dto';
+import { bytesToBase64, call, messageOf } from '../bridge';
+
+/** Largest .rdp file accepted (the service's limit is 2 MB of base64). */
+export const MAX_RDP_FILE_BYTES = 1_400_000;
+
+/** Start form state. */
+export interface StartState {
+  readonly target: string;
+  readonly rdpFile: RdpFileInput | null;
+  readonly rdpSummary: RdpFileSummary | null;
+  readonly rdpError: string | null;
+  readonly isReadingFile: boolean;
+}
+
+/** The start form store. */
+export const useStartStore = create<StartState>()(() => ({ target: '', rdpFile: null, rdpSummary: null, rdpError: null, isReadingFile: false }));
+
+/** The user typed or picked a target. */
+export function setTarget(target: string): void {
+  useStartStore.setState({ target });
+}
+
+/** Reads a dropped or chosen .rdp file and asks the service what it says. */
+export async function openRdpFile(file: File): Promise<void> {
+  if (file.size > MAX_RDP_FILE_BYTES) {
+    useStartStore.setState({ rdpFile: null, rdpSummary: null, rdpError: `${file.name} is too large to be a connection file.` });
+    return;
+  }
+  useStartStore.setState({ isReadingFile: true, rdpError: null });
+  try {
+    const input: RdpFileInput = { name: file.name.slice(0, 260), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+    const summary = await call('rdpfile:inspect', input);
+    useStartStore.setState((state) => ({
+      rdpFile: input,
+      rdpSummary: summary,
+      isReadingFile: false,
+      target: state.target.trim() ? state.target : (summary.target ?? ''),
+    }));
+  } catch (error) {
+    useStartStore.setState({ rdpFile: null, rdpSummary: null, isReadingFile: false, rdpError: messageOf(error) });
+  }
+}
+
+/** Forgets the opened .rdp file. */
+export function clearRdpFile(): void {
+  useStartStore.setState({ rdpFile: null, rdpSummary: null, rdpError: null });
+}
