@@ -1,0 +1,216 @@
+/**
+ * The only place in the project that spawns PowerShell. Scripts are repo constants; user values travel
+ * as data (base64 UTF-8 JSON in RDP_DOCTOR_DATA) that a fixed preamble decodes with ConvertFrom-Json.
+ */
+import { spawn } from 'node:child_process';
+import { WindowsCollectorError, classifyStderr, cleanStderr, describeFailure } from './errors';
+
+/** The environment variable carrying the data (base64 of UTF-8 JSON). */
+export const DATA_ENV = 'RDP_DOCTOR_DATA';
+
+/** Windows caps one environment variable at 32,767 characters; stay well below. */
+export const MAX_DATA_BASE64 = 30_000;
+
+/** Windows caps a command line at 32,767 characters. */
+export const MAX_COMMAND_LINE = 32_000;
+
+/** Output beyond this is treated as a failure rather than buffered without bound. */
+export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * Runs before every script: stop on errors, UTF-8 output, a trap that prints a language-independent
+ * error line (category + FullyQualifiedErrorId), and `$RdpDoctorData` decoded from the environment.
+ */
+export const PREAMBLE = [
+  "$ErrorActionPreference = 'Stop'",
+  "$ProgressPreference = 'SilentlyContinue'",
+  '[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false',
+  '$OutputEncoding = [Console]::OutputEncoding',
+  'trap {',
+  "  [Console]::Error.WriteLine(('RDPDOCTOR-ERROR {0} {1}: {2}' -f $_.CategoryInfo.Category, $_.FullyQualifiedErrorId, $_.Exception.Message))",
+  '  exit 1',
+  '}',
+  '$RdpDoctorData = $null',
+  `if ($env:${DATA_ENV}) { $RdpDoctorData = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($env:${DATA_ENV})) | ConvertFrom-Json }`,
+  '',
+].join('\n');
+
+/** Exactly what would be spawned: program, argument array, and the environment entries to add. */
+export interface PowerShellInvocation {
+  readonly command: string;
+  readonly args: readonly string[];
+  /** Only the entries the runner adds; the spawned process gets process.env plus these. */
+  readonly env: Readonly<Record<string, string>>;
+}
+
+/** Full path of Windows PowerShell 5.1 (avoids PATH lookups), or the bare name when SystemRoot is unknown. */
+export function powerShellPath(systemRoot: string | undefined = process.env['SystemRoot']): string {
+  return systemRoot ? `${systemRoot}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe` : 'powershell.exe';
+}
+
+/** Base64 of the UTF-16LE text, as `-EncodedCommand` expects. */
+export function encodeCommand(text: string): string {
+  return Buffer.from(text, 'utf16le').toString('base64');
+}
+
+/** Base64 of the UTF-8 JSON of `data`, as the preamble decodes it. */
+export function encodeData(data: Record<string, unknown>): string {
+  return Buffer.from(JSON.stringify(data), 'utf8').toString('base64');
+}
+
+/** Pure: the program, arguments and environment that run `script` with `data` (never spliced into the text). */
+export function buildPowerShellInvocation(
+  script: string,
+  data: Record<string, unknown>,
+  systemRoot?: string,
+): PowerShellInvocation {
+  const encodedData = encodeData(data);
+  if (encodedData.length > MAX_DATA_BASE64) {
+    throw new WindowsCollectorError('failed', `The values passed to PowerShell are too large (${encodedData.length} characters encoded).`);
+  }
+  const encodedCommand = encodeCommand(PREAMBLE + script);
+  if (encodedCommand.length > MAX_COMMAND_LINE - 200) {
+    throw new WindowsCollectorError('failed', `A collector script is too long for one command line (${encodedCommand.length} characters).`);
+  }
+  return {
+    command: powerShellPath(systemRoot ?? process.env['SystemRoot']),
+    args: ['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', encodedCommand],
+    env: { [DATA_ENV]: encodedData },
+  };
+}
+
+/** Options of one run. */
+export interface RunOptions {
+  /** Kill the process tree after this long. */
+  readonly timeoutMs: number;
+  /** Kill the process tree when aborted. */
+  readonly signal?: AbortSignal;
+  /** Name used in error messages. */
+  readonly collector?: string;
+  /** `json` rejects output that does not parse (kind `not-json`). */
+  readonly output?: 'json' | 'text';
+}
+
+/** What a finished process printed. */
+export interface ProcessOutput {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number | null;
+}
+
+/** Kills a child and everything it started: taskkill /T on Windows, the process group elsewhere. */
+function killTree(pid: number | undefined): void {
+  if (pid === undefined) return;
+  if (process.platform === 'win32') {
+    const killer = spawn(`${process.env['SystemRoot'] ?? 'C:\\Windows'}\\System32\\taskkill.exe`, ['/PID', String(pid), '/T', '/F'], {
+      shell: false,
+      windowsHide: true,
+      stdio: 'ignore',
+    });
+    killer.on('error', () => undefined);
+    return;
+  }
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+}
+
+/** Spawns an invocation (argument array, shell:false), enforcing the time limit, abort and an output cap. */
+export function runInvocation(invocation: PowerShellInvocation, options: RunOptions): Promise<ProcessOutput> {
+  const collector = options.collector ?? 'Windows state';
+  return new Promise((resolve, reject) => {
+    if (options.signal?.aborted) {
+      reject(new WindowsCollectorError('cancelled', describeFailure('cancelled', collector, ''), collector));
+      return;
+    }
+    const child = spawn(invocation.command, [...invocation.args], {
+      shell: false,
+      windowsHide: true,
+      detached: process.platform !== 'win32',
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...invocation.env },
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const finish = (outcome: { error: WindowsCollectorError } | { value: ProcessOutput }): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if ('error' in outcome) {
+        killTree(child.pid);
+        reject(outcome.error);
+      } else resolve(outcome.value);
+    };
+    const onAbort = (): void =>
+      finish({ error: new WindowsCollectorError('cancelled', describeFailure('cancelled', collector, ''), collector) });
+    const timer = setTimeout(
+      () =>
+        finish({
+          error: new WindowsCollectorError(
+            'timeout',
+            describeFailure('timeout', collector, `no answer within ${Math.round(options.timeoutMs / 100) / 10} s`),
+            collector,
+          ),
+        }),
+      options.timeoutMs,
+    );
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    const collect = (sink: Buffer[]) => (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_OUTPUT_BYTES) {
+        finish({ error: new WindowsCollectorError('failed', describeFailure('failed', collector, 'output too large'), collector) });
+        return;
+      }
+      sink.push(chunk);
+    };
+    child.stdout.on('data', collect(out));
+    child.stderr.on('data', collect(err));
+    child.on('error', (e) =>
+      finish({ error: new WindowsCollectorError('failed', describeFailure('failed', collector, `could not start PowerShell (${e.message})`), collector) }),
+    );
+    child.on('close', (code) =>
+      finish({
+        value: {
+          stdout: Buffer.concat(out).toString('utf8').replace(/^\uFEFF/, ''),
+          stderr: Buffer.concat(err).toString('utf8'),
+          exitCode: code,
+        },
+      }),
+    );
+  });
+}
+
+/** Turns a finished process into the collector's text, or the matching WindowsCollectorError. */
+export function interpretOutput(result: ProcessOutput, collector: string, output: 'json' | 'text'): string {
+  if (result.exitCode !== 0) {
+    const detail = cleanStderr(result.stderr) || `exit code ${String(result.exitCode)}`;
+    const kind = classifyStderr(detail);
+    const line = detail.replace(/^[\s\S]*?RDPDOCTOR-ERROR \S+ \S+: /, '');
+    throw new WindowsCollectorError(kind, describeFailure(kind, collector, line), collector);
+  }
+  if (output === 'json') {
+    try {
+      JSON.parse(result.stdout);
+    } catch {
+      const shown = result.stdout.trim() === '' ? 'empty output' : result.stdout.trim().slice(0, 80);
+      throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, shown), collector);
+    }
+  }
+  return result.stdout;
+}
+
+/** Runs one constant script with `data` and returns its stdout; throws WindowsCollectorError. */
+export async function runPowerShell(script: string, data: Record<string, unknown>, options: RunOptions): Promise<string> {
+  const invocation = buildPowerShellInvocation(script, data);
+  const result = await runInvocation(invocation, options);
+  return interpretOutput(result, options.collector ?? 'Windows state', options.output ?? 'json');
+}

@@ -1,0 +1,35 @@
+/** A WindowsSource backed by the PowerShell runner: collector name → constant script, user values as data. */
+import type { CollectorTable } from './collector';
+import { WindowsCollectorError } from './errors';
+import { runPowerShell } from './powershell-runner';
+import { COLLECTOR_SCRIPTS } from './scripts';
+import type { WindowsSource } from './source';
+
+/** Default time limit of one collector run. */
+export const DEFAULT_COLLECTOR_TIMEOUT_MS = 20_000;
+
+/** Options of the live source; tests may pass their own table or time limit. */
+export interface PowerShellSourceOptions {
+  readonly scripts?: CollectorTable;
+  readonly timeoutMs?: number;
+}
+
+/** Creates the live source; an unknown collector name is rejected before anything is spawned. */
+export function createPowerShellSource(options: PowerShellSourceOptions = {}): WindowsSource {
+  const scripts = options.scripts ?? COLLECTOR_SCRIPTS;
+  return {
+    origin: 'powershell',
+    replayDir: null,
+    machineRole: 'unknown',
+    async collect(name: string, data: Record<string, unknown>, signal: AbortSignal): Promise<string> {
+      const entry = Object.prototype.hasOwnProperty.call(scripts, name) ? scripts[name] : undefined;
+      if (!entry) throw new WindowsCollectorError('failed', `Unknown collector ${JSON.stringify(name.slice(0, 60))}.`, name);
+      return runPowerShell(entry.script, data, {
+        timeoutMs: entry.timeoutMs ?? options.timeoutMs ?? DEFAULT_COLLECTOR_TIMEOUT_MS,
+        signal,
+        collector: name,
+        output: entry.output,
+      });
+    },
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * A WindowsSource that answers from a recorded machine folder (RDP_DOCTOR_REPLAY): `<name>.out` holds the
+ * exact stdout the real script printed, `<name>.err` a recorded failure, `after/<fixId>/` the state after a fix.
+ */
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { isCollectorName } from './collector';
+import { WINDOWS_ERROR_KINDS, WindowsCollectorError, describeFailure, oneLine, type WindowsErrorKind } from './errors';
+import type { MachineRole, WindowsSource } from './source';
+
+/** The recorded machine's description (`machine.json`). */
+export interface RecordedMachine {
+  readonly role: 'client' | 'host';
+  readonly computerName: string;
+  readonly os: string;
+  readonly language: string;
+  readonly description: string;
+}
+
+/** Lets fix code "replay" a fix: later collects prefer `after/<fixId>/<name>.out`. */
+export interface ReplayControl {
+  /** Marks a fix applied (its overlay wins, newest fix first) or undone. */
+  setFixApplied(fixId: string, applied: boolean): void;
+  /** The machine.json of the recording. */
+  readonly machine: RecordedMachine;
+}
+
+/** A replay source: the WindowsSource checks read plus the control fixes use. */
+export type ReplaySource = WindowsSource & ReplayControl;
+
+const FIX_ID = /^[a-z0-9][a-z0-9.-]{0,79}$/;
+
+/** Reads and validates `<dir>/machine.json`; throws WindowsCollectorError('not-recorded') with one clear line. */
+export function readMachine(dir: string): RecordedMachine {
+  const file = join(dir, 'machine.json');
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new WindowsCollectorError('not-recorded', `The replay folder ${JSON.stringify(dir)} does not exist.`);
+  }
+  if (!existsSync(file)) {
+    throw new WindowsCollectorError('not-recorded', `The replay folder ${JSON.stringify(dir)} has no machine.json.`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8').replace(/^\uFEFF/, ''));
+  } catch (e) {
+    throw new WindowsCollectorError('not-recorded', `${file} is not valid JSON (${e instanceof Error ? e.message : String(e)}).`);
+  }
+  const m = (raw ?? {}) as Record<string, unknown>;
+  if (m['role'] !== 'client' && m['role'] !== 'host') {
+    throw new WindowsCollectorError('not-recorded', `${file} must say "role": "client" or "host".`);
+  }
+  const text = (key: string): string => (typeof m[key] === 'string' ? (m[key] as string) : '');
+  return { role: m['role'], computerName: text('computerName'), os: text('os'), language: text('language'), description: text('description') };
+}
+
+/** Parses a recorded `.err` file: JSON `{kind, message}` or plain `kind: message` text. */
+export function parseRecordedError(text: string, collector: string): WindowsCollectorError {
+  let kind: string = 'failed';
+  let message = text.trim();
+  try {
+    const parsed = JSON.parse(text) as { kind?: unknown; message?: unknown };
+    if (typeof parsed.kind === 'string') kind = parsed.kind;
+    if (typeof parsed.message === 'string') message = parsed.message;
+  } catch {
+    const m = /^([a-z-]+)\s*:\s*([\s\S]*)$/.exec(message);
+    if (m) {
+      kind = m[1] ?? 'failed';
+      message = m[2] ?? '';
+    }
+  }
+  const known = (WINDOWS_ERROR_KINDS as readonly string[]).includes(kind) ? (kind as WindowsErrorKind) : 'failed';
+  return new WindowsCollectorError(known, describeFailure(known, collector, oneLine(message)), collector);
+}
+
+async function readIfPresent(path: string): Promise<string | null> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+}
+
+/** Creates the replay source for a recorded machine folder; throws if the folder or machine.json is unusable. */
+export function createReplaySource(dir: string): ReplaySource {
+  const root = resolve(dir);
+  const machine = readMachine(root);
+  const applied: string[] = [];
+  return {
+    origin: 'replay',
+    replayDir: root,
+    machineRole: machine.role satisfies MachineRole,
+    machine,
+    setFixApplied(fixId: string, isApplied: boolean): void {
+      if (!FIX_ID.test(fixId)) throw new WindowsCollectorError('failed', `Not a fix id: ${JSON.stringify(fixId.slice(0, 60))}.`);
+      const at = applied.indexOf(fixId);
+      if (at >= 0) applied.splice(at, 1);
+      if (isApplied) applied.unshift(fixId);
+    },
+    async collect(name: string, _data: Record<string, unknown>, signal: AbortSignal): Promise<string> {
+      if (!isCollectorName(name)) {
+        throw new WindowsCollectorError('not-recorded', `Not a collector name: ${JSON.stringify(name.slice(0, 60))}.`, name);
+      }
+      if (signal.aborted) throw new WindowsCollectorError('cancelled', describeFailure('cancelled', name, ''), name);
+      const folders = [...applied.map((fix) => join(root, 'after', fix)), root];
+      for (const folder of folders) {
+        const err = await readIfPresent(join(folder, `${name}.err`));
+        if (err !== null) throw parseRecordedError(err, name);
+        const out = await readIfPresent(join(folder, `${name}.out`));
+        if (out !== null) return out.replace(/^\uFEFF/, '');
+      }
+      throw new WindowsCollectorError('not-recorded', describeFailure('not-recorded', name, `no ${name}.out in ${root}`), name);
+    },
+  };
+}
