@@ -7,6 +7,7 @@ export type ExchangeOutcome =
   | { readonly kind: 'selected'; readonly protocol: number; readonly protocolName: string; readonly flags: number }
   | { readonly kind: 'failure'; readonly code: number; readonly codeName: string }
   | { readonly kind: 'legacy' }
+  | { readonly kind: 'rejected'; readonly reason: string }
   | { readonly kind: 'non-rdp'; readonly reason: string; readonly preview: string }
   | { readonly kind: 'closed'; readonly reset: boolean; readonly bytesReceived: number }
   | { readonly kind: 'timeout'; readonly phase: 'connect' | 'reply' }

@@ -63,15 +63,17 @@ describe('parseConnectionConfirm', () => {
     expect(parseConnectionConfirm(hex('03 00 00 13 0e d0 00 00 12 34 00 02'))).toMatchObject({ kind: 'non-rdp' });
     expect(parseConnectionConfirm(hex('03 00'))).toMatchObject({ kind: 'non-rdp' });
   });
-  it('calls a disconnect request and odd negotiation types non-RDP', () => {
-    expect(parseConnectionConfirm(hex('03 00 00 0b 06 80 00 00 00 00 00'))).toMatchObject({ reason: expect.stringContaining('Disconnect') });
+  it('calls a disconnect a rejection and odd negotiation types non-RDP', () => {
+    expect(parseConnectionConfirm(hex('03 00 00 0b 06 80 00 00 00 00 00'))).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('Disconnect') });
+    // xrdp's answer to an RDSAAD request: MCS Disconnect Provider Ultimatum in an X.224 data TPDU.
+    expect(parseConnectionConfirm(hex('03 00 00 09 02 f0 80 21 80'))).toMatchObject({ kind: 'rejected' });
     expect(parseConnectionConfirm(hex('03 00 00 13 0e d0 00 00 12 34 00 07 00 08 00 01 00 00 00'))).toMatchObject({ kind: 'non-rdp' });
   });
   it('never throws on random bytes', () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 64 }), (bytes) => {
         const r = parseConnectionConfirm(bytes);
-        expect(['selected', 'failure', 'legacy', 'non-rdp']).toContain(r.kind);
+        expect(['selected', 'failure', 'legacy', 'rejected', 'non-rdp']).toContain(r.kind);
       }),
       { numRuns: 2000 },
     );

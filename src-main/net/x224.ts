@@ -63,6 +63,8 @@ export type ConfirmParse =
   | { readonly kind: 'selected'; readonly protocol: number; readonly protocolName: string; readonly flags: number }
   | { readonly kind: 'failure'; readonly code: number; readonly codeName: string }
   | { readonly kind: 'legacy' }
+  /** TPKT/X.224 framing but no confirm: the server speaks RDP and turned this request down (e.g. X.224 DR, MCS disconnect). */
+  | { readonly kind: 'rejected'; readonly reason: string }
   | { readonly kind: 'non-rdp'; readonly reason: string };
 
 /** Reads a TPKT header: the total length, or an error when the first 4 bytes are not a usable TPKT. */
@@ -73,7 +75,7 @@ export function readTpktHeader(
   if (bytes.length < 4) return null;
   if (bytes[0] !== 0x03) return { ok: false, reason: `not a TPKT packet (first byte 0x${hex2(bytes[0] ?? 0)})` };
   const length = ((bytes[2] ?? 0) << 8) | (bytes[3] ?? 0);
-  if (length < 11) return { ok: false, reason: `TPKT length ${length} is too short for an X.224 Connection Confirm` };
+  if (length < 7) return { ok: false, reason: `TPKT length ${length} is too short for an X.224 packet` };
   if (length > maxLength) return { ok: false, reason: `TPKT length ${length} exceeds the ${maxLength}-byte limit for a Connection Confirm` };
   return { ok: true, length };
 }
@@ -88,10 +90,9 @@ export function parseConnectionConfirm(packet: Uint8Array): ConfirmParse {
   }
   const li = packet[4] ?? 0;
   const code = (packet[5] ?? 0) & 0xf0;
-  if (code !== 0xd0) {
-    const what = code === 0x80 ? 'an X.224 Disconnect Request' : `X.224 code 0x${hex2(packet[5] ?? 0)}`;
-    return { kind: 'non-rdp', reason: `expected a Connection Confirm (0xD0), got ${what}` };
-  }
+  if (code === 0x80) return { kind: 'rejected', reason: 'the server answered with an X.224 Disconnect Request' };
+  if (code === 0xf0) return { kind: 'rejected', reason: 'the server answered with X.224 data (an MCS disconnect) instead of a Connection Confirm' };
+  if (code !== 0xd0) return { kind: 'non-rdp', reason: `expected a Connection Confirm (0xD0), got X.224 code 0x${hex2(packet[5] ?? 0)}` };
   if (li + 5 !== header.length || li < 6) {
     return { kind: 'non-rdp', reason: `X.224 length indicator ${li} does not match TPKT length ${header.length}` };
   }

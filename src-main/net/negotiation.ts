@@ -1,0 +1,133 @@
+/** Enumerates the server's security protocols: one connection per requested set, all in parallel, then a summary. */
+import { exchangeOnce, type ExchangeKind, type ExchangeResult } from './rdp-socket';
+import { PROTOCOL, type ProtocolName } from './x224';
+
+/** One probe: the protocol we want to learn about and the exact requestedProtocols we send for it. */
+export interface ProbePlan {
+  readonly protocol: ProtocolName;
+  readonly requested: number;
+}
+
+/**
+ * The requested sets. HYBRID and HYBRID_EX are asked together with SSL the way real clients do
+ * (rdp-facts §1.6/§1.7): a CredSSP-only request gets failure 1 from TLS-only servers, which hides
+ * whether the server would choose TLS. Support = the server selected exactly `protocol`
+ * (landscape §2: a reply that picks another protocol is not support).
+ */
+export const PROBE_PLANS: readonly ProbePlan[] = [
+  { protocol: 'RDP', requested: PROTOCOL.RDP },
+  { protocol: 'SSL', requested: PROTOCOL.SSL },
+  { protocol: 'HYBRID', requested: PROTOCOL.SSL | PROTOCOL.HYBRID },
+  { protocol: 'HYBRID_EX', requested: PROTOCOL.SSL | PROTOCOL.HYBRID | PROTOCOL.HYBRID_EX },
+  { protocol: 'RDSTLS', requested: PROTOCOL.RDSTLS },
+  { protocol: 'RDSAAD', requested: PROTOCOL.RDSAAD },
+];
+
+/** One probe's result; `supported` is true only when the server selected exactly the protocol probed. */
+export interface ProbeResult extends ExchangeResult {
+  readonly protocol: ProtocolName;
+  readonly supported: boolean;
+}
+
+/** How the port answered overall. */
+export type ServiceState = 'rdp' | 'non-rdp' | 'timeout' | 'closed' | 'refused' | 'error' | 'aborted';
+
+/** What the probes say together; plain JSON. */
+export interface NegotiationSummary {
+  readonly service: ServiceState;
+  /** Protocols the server selected when asked for them. */
+  readonly supported: ProtocolName[];
+  /** True when the server refuses anything below CredSSP; null when it could not be told. */
+  readonly nlaRequired: boolean | null;
+  /** True when Standard RDP Security (no TLS) is accepted; null when unknown. */
+  readonly rdpSecurityAllowed: boolean | null;
+  /** True when the server only speaks Standard RDP Security (SecurityLayer 0 or a pre-2003 server). */
+  readonly rdpSecurityOnly: boolean;
+  /** The server ignored negotiation data (answered with an 11-byte confirm). */
+  readonly legacyServer: boolean;
+  /** Failure code names by probed protocol. */
+  readonly failures: Partial<Record<ProtocolName, string>>;
+  readonly probes: ProbeResult[];
+}
+
+/** Options for the enumeration. */
+export interface NegotiationOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  readonly plans?: readonly ProbePlan[];
+}
+
+/** Runs every probe in parallel and summarises them. */
+export async function probeNegotiation(options: NegotiationOptions): Promise<NegotiationSummary> {
+  const plans = options.plans ?? PROBE_PLANS;
+  const probes = await Promise.all(
+    plans.map(async (plan): Promise<ProbeResult> => {
+      const r = await exchangeOnce({
+        host: options.host,
+        port: options.port,
+        requestedProtocols: plan.requested,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+      });
+      const supported = r.outcome.kind === 'selected' && r.outcome.protocol === PROTOCOL[plan.protocol];
+      return { ...r, protocol: plan.protocol, supported };
+    }),
+  );
+  return summarize(probes);
+}
+
+/** Derives the summary from probe results (pure; rdp-facts §1.7 "diagnostic mapping"). */
+export function summarize(probes: readonly ProbeResult[]): NegotiationSummary {
+  const kinds = probes.map((p) => p.outcome.kind);
+  const answered = kinds.some((k) => k === 'selected' || k === 'failure' || k === 'legacy' || k === 'rejected');
+  const supported = probes.filter((p) => p.supported).map((p) => p.protocol);
+  const failures: Partial<Record<ProtocolName, string>> = {};
+  for (const p of probes) if (p.outcome.kind === 'failure') failures[p.protocol] = p.outcome.codeName;
+  const byProtocol = (name: ProtocolName): ProbeResult | undefined => probes.find((p) => p.protocol === name);
+  const legacyServer = probes.some((p) => p.outcome.kind === 'legacy');
+
+  const rdp = byProtocol('RDP');
+  let rdpSecurityAllowed: boolean | null = null;
+  if (rdp?.outcome.kind === 'selected') rdpSecurityAllowed = rdp.outcome.protocol === PROTOCOL.RDP;
+  else if (rdp?.outcome.kind === 'legacy') rdpSecurityAllowed = true;
+  else if (rdp?.outcome.kind === 'failure') rdpSecurityAllowed = false;
+
+  const tlsFamily = supported.some((p) => p !== 'RDP');
+  const codes = probes.flatMap((p) => (p.outcome.kind === 'failure' ? [p.outcome.code] : []));
+  let nlaRequired: boolean | null = null;
+  if (codes.includes(5)) nlaRequired = true;
+  else if (supported.includes('RDP') || supported.includes('SSL')) nlaRequired = false;
+  else if ((supported.includes('HYBRID') || supported.includes('HYBRID_EX')) && rdpSecurityAllowed === false) {
+    nlaRequired = byProtocol('SSL')?.outcome.kind === 'failure';
+  }
+  const sslRefusedAsRdpOnly = byProtocol('SSL')?.outcome.kind === 'legacy' || codes.includes(2);
+  const rdpSecurityOnly = rdpSecurityAllowed === true && !tlsFamily && (sslRefusedAsRdpOnly || legacyServer);
+
+  return {
+    service: answered ? 'rdp' : dominantFailure(kinds),
+    supported,
+    nlaRequired: answered ? nlaRequired : null,
+    rdpSecurityAllowed,
+    rdpSecurityOnly,
+    legacyServer,
+    failures,
+    probes: [...probes],
+  };
+}
+
+/** When nothing answered in RDP, the most telling way it failed. */
+function dominantFailure(kinds: readonly ExchangeKind[]): ServiceState {
+  const order: ServiceState[] = ['aborted', 'non-rdp', 'closed', 'refused', 'timeout', 'error'];
+  return order.find((k) => kinds.includes(k as ExchangeKind)) ?? 'error';
+}
+
+/** The requested set that lands on a TLS-based protocol for an upgrade, preferring plain TLS; null when none. */
+export function tlsCapableRequest(summary: NegotiationSummary): { requested: number; protocol: ProtocolName } | null {
+  for (const name of ['SSL', 'HYBRID', 'HYBRID_EX'] as const) {
+    const probe = summary.probes.find((p) => p.protocol === name && p.supported);
+    if (probe) return { requested: probe.requestedProtocols, protocol: name };
+  }
+  return null;
+}

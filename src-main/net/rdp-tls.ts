@@ -1,0 +1,183 @@
+/** TLS over RDP: negotiate SSL/HYBRID, upgrade the same socket with node:tls, per TLS version, and read the chain. */
+import type net from 'node:net';
+import tls from 'node:tls';
+import { openExchange } from './rdp-socket';
+
+/** TLS versions we try one at a time. */
+export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
+/** A TLS version name as node:tls spells it. */
+export type TlsVersion = (typeof TLS_VERSIONS)[number];
+
+/** At most this many certificates are kept from a chain, each at most MAX_CERT_BYTES. */
+export const MAX_CHAIN_LENGTH = 8;
+/** Largest DER certificate kept. */
+export const MAX_CERT_BYTES = 32 * 1024;
+
+/** How one TLS attempt ended; plain JSON. */
+export interface TlsAttempt {
+  readonly ok: boolean;
+  /** The RDP negotiation outcome when TLS never started (e.g. "failure SSL_CERT_NOT_ON_SERVER"). */
+  readonly negotiation?: string;
+  readonly error?: string;
+  /** OpenSSL error code, e.g. ERR_SSL_TLSV1_ALERT_PROTOCOL_VERSION. */
+  readonly errorCode?: string;
+  /** TLS alert number and name when the peer sent one. */
+  readonly alert?: { readonly code: number; readonly name: string };
+  /** The server dropped the connection during the handshake (the 0x904 signature). */
+  readonly dropped?: boolean;
+  readonly timedOut?: boolean;
+  readonly version?: string;
+  readonly cipher?: string;
+  readonly ms: number;
+}
+
+/** Parameters of a TLS attempt. */
+export interface TlsAttemptOptions {
+  readonly host: string;
+  readonly port: number;
+  /** Server name for SNI; pass null for IP targets. */
+  readonly servername: string | null;
+  readonly requestedProtocols: number;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  /** Pin min and max to one version; null = the widest range (TLSv1–TLSv1.3). */
+  readonly version: TlsVersion | null;
+}
+
+/** A TLS attempt plus, when it succeeded, the peer chain as DER (leaf first). */
+export interface TlsAttemptWithChain {
+  readonly attempt: TlsAttempt;
+  readonly chain: Buffer[];
+}
+
+/**
+ * Opens a TLS session over RDP and closes it again. OpenSSL 3 refuses TLS 1.0/1.1 and small keys at
+ * the default security level, so ciphers drop to SECLEVEL=0: we measure what the server can do.
+ * With `afterHandshake` the open TLS socket is lent out (for CredSSP) before it is closed.
+ */
+export async function attemptTls<T = undefined>(
+  options: TlsAttemptOptions,
+  afterHandshake?: (socket: tls.TLSSocket) => Promise<T>,
+): Promise<TlsAttemptWithChain & { readonly extra?: T }> {
+  const started = performance.now();
+  const ms = (): number => Math.round(performance.now() - started);
+  const { result, socket } = await openExchange({
+    host: options.host,
+    port: options.port,
+    requestedProtocols: options.requestedProtocols,
+    timeoutMs: options.timeoutMs,
+    signal: options.signal,
+  });
+  if (!socket) {
+    const o = result.outcome;
+    const negotiation = o.kind === 'failure' ? `failure ${o.codeName}` : o.kind;
+    return { attempt: { ok: false, negotiation, error: `RDP negotiation ended with ${negotiation}`, ms: ms() }, chain: [] };
+  }
+  const tlsSocket = await handshake(socket, options);
+  if (!tlsSocket.ok) {
+    socket.destroy();
+    return { attempt: { ...tlsSocket.attempt, ms: ms() }, chain: [] };
+  }
+  const s = tlsSocket.socket;
+  const cipher = s.getCipher();
+  const attempt: TlsAttempt = { ok: true, version: s.getProtocol() ?? undefined, cipher: cipher?.standardName ?? cipher?.name, ms: ms() };
+  const chain = peerChain(s);
+  try {
+    const extra = afterHandshake ? await afterHandshake(s) : undefined;
+    return { attempt, chain, extra };
+  } finally {
+    s.destroy();
+    socket.destroy();
+  }
+}
+
+type HandshakeResult = { ok: true; socket: tls.TLSSocket } | { ok: false; attempt: Omit<TlsAttempt, 'ms'> };
+
+function handshake(socket: net.Socket, options: TlsAttemptOptions): Promise<HandshakeResult> {
+  return new Promise((resolve) => {
+    const min = options.version ?? 'TLSv1';
+    const max = options.version ?? 'TLSv1.3';
+    let settled = false;
+    const s = tls.connect({
+      socket,
+      rejectUnauthorized: false,
+      ...(options.servername ? { servername: options.servername } : {}),
+      minVersion: min,
+      maxVersion: max,
+      ciphers: 'DEFAULT@SECLEVEL=0',
+    });
+    const settle = (r: HandshakeResult): void => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      s.removeAllListeners('secureConnect');
+      s.removeAllListeners('close');
+      s.removeAllListeners('end');
+      if (!r.ok) s.destroy();
+      resolve(r);
+    };
+    const onAbort = (): void => settle({ ok: false, attempt: { ok: false, error: 'cancelled' } });
+    const timer = setTimeout(
+      () => settle({ ok: false, attempt: { ok: false, timedOut: true, error: `no TLS answer within ${options.timeoutMs} ms` } }),
+      Math.max(1, options.timeoutMs),
+    );
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    // Errors after settling (e.g. a reset while we close) must not crash the process.
+    s.on('error', (error: NodeJS.ErrnoException) => settle({ ok: false, attempt: describeTlsError(error) }));
+    s.on('secureConnect', () => settle({ ok: true, socket: s }));
+    const dropped = (): void => settle({ ok: false, attempt: { ok: false, dropped: true, error: 'the server closed the connection during the TLS handshake' } });
+    s.on('end', dropped);
+    s.on('close', dropped);
+    if (options.signal?.aborted) onAbort();
+    socket.resume();
+  });
+}
+
+/** TLS alert descriptions (RFC 8446 §6 / RFC 5246 §7.2). */
+const ALERT_NAMES: Readonly<Record<number, string>> = {
+  0: 'close_notify', 10: 'unexpected_message', 20: 'bad_record_mac', 22: 'record_overflow', 40: 'handshake_failure',
+  42: 'bad_certificate', 43: 'unsupported_certificate', 44: 'certificate_revoked', 45: 'certificate_expired',
+  46: 'certificate_unknown', 47: 'illegal_parameter', 48: 'unknown_ca', 49: 'access_denied', 50: 'decode_error',
+  51: 'decrypt_error', 70: 'protocol_version', 71: 'insufficient_security', 80: 'internal_error',
+  86: 'inappropriate_fallback', 90: 'user_canceled', 109: 'missing_extension', 110: 'unsupported_extension',
+  112: 'unrecognized_name', 116: 'certificate_required', 120: 'no_application_protocol',
+};
+
+/** Turns a node:tls error into evidence: alert number/name when the peer sent one, drop when it closed. */
+export function describeTlsError(error: NodeJS.ErrnoException): Omit<TlsAttempt, 'ms'> {
+  const message = (error.message ?? String(error)).split('\n')[0] ?? 'TLS error';
+  const code = error.code;
+  const alertMatch = /alert number (\d+)/i.exec(message);
+  const alert = alertMatch ? Number(alertMatch[1]) : null;
+  const dropped = code === 'ECONNRESET' || code === 'EPIPE' || /socket disconnected|socket hang up/i.test(message);
+  return {
+    ok: false,
+    error: message,
+    ...(code ? { errorCode: code } : {}),
+    ...(alert !== null ? { alert: { code: alert, name: ALERT_NAMES[alert] ?? `alert_${alert}` } } : {}),
+    ...(dropped ? { dropped: true } : {}),
+  };
+}
+
+/** The peer chain as DER, leaf first, stopping at a self-signed certificate or a repeat, capped. */
+export function peerChain(socket: tls.TLSSocket): Buffer[] {
+  const chain: Buffer[] = [];
+  const seen = new Set<string>();
+  let cert: tls.DetailedPeerCertificate | undefined;
+  try {
+    cert = socket.getPeerCertificate(true);
+  } catch {
+    return chain;
+  }
+  while (cert && Buffer.isBuffer(cert.raw) && chain.length < MAX_CHAIN_LENGTH) {
+    const key = cert.fingerprint256 ?? cert.raw.toString('base64');
+    if (seen.has(key)) break;
+    seen.add(key);
+    if (cert.raw.length <= MAX_CERT_BYTES) chain.push(Buffer.from(cert.raw));
+    const next = cert.issuerCertificate;
+    if (!next || next === cert) break;
+    cert = next;
+  }
+  return chain;
+}
