@@ -1,0 +1,62 @@
+/** Parser and judgement for host capacity: free memory, remote sessions against the limit, licensing mode. */
+import { SERVER_COLLECTORS } from './scripts';
+import { badOutput, int, parseJsonObject, str, type JsonObject } from './parse-util';
+
+/** Parsed `server-capacity` output. */
+export interface CapacityState {
+  /** 1 workstation, 2 domain controller, 3 server. */
+  readonly productType: number | null;
+  readonly caption: string | null;
+  readonly freeMemoryKB: number | null;
+  readonly totalMemoryKB: number | null;
+  /** 0 Remote Desktop for Administration, 1 Session Host (application server). */
+  readonly terminalServerMode: number | null;
+  readonly licensingType: number | null;
+  /** Remote sessions connected now: `qwinsta` rows named rdp-tcp#N (session names are not localized). */
+  readonly remoteSessions: number;
+  readonly sessionLines: readonly string[];
+}
+
+/** Win32_TerminalServiceSetting LicensingType names (ChangeMode doc; 5 from Win32_TSDeploymentLicensing). */
+export const LICENSING_NAMES: Readonly<Record<number, string>> = {
+  0: 'Personal Session Host',
+  1: 'Remote Desktop for Administration',
+  2: 'Per device',
+  4: 'Per user',
+  5: 'Not configured',
+};
+
+function lines(root: JsonObject): string[] {
+  const v = root['sessions'];
+  const list = Array.isArray(v) ? v : v === null || v === undefined ? [] : [v];
+  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/\s+$/, ''));
+}
+
+/** Parses `server-capacity` output. */
+export function parseCapacity(stdout: string): CapacityState {
+  const name = SERVER_COLLECTORS.capacity;
+  const root = parseJsonObject(name, stdout);
+  const free = int(root, 'freePhysicalMemoryKB');
+  const total = int(root, 'totalVisibleMemoryKB');
+  if (free === null && total === null && int(root, 'productType') === null) badOutput(name, 'no memory or product fields');
+  const sessionLines = lines(root);
+  return {
+    productType: int(root, 'productType'),
+    caption: str(root, 'caption'),
+    freeMemoryKB: free,
+    totalMemoryKB: total,
+    terminalServerMode: int(root, 'terminalServerMode'),
+    licensingType: int(root, 'licensingType'),
+    remoteSessions: sessionLines.filter((l) => /(^|\s|>)rdp-tcp#\d+\b/i.test(l)).length,
+    sessionLines,
+  };
+}
+
+/** How many remote sessions the host takes, and why: MaxInstanceCount, or the edition's built-in limit. */
+export function sessionLimit(c: CapacityState, maxInstanceCount: number | null): { readonly limit: number | null; readonly basis: string } {
+  if (maxInstanceCount !== null && maxInstanceCount !== 0xffffffff) return { limit: maxInstanceCount, basis: 'MaxInstanceCount' };
+  if (c.productType === 1) return { limit: 1, basis: 'Windows client edition: one session; a new sign-in takes over the current one' };
+  if (c.terminalServerMode === 1) return { limit: null, basis: 'Session Host role: limited by licences, not a fixed count' };
+  if (c.productType === 2 || c.productType === 3) return { limit: 2, basis: 'Remote Desktop for Administration: two remote sessions' };
+  return { limit: null, basis: 'unknown edition' };
+}

@@ -1,0 +1,118 @@
+/** PowerShell bodies of the host-side security collectors: certificate and key ACLs, MachineKeys, firewall, events. */
+
+// ACEs by SID (names are localized: "NT-AUTORITÄT\NETZWERKDIENST"); rights as the raw Int32 mask.
+const ACL_ROWS = String.raw`
+function Get-AclRows([string]$Path) {
+  $acl = Get-Acl -LiteralPath $Path
+  $rows = @($acl.GetAccessRules($true, $true, [System.Security.Principal.SecurityIdentifier]) | ForEach-Object {
+    $n = $null
+    try { $n = $_.IdentityReference.Translate([System.Security.Principal.NTAccount]).Value } catch { }
+    [pscustomobject]@{ sid = $_.IdentityReference.Value; name = $n; rights = [int]$_.FileSystemRights; type = [string]$_.AccessControlType; inherited = [bool]$_.IsInherited; inheritance = [string]$_.InheritanceFlags }
+  })
+  [pscustomobject]@{ owner = $acl.GetOwner([System.Security.Principal.SecurityIdentifier]).Value; aces = $rows }
+}
+`;
+
+/**
+ * Certificates of Cert:\LocalMachine\Remote Desktop (and the configured custom one), each with its
+ * private key file and that file's ACL. Opening the key can fail exactly when it is broken, so the
+ * self-signed key's well-known file name (f686aace…_<MachineGuid>, rdp-facts §4.6) is the fallback.
+ */
+export const CERTIFICATE_SCRIPT =
+  ACL_ROWS +
+  String.raw`
+$mk = Join-Path $env:ProgramData 'Microsoft\Crypto\RSA\MachineKeys'
+$cng = Join-Path $env:ProgramData 'Microsoft\Crypto\Keys'
+$guid = $null
+try { $guid = [string](Get-ItemProperty -LiteralPath 'HKLM:\SOFTWARE\Microsoft\Cryptography').MachineGuid } catch { }
+$regHash = $null
+$k = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
+if (Test-Path -LiteralPath $k) {
+  $i = Get-ItemProperty -LiteralPath $k
+  if ($i.PSObject.Properties.Name -contains 'SSLCertificateSHA1Hash') { $regHash = ($i.SSLCertificateSHA1Hash | ForEach-Object { $_.ToString('X2') }) -join '' }
+}
+function Get-CertRow($c, [string]$Store) {
+  $unique = $null; $provider = $null; $openError = $null
+  try {
+    $rsa = [System.Security.Cryptography.X509Certificates.RSACertificateExtensions]::GetRSAPrivateKey($c)
+    if ($rsa -is [System.Security.Cryptography.RSACng]) { $unique = $rsa.Key.UniqueName; $provider = 'cng' }
+    elseif ($rsa) { $unique = $rsa.CspKeyContainerInfo.UniqueKeyContainerName; $provider = 'capi' }
+  } catch { $openError = $_.Exception.Message }
+  if (-not $unique -and $guid -and $Store -eq 'Remote Desktop') { $unique = 'f686aace6942fb7f7ceb231212eef4a4_' + $guid; $provider = 'guessed' }
+  $file = $null; $acl = $null; $aclError = $null
+  if ($unique) {
+    foreach ($d in @($mk, $cng)) { $p = Join-Path $d $unique; if (Test-Path -LiteralPath $p) { $file = $p; break } }
+    if ($file) { try { $acl = Get-AclRows $file } catch { $aclError = $_.Exception.Message } }
+  }
+  [pscustomobject]@{
+    store = $Store; thumbprint = $c.Thumbprint; subject = $c.Subject; issuer = $c.Issuer
+    notBefore = $c.NotBefore.ToUniversalTime().ToString('o'); notAfter = $c.NotAfter.ToUniversalTime().ToString('o')
+    hasPrivateKey = [bool]$c.HasPrivateKey; keyProvider = $provider; keyContainer = $unique; keyOpenError = $openError
+    keyFile = $file; keyAcl = $acl; keyAclError = $aclError
+  }
+}
+$rows = @()
+if (Test-Path -LiteralPath 'Cert:\LocalMachine\Remote Desktop') { $rows = @(Get-ChildItem -LiteralPath 'Cert:\LocalMachine\Remote Desktop' | ForEach-Object { Get-CertRow $_ 'Remote Desktop' }) }
+$configured = $null
+if ($regHash -and -not ($rows | Where-Object { $_.thumbprint -eq $regHash })) {
+  $c = Get-ChildItem -LiteralPath 'Cert:\LocalMachine\My' | Where-Object { $_.Thumbprint -eq $regHash } | Select-Object -First 1
+  if ($c) { $configured = Get-CertRow $c 'My' }
+}
+[pscustomobject]@{ registryHash = $regHash; machineGuid = $guid; certificates = $rows; configured = $configured } | ConvertTo-Json -Depth 6 -Compress
+`;
+
+/** The MachineKeys folder's owner and ACL, and which self-signed RDP key files exist in it. */
+export const MACHINEKEYS_SCRIPT =
+  ACL_ROWS +
+  String.raw`
+$mk = Join-Path $env:ProgramData 'Microsoft\Crypto\RSA\MachineKeys'
+if (-not (Test-Path -LiteralPath $mk)) { [pscustomobject]@{ path = $mk; exists = $false } | ConvertTo-Json -Compress; return }
+$a = Get-AclRows $mk
+$files = @(Get-ChildItem -LiteralPath $mk -Force -Filter 'f686aace6942fb7f7ceb231212eef4a4_*' -ErrorAction SilentlyContinue | ForEach-Object { $_.Name })
+[pscustomobject]@{ path = $mk; exists = $true; owner = $a.owner; aces = $a.aces; rdpKeyFiles = $files } | ConvertTo-Json -Depth 5 -Compress
+`;
+
+/** Rules of the Remote Desktop group by its resource id (DisplayGroup is localized), profiles, network categories. */
+export const FIREWALL_SCRIPT = String.raw`
+$rules = @(Get-NetFirewallRule -Group '@FirewallAPI.dll,-28752' -ErrorAction SilentlyContinue | ForEach-Object {
+  $pf = $_ | Get-NetFirewallPortFilter
+  [pscustomobject]@{
+    name = [string]$_.Name; displayName = [string]$_.DisplayName; enabled = [string]$_.Enabled; profile = [string]$_.Profile
+    direction = [string]$_.Direction; action = [string]$_.Action; protocol = [string]$pf.Protocol; localPort = @($pf.LocalPort | ForEach-Object { [string]$_ })
+  }
+})
+$profiles = @(Get-NetFirewallProfile | ForEach-Object { [pscustomobject]@{ name = [string]$_.Name; enabled = [string]$_.Enabled; defaultInboundAction = [string]$_.DefaultInboundAction } })
+$nets = @(Get-NetConnectionProfile -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ interfaceAlias = [string]$_.InterfaceAlias; networkCategory = [string]$_.NetworkCategory } })
+[pscustomobject]@{ rules = $rules; profiles = $profiles; networks = $nets } | ConvertTo-Json -Depth 4 -Compress
+`;
+
+/** Host RDP/Schannel events of the last 7 days; a log that cannot be read is reported, not fatal. */
+export const EVENTS_SCRIPT = String.raw`
+$since = (Get-Date).AddDays(-7)
+$queries = @(
+  @{ LogName = 'Microsoft-Windows-RemoteDesktopServices-RdpCoreTS/Operational'; Id = @(131, 140, 98, 102, 103) },
+  @{ LogName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager/Operational'; Id = @(261, 1149) },
+  @{ LogName = 'Microsoft-Windows-TerminalServices-LocalSessionManager/Operational'; Id = @(21, 22, 23, 24, 25, 39, 40) },
+  @{ LogName = 'System'; ProviderName = 'Microsoft-Windows-TerminalServices-RemoteConnectionManager'; Id = @(1057, 1058) },
+  @{ LogName = 'System'; ProviderName = 'Schannel'; Id = @(36870, 36871, 36874, 36887, 36888) }
+)
+$events = New-Object System.Collections.Generic.List[object]
+$unreadable = New-Object System.Collections.Generic.List[object]
+foreach ($q in $queries) {
+  $f = $q.Clone(); $f['StartTime'] = $since
+  try {
+    Get-WinEvent -FilterHashtable $f -MaxEvents 200 -ErrorAction Stop | ForEach-Object {
+      $m = $null
+      if ($_.Message) { $m = ($_.Message -replace '\s+', ' ').Trim(); if ($m.Length -gt 300) { $m = $m.Substring(0, 300) } }
+      $events.Add([pscustomobject]@{
+        log = $q.LogName; provider = [string]$_.ProviderName; id = [int]$_.Id; level = [int]$_.Level
+        time = $_.TimeCreated.ToUniversalTime().ToString('o'); message = $m
+        data = @($_.Properties | ForEach-Object { $s = [string]$_.Value; if ($s.Length -gt 200) { $s.Substring(0, 200) } else { $s } })
+      })
+    }
+  } catch {
+    if ($_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { $unreadable.Add([pscustomobject]@{ log = $q.LogName; error = $_.Exception.Message }) }
+  }
+}
+[pscustomobject]@{ days = 7; events = @($events); unreadable = @($unreadable) } | ConvertTo-Json -Depth 4 -Compress
+`;
