@@ -1,0 +1,116 @@
+/** Decodes the Remote Desktop dialog's codes (or its whole text) into names, meanings and a steer for the ranking. */
+import type { DecodeResult, DecodedCode } from '../shared/schema';
+import { decodeAs, readingByName, readingsOf, toHex, unknownReading, type CodeKind, type Reading, type Steer } from './codes';
+import { extractCodes, type RawCode } from './decode-extract';
+
+export { MAX_DECODE_INPUT } from './decode-extract';
+
+/** The myth about 0x7 that web pages repeat (landscape §4.1). */
+export const ARENA_TRASHED_CORRECTION =
+  "0x7 here is the extended reason 'server denied the connection' (ERRINFO_SERVER_DENIED_CONNECTION), not the Win32 error ERROR_ARENA_TRASHED.";
+
+const FDCLOSE_CORRECTION =
+  "0x904 (2308) is mstsc's disconnect reason 'socket closed', not a Win32 or HRESULT error; on its own it says the connection was closed, not why.";
+
+const STEER_SENTENCE: Record<Steer, string> = {
+  'server-refusal':
+    "The server (or a device in front of it) refused the connection early and hung up. Look first at the server's certificate, NLA and security-layer settings and its capacity, not at this computer's network.",
+  network: 'This points to the network path or name resolution between this computer and the server.',
+  credentials: 'This points to the account, password or saved credentials used to sign in.',
+  licensing: 'This points to Remote Desktop licensing on the server.',
+  unknown: '',
+};
+
+/** Reads a number as one kind; a decimal the user probably meant as hex (904 for 0x904) is re-read as hex with a note. */
+function readAs(kind: CodeKind, raw: RawCode): Reading {
+  const direct = decodeAs(kind, raw.value);
+  if (direct) return direct;
+  if (!raw.isHex && /^\d{1,8}$/.test(raw.raw)) {
+    const asHex = decodeAs(kind, parseInt(raw.raw, 16));
+    if (asHex) return withNote(asHex, `${raw.raw} is not a known decimal code; read as hex ${asHex.code.hex} instead.`);
+  }
+  return unknownReading(kind, raw.value);
+}
+
+function withNote(reading: Reading, note: string): Reading {
+  return { ...reading, code: { ...reading.code, notes: [...reading.code.notes, note] } };
+}
+
+/** All plausible readings of a lone number, trying a hex reading of bare digits when the decimal one finds nothing. */
+function readLone(raw: RawCode): Reading[] {
+  const direct = readingsOf(raw.value);
+  if (direct.length > 0) return direct;
+  if (!raw.isHex && /^\d{1,8}$/.test(raw.raw)) {
+    const hexValue = parseInt(raw.raw, 16);
+    const asHex = readingsOf(hexValue).map((r) => withNote(r, `${raw.raw} is not a known decimal code; read as hex ${toHex(hexValue)}.`));
+    if (asHex.length > 0) return asHex;
+  }
+  return [unknownReading('disconnect-reason', raw.value)];
+}
+
+function firstSteer(readings: readonly Reading[]): Steer {
+  return readings.find((r) => r.steer !== 'unknown')?.steer ?? 'unknown';
+}
+
+function describe(label: string, c: DecodedCode): string {
+  const tag = c.official ? '' : ' (unofficial)';
+  return `${label} ${c.hex} (${c.value}) is ${c.name}${tag}: ${c.meaning}.`;
+}
+
+function correctionsFor(readings: readonly Reading[]): string[] {
+  const out = new Set<string>();
+  for (const { code } of readings) {
+    if (code.value === 7 && code.kind !== 'disconnect-reason' && code.kind !== 'event-reason') out.add(ARENA_TRASHED_CORRECTION);
+    if (code.value === 0x904 && (code.kind === 'disconnect-reason' || code.kind === 'event-reason')) out.add(FDCLOSE_CORRECTION);
+  }
+  return [...out];
+}
+
+function result(input: string, readings: readonly Reading[], steer: Steer, lines: readonly string[], isPair = false): DecodeResult {
+  const sentence = isPair && steer !== 'unknown' ? `Together: ${STEER_SENTENCE[steer].replace(/^T/, 't')}` : STEER_SENTENCE[steer];
+  const summary = [...lines, sentence].filter((l) => l !== '').join(' ');
+  return { input, codes: readings.map((r) => r.code), summary, corrections: correctionsFor(readings), steer };
+}
+
+/** Decodes one or two codes (hex or decimal), an event's "Reason= N", FreeRDP names, or the dialog text in any language. */
+export function decodeCodes(text: string): DecodeResult {
+  const extracted = extractCodes(text);
+  const input = text.trim();
+
+  if (extracted.names.length > 0 && extracted.codes.length === 0) {
+    const readings = extracted.names.map((n) => readingByName(n)).filter((r): r is Reading => r !== undefined);
+    if (readings.length > 0) return result(input, readings, firstSteer(readings), readings.map((r) => describe('Code', r.code)));
+  }
+  const [first, second] = extracted.codes;
+  if (!first) return result(input, [unknownReading('disconnect-reason', 0)], 'unknown', ['No known code name was found in the text.']);
+
+  if (extracted.fromEvent) {
+    const r = readAs('event-reason', first);
+    return result(input, [r], r.steer, [describe('Event 1026 reason', r.code)]);
+  }
+  if (!second) {
+    const readings = readLone(first);
+    const head = readings.length > 1 ? `${toHex(first.value)} can be read ${readings.length} ways.` : '';
+    return result(input, readings, firstSteer(readings), [head, ...readings.map((r) => describe(labelOf(r.code.kind), r.code))]);
+  }
+  const disc = readAs('disconnect-reason', first);
+  const ext = readAs('extended-reason', second);
+  const steer = ext.steer !== 'unknown' ? ext.steer : disc.steer;
+  const extra = extracted.codes.length > 2 ? [`Only the first two numbers were used; ${extracted.codes.length - 2} more were ignored.`] : [];
+  return result(input, [disc, ext], steer, [describe('Error code', disc.code), describe('Extended error code', ext.code), ...extra], true);
+}
+
+function labelOf(kind: CodeKind): string {
+  switch (kind) {
+    case 'disconnect-reason':
+      return 'As an error code (disconnect reason),';
+    case 'extended-reason':
+      return 'As an extended error code,';
+    case 'error-info':
+      return 'As a server error-info code,';
+    case 'freerdp-error':
+      return 'As a FreeRDP code,';
+    case 'event-reason':
+      return 'As an event reason,';
+  }
+}
