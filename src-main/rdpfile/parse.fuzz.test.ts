@@ -1,0 +1,53 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parseRdpBytes } from './parse';
+import { serializeRdp } from './serialize';
+import { checkRdpFileBytes } from './summary';
+import type { RdpFile } from './types';
+
+const runs = Number(process.env.FUZZ_RUNS ?? 300);
+const shape = (f: RdpFile) => f.lines.map((l) => (l.kind === 'setting' ? `${l.key}|${l.type}|${l.value}` : `#${l.text}`));
+
+const key = fc.stringMatching(/^[a-z][a-z ]{0,20}$/);
+const settingLine = fc.oneof(
+  fc.tuple(key, fc.constant('s'), fc.string({ unit: 'grapheme', maxLength: 30 }).filter((v) => !/[\r\n\u0000-\u001f\u007f]/.test(v))),
+  fc.tuple(key, fc.constant('i'), fc.integer().map(String)),
+  fc.tuple(key, fc.constant('b'), fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b).toString('hex'))),
+).map(([k, t, v]) => `${k}:${t}:${v}`);
+
+describe('parser fuzz', () => {
+  it('never throws on random bytes, and answers with a file or one clear line', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 4096 }), (bytes) => {
+        const r = parseRdpBytes(bytes);
+        if (!r.ok) expect(r.error).toMatch(/^[^\n]{10,300}$/);
+        const check = checkRdpFileBytes(bytes, 'fuzz.rdp');
+        expect(check.summary.name).toBe('fuzz.rdp');
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('rejects random binary blobs (with BOMs in front, too) as not a .rdp file', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 256, maxLength: 4096 }), fc.constantFrom([], [0xff, 0xfe], [0xef, 0xbb, 0xbf]), (bytes, bom) => {
+        const r = parseRdpBytes(Uint8Array.from([...bom, ...bytes]));
+        expect(r.ok).toBe(false);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('round-trips any well-formed file through UTF-16LE', () => {
+    fc.assert(
+      fc.property(fc.array(settingLine, { minLength: 1, maxLength: 30 }), fc.constantFrom('\r\n', '\n'), (lines, eol) => {
+        const first = parseRdpBytes(Buffer.from(lines.join(eol) + eol, 'utf8'));
+        if (!first.ok) throw new Error(first.error);
+        const second = parseRdpBytes(serializeRdp(first.file));
+        if (!second.ok) throw new Error(second.error);
+        expect(shape(second.file)).toEqual(shape(first.file));
+      }),
+      { numRuns: runs },
+    );
+  });
+});
