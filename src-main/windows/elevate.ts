@@ -1,0 +1,124 @@
+/**
+ * Runs ONE constant script elevated through UAC, never the app itself: a normal runner call starts
+ * `powershell -Verb RunAs -Wait` with the inner script as -EncodedCommand; the elevated script writes
+ * its output as JSON to a file in a fresh private temp folder, which this module reads and deletes.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WindowsCollectorError, classifyStderr, describeFailure } from './errors';
+import { buildPowerShellInvocation, encodeCommand, runPowerShell, type PowerShellInvocation } from './powershell-runner';
+
+/**
+ * Start of the elevated script. The elevated process does not inherit our environment, so its request
+ * travels inside the encoded command as a base64 literal: only characters of the base64 alphabet are ever
+ * placed between the quotes (asserted), so no value can change the script's text.
+ */
+export const ELEVATED_HEAD = [
+  "$ErrorActionPreference = 'Stop'",
+  "$ProgressPreference = 'SilentlyContinue'",
+  "$RdpDoctorRequest = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String('",
+].join('\n');
+
+/** Rest of the elevated preamble: decode the request, trap errors into the result file, run the script. */
+export const ELEVATED_TAIL = [
+  "')) | ConvertFrom-Json",
+  '$RdpDoctorData = $RdpDoctorRequest.data',
+  '$RdpDoctorResultPath = [string]$RdpDoctorRequest.resultPath',
+  '$RdpDoctorUtf8 = New-Object System.Text.UTF8Encoding $false',
+  'trap {',
+  '  $r = [pscustomobject]@{ ok = $false; category = [string]$_.CategoryInfo.Category; errorId = [string]$_.FullyQualifiedErrorId; message = [string]$_.Exception.Message }',
+  '  [System.IO.File]::WriteAllText($RdpDoctorResultPath, (ConvertTo-Json -InputObject $r -Compress), $RdpDoctorUtf8)',
+  '  exit 1',
+  '}',
+  '$RdpDoctorOutput = & {',
+  '',
+].join('\n');
+
+/** End of the elevated script: write what the script printed. */
+export const ELEVATED_FOOT = [
+  '',
+  '} | Out-String',
+  '$r = [pscustomobject]@{ ok = $true; stdout = $RdpDoctorOutput }',
+  '[System.IO.File]::WriteAllText($RdpDoctorResultPath, (ConvertTo-Json -InputObject $r -Compress), $RdpDoctorUtf8)',
+  '',
+].join('\n');
+
+/** The non-elevated launcher (runs through the normal runner); 1223 = ERROR_CANCELLED, the user said no. */
+export const LAUNCHER_SCRIPT = String.raw`
+$ps = Join-Path $env:SystemRoot 'System32\WindowsPowerShell\v1.0\powershell.exe'
+try {
+  $p = Start-Process -FilePath $ps -Verb RunAs -Wait -PassThru -WindowStyle Hidden -ArgumentList @('-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand', [string]$RdpDoctorData.encodedCommand)
+  [pscustomobject]@{ outcome = 'ran'; exitCode = $p.ExitCode } | ConvertTo-Json -Compress
+} catch {
+  $native = $null
+  $e = $_.Exception
+  while ($e) { if ($e -is [System.ComponentModel.Win32Exception]) { $native = $e.NativeErrorCode; break }; $e = $e.InnerException }
+  if ($native -eq 1223 -or $_.Exception.Message -match 'canceled by the user|vom Benutzer abgebrochen') {
+    [pscustomobject]@{ outcome = 'declined'; exitCode = $null } | ConvertTo-Json -Compress
+  } else { throw }
+}
+`;
+
+/** What an elevated run ended with: the script's stdout, or the user declining the UAC prompt. */
+export type ElevatedOutcome = { readonly outcome: 'ran'; readonly stdout: string } | { readonly outcome: 'declined' };
+
+/** Pure: the text of the elevated script for `script`, with `data` and the result path as a base64 literal. */
+export function buildElevatedScript(script: string, data: Record<string, unknown>, resultPath: string): string {
+  const literal = Buffer.from(JSON.stringify({ data, resultPath }), 'utf8').toString('base64');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(literal)) throw new Error('base64 literal outside its alphabet');
+  return ELEVATED_HEAD + literal + ELEVATED_TAIL + script + ELEVATED_FOOT;
+}
+
+/** Pure: the launcher invocation that would be spawned (the elevated script rides in its data). */
+export function buildElevatedInvocation(
+  script: string,
+  data: Record<string, unknown>,
+  resultPath: string,
+  systemRoot?: string,
+): PowerShellInvocation {
+  const encodedCommand = encodeCommand(buildElevatedScript(script, data, resultPath));
+  return buildPowerShellInvocation(LAUNCHER_SCRIPT, { encodedCommand }, systemRoot);
+}
+
+/** Pure: reads the elevated script's result file into its stdout, or the matching WindowsCollectorError. */
+export function readElevatedResult(text: string | null, collector: string): string {
+  if (text === null) {
+    throw new WindowsCollectorError('failed', describeFailure('failed', collector, 'the elevated script wrote no result'), collector);
+  }
+  let parsed: { ok?: unknown; stdout?: unknown; category?: unknown; errorId?: unknown; message?: unknown };
+  try {
+    parsed = JSON.parse(text.replace(/^\uFEFF/, '')) as typeof parsed;
+  } catch {
+    throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'unreadable result file'), collector);
+  }
+  if (parsed.ok === true) return typeof parsed.stdout === 'string' ? parsed.stdout : '';
+  const detail = `${String(parsed.category ?? '')} ${String(parsed.errorId ?? '')}: ${String(parsed.message ?? '')}`;
+  const kind = classifyStderr(detail);
+  throw new WindowsCollectorError(kind, describeFailure(kind, collector, String(parsed.message ?? 'failed')), collector);
+}
+
+/** Options of one elevated run; the time limit includes the time the user takes to answer UAC. */
+export interface ElevateOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+  readonly collector?: string;
+}
+
+/** Runs one constant script elevated; resolves `declined` when the user says no at the UAC prompt. */
+export async function runElevated(script: string, data: Record<string, unknown>, options: ElevateOptions): Promise<ElevatedOutcome> {
+  const collector = options.collector ?? 'elevated step';
+  // %TEMP% is inside the user's profile, readable only by the user (and SYSTEM/administrators); 0700 elsewhere.
+  const dir = await mkdtemp(join(tmpdir(), 'rdp-doctor-elevated-'));
+  const resultPath = join(dir, 'result.json');
+  try {
+    const encodedCommand = encodeCommand(buildElevatedScript(script, data, resultPath));
+    const launcher = await runPowerShell(LAUNCHER_SCRIPT, { encodedCommand }, { ...options, collector, output: 'json' });
+    const outcome = (JSON.parse(launcher) as { outcome?: unknown }).outcome;
+    if (outcome === 'declined') return { outcome: 'declined' };
+    const text = await readFile(resultPath, 'utf8').catch(() => null);
+    return { outcome: 'ran', stdout: readElevatedResult(text, collector) };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
