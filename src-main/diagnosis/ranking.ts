@@ -1,36 +1,113 @@
-/** Turns rule drafts into ranked findings: severity first, then confidence, then id, deterministically. */
+/**
+ * Turns rule drafts into ranked findings. Drafts of one id merge; independent sources that agree raise
+ * confidence, contradictions lower it and are listed; the dialog pair steers; the result never depends
+ * on the order of drafts or checks.
+ */
 import { FINDING_META } from '../shared/catalog';
-import { SEVERITIES } from '../shared/ids';
+import { CHECK_IDS, FIX_IDS, SEVERITIES, type CheckId, type FindingId, type FixId, type Severity } from '../shared/ids';
 import type { Finding } from '../shared/schema';
+import { passContradictions, steerAdjustment } from './ranking-steer';
 import type { Evidence, FindingDraft } from './types';
 
-/** Merges drafts of the same id, fills metadata and sorts most likely first. */
-export function rankFindings(drafts: readonly FindingDraft[], _evidence: Evidence): Finding[] {
-  const byId = new Map<string, FindingDraft>();
-  for (const d of drafts) {
-    const prev = byId.get(d.id);
-    if (!prev || d.confidence > prev.confidence) byId.set(d.id, d);
+/** Highest confidence ranking will state; certainty is for the verification step. */
+export const MAX_CONFIDENCE = 0.99;
+/** Each distinct contradiction keeps this share of the confidence. */
+export const CONTRADICTION_FACTOR = 0.8;
+
+/** JSON with sorted keys, so equal values always print the same. */
+export function stableStringify(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableStringify).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.keys(value as Record<string, unknown>)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${stableStringify((value as Record<string, unknown>)[k])}`);
+    return `{${entries.join(',')}}`;
   }
-  const findings = [...byId.values()].map((d): Finding => {
-    const meta = FINDING_META[d.id];
-    return {
-      id: d.id,
-      section: meta.section,
-      severity: d.severity ?? meta.severity,
-      confidence: Math.round(Math.min(1, Math.max(0, d.confidence)) * 100) / 100,
-      title: meta.title,
-      explanation: d.explanation,
-      technical: d.technical,
-      checks: [...d.checks].sort(),
-      fixes: [...d.fixes],
-      evidence: d.evidence,
-      contradictions: [...(d.contradictions ?? [])],
-    };
+  return JSON.stringify(value) ?? 'null';
+}
+
+const clamp = (n: number): number => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
+const byIndex = <T extends string>(list: readonly T[]) => (a: T, b: T) => list.indexOf(a) - list.indexOf(b);
+const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
+
+/** A canonical key for a draft: sorting by confidence then this key makes merging independent of input order. */
+function draftKey(d: FindingDraft): string {
+  return stableStringify({
+    ch: [...d.checks].sort(), t: d.technical, e: d.explanation,
+    f: d.fixes, ev: d.evidence, x: [...(d.contradictions ?? [])].sort(), s: d.severity ?? '',
   });
-  return findings.sort(
-    (a, b) =>
-      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-      b.confidence - a.confidence ||
-      a.id.localeCompare(b.id),
-  );
+}
+
+function mostSevere(severities: readonly Severity[]): Severity {
+  return [...severities].sort(byIndex(SEVERITIES))[0]!;
+}
+
+/** Combines drafts of one id: noisy-OR over independent sources (distinct check sets), max within one source. */
+function combinedConfidence(drafts: readonly FindingDraft[]): { confidence: number; sources: string[] } {
+  const perSource = new Map<string, number>();
+  for (const d of drafts) {
+    const source = [...new Set(d.checks)].sort().join('+') || 'hint';
+    perSource.set(source, Math.max(perSource.get(source) ?? 0, clamp(d.confidence)));
+  }
+  const doubt = [...perSource.values()].reduce((acc, c) => acc * (1 - c), 1);
+  return { confidence: 1 - doubt, sources: [...perSource.keys()].sort() };
+}
+
+/** Merges all drafts of one id (given in canonical order, best first) into one finding. */
+function mergeGroup(id: FindingId, drafts: readonly FindingDraft[], evidence: Evidence): Finding {
+  const best = drafts[0]!;
+  const meta = FINDING_META[id];
+  const checks = unique(drafts.flatMap((d) => d.checks)).sort(byIndex<CheckId>(CHECK_IDS));
+  const otherFixes = unique(drafts.slice(1).flatMap((d) => d.fixes)).sort(byIndex<FixId>(FIX_IDS));
+  const fixes = unique([...best.fixes, ...otherFixes]);
+  const merged: Record<string, unknown> = {};
+  for (const d of [...drafts].reverse()) Object.assign(merged, d.evidence);
+
+  const { confidence: agreed, sources } = combinedConfidence(drafts);
+  const steer = steerAdjustment(id, evidence.errorHint);
+  const contradictions = unique([
+    ...drafts.flatMap((d) => d.contradictions ?? []),
+    ...passContradictions(id, checks, evidence),
+    ...(steer.contradiction ? [steer.contradiction] : []),
+  ]).sort();
+  let confidence = agreed + (1 - agreed) * steer.boost;
+  confidence *= steer.penalty * CONTRADICTION_FACTOR ** contradictions.length;
+
+  const notes: string[] = [];
+  if (sources.length > 1) notes.push(`${sources.length} independent sources agree (${sources.join('; ')}).`);
+  if (steer.note) notes.push(steer.note);
+  if (contradictions.length > 0) notes.push(`${contradictions.length} contradiction(s) lowered the confidence.`);
+
+  return {
+    id,
+    section: meta.section,
+    severity: mostSevere(drafts.map((d) => d.severity ?? meta.severity)),
+    confidence: Math.round(Math.min(MAX_CONFIDENCE, clamp(confidence)) * 100) / 100,
+    title: meta.title,
+    explanation: best.explanation,
+    technical: [best.technical, ...notes].filter((s) => s.trim() !== '').join(' '),
+    checks,
+    fixes,
+    evidence: merged,
+    contradictions,
+  };
+}
+
+/** Compares findings: severity first, then confidence, then id. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.confidence - a.confidence || a.id.localeCompare(b.id);
+}
+
+/** Merges drafts of the same id, weighs agreement, contradictions and the dialog pair, and sorts most likely first. */
+export function rankFindings(drafts: readonly FindingDraft[], evidence: Evidence): Finding[] {
+  const keyed = drafts.map((d) => ({ d, key: draftKey(d) }));
+  keyed.sort((a, b) => clamp(b.d.confidence) - clamp(a.d.confidence) || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const groups = new Map<FindingId, FindingDraft[]>();
+  for (const { d } of keyed) {
+    if (!(d.id in FINDING_META)) continue;
+    const list = groups.get(d.id) ?? [];
+    list.push(d);
+    groups.set(d.id, list);
+  }
+  return [...groups.entries()].map(([id, list]) => mergeGroup(id, list, evidence)).sort(compareFindings);
 }
