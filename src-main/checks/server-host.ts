@@ -1,0 +1,70 @@
+/** Shared frame of the host-side checks: run only on the host, read collectors once, turn failures into `error`. */
+import { hostname } from 'node:os';
+import { isIP } from 'node:net';
+import type { CheckId } from '../shared/ids';
+import { isWindowsCollectorError } from '../windows/errors';
+import type { CheckContext, CheckDefinition, CheckOutcome } from './types';
+
+/** Summary of a host check when there is no Windows state at all. */
+export const NEEDS_WINDOWS = 'Needs Windows (or a recorded machine via RDP_DOCTOR_REPLAY)';
+/** Summary of a host check when the app does not run on the host. */
+export const HOST_ONLY = 'Runs only on the host computer';
+
+/** True when `host` names this machine: localhost, 127.0.0.0/8, ::1, or this computer's name (short or full). */
+export function isLocalTarget(host: string, localName: string = hostname()): boolean {
+  const h = host.trim().toLowerCase().replace(/\.$/, '');
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  if (isIP(h) === 4) return h.startsWith('127.');
+  if (isIP(h) === 6) return h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(h);
+  const local = localName.trim().toLowerCase();
+  if (local === '') return false;
+  const short = (s: string) => s.split('.')[0] ?? s;
+  return h === local || short(h) === short(local);
+}
+
+/** Why a host check cannot run here, or null when it can (recorded host, or live PowerShell aimed at this machine). */
+export function hostSkipReason(ctx: CheckContext, localName?: string): string | null {
+  const w = ctx.windows;
+  if (!w) return NEEDS_WINDOWS;
+  if (w.origin === 'replay') return w.machineRole === 'host' ? null : HOST_ONLY;
+  if (w.machineRole === 'host') return null;
+  return isLocalTarget(ctx.target.host, localName) ? null : HOST_ONLY;
+}
+
+/** Runs collector `name` once per diagnosis and parses it; every host check sharing a collector shares the result. */
+export function readCollector<T>(ctx: CheckContext, name: string, parse: (stdout: string) => T): Promise<T> {
+  const windows = ctx.windows;
+  if (!windows) return Promise.reject(new Error(NEEDS_WINDOWS));
+  return ctx.memo(`windows:${name}`, async () => parse(await windows.collect(name, {}, ctx.signal)));
+}
+
+/** Like readCollector, but a failure becomes null (for collectors that only add detail). */
+export async function readOptional<T>(ctx: CheckContext, name: string, parse: (stdout: string) => T): Promise<T | null> {
+  try {
+    return await readCollector(ctx, name, parse);
+  } catch (e) {
+    if (ctx.signal.aborted) throw e;
+    return null;
+  }
+}
+
+/** Builds a host check: skips off the host, maps collector and parse failures to `error` with their one-line message. */
+export function defineHostCheck(id: CheckId, run: (ctx: CheckContext) => Promise<CheckOutcome>): CheckDefinition {
+  return {
+    id,
+    dependsOn: [],
+    async run(ctx) {
+      const reason = hostSkipReason(ctx);
+      if (reason) return { status: 'skip', summary: `${reason}.`, evidence: { reason } };
+      try {
+        return await run(ctx);
+      } catch (e) {
+        if (ctx.signal.aborted) throw e;
+        if (isWindowsCollectorError(e)) {
+          return { status: 'error', summary: e.message, evidence: { collector: e.collector, kind: e.kind } };
+        }
+        throw e;
+      }
+    },
+  };
+}
