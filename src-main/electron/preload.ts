@@ -1,6 +1,7 @@
 /** The preload: exposes exactly one key, `api`, whose type the renderer derives (never written by hand). */
 import { contextBridge, ipcRenderer } from 'electron';
-import { CHANNEL_NAMES, PROGRESS_CHANNEL, READY_CHANNEL, type Channel, type ChannelArgs, type ChannelReply } from '../shared/channels';
+import { CHANNEL_NAMES, PROGRESS_CHANNEL, READY_CHANNEL } from '../shared/channel-names';
+import type { Channel, ChannelArgs, ChannelReply } from '../shared/channels';
 import type { Envelope, ProgressEvent } from '../shared/dto';
 
 const allowed = new Set<string>(CHANNEL_NAMES);

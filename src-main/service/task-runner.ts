@@ -1,5 +1,6 @@
 /** Runs long work as tasks with ids: a repeated request joins the running task, cancel aborts it. */
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 
 /** What a task's work function gets: a cancel signal and its id. */
 export interface TaskControl {
@@ -30,6 +31,8 @@ export class TaskRunner<T> {
     if (existing) return { taskId: existing, joined: true };
     const id = randomUUID();
     const controller = new AbortController();
+    // Every check and probe of a diagnosis listens on this one signal.
+    setMaxListeners(0, controller.signal);
     const record: TaskRecord<T> = {
       id,
       key,

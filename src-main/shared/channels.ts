@@ -16,6 +16,9 @@ import {
   type UndoResult,
 } from './dto';
 import type { DecodeResult, Report } from './schema';
+import type { ChannelName } from './channel-names';
+
+export { CHANNEL_NAMES, PROGRESS_CHANNEL, READY_CHANNEL, type ChannelName } from './channel-names';
 
 const TaskRef = z.object({ taskId: z.string().min(1).max(64) });
 const Empty = z.object({}).strict();
@@ -35,7 +38,7 @@ export const CHANNELS = {
   'fix:apply': { args: FixRequestSchema, reply: null as unknown as FixResult },
   'fix:undo': { args: UndoRequestSchema, reply: null as unknown as UndoResult },
   'report:export': { args: ExportRequestSchema, reply: null as unknown as ExportResult },
-} as const;
+} as const satisfies Record<ChannelName, { args: z.ZodType; reply: unknown }>;
 
 /** A request channel name. */
 export type Channel = keyof typeof CHANNELS;
@@ -43,11 +46,3 @@ export type Channel = keyof typeof CHANNELS;
 export type ChannelArgs<C extends Channel> = z.infer<(typeof CHANNELS)[C]['args']>;
 /** The reply type of a channel. */
 export type ChannelReply<C extends Channel> = (typeof CHANNELS)[C]['reply'];
-
-/** The push channel that carries ProgressEvent records to the UI. */
-export const PROGRESS_CHANNEL = 'diagnosis:progress' as const;
-/** The push channel the renderer uses to say it is ready for pushes. */
-export const READY_CHANNEL = 'app:ready' as const;
-
-/** The list of request channel names, for adapters that register them all. */
-export const CHANNEL_NAMES = Object.keys(CHANNELS) as Channel[];

@@ -1,0 +1,92 @@
+/** Human output of the command line: the verdict first, then the checklist by section; colour only on a terminal. */
+import { SECTION_TITLES, FIX_META } from '../shared/catalog';
+import { SECTION_IDS, type CheckStatus } from '../shared/ids';
+import type { DecodeResult, Finding, Report } from '../shared/schema';
+import type { ProgressEvent } from '../shared/dto';
+
+/** ANSI styling that is a no-op when `enabled` is false (piped output). */
+export function styler(enabled: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan', (s: string) => string> {
+  const wrap = (code: number) => (s: string) => (enabled ? `\u001b[${code}m${s}\u001b[0m` : s);
+  return { bold: wrap(1), dim: wrap(2), red: wrap(31), yellow: wrap(33), green: wrap(32), cyan: wrap(36) };
+}
+
+const STATUS_WORD: Record<CheckStatus, string> = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip', error: 'error' };
+
+/** Removes control characters from text that came from the network before it reaches a terminal. */
+export function clean(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+}
+
+function formatFinding(f: Finding, s: ReturnType<typeof styler>, lead: string): string[] {
+  const lines = [`${lead}${s.bold(f.title)}  ${s.dim(`[${f.severity}, ${Math.round(f.confidence * 100)}% confident]`)}`];
+  lines.push(`    ${clean(f.explanation)}`);
+  lines.push(s.dim(`    Technical: ${clean(f.technical)}`));
+  if (f.contradictions.length) lines.push(s.dim(`    Against it: ${f.contradictions.map(clean).join('; ')}`));
+  if (f.fixes.length) lines.push(`    Fixes: ${f.fixes.map((id) => `${FIX_META[id].title} (${id})`).join(', ')}`);
+  return lines;
+}
+
+/** The whole human report: verdict, other findings, then the 11-section checklist. */
+export function formatReport(report: Report, color: boolean): string {
+  const s = styler(color);
+  const out: string[] = [];
+  const where = `${report.target.host}:${report.target.port}`;
+  out.push(`${s.bold('RDP Doctor')} ${report.tool.version} — ${clean(where)} ${s.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}`);
+  if (report.errorCodes) out.push(s.dim(`Error codes: ${clean(report.errorCodes.summary)}`));
+  out.push('');
+  const [top, ...rest] = report.findings;
+  if (!top) out.push(s.green('No problem found: every check that could run passed.'));
+  else {
+    out.push(...formatFinding(top, s, `${s.red('Most likely cause:')} `));
+    if (rest.length) {
+      out.push('', s.bold('Other findings:'));
+      for (const f of rest) out.push(...formatFinding(f, s, '  - '));
+    }
+  }
+  out.push('', s.bold('Checklist'));
+  SECTION_IDS.forEach((section, i) => {
+    const checks = report.checks.filter((c) => c.section === section);
+    if (!checks.length) return;
+    out.push(`${String(i + 1).padStart(2)}. ${SECTION_TITLES[section]}`);
+    for (const c of checks) {
+      const paint = c.status === 'fail' || c.status === 'error' ? s.red : c.status === 'warn' ? s.yellow : c.status === 'pass' ? s.green : s.dim;
+      out.push(`    ${paint(STATUS_WORD[c.status].padEnd(5))} ${c.title} — ${clean(c.summary)} ${s.dim(`(${c.durationMs} ms)`)}`);
+    }
+  });
+  return `${out.join('\n')}\n`;
+}
+
+/** Human output of `decode`. */
+export function formatDecode(result: DecodeResult, color: boolean): string {
+  const s = styler(color);
+  const out = [s.bold(clean(result.summary)), ''];
+  for (const c of result.codes) {
+    out.push(`${s.cyan(`${c.hex} (${c.value})`)} ${s.dim(c.kind)}: ${s.bold(c.name)}${c.official ? '' : s.yellow(' [unofficial]')}`);
+    out.push(`    ${c.meaning}`);
+    for (const n of c.notes) out.push(s.dim(`    ${n}`));
+  }
+  for (const c of result.corrections) out.push('', `${s.yellow('Note:')} ${c}`);
+  return `${out.join('\n')}\n`;
+}
+
+/** A one-line live progress display for a terminal (stderr); none when piped. */
+export function createProgressLine(stream: NodeJS.WriteStream, total: () => number): { update(event: ProgressEvent): void; done(): void } {
+  if (!stream.isTTY) return { update: () => {}, done: () => {} };
+  let finished = 0;
+  const running = new Set<string>();
+  const draw = (): void => {
+    const names = [...running].slice(0, 3).join(', ');
+    stream.write(`\r\u001b[2KChecking… ${finished}/${total()} done${names ? ` — ${names}` : ''}`);
+  };
+  return {
+    update(event) {
+      if (event.type === 'check-started') running.add(event.id);
+      else if (event.type === 'check-finished') {
+        running.delete(event.result.id);
+        finished += 1;
+      } else return;
+      draw();
+    },
+    done: () => stream.write('\r\u001b[2K'),
+  };
+}

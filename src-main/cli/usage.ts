@@ -1,0 +1,34 @@
+/** The command line's help text (CATALOG §5) and its exit codes. */
+
+/** Exit codes of `rdp-doctor` (CATALOG §5). */
+export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
+
+/** Thrown for bad usage or bad input: printed as one line on stderr, exit 2. */
+export class UsageError extends Error {
+  override readonly name = 'UsageError';
+}
+
+/** `rdp-doctor --help`. */
+export const HELP = `rdp-doctor — find out why Remote Desktop refuses to connect, and fix it
+
+Usage:
+  rdp-doctor diagnose <target>... [--targets FILE] [--rdp-file FILE] [--gateway HOST] [--error CODES]
+                      [--timeout MS] [--json] [--report FILE]
+  rdp-doctor decode <code> [<extended-code>] [--json]     codes, or the dialog's whole text
+  rdp-doctor rdp-file check FILE [--json]
+  rdp-doctor rdp-file clean <target> [--fallback] [--use-ip] -o FILE
+  rdp-doctor fix <fix-id> --target <target> [--dry-run] [--json]
+  rdp-doctor decode-support <code>                         the support-mode result code
+  rdp-doctor ui [--browser] [--no-open] [--port N]
+
+Commands:
+  diagnose        run every check against one or more targets (host, host:port, [ipv6]:port or .rdp file)
+  decode          explain the two numbers of the error dialog (e.g. 0x904 0x7)
+  rdp-file        check a .rdp file, or write a clean one
+  fix             preview (--dry-run) or apply one fix by id
+  decode-support  turn a support-mode result code back into the verdict
+  ui              open the dashboard (Electron window, or --browser for the browser on 127.0.0.1)
+
+Exit codes: 0 no finding of severity medium or above, 1 findings, 2 bad usage or input, 3 internal error.
+Environment: RDP_DOCTOR_REPLAY=<folder> answers Windows checks from a recorded machine.
+`;

@@ -1,0 +1,57 @@
+/** Wires the real modules into the service for the Node doors (CLI, browser mode, Electron main). */
+import { join } from 'node:path';
+import { decodeCodes } from '../diagnosis/decode';
+import { checkRdpFileBytes, rdpFileSummary } from '../rdpfile';
+import { createFileKnownHosts } from '../net/known-hosts-file';
+import { createWindowsSource } from '../windows';
+import { BadInputError } from './errors';
+import { dataDir } from './paths';
+import { createRecentTargets } from './recent-targets';
+import { createAppService, type AppDeps, type AppService } from './app-service';
+import { VERSION } from './version';
+
+/** Options of the Node wiring: which door, and where data lives (defaults to the per-user folder). */
+export interface NodeServiceOptions {
+  readonly door: 'electron' | 'browser';
+  readonly dataDir?: string;
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Reads a .rdp file into client settings, or throws BadInputError with the parser's one-line reason. */
+export function readRdpFile(name: string, bytes: Uint8Array): { settings: NonNullable<ReturnType<typeof checkRdpFileBytes>['settings']>; address: string | null } {
+  const checked = checkRdpFileBytes(bytes, name);
+  if (!checked.settings) throw new BadInputError(`${name}: ${checked.summary.issues[0]?.message ?? 'not a .rdp file.'}`);
+  return { settings: checked.settings, address: checked.settings.address };
+}
+
+/** Builds the dependencies of the service from the environment. */
+export function createNodeDeps(options: NodeServiceOptions): AppDeps {
+  const env = options.env ?? process.env;
+  const home = options.dataDir ?? dataDir(env);
+  const recent = createRecentTargets(join(home, 'recent-targets.json'));
+  const unavailable = (what: string) => () => {
+    throw new Error(`${what} is not available in this build.`);
+  };
+  return {
+    version: VERSION,
+    door: options.door,
+    platform: process.platform,
+    windows: createWindowsSource({ env, platform: process.platform }),
+    knownHosts: createFileKnownHosts(home),
+    now: () => new Date(),
+    decode: decodeCodes,
+    readRdpFile,
+    recentTargets: recent.list,
+    rememberTarget: recent.remember,
+    summarizeRdpFile: rdpFileSummary,
+    fixes: () => ({ plan: unavailable('Fixes'), apply: unavailable('Fixes'), undo: unavailable('Fixes') }),
+    renderReport: unavailable('Report export'),
+    encodeSupportCode: unavailable('Support codes'),
+    decodeSupportCode: unavailable('Support codes'),
+  };
+}
+
+/** The service for a Node door. */
+export function createNodeAppService(options: NodeServiceOptions): AppService {
+  return createAppService(createNodeDeps(options));
+}
