@@ -2,6 +2,7 @@
 import type net from 'node:net';
 import tls from 'node:tls';
 import { openExchange } from './rdp-socket';
+import { PROTOCOL } from './x224';
 
 /** TLS versions we try one at a time. */
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -28,6 +29,8 @@ export interface TlsAttempt {
   readonly timedOut?: boolean;
   readonly version?: string;
   readonly cipher?: string;
+  /** The protocol the server selected before TLS started. */
+  readonly selectedProtocol?: string;
   readonly ms: number;
 }
 
@@ -42,6 +45,8 @@ export interface TlsAttemptOptions {
   readonly signal?: AbortSignal;
   /** Pin min and max to one version; null = the widest range (TLSv1–TLSv1.3). */
   readonly version: TlsVersion | null;
+  /** Only go on to TLS when the server picked HYBRID or HYBRID_EX (CredSSP follows). */
+  readonly requireCredSsp?: boolean;
 }
 
 /** A TLS attempt plus, when it succeeded, the peer chain as DER (leaf first). */
@@ -68,19 +73,24 @@ export async function attemptTls<T = undefined>(
     timeoutMs: options.timeoutMs,
     signal: options.signal,
   });
-  if (!socket) {
-    const o = result.outcome;
-    const negotiation = o.kind === 'failure' ? `failure ${o.codeName}` : o.kind;
+  const o = result.outcome;
+  const wanted = options.requireCredSsp ? [PROTOCOL.HYBRID, PROTOCOL.HYBRID_EX] : [PROTOCOL.SSL, PROTOCOL.HYBRID, PROTOCOL.HYBRID_EX];
+  if (!socket || o.kind !== 'selected' || !(wanted as number[]).includes(o.protocol)) {
+    socket?.destroy();
+    const negotiation = o.kind === 'failure' ? `failure ${o.codeName}` : o.kind === 'selected' ? `selected ${o.protocolName}` : o.kind;
     return { attempt: { ok: false, negotiation, error: `RDP negotiation ended with ${negotiation}`, ms: ms() }, chain: [] };
   }
+  const selectedProtocol = o.protocolName;
   const tlsSocket = await handshake(socket, options);
   if (!tlsSocket.ok) {
     socket.destroy();
-    return { attempt: { ...tlsSocket.attempt, ms: ms() }, chain: [] };
+    return { attempt: { ...tlsSocket.attempt, selectedProtocol, ms: ms() }, chain: [] };
   }
   const s = tlsSocket.socket;
   const cipher = s.getCipher();
-  const attempt: TlsAttempt = { ok: true, version: s.getProtocol() ?? undefined, cipher: cipher?.standardName ?? cipher?.name, ms: ms() };
+  const attempt: TlsAttempt = {
+    ok: true, version: s.getProtocol() ?? undefined, cipher: cipher?.standardName ?? cipher?.name, selectedProtocol, ms: ms(),
+  };
   const chain = peerChain(s);
   try {
     const extra = afterHandshake ? await afterHandshake(s) : undefined;
@@ -175,7 +185,7 @@ export function peerChain(socket: tls.TLSSocket): Buffer[] {
     if (seen.has(key)) break;
     seen.add(key);
     if (cert.raw.length <= MAX_CERT_BYTES) chain.push(Buffer.from(cert.raw));
-    const next = cert.issuerCertificate;
+    const next: tls.DetailedPeerCertificate | undefined = cert.issuerCertificate;
     if (!next || next === cert) break;
     cert = next;
   }

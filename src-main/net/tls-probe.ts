@@ -1,0 +1,69 @@
+/** Tries every TLS version separately (and once with the full range) over RDP, in parallel; plain-JSON result. */
+import { attemptTls, TLS_VERSIONS, type TlsAttempt, type TlsVersion } from './rdp-tls';
+
+/** Per-version outcome as evidence: ok, plus why not. */
+export type VersionOutcome = Omit<TlsAttempt, 'version' | 'cipher'>;
+
+/** The TLS probe's result; `chain` is base64 DER, leaf first. */
+export interface TlsProbeResult {
+  readonly requestedProtocols: number;
+  readonly servername: string | null;
+  readonly versions: Record<TlsVersion, VersionOutcome>;
+  /** What the server picked when offered TLSv1–TLSv1.3, null when that handshake failed. */
+  readonly negotiated: { readonly version: string; readonly cipher: string } | null;
+  /** The full-range attempt, including its failure details. */
+  readonly defaultAttempt: TlsAttempt;
+  readonly chain: string[];
+  /** Which attempt the chain came from. */
+  readonly chainSource: 'default' | TlsVersion | null;
+}
+
+/** Parameters of the probe. */
+export interface TlsProbeOptions {
+  readonly host: string;
+  readonly port: number;
+  readonly servername: string | null;
+  readonly requestedProtocols: number;
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** Runs five connections at once: full range first in the list, then each version pinned. */
+export async function probeTlsVersions(options: TlsProbeOptions): Promise<TlsProbeResult> {
+  const runs = await Promise.all(
+    [null, ...TLS_VERSIONS].map((version) => attemptTls({ ...options, version })),
+  );
+  const [first, ...pinned] = runs;
+  const def = first!;
+  const versions = {} as Record<TlsVersion, VersionOutcome>;
+  TLS_VERSIONS.forEach((v, i) => {
+    const { version: _v, cipher: _c, ...rest } = pinned[i]!.attempt;
+    versions[v] = rest;
+  });
+  let chainSource: TlsProbeResult['chainSource'] = null;
+  let chain: Buffer[] = [];
+  if (def.chain.length > 0) {
+    chainSource = 'default';
+    chain = def.chain;
+  } else {
+    // Prefer the newest version that produced a chain.
+    for (let i = TLS_VERSIONS.length - 1; i >= 0; i--) {
+      const run = pinned[i]!;
+      if (run.chain.length > 0) {
+        chainSource = TLS_VERSIONS[i]!;
+        chain = run.chain;
+        break;
+      }
+    }
+  }
+  const a = def.attempt;
+  return {
+    requestedProtocols: options.requestedProtocols,
+    servername: options.servername,
+    versions,
+    negotiated: a.ok && a.version ? { version: a.version, cipher: a.cipher ?? 'unknown' } : null,
+    defaultAttempt: a,
+    chain: chain.map((c) => c.toString('base64')),
+    chainSource,
+  };
+}
