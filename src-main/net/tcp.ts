@@ -1,0 +1,142 @@
+/** TCP reachability: one timed connect per address (refused, time-out and unreachable told apart) and a short latency/loss sample. */
+import net from 'node:net';
+import { since } from './bounded';
+
+/** How one connect attempt ended. */
+export type TcpOutcomeKind = 'open' | 'refused' | 'timeout' | 'unreachable' | 'reset' | 'aborted' | 'error';
+
+/** One connect attempt (plain JSON). */
+export interface TcpAttempt {
+  readonly address: string;
+  readonly port: number;
+  readonly family: 4 | 6;
+  readonly kind: TcpOutcomeKind;
+  /** Time until the connect completed or failed. */
+  readonly ms: number;
+  readonly code: string | null;
+  readonly message: string;
+}
+
+/** Bounds of one connect. */
+export interface TcpOptions {
+  readonly timeoutMs: number;
+  readonly signal?: AbortSignal;
+}
+
+/** A few connects in a row: round-trip figures and how many got no answer. */
+export interface LatencySample {
+  readonly address: string;
+  readonly port: number;
+  /** Connects actually made (fewer than asked when the time budget ran out). */
+  readonly attempts: number;
+  /** Connects that got an answer (open or refused: both mean the path works). */
+  readonly answered: number;
+  /** Connects that got no answer, as a share of attempts (0–1). */
+  readonly lossRatio: number;
+  readonly medianMs: number | null;
+  readonly maxMs: number | null;
+  readonly minMs: number | null;
+  /** Each attempt's time, null when it got no answer. */
+  readonly samplesMs: (number | null)[];
+  readonly budgetMs: number;
+}
+
+const KIND_BY_CODE: Record<string, TcpOutcomeKind> = {
+  ECONNREFUSED: 'refused',
+  ETIMEDOUT: 'timeout',
+  EHOSTUNREACH: 'unreachable',
+  ENETUNREACH: 'unreachable',
+  EHOSTDOWN: 'unreachable',
+  ENETDOWN: 'unreachable',
+  EADDRNOTAVAIL: 'unreachable',
+  EAFNOSUPPORT: 'unreachable',
+  ECONNRESET: 'reset',
+};
+
+const KIND_TEXT: Record<TcpOutcomeKind, string> = {
+  open: 'the port accepted the connection',
+  refused: 'connection refused: the computer answered, but nothing listens on this port',
+  timeout: 'no answer before the time-out (filtered, switched off, or a wrong address)',
+  unreachable: 'no route to this address from here',
+  reset: 'the connection was reset while opening',
+  aborted: 'cancelled',
+  error: 'connect failed',
+};
+
+/** Opens one TCP connection to address:port and closes it at once; never throws. */
+export function connectOnce(address: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
+  const family: 4 | 6 = net.isIP(address) === 6 ? 6 : 4;
+  const start = performance.now();
+  const result = (kind: TcpOutcomeKind, code: string | null = null, message = KIND_TEXT[kind]): TcpAttempt => ({
+    address, port, family, kind, ms: since(start), code, message,
+  });
+  if (options.signal?.aborted) return Promise.resolve(result('aborted'));
+  if (net.isIP(address) === 0) return Promise.resolve(result('error', null, 'not an IP address'));
+  return new Promise((resolve) => {
+    const socket = new net.Socket();
+    let done = false;
+    const finish = (attempt: TcpAttempt): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      socket.removeAllListeners();
+      socket.on('error', () => undefined);
+      socket.destroy();
+      resolve(attempt);
+    };
+    const onAbort = (): void => finish(result('aborted'));
+    const timer = setTimeout(() => finish(result('timeout')), Math.max(1, options.timeoutMs));
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('connect', () => finish(result('open')));
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      const kind = (error.code && KIND_BY_CODE[error.code]) || 'error';
+      finish(result(kind, error.code ?? null, kind === 'error' ? error.message.split('\n')[0] ?? KIND_TEXT.error : KIND_TEXT[kind]));
+    });
+    socket.connect({ host: address, port, family });
+  });
+}
+
+/** Median of a non-empty list. */
+function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+/** Options of a latency sample. */
+export interface SampleOptions extends TcpOptions {
+  /** Connects to make (default 5). */
+  readonly count?: number;
+  /** Total time allowed for the whole sample (default 2 × timeoutMs, at most 15 s). */
+  readonly budgetMs?: number;
+}
+
+/** Connects `count` times in a row within a total time budget and sums up the round trips and the losses. */
+export async function sampleLatency(address: string, port: number, options: SampleOptions): Promise<LatencySample> {
+  const count = Math.min(20, Math.max(1, options.count ?? 5));
+  const budgetMs = options.budgetMs ?? Math.min(15_000, options.timeoutMs * 2);
+  const deadline = performance.now() + budgetMs;
+  const samplesMs: (number | null)[] = [];
+  for (let i = 0; i < count; i++) {
+    const left = deadline - performance.now();
+    if (left < 20 || options.signal?.aborted) break;
+    const attempt = await connectOnce(address, port, { timeoutMs: Math.min(options.timeoutMs, left), signal: options.signal });
+    if (attempt.kind === 'aborted') break;
+    // A refusal still proves a round trip; only silence (or a vanished route) is loss.
+    samplesMs.push(attempt.kind === 'open' || attempt.kind === 'refused' || attempt.kind === 'reset' ? attempt.ms : null);
+  }
+  const answered = samplesMs.filter((v): v is number => v !== null);
+  return {
+    address,
+    port,
+    attempts: samplesMs.length,
+    answered: answered.length,
+    lossRatio: samplesMs.length === 0 ? 0 : Math.round(((samplesMs.length - answered.length) / samplesMs.length) * 100) / 100,
+    medianMs: answered.length > 0 ? Math.round(median(answered) * 10) / 10 : null,
+    maxMs: answered.length > 0 ? Math.max(...answered) : null,
+    minMs: answered.length > 0 ? Math.min(...answered) : null,
+    samplesMs,
+    budgetMs,
+  };
+}
