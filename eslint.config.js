@@ -1,0 +1,45 @@
+// Lint: typescript-eslint's recommended rules plus the architecture rules of STYLE.md.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const nodeModules = ['node:*', 'fs', 'path', 'os', 'net', 'tls', 'dns', 'child_process', 'crypto', 'http', 'https', 'url', 'util', 'stream', 'events'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench/results.json', 'e2e/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-explicit-any': 'error',
+      'no-control-regex': 'off',
+      // Raw IPC only in the IPC adapter and the preload (STYLE: one typed channel map, sender check in one place).
+      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the IPC adapter (src-main/electron/ipc.ts) or the preload.' }] }],
+    },
+  },
+  {
+    files: ['src-main/electron/ipc.ts', 'src-main/electron/preload.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    // The contract is shared with the renderer: no Node or Electron in it.
+    files: ['src-main/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeModules, 'electron'], message: 'src-main/shared must not import Node or Electron modules.' }] }],
+    },
+  },
+  {
+    // Only the bridge touches window.api or the browser-mode transport.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ignores: ['src-renderer/bridge/**'],
+    rules: {
+      'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Go through src-renderer/bridge.' }],
+      'no-restricted-globals': ['error', { name: 'EventSource', message: 'Go through src-renderer/bridge.' }],
+    },
+  },
+  {
+    files: ['**/*.cjs', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', URL: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+);
