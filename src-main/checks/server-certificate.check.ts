@@ -24,7 +24,7 @@ function brief(c: HostCertificate) {
  * or a configured thumbprint points at no certificate; warns when it ends within 14 days or the store is empty.
  * Evidence: `{ certificates: [{ store, thumbprint, subject, issuer, notBefore, notAfter, hasPrivateKey, keyFile,
  * keyOpenError }], registryHash, wmiHash, inUse: thumbprint|null, inUseBasis, isExpired, isNotYetValid, daysLeft,
- * isSelfSigned, isHashDangling, danglingHash, notAfter }`.
+ * isSelfSigned, isHashDangling, danglingHash, notAfter, networkServiceCanReadKey: boolean|null }`.
  */
 export const serverCertificateCheck = defineHostCheck('server.certificate', async (ctx) => {
   const state = await readCollector(ctx, SERVER_COLLECTORS.certificate, parseCertificates);
@@ -45,6 +45,7 @@ export const serverCertificateCheck = defineHostCheck('server.certificate', asyn
     isHashDangling: v.isHashDangling,
     danglingHash: v.danglingHash,
     notAfter: v.inUse?.notAfter ?? null,
+    networkServiceCanReadKey: v.networkServiceCanReadKey,
   };
   if (v.isHashDangling) {
     return { status: 'fail', summary: `RDP is set to use certificate ${v.danglingHash}, which does not exist on this host.`, evidence };
