@@ -1,20 +1,39 @@
 /** Everything below the start form once a diagnosis exists: verdict, checklist and details. */
-import { makeStyles, tokens } from '@fluentui/react-components';
+import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useRunStore } from '../state/run-store';
+import { useSettingsStore } from '../state/settings-store';
 import { Checklist } from './checklist/Checklist';
+import { ExportButton } from './export/ExportButton';
+import { FixDialog } from './fix-dialog/FixDialog';
+import { SupportPanel } from './support-mode/SupportPanel';
+import { Verdict } from './verdict/Verdict';
 
 const useStyles = makeStyles({
-  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
+  stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
+  muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The results area; empty before the first run. */
+/** The results area; before the first run only support mode can show. */
 export function ResultsView(): React.JSX.Element | null {
   const styles = useStyles();
   const phase = useRunStore((state) => state.phase);
-  if (phase === 'idle') return null;
+  const target = useRunStore((state) => state.target);
+  const isSupportMode = useSettingsStore((state) => state.isSupportMode);
+  if (phase === 'idle') return isSupportMode ? <SupportPanel /> : null;
   return (
     <div className={styles.stack}>
+      <div className={styles.toolbar}>
+        <h2 className={styles.title}>
+          Results{target ? <Text className={styles.muted} size={500}>{` · ${target}`}</Text> : null}
+        </h2>
+        <ExportButton isEnabled={phase === 'finished'} />
+      </div>
+      {isSupportMode ? <SupportPanel /> : null}
+      <Verdict />
       <Checklist />
+      <FixDialog />
     </div>
   );
 }

@@ -25,7 +25,7 @@ const useStyles = makeStyles({
 /** The checklist card. */
 export function Checklist(): React.JSX.Element {
   const styles = useStyles();
-  const { order, rows, phase, target, error } = useRunStore(useShallow((state) => ({ order: state.order, rows: state.rows, phase: state.phase, target: state.target, error: state.error })));
+  const { order, rows, phase, error } = useRunStore(useShallow((state) => ({ order: state.order, rows: state.rows, phase: state.phase, error: state.error })));
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
   const groups = useMemo(() => rowsBySection({ order, rows }), [order, rows]);
   const { done, total } = useMemo(() => runProgress({ order, rows }), [order, rows]);
@@ -34,7 +34,7 @@ export function Checklist(): React.JSX.Element {
   return (
     <Card className={styles.card} appearance="filled">
       <div className={styles.head}>
-        <h2 className={styles.title}>Checklist{target ? ` for ${target}` : ''}</h2>
+        <h2 className={styles.title}>Checklist</h2>
         <Text className={styles.muted} aria-live="polite">
           {phase === 'starting' ? 'Starting…' : isRunning ? `${done} of ${total} checks done` : phase === 'cancelled' ? 'Cancelled' : phase === 'failed' ? 'Stopped' : `${total} checks done`}
         </Text>

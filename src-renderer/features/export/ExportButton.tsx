@@ -1,0 +1,95 @@
+/** "Export report": pick a format and what to hide, then download the report. */
+import {
+  Button,
+  Checkbox,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  DialogTrigger,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Radio,
+  RadioGroup,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
+import { ArrowDownload20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
+import type { ExportRequest } from '../../../src-main/shared/dto';
+import { messageOf } from '../../bridge';
+import { EXPORT_FORMATS, exportReport } from '../../state/export-actions';
+
+const useStyles = makeStyles({
+  content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
+  group: { display: 'flex', flexDirection: 'column' },
+});
+
+/** The export button and its dialog; disabled until a diagnosis has finished. */
+export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.Element {
+  const styles = useStyles();
+  const [isOpen, setOpen] = useState(false);
+  const [format, setFormat] = useState<ExportRequest['format']>('html');
+  const [hideUsers, setHideUsers] = useState(false);
+  const [hideHosts, setHideHosts] = useState(false);
+  const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
+  const [isBusy, setBusy] = useState(false);
+
+  const onDownload = async (): Promise<void> => {
+    setBusy(true);
+    setStatus(null);
+    try {
+      const name = await exportReport(format, { users: hideUsers, hosts: hideHosts });
+      setStatus({ intent: 'success', text: `Saved ${name}.` });
+    } catch (error) {
+      setStatus({ intent: 'error', text: messageOf(error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog open={isOpen} onOpenChange={(_event, data) => { setOpen(data.open); setStatus(null); }}>
+      <DialogTrigger disableButtonEnhancement>
+        <Button icon={<ArrowDownload20Regular />} disabled={!isEnabled}>
+          Export report
+        </Button>
+      </DialogTrigger>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>Export report</DialogTitle>
+          <DialogContent className={styles.content}>
+            <Field label="Format">
+              <RadioGroup value={format} onChange={(_event, data) => setFormat(data.value as ExportRequest['format'])}>
+                {EXPORT_FORMATS.map((item) => (
+                  <Radio key={item.value} value={item.value} label={item.label} />
+                ))}
+              </RadioGroup>
+            </Field>
+            <fieldset className={styles.group} style={{ border: 'none', margin: 0, padding: 0 }}>
+              <legend>Before sharing, hide</legend>
+              <Checkbox label="User names" checked={hideUsers} onChange={(_event, data) => setHideUsers(data.checked === true)} />
+              <Checkbox label="Host names and addresses" checked={hideHosts} onChange={(_event, data) => setHideHosts(data.checked === true)} />
+            </fieldset>
+            {status ? (
+              <MessageBar intent={status.intent}>
+                <MessageBarBody>{status.text}</MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void onDownload()} disabled={isBusy}>
+              Download
+            </Button>
+            <DialogTrigger disableButtonEnhancement>
+              <Button>Close</Button>
+            </DialogTrigger>
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

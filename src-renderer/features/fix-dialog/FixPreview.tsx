@@ -1,0 +1,92 @@
+/** What a fix will do, shown before anything runs: where, admin rights, security cost, exact steps, backup and undo. */
+import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ShieldError20Regular } from '@fluentui/react-icons';
+import { CHECK_META } from '../../../src-main/shared/catalog';
+import type { FixPlan } from '../../../src-main/shared/dto';
+
+const useStyles = makeStyles({
+  facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
+  term: { color: tokens.colorNeutralForeground3 },
+  dd: { margin: 0 },
+  heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  code: {
+    display: 'block',
+    marginTop: tokens.spacingVerticalXS,
+    padding: tokens.spacingHorizontalS,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    whiteSpace: 'pre-wrap',
+    overflowWrap: 'anywhere',
+  },
+  list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+});
+
+function Lines({ label, lines }: { label: string; lines: readonly string[] }): React.JSX.Element | null {
+  const styles = useStyles();
+  if (lines.length === 0) return null;
+  return (
+    <section aria-label={label}>
+      <h3 className={styles.heading}>{label}</h3>
+      <ul className={styles.list}>
+        {lines.map((line, index) => (
+          <li key={index}>
+            <Text>{line}</Text>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** The preview of one plan. */
+export function FixPreview({ plan }: { plan: FixPlan }): React.JSX.Element {
+  const styles = useStyles();
+  return (
+    <>
+      <dl className={styles.facts}>
+        <dt className={styles.term}>Runs on</dt>
+        <dd className={styles.dd}>{plan.scope === 'host' ? `the remote computer (${plan.target})` : 'this computer'}</dd>
+        <dt className={styles.term}>Administrator rights</dt>
+        <dd className={styles.dd}>{plan.needsElevation ? 'needed — Windows will ask for permission' : 'not needed'}</dd>
+        <dt className={styles.term}>Checked afterwards</dt>
+        <dd className={styles.dd}>{plan.verifyChecks.length ? plan.verifyChecks.map((id) => CHECK_META[id].title).join(', ') : 'nothing to re-check'}</dd>
+      </dl>
+      {plan.securityCost ? (
+        <MessageBar intent="warning" icon={<ShieldError20Regular />}>
+          <MessageBarBody>
+            <MessageBarTitle>This lowers security</MessageBarTitle>
+            {plan.securityCost}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      <section aria-label="What will change">
+        <h3 className={styles.heading}>What will change</h3>
+        <ol className={styles.steps}>
+          {plan.steps.map((step, index) => (
+            <li key={index}>
+              <Text>{step.description}</Text>
+              {step.command ? <code className={styles.code}>{step.command}</code> : null}
+              {step.file ? <code className={styles.code}>{step.file}</code> : null}
+            </li>
+          ))}
+        </ol>
+      </section>
+      <Lines label="Backup first" lines={plan.backup} />
+      <Lines label="How to undo" lines={plan.undo} />
+      <Lines label="Good to know" lines={plan.notes} />
+      {!plan.canApplyHere && plan.script ? (
+        <section aria-label="Script to run on the remote computer">
+          <h3 className={styles.heading}>Run this on the remote computer</h3>
+          <Text>This fix has to run on {plan.target}. Copy the PowerShell below and run it there as an administrator.</Text>
+          <code className={styles.code}>{plan.script}</code>
+          <Button size="small" onClick={() => void navigator.clipboard?.writeText(plan.script ?? '')}>
+            Copy script
+          </Button>
+        </section>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,40 @@
+/** Derived views of the findings: the verdict, the rest, and confidence in words. */
+import type { Finding } from '../../src-main/shared/schema';
+
+/** The verdict and the other findings, most likely first (the service already sorts them). */
+export interface VerdictSplit {
+  readonly top: Finding | null;
+  readonly others: readonly Finding[];
+}
+
+/** Splits the findings into the most likely cause and the rest; "info" findings never become the verdict over a real problem. */
+export function splitVerdict(findings: readonly Finding[]): VerdictSplit {
+  if (findings.length === 0) return { top: null, others: [] };
+  const index = findings.findIndex((finding) => finding.severity !== 'info');
+  const topIndex = index === -1 ? 0 : index;
+  return { top: findings[topIndex] ?? null, others: findings.filter((_, i) => i !== topIndex) };
+}
+
+/** Confidence as people say it, for a value between 0 and 1. */
+export function confidenceWords(confidence: number): string {
+  if (!Number.isFinite(confidence)) return 'unknown';
+  if (confidence >= 0.85) return 'very likely';
+  if (confidence >= 0.65) return 'likely';
+  if (confidence >= 0.4) return 'possible';
+  return 'unlikely';
+}
+
+/** Confidence as a whole percentage, clamped to 0–100. */
+export function confidencePercent(confidence: number): number {
+  if (!Number.isFinite(confidence)) return 0;
+  return Math.round(Math.min(1, Math.max(0, confidence)) * 100);
+}
+
+/** Severity in words for a badge. */
+export const SEVERITY_WORDS = {
+  critical: 'Blocks the connection',
+  high: 'Can block the connection',
+  medium: 'May cause problems',
+  low: 'Minor',
+  info: 'For information',
+} as const satisfies Record<Finding['severity'], string>;

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import type { ProgressEvent } from '../../src-main/shared/dto';
+import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
+import { applyProgress, applyReport, beginRun, claimRerun, claimTask, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
+
+const result = (id: CheckResult['id'], status: CheckResult['status'], section: CheckResult['section'] = 'dns'): CheckResult => ({
+  id,
+  section,
+  status,
+  title: `title ${id}`,
+  summary: `summary ${id}`,
+  durationMs: 12,
+  evidence: { id },
+});
+
+const finding: Finding = {
+  id: 'certificate-expired',
+  section: 'certificates',
+  severity: 'high',
+  confidence: 0.9,
+  title: 'expired',
+  explanation: 'e',
+  technical: 't',
+  checks: ['tls.certificate'],
+  fixes: ['server.renew-certificate'],
+  evidence: {},
+  contradictions: [],
+};
+
+const report = (checks: CheckResult[], findings: Finding[] = []): Report => ({
+  schemaVersion: 1,
+  tool: { name: 'rdp-doctor', version: '1' },
+  target: { input: 'h', host: 'h', port: 3389, addresses: [] },
+  startedAt: '2026-01-01T00:00:00Z',
+  durationMs: 1,
+  environment: { platform: 'linux', replay: null, node: '20' },
+  errorCodes: null,
+  checks,
+  findings,
+  fixesApplied: [],
+});
+
+function run(events: ProgressEvent[], taskId = 't1'): RunState {
+  let state = claimTask(beginRun(initialRunState(), 'host'), taskId);
+  for (const event of events) state = applyProgress(state, event);
+  return state;
+}
+
+describe('run updates', () => {
+  it('queues the announced checks in order and streams their states', () => {
+    const state = run([
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['dns.resolve', 'net.tcp'] },
+      { type: 'check-started', taskId: 't1', id: 'dns.resolve' },
+      { type: 'check-progress', taskId: 't1', id: 'dns.resolve', message: 'asking' },
+    ]);
+    expect(state.order).toEqual(['dns.resolve', 'net.tcp']);
+    expect(state.rows['dns.resolve']?.state).toBe('running');
+    expect(state.rows['dns.resolve']?.message).toBe('asking');
+    expect(state.rows['net.tcp']?.state).toBe('queued');
+    expect(state.rows['net.tcp']?.title).toBe('Port is reachable');
+    const done = applyProgress(state, { type: 'check-finished', taskId: 't1', result: result('dns.resolve', 'fail') });
+    expect(done.rows['dns.resolve']).toMatchObject({ state: 'fail', summary: 'summary dns.resolve', durationMs: 12 });
+    expect(runProgress(done)).toEqual({ done: 1, total: 2 });
+  });
+
+  it('ignores events of other tasks once running', () => {
+    const state = run([{ type: 'check-started', taskId: 'other', id: 'dns.resolve' }]);
+    expect(state.rows['dns.resolve']).toBeUndefined();
+  });
+
+  it('replays events that arrived before the task id was known', () => {
+    let state = beginRun(initialRunState(), 'host');
+    state = applyProgress(state, { type: 'task-started', taskId: 'early', target: 'host', checks: ['net.tcp'] });
+    state = applyProgress(state, { type: 'check-finished', taskId: 'early', result: result('net.tcp', 'pass', 'network') });
+    expect(state.order).toEqual([]);
+    state = claimTask(state, 'early');
+    expect(state.phase).toBe('running');
+    expect(state.rows['net.tcp']?.state).toBe('pass');
+    expect(state.unclaimed).toEqual([]);
+  });
+
+  it('takes findings and the final report', () => {
+    const state = run([
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['tls.certificate'] },
+      { type: 'findings', taskId: 't1', findings: [finding] },
+      { type: 'task-finished', taskId: 't1', report: report([result('tls.certificate', 'fail', 'certificates')], [finding]) },
+    ]);
+    expect(state.phase).toBe('finished');
+    expect(state.findings.map((f) => f.id)).toEqual(['certificate-expired']);
+    expect(state.rows['tls.certificate']?.state).toBe('fail');
+  });
+
+  it('marks unfinished rows when the task fails or is cancelled', () => {
+    const started: ProgressEvent = { type: 'task-started', taskId: 't1', target: 'host', checks: ['dns.resolve', 'net.tcp'] };
+    const failed = run([started, { type: 'task-failed', taskId: 't1', message: 'boom' }]);
+    expect(failed.phase).toBe('failed');
+    expect(failed.error).toBe('boom');
+    expect(failed.rows['net.tcp']?.state).toBe('error');
+    const cancelled = run([started, { type: 'check-finished', taskId: 't1', result: result('dns.resolve', 'pass') }, { type: 'task-cancelled', taskId: 't1' }]);
+    expect(cancelled.phase).toBe('cancelled');
+    expect(cancelled.rows['dns.resolve']?.state).toBe('pass');
+    expect(cancelled.rows['net.tcp']?.state).toBe('skip');
+  });
+
+  it('merges a re-run of one check without touching the verdict', () => {
+    let state = run([
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['dns.resolve', 'tls.certificate'] },
+      { type: 'task-finished', taskId: 't1', report: report([result('dns.resolve', 'pass'), result('tls.certificate', 'fail', 'certificates')], [finding]) },
+    ]);
+    state = claimRerun(state, 't2', ['tls.certificate']);
+    expect(state.rows['tls.certificate']?.state).toBe('queued');
+    state = applyProgress(state, { type: 'check-started', taskId: 't2', id: 'tls.certificate' });
+    expect(state.rows['tls.certificate']?.state).toBe('running');
+    state = applyProgress(state, { type: 'task-finished', taskId: 't2', report: report([result('tls.certificate', 'pass', 'certificates')]) });
+    expect(state.rows['tls.certificate']?.state).toBe('pass');
+    expect(state.rows['dns.resolve']?.state).toBe('pass');
+    expect(state.phase).toBe('finished');
+    expect(state.findings).toHaveLength(1);
+    expect(state.order).toEqual(['dns.resolve', 'tls.certificate']);
+  });
+
+  it('groups rows by section in run order', () => {
+    const state = applyReport(run([]), report([result('net.tcp', 'pass', 'network'), result('dns.resolve', 'pass', 'dns'), result('dns.reverse', 'warn', 'dns')]));
+    const groups = rowsBySection(state);
+    expect([...groups.keys()]).toEqual(['network', 'dns']);
+    expect(groups.get('dns')?.map((row) => row.id)).toEqual(['dns.resolve', 'dns.reverse']);
+  });
+
+  it('bounds the events it keeps for unknown tasks', () => {
+    let state = beginRun(initialRunState(), 'host');
+    for (let i = 0; i < 600; i += 1) state = applyProgress(state, { type: 'task-cancelled', taskId: `x${i}` });
+    expect(state.unclaimed.length).toBe(500);
+  });
+});
