@@ -1,0 +1,117 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer, type AddressInfo } from 'node:net';
+import { ReportSchema } from '../shared/schema';
+
+const ROOT = resolve(__dirname, '..', '..');
+const BIN = join(ROOT, 'bin', 'rdp-doctor.cjs');
+let home: string;
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1', ...env } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+async function closedPort(): Promise<number> {
+  const s = createServer();
+  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
+  const port = (s.address() as AddressInfo).port;
+  await new Promise<void>((r) => s.close(() => r()));
+  return port;
+}
+
+beforeAll(() => {
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-needed'], { stdio: 'inherit' });
+  home = mkdtempSync(join(tmpdir(), 'rdp-doctor-cli-'));
+}, 180_000);
+
+describe('rdp-doctor command line', () => {
+  it('--help lists the five commands', () => {
+    const r = cli(['--help']);
+    expect(r.code).toBe(0);
+    for (const c of ['diagnose', 'decode', 'rdp-file', 'fix', 'ui']) expect(r.stdout).toMatch(new RegExp(`^\\s+rdp-doctor ${c}\\b`, 'm'));
+  });
+
+  it('no command is bad usage (exit 2); an unknown command says so in one line', () => {
+    expect(cli([]).code).toBe(2);
+    const r = cli(['frobnicate']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('hostile targets never reach a shell and always get one clear line and exit 2', () => {
+    const canaryDir = mkdtempSync(join(tmpdir(), 'rdp-doctor-canary-'));
+    const canary = join(canaryDir, 'pwned');
+    const hostile = [
+      `$(touch ${canary})`,
+      `\`touch ${canary}\``,
+      `a;touch ${canary}`,
+      `a|touch ${canary}`,
+      `a'&&touch ${canary}`,
+      `a"\ntouch ${canary}`,
+      '-oProxyCommand=touch',
+      '--json',
+      'x'.repeat(5000),
+    ];
+    for (const target of hostile) {
+      const r = cli(['diagnose', '--', target]);
+      expect(r.code, target).toBe(2);
+      expect(r.stderr.trim().split('\n'), target).toHaveLength(1);
+      expect(r.stderr).not.toMatch(/\bat .*\.cjs:\d+/);
+    }
+    expect(existsSync(canary)).toBe(false);
+    expect(readdirSync(canaryDir)).toEqual([]);
+  });
+
+  it('an unknown option is bad usage, not a crash', () => {
+    const r = cli(['diagnose', 'host', '--bogus']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/bogus/);
+  });
+
+  it('diagnose --json prints one schema-valid report per target (JSON Lines) and exit 1 for a refused port', async () => {
+    const a = await closedPort();
+    const b = await closedPort();
+    const r = cli(['diagnose', `127.0.0.1:${a}`, `127.0.0.1:${b}`, '--json', '--timeout', '1000']);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    const reports = lines.map((l) => ReportSchema.parse(JSON.parse(l)));
+    expect(reports.map((x) => x.target.port).sort()).toEqual([a, b].sort());
+    expect(reports[0]!.checks).toHaveLength(27);
+    expect(r.code).toBe(reports.some((x) => x.findings.some((f) => ['critical', 'high', 'medium'].includes(f.severity))) ? 1 : 0);
+  });
+
+  it('--targets reads a file of targets; a missing file is exit 2', async () => {
+    const port = await closedPort();
+    const list = join(home, 'targets.txt');
+    writeFileSync(list, `# fleet\n127.0.0.1:${port}\n\n`);
+    const r = cli(['diagnose', '--targets', list, '--json', '--timeout', '1000']);
+    expect(r.stdout.trim().split('\n')).toHaveLength(1);
+    expect(cli(['diagnose', '--targets', join(home, 'missing.txt')]).code).toBe(2);
+  });
+
+  it('decode names both numbers of the dialog', () => {
+    const r = cli(['decode', '0x904', '0x7']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/socket closed/i);
+    expect(r.stdout).toMatch(/server denied the connection/i);
+    expect(r.stdout).toMatch(/not the Win32 error ERROR_ARENA_TRASHED/);
+  });
+
+  it('decode of a malformed code exits 2 with one line', () => {
+    const r = cli(['decode', 'zzz-not-a-code']);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('rdp-file check on random bytes exits non-zero with one clear line', () => {
+    const file = join(home, 'random.rdp');
+    writeFileSync(file, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256)));
+    const r = cli(['rdp-file', 'check', file]);
+    expect(r.code).not.toBe(0);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+});
