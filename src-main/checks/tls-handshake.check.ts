@@ -1,12 +1,9 @@
 /** Check tls.handshake: TLS over RDP, each TLS version tried separately, and the server's certificate chain. */
 import type { NegotiationSummary } from '../net/negotiation';
-import { TLS_VERSIONS, type TlsVersion } from '../net/rdp-tls';
+import { MODERN_TLS_VERSIONS, TLS_VERSIONS, tlsLabel } from '../net/tls-versions';
 import type { TlsProbeResult } from '../net/tls-probe';
 import { negotiationProbe, tlsProbe } from './rdp-probes';
 import type { CheckDefinition, CheckOutcome } from './types';
-
-/** Versions a current Windows client (and this app's defaults) will use. */
-export const MODERN_TLS: readonly TlsVersion[] = ['TLSv1.2', 'TLSv1.3'];
 
 /**
  * tls.handshake. Evidence (plain JSON; `chain` is read by tls.certificate — keep the name):
@@ -52,7 +49,7 @@ function skipReason(summary: NegotiationSummary): CheckOutcome | null {
 export function judgeTls(probe: TlsProbeResult): CheckOutcome {
   const okVersions = TLS_VERSIONS.filter((v) => probe.versions[v].ok);
   const evidence = { ...JSON.parse(JSON.stringify(probe)), okVersions } as Record<string, unknown>;
-  const label = (v: string): string => v.replace('TLSv', 'TLS ').replace(/^TLS 1$/, 'TLS 1.0');
+  const label = tlsLabel;
   const listed = okVersions.map(label).join(', ');
   if (okVersions.length === 0 && !probe.negotiated) {
     const d = probe.defaultAttempt;
@@ -65,11 +62,11 @@ export function judgeTls(probe: TlsProbeResult): CheckOutcome {
           : d.error ?? 'unknown error';
     return { status: 'fail', summary: `No TLS handshake succeeded: ${why}.`, evidence };
   }
-  if (!okVersions.some((v) => MODERN_TLS.includes(v))) {
+  if (!okVersions.some((v) => MODERN_TLS_VERSIONS.includes(v))) {
     return { status: 'fail', summary: `The server only accepts ${listed || 'old TLS versions'}; current Windows clients require TLS 1.2 or later.`, evidence };
   }
   const neg = probe.negotiated ? `; it picks ${label(probe.negotiated.version)} with ${probe.negotiated.cipher}` : '';
-  const old = okVersions.filter((v) => !MODERN_TLS.includes(v));
+  const old = okVersions.filter((v) => !MODERN_TLS_VERSIONS.includes(v));
   // Old versions still enabled do not break a connection; say so without raising the status.
   if (old.length > 0) return { status: 'pass', summary: `TLS works (${listed}${neg}); the outdated ${old.map(label).join(' and ')} are still enabled.`, evidence };
   return { status: 'pass', summary: `TLS works (${listed}${neg}).`, evidence };

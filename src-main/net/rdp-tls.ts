@@ -2,12 +2,10 @@
 import type net from 'node:net';
 import tls from 'node:tls';
 import { openExchange } from './rdp-socket';
+import type { TlsVersion } from './tls-versions';
 import { PROTOCOL } from './x224';
 
-/** TLS versions we try one at a time. */
-export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
-/** A TLS version name as node:tls spells it. */
-export type TlsVersion = (typeof TLS_VERSIONS)[number];
+export { TLS_VERSIONS, type TlsVersion } from './tls-versions';
 
 /** At most this many certificates are kept from a chain, each at most MAX_CERT_BYTES. */
 export const MAX_CHAIN_LENGTH = 8;
@@ -156,9 +154,12 @@ const ALERT_NAMES: Readonly<Record<number, string>> = {
 
 /** Turns a node:tls error into evidence: alert number/name when the peer sent one, drop when it closed. */
 export function describeTlsError(error: NodeJS.ErrnoException): Omit<TlsAttempt, 'ms'> {
-  const message = (error.message ?? String(error)).split('\n')[0] ?? 'TLS error';
+  const raw = (error.message ?? String(error)).split('\n')[0] ?? 'TLS error';
+  // OpenSSL: "<id>:error:<code>:<lib>:<func>:<reason>:<file>:<line>:<extra>"; keep the reason and the alert number.
+  const openssl = /error:[0-9A-Fa-f]+:[^:]*:[^:]*:([^:]+):[^:]*:\d+:?(.*)$/.exec(raw);
+  const message = openssl ? [openssl[1], openssl[2]].filter((x) => x && x.trim()).join(', ') : raw;
   const code = error.code;
-  const alertMatch = /alert number (\d+)/i.exec(message);
+  const alertMatch = /alert number (\d+)/i.exec(raw);
   const alert = alertMatch ? Number(alertMatch[1]) : null;
   const dropped = code === 'ECONNRESET' || code === 'EPIPE' || /socket disconnected|socket hang up/i.test(message);
   return {

@@ -1,5 +1,147 @@
-/** Diagnosis rules for the negotiation evidence. */
-import type { Rule } from '../types';
+/** Diagnosis rules for the negotiation evidence: what the server's answer to each security request says. */
+import type { Evidence, FindingDraft, Rule } from '../types';
+import { readNegotiation, type NegotiationFacts } from './negotiation-read';
+import { tlsIdentityRules } from './negotiation-tls.rules';
+
+const where = (ev: Evidence): string => `${ev.target.host}:${ev.target.port}`;
+const fileName = (ev: Evidence): string => ev.clientSettings?.fileName ?? 'the connection file';
+
+/** Something answered, but not in RDP. */
+const notRdpService: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  if (!n || n.service !== 'non-rdp') return [];
+  const sample = n.probes.find((p) => p.kind === 'non-rdp');
+  return [{
+    id: 'not-rdp-service',
+    confidence: 0.9,
+    explanation: `A program answers on ${where(ev)}, but it is not Remote Desktop. Either Remote Desktop listens on another port, or another program (a web server, a proxy, a different service) has taken this one.`,
+    technical: `X.224 Connection Request answered with non-TPKT data: ${sample?.reason ?? 'unknown'}${sample?.preview ? ` ("${sample.preview}")` : ''}.`,
+    checks: ['rdp.negotiation'],
+    fixes: [],
+    evidence: { reason: sample?.reason ?? null, preview: sample?.preview ?? null },
+  }];
+};
+
+/** TCP opened, the negotiation never got an answer. */
+const negotiationTimeout: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  if (!n || n.service !== 'timeout') return [];
+  const waited = n.probes.filter((p) => p.kind === 'timeout' && p.phase === 'reply' && p.connected);
+  if (waited.length === 0) return [];
+  return [{
+    id: 'negotiation-timeout',
+    confidence: 0.8,
+    explanation: `The connection to ${where(ev)} opens, but the computer never starts the Remote Desktop conversation. The Remote Desktop service may be hung, or a firewall or security device lets the connection through and then stalls it.`,
+    technical: `${waited.length} of ${n.probes.length} X.224 Connection Requests got no Connection Confirm before the timeout after TCP connect.`,
+    checks: ['rdp.negotiation'],
+    fixes: ['server.restart-termservice'],
+    evidence: { timedOutProbes: waited.map((p) => p.protocol) },
+  }];
+};
+
+/** The server closed instead of answering the negotiation. */
+const droppedDuringNegotiation: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  if (!n || n.service !== 'closed') return [];
+  const resets = n.probes.filter((p) => p.kind === 'closed').length;
+  return [{
+    id: 'connection-dropped-during-negotiation',
+    confidence: 0.8,
+    explanation: `${where(ev)} accepts the connection and then hangs up before saying anything. This is exactly what the "0x904" error looks like from your side. Common causes are a broken or expired Remote Desktop certificate on the server, a server out of resources, or security software on the path cutting the connection.`,
+    technical: `TCP connected, then the peer closed/reset before an X.224 Connection Confirm on ${resets} of ${n.probes.length} requests.`,
+    checks: ['rdp.negotiation'],
+    fixes: ['server.restart-termservice', 'server.renew-certificate', 'server.repair-key-permissions'],
+    evidence: { closedProbes: resets },
+  }];
+};
+
+/** RDP_NEG_FAILURE 3: no usable certificate. */
+const serverNoCertificate: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  if (!n || !n.codes.includes(3)) return [];
+  const refused = n.probes.filter((p) => p.code === 3).map((p) => p.protocol);
+  return [{
+    id: 'server-no-certificate',
+    confidence: 0.95,
+    explanation: 'The remote computer says it has no usable certificate for secure connections. Windows needs one to protect the sign-in; it is usually created automatically, so the existing one is damaged, expired, or its private key cannot be read. Renewing the certificate or repairing access to its key fixes this.',
+    technical: `RDP_NEG_FAILURE SSL_CERT_NOT_ON_SERVER (3) in reply to ${refused.join(', ')} requests.`,
+    checks: ['rdp.negotiation'],
+    fixes: ['server.renew-certificate', 'server.repair-key-permissions'],
+    evidence: { refusedProtocols: refused, failureCode: 3 },
+  }];
+};
+
+/** Only Standard RDP Security: no TLS, no NLA. */
+const rdpSecurityOnly: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  if (!n || !n.rdpSecurityOnly) return [];
+  const strict = ev.clientSettings?.authenticationLevel === 1;
+  return [{
+    id: 'server-rdp-security-only',
+    confidence: strict ? 0.85 : 0.55,
+    explanation: strict
+      ? `The remote computer only allows the old Remote Desktop security, which cannot prove the server's identity, and ${fileName(ev)} says not to connect when the server cannot be verified. Set the server to negotiate or require TLS.`
+      : "The remote computer only allows the old Remote Desktop security, without TLS or Network Level Authentication. Current clients and policies may refuse it, and it is open to interception. Set the server's security layer to negotiate or TLS.",
+    technical: `Server selects PROTOCOL_RDP only (SecurityLayer=0 or a pre-2003 server); TLS/CredSSP requests refused${n.codes.includes(2) ? ' with SSL_NOT_ALLOWED_BY_SERVER' : ''}.`,
+    checks: ['rdp.negotiation'],
+    fixes: ['server.set-security-layer'],
+    evidence: { supported: n.supported, authenticationLevel: ev.clientSettings?.authenticationLevel ?? null },
+    ...(strict ? {} : { severity: 'medium' as const }),
+  }];
+};
+
+/** The server requires NLA, the .rdp file turns CredSSP off. */
+const nlaRequiredClientDisabled: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  if (!n || n.nlaRequired !== true || ev.clientSettings?.enableCredSsp !== false) return [];
+  return [{
+    id: 'nla-required-client-disabled',
+    confidence: 0.95,
+    explanation: `The remote computer only accepts connections that sign in first (Network Level Authentication), but ${fileName(ev)} turns that off (enablecredsspsupport:i:0). Turn CredSSP back on in the file — a clean connection file does this. Switching NLA off on the server also works, but lowers its security.`,
+    technical: `Server answers HYBRID_REQUIRED_BY_SERVER / selects only HYBRID; client settings enablecredsspsupport=0.`,
+    checks: ['rdp.negotiation'],
+    fixes: ['rdpfile.generate-clean', 'server.disable-nla'],
+    evidence: { failures: failureNames(n), enableCredSsp: false, file: ev.clientSettings?.fileName ?? null },
+  }];
+};
+
+/** The server refuses Standard RDP Security; the file forces it (no negotiation, no CredSSP). */
+const tlsRequiredClientRdpOnly: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  const s = ev.clientSettings;
+  if (!n || !s || s.negotiateSecurityLayer !== false || s.enableCredSsp !== false) return [];
+  const rdpProbe = n.probes.find((p) => p.protocol === 'RDP');
+  // Code 5 (HYBRID_REQUIRED_BY_SERVER) is nla-required-client-disabled's case; code 1 is "TLS required, NLA optional".
+  const refusesRdp = rdpProbe?.kind === 'failure' && rdpProbe.code === 1;
+  if (!refusesRdp) return [];
+  return [{
+    id: 'tls-required-client-rdp-only',
+    confidence: 0.85,
+    explanation: `The remote computer requires a secure (TLS) connection, but ${fileName(ev)} forces the old Remote Desktop security: it turns off security negotiation (negotiate security layer:i:0) and CredSSP (enablecredsspsupport:i:0). Use a clean connection file that lets the client negotiate.`,
+    technical: `PROTOCOL_RDP request answered ${rdpProbe?.codeName ?? 'with a failure'}; client settings negotiate security layer=0, enablecredsspsupport=0.`,
+    checks: ['rdp.negotiation'],
+    fixes: ['rdpfile.generate-clean', 'server.set-security-layer'],
+    evidence: { rdpFailure: rdpProbe?.codeName ?? null, negotiateSecurityLayer: false, enableCredSsp: false },
+  }];
+};
+
+function failureNames(n: NegotiationFacts): string[] {
+  return [...new Set(n.probes.flatMap((p) => (p.codeName ? [p.codeName] : [])))];
+}
+
+/** Applies each rule to the evidence (exported for tests that want one rule's drafts). */
+export function runNegotiationRules(ev: Evidence): FindingDraft[] {
+  return negotiationRules.flatMap((rule) => rule(ev));
+}
 
 /** The negotiation rules, in no particular order (ranking orders findings). */
-export const negotiationRules: readonly Rule[] = [];
+export const negotiationRules: readonly Rule[] = [
+  notRdpService,
+  negotiationTimeout,
+  droppedDuringNegotiation,
+  serverNoCertificate,
+  rdpSecurityOnly,
+  nlaRequiredClientDisabled,
+  tlsRequiredClientRdpOnly,
+  ...tlsIdentityRules,
+];
