@@ -13,6 +13,10 @@ export interface FirewallRule {
   readonly action: string;
   readonly protocol: string;
   readonly localPorts: readonly string[];
+  /** Application filter: Any, or a program path (svchost.exe for TermService). */
+  readonly program: string;
+  /** Service filter (Any, or a service name such as termservice). */
+  readonly service: string;
 }
 
 /** One firewall profile's switch and default. */
@@ -55,6 +59,8 @@ function parseRule(r: JsonObject): FirewallRule | null {
     action: enumName(r['action'], ACTION) ?? 'Allow',
     protocol: str(r, 'protocol') ?? '',
     localPorts: ports(r['localPort']),
+    program: str(r, 'program') || 'Any',
+    service: str(r, 'service') || 'Any',
   };
 }
 
@@ -84,6 +90,13 @@ function ruleCovers(rule: FirewallRule, profile: string): boolean {
   return /\bany\b/i.test(rule.profile) || rule.profile.split(/\s*,\s*/).some((p) => p.toLowerCase() === profile.toLowerCase());
 }
 
+/** True when the rule's program and service filters admit TermService (svchost.exe hosting termservice). */
+function admitsTermService(rule: FirewallRule): boolean {
+  const programOk = /^any$/i.test(rule.program) || /(^|\\)svchost\.exe$/i.test(rule.program);
+  const serviceOk = /^any$/i.test(rule.service) || /^termservice$/i.test(rule.service);
+  return programOk && serviceOk;
+}
+
 function portCovered(rule: FirewallRule, port: number): boolean {
   if (rule.localPorts.length === 0) return true;
   return rule.localPorts.some((p) => {
@@ -107,7 +120,10 @@ export interface FirewallVerdict {
 
 /** Judges whether the Remote Desktop group lets TCP `port` in on the profiles in use. */
 export function judgeFirewall(state: FirewallState, port: number): FirewallVerdict {
-  const inboundTcp = state.rules.filter((r) => r.enabled && /^in/i.test(r.direction) && /^allow$/i.test(r.action) && (r.protocol === '' || /^tcp$|^6$/i.test(r.protocol)));
+  // The Shadow rule (RdpSa.exe) is in the group too but does not admit TermService.
+  const inboundTcp = state.rules.filter(
+    (r) => r.enabled && /^in/i.test(r.direction) && /^allow$/i.test(r.action) && (r.protocol === '' || /^tcp$|^6$/i.test(r.protocol)) && admitsTermService(r),
+  );
   const used = state.networks.length > 0 ? [...new Set(state.networks.map((n) => profileOf(n.category)))] : state.profiles.map((p) => p.name);
   const profiles = used.map((profile) => {
     const p = state.profiles.find((x) => x.name.toLowerCase() === profile.toLowerCase());

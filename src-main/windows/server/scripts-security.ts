@@ -76,9 +76,12 @@ $files = @(Get-ChildItem -LiteralPath $mk -Force -Filter 'f686aace6942fb7f7ceb23
 export const FIREWALL_SCRIPT = String.raw`
 $rules = @(Get-NetFirewallRule -Group '@FirewallAPI.dll,-28752' -ErrorAction SilentlyContinue | ForEach-Object {
   $pf = $_ | Get-NetFirewallPortFilter
+  $af = $_ | Get-NetFirewallApplicationFilter
+  $sf = $_ | Get-NetFirewallServiceFilter
   [pscustomobject]@{
     name = [string]$_.Name; displayName = [string]$_.DisplayName; enabled = [string]$_.Enabled; profile = [string]$_.Profile
     direction = [string]$_.Direction; action = [string]$_.Action; protocol = [string]$pf.Protocol; localPort = @($pf.LocalPort | ForEach-Object { [string]$_ })
+    program = [string]$af.Program; service = [string]$sf.Service
   }
 })
 $profiles = @(Get-NetFirewallProfile | ForEach-Object { [pscustomobject]@{ name = [string]$_.Name; enabled = [string]$_.Enabled; defaultInboundAction = [string]$_.DefaultInboundAction } })

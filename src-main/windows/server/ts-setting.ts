@@ -1,6 +1,6 @@
 /** Parser for Win32_TSGeneralSetting (RDP-Tcp): the settings in effect after policy (rdp-facts §4.7). */
 import { SERVER_COLLECTORS } from './scripts';
-import { bool, int, normalizeHex, parseJsonObject, str } from './parse-util';
+import { badOutput, bool, int, normalizeHex, parseJsonObject, str } from './parse-util';
 
 /** The RDP-Tcp listener's settings as WMI reports them; null fields were absent. */
 export interface TsGeneralSetting {
@@ -19,7 +19,8 @@ export interface TsGeneralSetting {
 /** Parses `server-ts-setting` output; `found:false` means WMI has no RDP-Tcp instance. */
 export function parseTsSetting(stdout: string): TsGeneralSetting {
   const root = parseJsonObject(SERVER_COLLECTORS.tsSetting, stdout);
-  const found = bool(root, 'found') ?? false;
+  const found = bool(root, 'found');
+  if (found === null) badOutput(SERVER_COLLECTORS.tsSetting, 'no "found" field');
   const ua = root['userAuthenticationRequired'];
   return {
     found,

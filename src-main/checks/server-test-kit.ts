@@ -1,0 +1,25 @@
+/** Test support for the host checks: run all nine against a WindowsSource and collect CheckResults like the engine does. */
+import { fileURLToPath } from 'node:url';
+import { CHECK_META } from '../shared/catalog';
+import { SERVER_CHECK_IDS, type CheckId } from '../shared/ids';
+import type { CheckResult } from '../shared/schema';
+import { CHECKS } from './registry';
+import { makeTestContext, type TestContextInit } from './test-context';
+
+/** The folder of recorded Windows machines. */
+export const WINDOWS_FIXTURES = fileURLToPath(new URL('../../e2e/fixtures/windows/', import.meta.url));
+
+/** The fixed clock the recordings were made against (the day after the newest recorded event). */
+export const RECORDED_NOW = new Date('2026-11-21T12:00:00Z');
+
+/** Runs every server check with one shared context (so collectors are memoized) and returns results by id. */
+export async function runServerChecks(init: TestContextInit): Promise<Map<CheckId, CheckResult>> {
+  const ctx = makeTestContext({ now: () => RECORDED_NOW, ...init });
+  const results = new Map<CheckId, CheckResult>();
+  for (const id of SERVER_CHECK_IDS) {
+    const outcome = await CHECKS[id].run(ctx);
+    const meta = CHECK_META[id];
+    results.set(id, { id, section: meta.section, title: meta.title, durationMs: 0, ...outcome });
+  }
+  return results;
+}
