@@ -1,0 +1,112 @@
+/**
+ * The support-mode result code: the top findings and the failed checks, by their index in the catalog's
+ * id lists, packed into a short code that can be read aloud (no 0/O/1/I) and ends in a check character.
+ * Layout (bits): version 2 | finding count 2 | 6 per finding | failed-check count 3 | 5 per check | zero padding.
+ */
+import { FINDING_META } from '../shared/catalog';
+import { CHECK_IDS, FINDING_IDS, type CheckId } from '../shared/ids';
+import type { Report } from '../shared/schema';
+import type { SupportCode } from '../shared/dto';
+import { BadInputError } from '../service/errors';
+
+/** 32 symbols that cannot be confused when spoken or handwritten: no 0, O, 1 or I. */
+export const SUPPORT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+/** Most findings a code carries (the top of the ranking). */
+export const MAX_CODE_FINDINGS = 3;
+/** Most failed checks a code carries (the first in catalog order). */
+export const MAX_CODE_CHECKS = 7;
+
+const VERSION = 0;
+const FINDING_BITS = 6;
+const CHECK_BITS = 5;
+const N = SUPPORT_ALPHABET.length;
+const MAX_SYMBOLS = Math.ceil((2 + 2 + MAX_CODE_FINDINGS * FINDING_BITS + 3 + MAX_CODE_CHECKS * CHECK_BITS) / 5) + 1;
+
+/** Luhn mod N over the length and the symbols: catches every wrong character, nearly every swap or dropped one. */
+function checkSymbol(values: readonly number[]): number {
+  let sum = 0;
+  let factor = 2;
+  for (let i = values.length - 1; i >= 0; i--) {
+    const p = factor * values[i]!;
+    sum += Math.floor(p / N) + (p % N);
+    factor = factor === 2 ? 1 : 2;
+  }
+  return (N - (sum % N)) % N;
+}
+
+function pushBits(bits: number[], value: number, width: number): void {
+  for (let i = width - 1; i >= 0; i--) bits.push((value >> i) & 1);
+}
+
+/** Encodes the report's top findings and failed checks as e.g. "RD-4K7Q-2MX". */
+export function encodeSupportCode(report: Pick<Report, 'findings' | 'checks'>): string {
+  const findings = [...new Set(report.findings.map((f) => f.id))].slice(0, MAX_CODE_FINDINGS);
+  const failed = [...new Set(report.checks.filter((c) => c.status === 'fail').map((c) => c.id))]
+    .sort((a, b) => CHECK_IDS.indexOf(a) - CHECK_IDS.indexOf(b))
+    .slice(0, MAX_CODE_CHECKS);
+  const bits: number[] = [];
+  pushBits(bits, VERSION, 2);
+  pushBits(bits, findings.length, 2);
+  for (const id of findings) pushBits(bits, FINDING_IDS.indexOf(id), FINDING_BITS);
+  pushBits(bits, failed.length, 3);
+  for (const id of failed) pushBits(bits, CHECK_IDS.indexOf(id), CHECK_BITS);
+  while (bits.length % 5 !== 0) bits.push(0);
+  const values: number[] = [];
+  for (let i = 0; i < bits.length; i += 5) values.push(bits.slice(i, i + 5).reduce((acc, b) => acc * 2 + b, 0));
+  values.push(checkSymbol([values.length, ...values]));
+  const symbols = values.map((v) => SUPPORT_ALPHABET[v]!).join('');
+  return `RD-${symbols.match(/.{1,4}/g)!.join('-')}`;
+}
+
+/** Reads bits back, refusing anything the encoder could not have produced. */
+class BitReader {
+  private pos = 0;
+  constructor(private readonly bits: readonly number[]) {}
+  read(width: number): number {
+    if (this.pos + width > this.bits.length) throw new BadInputError('The support code is too short; a character is missing.');
+    let v = 0;
+    for (let i = 0; i < width; i++) v = v * 2 + this.bits[this.pos++]!;
+    return v;
+  }
+  /** True when only zero padding (less than one symbol) is left. */
+  get isCleanEnd(): boolean {
+    const rest = this.bits.slice(this.pos);
+    return rest.length < 5 && rest.every((b) => b === 0);
+  }
+}
+
+/** Decodes a support code read over the phone; a mistyped or misheard code throws BadInputError. */
+export function decodeSupportCode(code: string): SupportCode {
+  if (typeof code !== 'string' || code.length > 64) throw new BadInputError('That is not a support code (they look like RD-4K7Q-2MX).');
+  const body = code.trim().toUpperCase().replace(/^RD(?=[-\s]|$)/, '').replace(/[-\s]/g, '');
+  if (body.length < 2) throw new BadInputError('The support code is too short; they look like RD-4K7Q-2MX.');
+  if (body.length > MAX_SYMBOLS) throw new BadInputError('The support code is too long; check for an extra character.');
+  const bad = [...body].find((ch) => !SUPPORT_ALPHABET.includes(ch));
+  if (bad !== undefined) {
+    throw new BadInputError(
+      /[01OI]/.test(bad)
+        ? `Support codes never contain 0, O, 1 or I ("${bad}" was read); check that character.`
+        : `"${bad.slice(0, 4)}" cannot appear in a support code; check that character.`,
+    );
+  }
+  const values = [...body].map((ch) => SUPPORT_ALPHABET.indexOf(ch));
+  const check = values.pop()!;
+  if (checkSymbol([values.length, ...values]) !== check) throw new BadInputError('The support code does not check out; a character was probably misheard. Read it again.');
+
+  const bits: number[] = [];
+  for (const v of values) pushBits(bits, v, 5);
+  const reader = new BitReader(bits);
+  if (reader.read(2) !== VERSION) throw new BadInputError('This support code comes from a newer version of RDP Doctor.');
+  const findings = Array.from({ length: reader.read(2) }, () => {
+    const id = FINDING_IDS[reader.read(FINDING_BITS)];
+    if (!id) throw new BadInputError('The support code names a finding this version does not know.');
+    return { id, title: FINDING_META[id].title };
+  });
+  const failedChecks: CheckId[] = Array.from({ length: reader.read(3) }, () => {
+    const id = CHECK_IDS[reader.read(CHECK_BITS)];
+    if (!id) throw new BadInputError('The support code names a check this version does not know.');
+    return id;
+  });
+  if (!reader.isCleanEnd) throw new BadInputError('The support code has extra characters; check it again.');
+  return { code: `RD-${body.match(/.{1,4}/g)!.join('-')}`, findings, failedChecks };
+}
