@@ -14,7 +14,9 @@ export type CertificateProblemCode =
   | 'no-server-auth'
   | 'weak-signature'
   | 'weak-key'
-  | 'chain-unreadable';
+  | 'chain-unreadable'
+  /** Added by the tls.certificate check: differs from the certificate seen here before. */
+  | 'changed';
 
 /** One problem with a plain-words message. */
 export interface CertificateProblem {

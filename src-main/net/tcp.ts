@@ -65,13 +65,27 @@ const KIND_TEXT: Record<TcpOutcomeKind, string> = {
 
 /** Opens one TCP connection to address:port and closes it at once; never throws. */
 export function connectOnce(address: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
-  const family: 4 | 6 = net.isIP(address) === 6 ? 6 : 4;
+  if (net.isIP(address) === 0) return Promise.resolve({ address, port, family: 4, kind: 'error', ms: 0, code: null, message: 'not an IP address' });
+  return connectTo(address, port, options);
+}
+
+/**
+ * Connects by host name the way an ordinary client does (system resolver, then the addresses in turn),
+ * and reports the address it reached; a failed lookup comes back as kind 'error' with the resolver's code.
+ */
+export function connectByName(host: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
+  return connectTo(host, port, options);
+}
+
+function connectTo(target: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
+  const literal = net.isIP(target);
+  let address = target;
+  let family: 4 | 6 = literal === 6 ? 6 : 4;
   const start = performance.now();
   const result = (kind: TcpOutcomeKind, code: string | null = null, message = KIND_TEXT[kind]): TcpAttempt => ({
     address, port, family, kind, ms: since(start), code, message,
   });
   if (options.signal?.aborted) return Promise.resolve(result('aborted'));
-  if (net.isIP(address) === 0) return Promise.resolve(result('error', null, 'not an IP address'));
   return new Promise((resolve) => {
     const socket = new net.Socket();
     let done = false;
@@ -88,12 +102,19 @@ export function connectOnce(address: string, port: number, options: TcpOptions):
     const onAbort = (): void => finish(result('aborted'));
     const timer = setTimeout(() => finish(result('timeout')), Math.max(1, options.timeoutMs));
     options.signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('connect', () => finish(result('open')));
+    socket.once('connect', () => {
+      if (literal === 0 && socket.remoteAddress) {
+        address = socket.remoteAddress;
+        family = socket.remoteFamily === 'IPv6' ? 6 : 4;
+      }
+      finish(result('open'));
+    });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const kind = (error.code && KIND_BY_CODE[error.code]) || 'error';
       finish(result(kind, error.code ?? null, kind === 'error' ? error.message.split('\n')[0] ?? KIND_TEXT.error : KIND_TEXT[kind]));
     });
-    socket.connect({ host: address, port, family });
+    // For names, Node tries each resolved address in turn (happy eyeballs), as mstsc does.
+    socket.connect(literal === 0 ? { host: target, port, autoSelectFamily: true } : { host: target, port, family });
   });
 }
 
