@@ -1,0 +1,111 @@
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { CHECK_META } from '../../shared/catalog';
+import type { CheckId, CheckStatus } from '../../shared/ids';
+import type { CheckResult } from '../../shared/schema';
+import { RECORDED_NOW, WINDOWS_FIXTURES, runServerChecks } from '../../checks/server-test-kit';
+import type { ClientSettings } from '../../checks/types';
+import { parseTarget } from '../../net/target';
+import { createReplaySource } from '../../windows/replay-source';
+import { diagnose } from '../index';
+import type { Evidence } from '../types';
+import { serverRules } from './server.rules';
+
+function evidence(checks: Map<CheckId, CheckResult>, clientSettings: ClientSettings | null = null, target = '127.0.0.1'): Evidence {
+  return { target: parseTarget(target), checks, errorHint: null, clientSettings, now: RECORDED_NOW };
+}
+
+async function recorded(machine: string, clientSettings: ClientSettings | null = null): Promise<Evidence> {
+  return evidence(await runServerChecks({ windows: createReplaySource(join(WINDOWS_FIXTURES, machine)) }), clientSettings);
+}
+
+function result(id: CheckId, status: CheckStatus, ev: Record<string, unknown>): CheckResult {
+  return { id, section: CHECK_META[id].section, title: CHECK_META[id].title, status, summary: '', durationMs: 0, evidence: ev };
+}
+
+const drafts = (ev: Evidence) => serverRules.flatMap((r) => r(ev));
+
+describe('recorded hosts rank the right cause first', () => {
+  it('host-expired-cert → server-certificate-expired, key-inaccessible lower and contradicted', async () => {
+    const findings = diagnose(await recorded('host-expired-cert'));
+    expect(findings[0]?.id).toBe('server-certificate-expired');
+    expect(findings[0]?.fixes).toEqual(['server.reset-machinekeys-acl', 'server.renew-certificate']);
+    expect(findings[0]?.checks).toEqual(['server.certificate', 'server.events']);
+    const key = findings.find((f) => f.id === 'server-certificate-key-inaccessible');
+    expect(key?.confidence).toBeLessThan(findings[0]?.confidence ?? 0);
+    expect(key?.contradictions.join(' ')).toMatch(/NETWORK SERVICE read/);
+    expect(findings.map((f) => f.id)).not.toContain('server-firewall-blocked');
+  });
+
+  it('host-nla-firewall-off → server-firewall-blocked, alone', async () => {
+    const findings = diagnose(await recorded('host-nla-firewall-off'));
+    expect(findings.map((f) => f.id)).toEqual(['server-firewall-blocked']);
+    expect(findings[0]).toMatchObject({ fixes: ['server.enable-firewall-rule'], severity: 'critical' });
+    expect(findings[0]?.technical).toMatch(/@FirewallAPI\.dll,-28752.*Private/);
+  });
+
+  it('an NLA host with a .rdp that turns CredSSP off: the evidence feeds nla-required-client-disabled', async () => {
+    const settings: ClientSettings = { enableCredSsp: false, authenticationLevel: 2, negotiateSecurityLayer: true, port: null, gateway: null, address: 'RDP-HOST02', fileName: 'office.rdp' };
+    const ids = diagnose(await recorded('host-nla-firewall-off', settings)).map((f) => f.id);
+    expect(ids).toContain('nla-required-client-disabled');
+    expect(ids).toContain('server-firewall-blocked');
+  });
+});
+
+describe('each server rule on its own evidence', () => {
+  it('RDP turned off by policy', () => {
+    const ev = evidence(new Map([['server.rdp-enabled', result('server.rdp-enabled', 'fail', { isEnabled: false, fDenyTSConnections: { value: 1, source: 'policy', local: 0, policy: 1 } })]]));
+    const [d] = drafts(ev);
+    expect(d).toMatchObject({ id: 'server-rdp-disabled', fixes: ['server.enable-rdp'] });
+    expect(d?.explanation).toMatch(/group policy/);
+  });
+
+  it('TermService stopped hides the port findings', () => {
+    const services = [{ name: 'TermService', present: true, state: 'Stopped', startMode: 'Disabled' }];
+    const ev = evidence(new Map([['server.listener', result('server.listener', 'fail', { services, termServiceRunning: false, listeningOnConfiguredPort: false, configuredPort: 3389, targetPort: 3389 })]]));
+    expect(drafts(ev).map((d) => d.id)).toEqual(['server-termservice-stopped']);
+    expect(drafts(ev)[0]?.technical).toMatch(/Stopped.*Disabled/);
+  });
+
+  it('not listening, a squatter, a port not yet in effect, and a port other than the one dialled', () => {
+    const listener = (e: Record<string, unknown>, target = '127.0.0.1') =>
+      drafts(evidence(new Map([['server.listener', result('server.listener', 'fail', { termServiceRunning: true, configuredPort: 3389, termServicePid: 900, termServiceOtherPorts: [], squatter: null, ...e })]]), null, target));
+    expect(listener({ listeningOnConfiguredPort: false }).map((d) => d.id)).toEqual(['server-port-not-listening']);
+    expect(listener({ listeningOnConfiguredPort: true, squatter: { pid: 4242, name: 'nc' } })[0]?.explanation).toMatch(/nc/);
+    expect(listener({ listeningOnConfiguredPort: false, configuredPort: 3390, termServiceOtherPorts: [3389] }).map((d) => d.id)).toEqual(['server-port-mismatch']);
+    const moved = listener({ listeningOnConfiguredPort: true, configuredPort: 3390, targetPort: 3389 });
+    expect(moved.map((d) => d.id)).toEqual(['server-port-mismatch']);
+    expect(moved[0]?.explanation).toMatch(/127\.0\.0\.1:3390/);
+    expect(listener({ listeningOnConfiguredPort: true, targetPort: 3389 })).toEqual([]);
+  });
+
+  it('TLS 1.2 off, stronger with Schannel 36871', () => {
+    const tls = result('server.tls-protocols', 'fail', { tls12On: false, anyTlsOn: false, protocols: [] });
+    expect(drafts(evidence(new Map([['server.tls-protocols', tls]])))[0]).toMatchObject({ id: 'server-tls-disabled', confidence: 0.85, fixes: ['server.enable-tls12'] });
+    const events = result('server.events', 'fail', { summary: { credentialErrors: 4 } });
+    const both = drafts(evidence(new Map([['server.tls-protocols', tls], ['server.events', events]])));
+    expect(both.find((d) => d.id === 'server-tls-disabled')).toMatchObject({ confidence: 0.95, checks: ['server.tls-protocols', 'server.events'] });
+  });
+
+  it('a dangling certificate thumbprint', () => {
+    const ev = evidence(new Map([['server.certificate', result('server.certificate', 'fail', { isHashDangling: true, danglingHash: 'AB'.repeat(20), isExpired: false })]]));
+    expect(drafts(ev).map((d) => d.id)).toEqual(['server-certificate-hash-dangling']);
+  });
+
+  it('a key NETWORK SERVICE cannot read, agreeing with 36870 and 1057/1058', () => {
+    const mk = result('server.machinekeys', 'fail', { folder: { deviations: [] }, key: { keyFile: 'C:\\k', networkServiceCanRead: false } });
+    const events = result('server.events', 'fail', { summary: { keyAccessErrors: 2, certificateRenewalFailures: 1 } });
+    const [d] = drafts(evidence(new Map([['server.machinekeys', mk], ['server.events', events]])));
+    expect(d).toMatchObject({ id: 'server-certificate-key-inaccessible', confidence: 0.95, checks: ['server.machinekeys', 'server.events'], fixes: ['server.repair-key-permissions'] });
+  });
+
+  it('a full host, and skipped or failed checks say nothing', () => {
+    const cap = result('server.capacity', 'fail', { isFull: true, remoteSessions: 2, sessionLimit: 2, limitBasis: 'Remote Desktop for Administration: two remote sessions' });
+    expect(drafts(evidence(new Map([['server.capacity', cap]])))[0]?.id).toBe('server-out-of-resources');
+    const skipped = new Map<CheckId, CheckResult>([
+      ['server.firewall', result('server.firewall', 'skip', { verdict: { isBlocked: true } })],
+      ['server.rdp-enabled', result('server.rdp-enabled', 'error', { isEnabled: false })],
+    ]);
+    expect(drafts(evidence(skipped))).toEqual([]);
+  });
+});
