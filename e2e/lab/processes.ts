@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 
 /** Environment variable stamped on every lab child (inherited by grandchildren) so leftovers can be traced to their owner. */
 export const LAB_OWNER_ENV = 'RDP_DOCTOR_LAB_OWNER';
@@ -30,6 +30,8 @@ export interface SpawnLabOptions {
   name?: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Paths (temp dirs) removed once the group is gone, also on process exit. */
+  removeOnStop?: string[];
 }
 
 /** One row of listOurProcesses(). */
@@ -46,13 +48,14 @@ const DEFAULT_GRACE_MS = 1500;
 
 interface Registry {
   live: Map<number, LabProcess>;
+  removals: Map<number, string[]>;
   everGroups: Set<number>;
   hooked: boolean;
 }
 // Kept on globalThis so two copies of this module (Vitest and Playwright may load it twice) share one registry.
 const REGISTRY_KEY = Symbol.for('rdp-doctor.lab.processes');
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), everGroups: new Set(), hooked: false } as Registry);
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), removals: new Map(), everGroups: new Set(), hooked: false } as Registry);
 
 interface ProcStat {
   pid: number;
@@ -113,6 +116,10 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   }
 }
 
+function removePaths(paths: readonly string[]): void {
+  for (const path of paths) rmSync(path, { recursive: true, force: true });
+}
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitGroupEmpty(pgid: number, timeoutMs: number): Promise<boolean> {
@@ -144,6 +151,8 @@ function killAllSync(): void {
   while (Date.now() < deadline && groups.some((g) => groupMembers(g).length > 0)) Atomics.wait(pause, 0, 0, 20);
   for (const pgid of groups) signalGroup(pgid, 'SIGKILL');
   registry.live.clear();
+  for (const paths of registry.removals.values()) removePaths(paths);
+  registry.removals.clear();
 }
 
 function installHooks(): void {
@@ -206,11 +215,16 @@ export function spawnLab(command: string, args: readonly string[], options: Spaw
     hasExited: () => exitInfo !== undefined,
     output: () => tail,
     stop(graceMs = DEFAULT_GRACE_MS) {
-      stopping ??= stopGroup(pid, graceMs).finally(() => registry.live.delete(pid));
+      stopping ??= stopGroup(pid, graceMs).finally(() => {
+        registry.live.delete(pid);
+        removePaths(registry.removals.get(pid) ?? []);
+        registry.removals.delete(pid);
+      });
       return stopping;
     },
   };
   registry.live.set(pid, proc);
+  if (options.removeOnStop?.length) registry.removals.set(pid, [...options.removeOnStop]);
   registry.everGroups.add(pid);
   return proc;
 }

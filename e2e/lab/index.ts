@@ -1,0 +1,5 @@
+/** The RDP Doctor test lab: real peers (xrdp, freerdp-shadow, xfreerdp) and misbehaving stand-ins, all cleaned up by stopAll(). */
+export * from './certs';
+export * from './ports';
+export * from './processes';
+export * from './xrdp';
