@@ -1,5 +1,58 @@
-/** Check client.rdp-files. */
-import { pendingCheck } from './pending';
+/**
+ * Check client.rdp-files: the .rdp files for this target (and Default.rdp), the MRU list and Servers\<host> entries.
+ * Evidence: { names, files: [{path, name, hidden, isDefault, address, wasRead, enableCredSsp, authenticationLevel,
+ * negotiateSecurityLayer, issues: [{severity, code, message}]}], otherFiles: number, mru: string[],
+ * servers: [{host, usernameHint, certHash}] } (servers only for the target).
+ */
+import { filesForTarget, parseRdpFilesOutput, type FoundRdpFile } from '../windows/client/rdp-files';
+import { clientCheck, collectParsed, plural, targetNames } from './client-common';
 
-/** client.rdp-files: not built yet. */
-export const clientRdpFilesCheck = pendingCheck('client.rdp-files');
+/** Settings that make the connection fail or insecure although each is a valid value. */
+function riskyNotes(f: FoundRdpFile): string[] {
+  const notes: string[] = [];
+  if (f.settings?.enableCredSsp === false) notes.push('NLA/CredSSP turned off (enablecredsspsupport:i:0)');
+  if (f.settings?.authenticationLevel === 0) notes.push('server authentication ignored (authentication level:i:0)');
+  return notes;
+}
+
+/** client.rdp-files: fails on broken files, warns on risky settings. */
+export const clientRdpFilesCheck = clientCheck('client.rdp-files', ['dns.resolve'], async (ctx, windows) => {
+  const state = await collectParsed(ctx, windows, 'client-rdp-files', parseRdpFilesOutput);
+  const names = targetNames(ctx);
+  const files = filesForTarget(state, names);
+  const wanted = new Set(names.map((n) => n.toLowerCase()));
+  const evidence = {
+    names,
+    files: files.map((f) => ({
+      path: f.path,
+      name: f.name,
+      hidden: f.hidden,
+      isDefault: f.isDefault,
+      address: f.address,
+      wasRead: f.wasRead,
+      enableCredSsp: f.settings?.enableCredSsp ?? null,
+      authenticationLevel: f.settings?.authenticationLevel ?? null,
+      negotiateSecurityLayer: f.settings?.negotiateSecurityLayer ?? null,
+      issues: f.issues.map((i) => ({ ...i })),
+    })),
+    otherFiles: state.files.length - files.length,
+    mru: [...state.mru],
+    servers: state.servers.filter((s) => wanted.has(s.host.toLowerCase())).map((s) => ({ ...s })),
+  };
+  if (files.length === 0) {
+    return { status: 'pass', summary: `No saved connection file for ${ctx.target.host} (${plural(state.files.length, 'other file')}).`, evidence };
+  }
+  const broken = files.filter((f) => f.issues.some((i) => i.severity === 'error'));
+  if (broken.length > 0) {
+    const first = broken[0]?.issues.find((i) => i.severity === 'error')?.message ?? '';
+    return { status: 'fail', summary: `${broken.map((f) => f.name).join(', ')} ${broken.length === 1 ? 'has' : 'have'} errors: ${first}`, evidence };
+  }
+  const risky = files.map((f) => ({ f, notes: riskyNotes(f) })).filter((x) => x.notes.length > 0);
+  const warned = files.filter((f) => f.issues.some((i) => i.severity === 'warning'));
+  if (risky.length > 0 || warned.length > 0) {
+    const parts = risky.map((x) => `${x.f.name}: ${x.notes.join(', ')}`);
+    for (const f of warned) if (!risky.some((x) => x.f === f)) parts.push(`${f.name}: ${f.issues.find((i) => i.severity === 'warning')?.message ?? ''}`);
+    return { status: 'warn', summary: parts.join('; '), evidence };
+  }
+  return { status: 'pass', summary: `${plural(files.length, 'connection file')} for ${ctx.target.host} without problems.`, evidence };
+});

@@ -1,0 +1,127 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createReplaySource } from '../windows/replay-source';
+import { makeTestContext } from './test-context';
+import type { CheckResult } from '../shared/schema';
+import { clientVersionsCheck } from './client-versions.check';
+import { clientSavedCredentialsCheck } from './client-saved-credentials.check';
+import { clientRdpFilesCheck } from './client-rdp-files.check';
+import { clientPolicyCheck } from './client-policy.check';
+import { clientEventsCheck } from './client-events.check';
+import { clientCacheCheck } from './client-cache.check';
+import { clientVpnCheck } from './client-vpn.check';
+import { clientSecuritySoftwareCheck } from './client-security-software.check';
+import { clientUpdatesCheck } from './client-updates.check';
+import { NEEDS_WINDOWS } from './client-common';
+
+const FIXTURES = join(__dirname, '../../e2e/fixtures/windows');
+const ALL = [
+  clientVersionsCheck,
+  clientSavedCredentialsCheck,
+  clientRdpFilesCheck,
+  clientPolicyCheck,
+  clientEventsCheck,
+  clientCacheCheck,
+  clientVpnCheck,
+  clientSecuritySoftwareCheck,
+  clientUpdatesCheck,
+];
+
+async function runAll(machine: string, target: string, results: CheckResult[] = []) {
+  const ctx = makeTestContext({ target, windows: createReplaySource(join(FIXTURES, machine)), results });
+  const out: Record<string, { status: string; summary: string; evidence: Record<string, unknown> }> = {};
+  for (const check of ALL) out[check.id] = await check.run(ctx);
+  return out;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'rdpd-checks-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+describe('client checks without Windows', () => {
+  it('skip with the one reason', async () => {
+    for (const check of ALL) {
+      const r = await check.run(makeTestContext({ windows: null }));
+      expect(r.status, check.id).toBe('skip');
+      expect(r.summary).toBe(NEEDS_WINDOWS);
+    }
+  });
+});
+
+describe('healthy-client against rdp-lab.example', () => {
+  it('passes everything that should pass', async () => {
+    const r = await runAll('healthy-client', 'rdp-lab.example');
+    for (const id of Object.keys(r)) expect(r[id]?.status, `${id}: ${r[id]?.summary}`).toBe('pass');
+    expect(r['client.versions']?.summary).toContain('Windows 11 23H2 (build 22631.4460)');
+    expect(JSON.parse(JSON.stringify(r))).toEqual(r);
+  });
+});
+
+describe('client-saved-creds-nla-off against 127.0.0.1', () => {
+  it('finds the saved credential, the NLA-off file and the 2308 disconnects', async () => {
+    const r = await runAll('client-saved-creds-nla-off', '127.0.0.1');
+    expect(r['client.saved-credentials']).toMatchObject({ status: 'warn', evidence: { matched: [{ target: 'TERMSRV/127.0.0.1', user: 'LAB\\bob' }] } });
+    expect(r['client.rdp-files']?.status).toBe('warn');
+    expect(r['client.rdp-files']?.summary).toContain('enablecredsspsupport:i:0');
+    expect(r['client.events']).toMatchObject({ status: 'fail', evidence: { disconnectReasons: [2308, 2308] } });
+    expect(r['client.events']?.summary).toContain('0x904');
+    expect(r['client.policy']).toMatchObject({ status: 'pass', evidence: { allowEncryptionOracle: 0, oracleName: 'Force Updated Clients' } });
+    expect(r['client.cache']?.status).toBe('warn');
+    expect(r['client.vpn']).toMatchObject({ status: 'pass', evidence: { isVpnUp: true, isTargetViaVpn: false } });
+    expect(r['client.security-software']).toMatchObject({ status: 'warn', evidence: { thirdPartyActive: ['ESET Security', 'ESET Firewall'] } });
+    expect(r['client.updates']?.status).toBe('warn');
+  });
+
+  it('matches the credential through an address from dns.resolve', async () => {
+    const dns: CheckResult = { id: 'dns.resolve', section: 'dns', status: 'pass', title: 'DNS', summary: '', durationMs: 1, evidence: { addresses: ['127.0.0.1'] } };
+    const ctx = makeTestContext({ target: 'localhost', windows: createReplaySource(join(FIXTURES, 'client-saved-creds-nla-off')), results: [dns] });
+    const r = await clientSavedCredentialsCheck.run(ctx);
+    expect(r.status).toBe('warn');
+    expect(r.evidence['names']).toEqual(['localhost', '127.0.0.1']);
+  });
+
+  it('passes again once the credentials.clear fix is replayed', async () => {
+    const windows = createReplaySource(join(FIXTURES, 'client-saved-creds-nla-off'));
+    windows.setFixApplied('credentials.clear', true);
+    const r = await clientSavedCredentialsCheck.run(makeTestContext({ target: '127.0.0.1', windows }));
+    expect(r.status).toBe('pass');
+  });
+});
+
+describe('client-de-DE against rdp-lab.example', () => {
+  it('reads German cmdkey and events and sees the VPN route', async () => {
+    const r = await runAll('client-de-DE', 'rdp-lab.example');
+    expect(r['client.saved-credentials']?.status).toBe('warn');
+    expect((r['client.saved-credentials']?.evidence['matched'] as unknown[]).length).toBe(2);
+    expect(r['client.events']?.status).toBe('warn');
+    expect(r['client.events']?.summary).toContain('UDP');
+    expect(r['client.vpn']).toMatchObject({ status: 'warn', evidence: { isTargetViaVpn: true } });
+    expect(r['client.versions']?.summary).toContain('Windows 10 22H2');
+    expect(r['client.security-software']?.status).toBe('warn');
+    expect(r['client.rdp-files']?.status).toBe('pass');
+  });
+});
+
+describe('collector failures and host recordings', () => {
+  it('turn a recorded access-denied into status error with its message', async () => {
+    const dir = join(tmp, 'denied');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'machine.json'), JSON.stringify({ role: 'client', computerName: 'X', os: '', language: 'en-US', description: '' }));
+    writeFileSync(join(dir, 'client-events.err'), JSON.stringify({ kind: 'access-denied', message: 'Attempted to perform an unauthorized operation.' }));
+    writeFileSync(join(dir, 'client-policy.out'), 'garbage');
+    const ctx = makeTestContext({ windows: createReplaySource(dir) });
+    const events = await clientEventsCheck.run(ctx);
+    expect(events).toMatchObject({ status: 'error', evidence: { errorKind: 'access-denied', collector: 'client-events' } });
+    expect(events.summary).toMatch(/access denied/);
+    expect(await clientPolicyCheck.run(ctx)).toMatchObject({ status: 'error', evidence: { errorKind: 'not-json' } });
+    expect(await clientCacheCheck.run(ctx)).toMatchObject({ status: 'error', evidence: { errorKind: 'not-recorded' } });
+  });
+
+  it('skip on a recording of the host', async () => {
+    const dir = join(tmp, 'host');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'machine.json'), JSON.stringify({ role: 'host', computerName: 'SRV', os: '', language: 'en-US', description: '' }));
+    expect((await clientPolicyCheck.run(makeTestContext({ windows: createReplaySource(dir) }))).status).toBe('skip');
+  });
+});

@@ -1,0 +1,66 @@
+/** What every client check shares: the skip without Windows, collector errors as `error`, and the target's names. */
+import type { CheckId } from '../shared/ids';
+import { isWindowsCollectorError } from '../windows/errors';
+import type { WindowsSource } from '../windows/source';
+import type { CheckContext, CheckDefinition, CheckOutcome } from './types';
+
+/** The summary of a client check where there is no Windows to read. */
+export const NEEDS_WINDOWS = 'Needs Windows (or a recorded machine via RDP_DOCTOR_REPLAY).';
+
+/** Runs a collector once per diagnosis (memoized by name and data) and parses its output. */
+export async function collectParsed<T>(
+  ctx: CheckContext,
+  windows: WindowsSource,
+  name: string,
+  parse: (stdout: string) => T,
+  data: Record<string, unknown> = {},
+): Promise<T> {
+  const stdout = await ctx.memo(`windows:${name}:${JSON.stringify(data)}`, () => windows.collect(name, data, ctx.signal));
+  return parse(stdout);
+}
+
+/** Builds a client check: skips without Windows or on a recorded host, turns collector errors into `error`. */
+export function clientCheck(
+  id: CheckId,
+  dependsOn: readonly CheckId[],
+  body: (ctx: CheckContext, windows: WindowsSource) => Promise<CheckOutcome>,
+): CheckDefinition {
+  return {
+    id,
+    dependsOn,
+    async run(ctx: CheckContext): Promise<CheckOutcome> {
+      const windows = ctx.windows;
+      if (!windows) return { status: 'skip', summary: NEEDS_WINDOWS, evidence: { reason: 'no-windows' } };
+      if (windows.machineRole === 'host') {
+        return { status: 'skip', summary: 'The recorded machine is the remote host, not the client.', evidence: { reason: 'host-recording' } };
+      }
+      try {
+        return await body(ctx, windows);
+      } catch (e) {
+        if (isWindowsCollectorError(e)) {
+          return { status: 'error', summary: e.message, evidence: { errorKind: e.kind, collector: e.collector } };
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+function addressesOf(evidence: Record<string, unknown> | undefined): string[] {
+  const raw = evidence?.['addresses'];
+  if (!Array.isArray(raw)) return [];
+  return raw
+    .map((a: unknown) => (typeof a === 'string' ? a : typeof a === 'object' && a !== null && typeof (a as { address?: unknown }).address === 'string' ? (a as { address: string }).address : null))
+    .filter((a): a is string => a !== null);
+}
+
+/** The names the target goes by: the host as typed plus the addresses dns.resolve found. */
+export function targetNames(ctx: CheckContext): string[] {
+  const names = [ctx.target.host, ...addressesOf(ctx.resultOf('dns.resolve')?.evidence)];
+  return [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
+}
+
+/** "N thing(s)" for summaries. */
+export function plural(n: number, word: string, many = `${word}s`): string {
+  return `${n} ${n === 1 ? word : many}`;
+}
