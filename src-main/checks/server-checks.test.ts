@@ -78,6 +78,23 @@ describe('server checks on recorded hosts', () => {
   });
 });
 
+describe('recorded states after a fix', () => {
+  it('renewing the certificate and resetting MachineKeys turn both checks green', async () => {
+    const source = createReplaySource(join(WINDOWS_FIXTURES, 'host-expired-cert'));
+    source.setFixApplied('server.reset-machinekeys-acl', true);
+    source.setFixApplied('server.renew-certificate', true);
+    const results = await runServerChecks({ windows: source });
+    expect(results.get('server.certificate')).toMatchObject({ status: 'pass', evidence: { inUse: '7D0E52B3A9C4F1186E2D03B5C7A9E1F4D2B68C30', isExpired: false } });
+    expect(results.get('server.machinekeys')?.status).toBe('pass');
+  });
+  it('enabling the firewall rule opens the Private profile', async () => {
+    const source = createReplaySource(join(WINDOWS_FIXTURES, 'host-nla-firewall-off'));
+    source.setFixApplied('server.enable-firewall-rule', true);
+    const results = await runServerChecks({ windows: source });
+    expect(results.get('server.firewall')).toMatchObject({ status: 'pass', evidence: { verdict: { isBlocked: false, enabledTcpRules: ['RemoteDesktop-UserMode-In-TCP'] } } });
+  });
+});
+
 describe('collector failures become error, never a crash', () => {
   it('a recorded access-denied failure', async () => {
     const dir = copyMachine('host-nla-firewall-off');

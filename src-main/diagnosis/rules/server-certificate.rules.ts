@@ -16,7 +16,7 @@ const expired: Rule = (ev) => {
     {
       id: 'server-certificate-expired',
       confidence: 0.95,
-      explanation: `The security certificate this computer shows to Remote Desktop clients expired on ${end}, so connections are dropped during the secure handshake. Windows normally renews it by itself${blocked ? ', but it cannot here because the permissions of the folder that holds certificate keys were changed; repair them first, then renew' : '; renewing it makes Windows create a fresh one'}.`,
+      explanation: `The security certificate this computer shows to Remote Desktop clients expired on ${end}, so connections are dropped during the secure handshake. Windows normally renews it by itself${blocked ? ', but the permissions of the folder that holds certificate keys differ from the Windows default, which can stop the renewal; repair them first, then renew' : '; renewing it makes Windows create a fresh one'}.`,
       technical: `RDP certificate ${String(e['inUse'])}${e['isSelfSigned'] === true ? ' (self-signed)' : ''} NotAfter ${String(e['notAfter'])}${signals.renewal ? `; RemoteConnectionManager 1057/1058 ×${signals.renewal} (renewal failed)` : ''}.`,
       checks,
       fixes,

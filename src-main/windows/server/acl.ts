@@ -85,20 +85,21 @@ export function describeAce(a: Ace): string {
 }
 
 /**
- * Differences from Microsoft's documented MachineKeys default (KB 278381): Administrators Full control
- * and Everyone "special" (list/read, create files, create folders, attributes, read permissions), this
- * folder only. Everyone's create right is what lets TermService write a new self-signed key.
+ * Differences from Microsoft's documented MachineKeys permissions. Two shapes count as documented: the
+ * default of KB 278381 (Administrators Full control; Everyone list/read, create files and folders,
+ * attributes, read permissions; this folder only) and the reset of the RDP internal-error article
+ * (SYSTEM and Administrators Full control, NETWORK SERVICE Read, rdp-facts §6 row 2). Deny entries always count.
  */
 export function machineKeysDeviations(acl: AclInfo): string[] {
-  const out: string[] = [];
   const allows = (sid: string, test: (r: number) => boolean) => acl.aces.some((a) => a.sid === sid && a.type === 'Allow' && test(a.rights));
+  const denies = acl.aces
+    .filter((a) => a.type === 'Deny' && ([SID.everyone, SID.networkService, SID.system, SID.administrators] as string[]).includes(a.sid))
+    .map((a) => `A deny entry for ${a.name ?? a.sid}`);
+  const isReset = allows(SID.system, isFullControl) && allows(SID.administrators, isFullControl) && allows(SID.networkService, allowsRead);
+  if (isReset) return denies;
+  const out: string[] = [];
   if (!allows(SID.administrators, isFullControl)) out.push('Administrators do not have Full control');
   if (!allows(SID.everyone, allowsRead)) out.push('Everyone cannot list the folder');
-  if (!allows(SID.everyone, allowsCreate)) out.push('Everyone cannot create key files (Windows cannot write a new RDP key)');
-  for (const a of acl.aces) {
-    if (a.type === 'Deny' && [SID.everyone, SID.networkService, SID.system, SID.administrators].includes(a.sid as never)) {
-      out.push(`A deny entry for ${a.name ?? a.sid}`);
-    }
-  }
-  return out;
+  if (!allows(SID.everyone, allowsCreate)) out.push('Everyone cannot create key files');
+  return [...out, ...denies];
 }

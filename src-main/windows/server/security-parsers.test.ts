@@ -48,11 +48,15 @@ describe('certificate', () => {
 describe('ACLs and MachineKeys', () => {
   it('compares MachineKeys with the documented default', () => {
     const changed = parseMachineKeys(read('host-expired-cert', 'server-machinekeys'));
-    expect(changed.acl && machineKeysDeviations(changed.acl)).toEqual(['Everyone cannot create key files (Windows cannot write a new RDP key)']);
+    expect(changed.acl && machineKeysDeviations(changed.acl)).toEqual(['Everyone cannot create key files']);
     const normal = parseMachineKeys(read('host-nla-firewall-off', 'server-machinekeys'));
     expect(normal.acl && machineKeysDeviations(normal.acl)).toEqual([]);
     expect(normal.rdpKeyFiles).toHaveLength(1);
     expect(parseMachineKeys('{"path":"C:\\\\x","exists":false}')).toMatchObject({ exists: false, acl: null });
+    const reset = parseMachineKeys(readFileSync(join(FIXTURES, 'host-expired-cert', 'after', 'server.reset-machinekeys-acl', 'server-machinekeys.out'), 'utf8'));
+    expect(reset.acl && machineKeysDeviations(reset.acl)).toEqual([]);
+    const denied = parseAcl({ aces: [{ sid: 'S-1-5-18', rights: 2032127 }, { sid: 'S-1-5-32-544', rights: 2032127 }, { sid: 'S-1-5-20', rights: 1179785 }, { sid: 'S-1-1-0', name: 'Everyone', rights: 2, type: 'Deny' }] });
+    expect(denied && machineKeysDeviations(denied)).toEqual(['A deny entry for Everyone']);
   });
   it('decodes generic rights printed as negative Int32 and honours deny entries', () => {
     const acl = parseAcl({ owner: 'S-1-5-18', aces: { sid: 'S-1-5-20', rights: -2147483648, type: 'Allow' } });
