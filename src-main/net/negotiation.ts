@@ -102,8 +102,13 @@ export function summarize(probes: readonly ProbeResult[]): NegotiationSummary {
   else if ((supported.includes('HYBRID') || supported.includes('HYBRID_EX')) && rdpSecurityAllowed === false) {
     nlaRequired = byProtocol('SSL')?.outcome.kind === 'failure';
   }
-  const sslRefusedAsRdpOnly = byProtocol('SSL')?.outcome.kind === 'legacy' || codes.includes(2);
-  const rdpSecurityOnly = rdpSecurityAllowed === true && !tlsFamily && (sslRefusedAsRdpOnly || legacyServer);
+  // A TLS request answered with "use RDP" (xrdp selects PROTOCOL_RDP), SSL_NOT_ALLOWED_BY_SERVER or a legacy confirm.
+  const tlsAnsweredWithRdp = probes.some((p) => {
+    if (p.protocol !== 'SSL' && p.protocol !== 'HYBRID' && p.protocol !== 'HYBRID_EX') return false;
+    const o = p.outcome;
+    return o.kind === 'legacy' || (o.kind === 'selected' && o.protocol === PROTOCOL.RDP) || (o.kind === 'failure' && o.code === 2);
+  });
+  const rdpSecurityOnly = rdpSecurityAllowed === true && !tlsFamily && (tlsAnsweredWithRdp || legacyServer);
 
   return {
     service: answered ? 'rdp' : dominantFailure(kinds),

@@ -49,6 +49,15 @@ describe('judgeNegotiation and summarize', () => {
   it('does not count a different selected protocol as support', () => {
     const s = summarize([probe('RDP', sel('RDP', 0)), probe('RDSTLS', sel('RDP', 0), 4), probe('HYBRID', sel('SSL', 1), 3)]);
     expect(s.supported).toEqual(['RDP']);
+    expect(s.rdpSecurityOnly).toBe(false);
+  });
+  it('calls a server that answers TLS requests with PROTOCOL_RDP (xrdp security_layer=rdp) RDP-only', () => {
+    const s = summarize([probe('RDP', sel('RDP', 0)), probe('SSL', sel('RDP', 0), 1), probe('HYBRID', sel('RDP', 0), 3)]);
+    expect(s).toMatchObject({ supported: ['RDP'], rdpSecurityOnly: true });
+  });
+  it('does not call a server without a certificate RDP-only', () => {
+    const s = summarize([probe('RDP', sel('RDP', 0)), probe('SSL', fail(3, 'SSL_CERT_NOT_ON_SERVER'), 1)]);
+    expect(s.rdpSecurityOnly).toBe(false);
   });
   it('warns on an RDP-security-only server and fails on a non-RDP one', () => {
     expect(judgeNegotiation(summarize(RDP_ONLY), 1000).status).toBe('warn');
