@@ -1,5 +1,103 @@
-/** Check net.tcp. */
-import { pendingCheck } from './pending';
+/** Check net.tcp: can the Remote Desktop port be reached on each address, and how fast and reliably. */
+import type { LatencySample, TcpAttempt } from '../net/tcp';
+import { listed, probeConnects, probeLatency, probeResolution } from './net-probes';
+import type { CheckDefinition, CheckOutcome } from './types';
 
-/** net.tcp: not built yet. */
-export const netTcpCheck = pendingCheck('net.tcp');
+/** Median connect time above which the path counts as slow. */
+export const HIGH_LATENCY_MS = 300;
+/** Share of unanswered connects above which the path counts as lossy. */
+export const LOSS_RATIO_WARN = 0.2;
+
+/** The overall answer across addresses. */
+export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unreachable' | 'mixed-failure' | 'no-address' | 'cancelled';
+
+/**
+ * net.tcp. Evidence: `{ host, port, verdict, attempts: TcpAttempt[], open: string[], refused: string[],
+ * timedOut: string[], unreachable: string[], otherFailures: string[], latency: LatencySample | null,
+ * highLatency: boolean, packetLoss: boolean }` where TcpAttempt = `{ address, port, family, kind, ms, code, message }`
+ * (kind: open | refused | timeout | unreachable | reset | aborted | error) and LatencySample =
+ * `{ address, port, attempts, answered, lossRatio, medianMs, maxMs, minMs, samplesMs, budgetMs }`.
+ * Status: pass (open, path fine), warn (open but some addresses fail, slow, or lossy), fail (no address
+ * accepts the connection), skip (nothing to connect to: the name did not resolve).
+ */
+export const netTcpCheck: CheckDefinition = {
+  id: 'net.tcp',
+  dependsOn: ['dns.resolve'],
+  async run(ctx) {
+    const resolution = await probeResolution(ctx);
+    if (resolution.addresses.length === 0) {
+      return judgeTcp(ctx.target.host, ctx.target.port, [], null);
+    }
+    ctx.report(`Connecting to port ${ctx.target.port} on ${listed(resolution.addresses.map((a) => a.address))}…`);
+    const attempts = await probeConnects(ctx);
+    const first = attempts.find((a) => a.kind === 'open');
+    let latency: LatencySample | null = null;
+    if (first && !ctx.signal.aborted) {
+      ctx.report(`Measuring round trips to ${first.address}…`);
+      latency = await probeLatency(ctx, first.address);
+    }
+    return judgeTcp(ctx.target.host, ctx.target.port, attempts, latency);
+  },
+};
+
+function verdictOf(attempts: readonly TcpAttempt[]): TcpVerdict {
+  if (attempts.length === 0) return 'no-address';
+  const kinds = new Set(attempts.map((a) => a.kind));
+  if (kinds.has('open')) return kinds.size === 1 ? 'open' : 'partly-open';
+  if (kinds.has('aborted')) return 'cancelled';
+  if (kinds.size === 1) {
+    const only = [...kinds][0];
+    if (only === 'refused' || only === 'timeout' || only === 'unreachable') return only;
+  }
+  return kinds.has('refused') ? 'refused' : 'mixed-failure';
+}
+
+/** Turns connect attempts and a latency sample into status, summary and evidence (pure; exported for tests). */
+export function judgeTcp(host: string, port: number, attempts: readonly TcpAttempt[], latency: LatencySample | null): CheckOutcome {
+  const pick = (kind: TcpAttempt['kind']): string[] => attempts.filter((a) => a.kind === kind).map((a) => a.address);
+  const verdict = verdictOf(attempts);
+  const highLatency = latency?.medianMs != null && latency.medianMs > HIGH_LATENCY_MS;
+  const packetLoss = latency != null && latency.attempts >= 3 && latency.lossRatio >= LOSS_RATIO_WARN;
+  const evidence = {
+    host,
+    port,
+    verdict,
+    attempts,
+    open: pick('open'),
+    refused: pick('refused'),
+    timedOut: pick('timeout'),
+    unreachable: pick('unreachable'),
+    otherFailures: attempts.filter((a) => !['open', 'refused', 'timeout', 'unreachable'].includes(a.kind)).map((a) => a.address),
+    latency,
+    highLatency,
+    packetLoss,
+  };
+  const where = `${host}:${port}`;
+  switch (verdict) {
+    case 'no-address':
+      return { status: 'skip', summary: `Nothing to connect to: ${host} did not resolve.`, evidence };
+    case 'cancelled':
+      return { status: 'skip', summary: 'Cancelled.', evidence };
+    case 'refused':
+      return { status: 'fail', summary: `Connection refused on ${where}: the computer answers, but nothing listens on port ${port}.`, evidence };
+    case 'timeout':
+      return { status: 'fail', summary: `No answer from ${where}: a firewall drops the traffic, the computer is off, or the address is wrong.`, evidence };
+    case 'unreachable':
+      return { status: 'fail', summary: `No route to ${where} from this computer (network unreachable).`, evidence };
+    case 'mixed-failure':
+      return { status: 'fail', summary: `No address of ${host} accepts connections on port ${port}.`, evidence };
+    default:
+      break;
+  }
+  const notes: string[] = [];
+  if (verdict === 'partly-open') {
+    const failed = attempts.filter((a) => a.kind !== 'open').map((a) => a.address);
+    notes.push(`${listed(failed)} does not answer, so connecting may be slow or pick the wrong address`);
+  }
+  if (highLatency) notes.push(`round trips are slow (median ${latency?.medianMs} ms)`);
+  if (packetLoss) notes.push(`${Math.round((latency?.lossRatio ?? 0) * 100)}% of connects got no answer`);
+  const open = listed(pick('open'));
+  if (notes.length > 0) return { status: 'warn', summary: `Port ${port} is open on ${open}, but ${notes.join('; ')}.`, evidence };
+  const ms = latency?.medianMs ?? attempts.find((a) => a.kind === 'open')?.ms;
+  return { status: 'pass', summary: `Port ${port} is open on ${open}${ms != null ? ` (${ms} ms)` : ''}.`, evidence };
+}
