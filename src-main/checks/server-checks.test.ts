@@ -7,7 +7,7 @@ import { createReplaySource } from '../windows/replay-source';
 import type { WindowsSource } from '../windows/source';
 import { CHECKS } from './registry';
 import { HOST_ONLY, NEEDS_WINDOWS, hostSkipReason, isLocalTarget } from './server-host';
-import { RECORDED_NOW, WINDOWS_FIXTURES, runServerChecks } from './server-test-kit';
+import { WINDOWS_FIXTURES, runServerChecks } from './server-test-kit';
 import { makeTestContext } from './test-context';
 
 const temps: string[] = [];
