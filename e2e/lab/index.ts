@@ -3,3 +3,6 @@ export * from './certs';
 export * from './ports';
 export * from './processes';
 export * from './xrdp';
+export * from './xvfb';
+export * from './freerdp-shadow';
+export * from './x224';

@@ -144,9 +144,10 @@ export async function startXrdp(options: XrdpOptions): Promise<LabXrdp> {
       return { host: '127.0.0.1', port, certPem: pair.certPem, sha256, logTail, stop };
     } catch (err) {
       const tail = await logTail();
+      const died = proc.hasExited();
       await stop();
       lastError = new Error(`${(err as Error).message}\n--- xrdp log tail ---\n${tail}`);
-      if (!proc.hasExited()) break;
+      if (!died) break;
     }
   }
   throw lastError ?? new Error('startXrdp failed');
