@@ -35,7 +35,7 @@ export function hostSkipReason(ctx: CheckContext, localName?: string): string | 
 export function readCollector<T>(ctx: CheckContext, name: string, parse: (stdout: string) => T): Promise<T> {
   const windows = ctx.windows;
   if (!windows) return Promise.reject(new Error(NEEDS_WINDOWS));
-  return ctx.memo(`windows:${name}`, async () => parse(await windows.collect(name, {}, ctx.signal)));
+  return ctx.memo(`windows-server:${name}`, async () => parse(await windows.collect(name, {}, ctx.signal)));
 }
 
 /** Like readCollector, but a failure becomes null (for collectors that only add detail). */

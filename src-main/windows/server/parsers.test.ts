@@ -101,6 +101,7 @@ describe('services, listener, WMI, capacity', () => {
     const one = parseServices('{"services":{"name":"TermService","present":true,"state":"Stopped","startMode":"Disabled","processId":0,"account":null}}');
     expect(one).toHaveLength(1);
     expect(one[0]?.startMode).toBe('Disabled');
+    expectBadOutput(() => parseServices('{"services":"oops"}'), /no named entries/);
   });
   it('judges listeners: owner, squatter, a changed port not yet in effect', () => {
     expect(judgeListener(parseListener(read('host-nla-firewall-off', 'server-listener')))).toMatchObject({

@@ -19,7 +19,7 @@ export function parseServices(stdout: string): ServiceState[] {
   const name = SERVER_COLLECTORS.services;
   const root = parseJsonObject(name, stdout);
   if (!('services' in root)) badOutput(name, 'no services list');
-  return asList(root['services']).flatMap((s): ServiceState[] => {
+  const list = asList(root['services']).flatMap((s): ServiceState[] => {
     const n = str(s, 'name');
     if (!n) return [];
     return [
@@ -33,6 +33,9 @@ export function parseServices(stdout: string): ServiceState[] {
       },
     ];
   });
+  // The script always reports its three services, present or not; none at all means the output is broken.
+  if (list.length === 0) badOutput(name, 'the services list has no named entries');
+  return list;
 }
 
 /** True when a service reports Running. */
