@@ -31,14 +31,14 @@ export const ELEVATED_TAIL = [
   '  [System.IO.File]::WriteAllText($RdpDoctorResultPath, (ConvertTo-Json -InputObject $r -Compress), $RdpDoctorUtf8)',
   '  exit 1',
   '}',
-  '$RdpDoctorOutput = & {',
+  '$RdpDoctorOutput = @(& {',
   '',
 ].join('\n');
 
 /** End of the elevated script: write what the script printed. */
 export const ELEVATED_FOOT = [
   '',
-  '} | Out-String',
+  '}) -join [Environment]::NewLine',
   '$r = [pscustomobject]@{ ok = $true; stdout = $RdpDoctorOutput }',
   '[System.IO.File]::WriteAllText($RdpDoctorResultPath, (ConvertTo-Json -InputObject $r -Compress), $RdpDoctorUtf8)',
   '',

@@ -71,10 +71,15 @@ $events = @()
 try {
   $events = @(Get-WinEvent -FilterHashtable @{ LogName = $log; Id = 1024,1025,1026,1027,1028,1029,1102,1103,1105,226; StartTime = $since } -MaxEvents 300 -ErrorAction Stop)
 } catch {
-  if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { throw }
+  # No matching events, or no such log on this edition: an empty list, not a failure.
+  if ([string]$_.FullyQualifiedErrorId -notlike 'NoMatching*') { throw }
 }
 $list = @(foreach ($e in $events) {
-  $data = @(([xml]$e.ToXml()).Event.EventData.Data | Where-Object { $_ } | ForEach-Object { [pscustomobject]@{ name = [string]$_.Name; value = [string]$_.InnerText } })
+  # A <Data> without attributes comes back from the XML adapter as a plain string.
+  $data = @(([xml]$e.ToXml()).Event.EventData.Data | Where-Object { $_ } | ForEach-Object {
+    if ($_ -is [string]) { [pscustomobject]@{ name = ''; value = $_ } }
+    else { [pscustomobject]@{ name = [string]$_.GetAttribute('Name'); value = [string]$_.InnerText } }
+  })
   [pscustomobject]@{
     id = $e.Id; timeUtc = $e.TimeCreated.ToUniversalTime().ToString('o')
     activityId = $(if ($e.ActivityId) { $e.ActivityId.ToString() } else { $null })
@@ -111,7 +116,9 @@ function Get-FileVersion([string]$path) {
 }
 $apps = @()
 try {
-  $apps = @(Get-AppxPackage -Name 'MicrosoftCorporationII.Windows365', 'Microsoft.RemoteDesktop' -ErrorAction Stop | ForEach-Object { [pscustomobject]@{ name = $_.Name; version = [string]$_.Version } })
+  $apps = @(foreach ($n in @('MicrosoftCorporationII.Windows365', 'Microsoft.RemoteDesktop')) {
+    Get-AppxPackage -Name $n -ErrorAction Stop | ForEach-Object { [pscustomobject]@{ name = $_.Name; version = [string]$_.Version } }
+  })
 } catch { $apps = @() }
 [pscustomobject]@{
   productName = [string]$cv.ProductName; editionId = [string]$cv.EditionID
@@ -173,7 +180,8 @@ function Get-Products([string]$class) {
 }
 $available = $true
 $av = @(); $fw = @()
-try { $av = Get-Products 'AntiVirusProduct'; $fw = Get-Products 'FirewallProduct' } catch { $available = $false }
+# A function's return unrolls its array, so wrap the calls in @() again (one product must stay a list).
+try { $av = @(Get-Products 'AntiVirusProduct'); $fw = @(Get-Products 'FirewallProduct') } catch { $available = $false }
 [pscustomobject]@{ securityCenter = $available; antivirus = $av; firewall = $fw } | ConvertTo-Json -Depth 3 -Compress
 `;
 
