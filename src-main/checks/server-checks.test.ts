@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -113,6 +113,17 @@ describe('collector failures become error, never a crash', () => {
     expect(results.get('server.certificate')?.summary).toMatch(/server-certificate.*not JSON/);
     expect(results.get('server.machinekeys')?.status).toBe('error');
     expect(results.get('server.events')).toMatchObject({ status: 'error', evidence: { kind: 'not-recorded' } });
+  });
+  it('not elevated: the key opens nowhere and its ACL is unreadable, so MachineKeys asks for administrator rights', async () => {
+    const dir = copyMachine('host-nla-firewall-off');
+    const cert = JSON.parse(readFileSync(join(dir, 'server-certificate.out'), 'utf8')) as { isElevated: boolean; certificates: Record<string, unknown>[] };
+    cert.isElevated = false;
+    Object.assign(cert.certificates[0] ?? {}, { keyProvider: 'guessed', keyOpenError: 'Keyset does not exist', keyAcl: null, keyAclError: 'Attempted to perform an unauthorized operation.' });
+    writeFileSync(join(dir, 'server-certificate.out'), JSON.stringify(cert));
+    const results = await runServerChecks({ windows: createReplaySource(dir) });
+    expect(results.get('server.machinekeys')).toMatchObject({ status: 'warn', evidence: { isElevated: false, key: { networkServiceCanRead: null } } });
+    expect(results.get('server.machinekeys')?.summary).toMatch(/administrator/);
+    expect(results.get('server.certificate')?.status).toBe('pass');
   });
   it('optional collectors only add detail: without WMI the security layer comes from the registry', async () => {
     const dir = copyMachine('host-nla-firewall-off');

@@ -11,7 +11,8 @@ import { defineHostCheck, readCollector, readOptional } from './server-host';
  * the TermService account) read it, or the key cannot be found; warns when the MachineKeys folder's ACL differs
  * from Microsoft's default (KB 278381).
  * Evidence: `{ folder: { path, exists, owner, aces: string[], deviations: string[] }, key: { thumbprint, keyFile,
- * keyProvider, keyOpenError, aces: string[], networkServiceCanRead: boolean|null }|null, rdpKeyFiles: string[] }`.
+ * keyProvider, keyOpenError, aces: string[], networkServiceCanRead: boolean|null }|null, rdpKeyFiles: string[],
+ * isElevated: boolean|null }`.
  */
 export const serverMachinekeysCheck = defineHostCheck('server.machinekeys', async (ctx) => {
   const folder = await readCollector(ctx, SERVER_COLLECTORS.machineKeys, parseMachineKeys);
@@ -39,6 +40,7 @@ export const serverMachinekeysCheck = defineHostCheck('server.machinekeys', asyn
         }
       : null,
     rdpKeyFiles: folder.rdpKeyFiles,
+    isElevated: certs.isElevated,
   };
   if (!folder.exists) return { status: 'fail', summary: `The MachineKeys folder ${folder.path} is missing.`, evidence };
   if (c && v.networkServiceCanReadKey === false) {
@@ -49,6 +51,9 @@ export const serverMachinekeysCheck = defineHostCheck('server.machinekeys', asyn
   }
   if (deviations.length) return { status: 'warn', summary: `MachineKeys permissions differ from the Windows default: ${deviations.join('; ')}.`, evidence };
   if (!c) return { status: 'pass', summary: 'MachineKeys has its default permissions; there is no RDP certificate key to test.', evidence };
-  if (v.networkServiceCanReadKey === null) return { status: 'warn', summary: 'The RDP key file permissions could not be read.', evidence };
+  if (v.networkServiceCanReadKey === null) {
+    const hint = certs.isElevated === false ? ' Run RDP Doctor as administrator to read them.' : '';
+    return { status: 'warn', summary: `The RDP key file permissions could not be read.${hint}`, evidence };
+  }
   return { status: 'pass', summary: 'NETWORK SERVICE can read the RDP certificate key; MachineKeys has its default permissions.', evidence };
 });

@@ -23,6 +23,8 @@ export interface HostCertificate {
 
 /** Parsed `server-certificate` output. */
 export interface CertificateState {
+  /** Whether the collector ran as administrator (key files and their ACLs need it). */
+  readonly isElevated: boolean | null;
   readonly registryHash: string | null;
   readonly machineGuid: string | null;
   readonly certificates: readonly HostCertificate[];
@@ -57,6 +59,7 @@ export function parseCertificates(stdout: string): CertificateState {
   if (!('certificates' in root)) badOutput(name, 'no certificates list');
   const configuredRaw = obj(root, 'configured');
   return {
+    isElevated: bool(root, 'isElevated'),
     registryHash: normalizeHex(str(root, 'registryHash')),
     machineGuid: str(root, 'machineGuid'),
     certificates: asList(root['certificates']).map(parseCert).filter((c): c is HostCertificate => c !== null),

@@ -58,7 +58,8 @@ if ($regHash -and -not ($rows | Where-Object { $_.thumbprint -eq $regHash })) {
   $c = Get-ChildItem -LiteralPath 'Cert:\LocalMachine\My' | Where-Object { $_.Thumbprint -eq $regHash } | Select-Object -First 1
   if ($c) { $configured = Get-CertRow $c 'My' }
 }
-[pscustomobject]@{ registryHash = $regHash; machineGuid = $guid; certificates = $rows; configured = $configured } | ConvertTo-Json -Depth 6 -Compress
+$admin = ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
+[pscustomobject]@{ isElevated = $admin; registryHash = $regHash; machineGuid = $guid; certificates = $rows; configured = $configured } | ConvertTo-Json -Depth 6 -Compress
 `;
 
 /** The MachineKeys folder's owner and ACL, and which self-signed RDP key files exist in it. */
