@@ -47,12 +47,11 @@ export const clientRdpFilesCheck = clientCheck('client.rdp-files', ['dns.resolve
     const first = broken[0]?.issues.find((i) => i.severity === 'error')?.message ?? '';
     return { status: 'fail', summary: `${broken.map((f) => f.name).join(', ')} ${broken.length === 1 ? 'has' : 'have'} errors: ${first}`, evidence };
   }
-  const risky = files.map((f) => ({ f, notes: riskyNotes(f) })).filter((x) => x.notes.length > 0);
-  const warned = files.filter((f) => f.issues.some((i) => i.severity === 'warning'));
-  if (risky.length > 0 || warned.length > 0) {
-    const parts = risky.map((x) => `${x.f.name}: ${x.notes.join(', ')}`);
-    for (const f of warned) if (!risky.some((x) => x.f === f)) parts.push(`${f.name}: ${f.issues.find((i) => i.severity === 'warning')?.message ?? ''}`);
-    return { status: 'warn', summary: parts.join('; '), evidence };
+  const flagged = files
+    .map((f) => ({ f, notes: [...riskyNotes(f), ...f.issues.filter((i) => i.severity === 'warning').map((i) => i.message)] }))
+    .filter((x) => x.notes.length > 0);
+  if (flagged.length > 0) {
+    return { status: 'warn', summary: flagged.map((x) => `${x.f.name}: ${x.notes.join('; ')}`).join(' | '), evidence };
   }
   return { status: 'pass', summary: `${plural(files.length, 'connection file')} for ${ctx.target.host} without problems.`, evidence };
 });
