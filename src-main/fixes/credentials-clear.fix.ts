@@ -1,0 +1,63 @@
+/** Fix credentials.clear: cmdkey /delete:TERMSRV/<host>, after recording the saved user name (rdp-facts §4.1, §6 row 11). */
+import type { FixDefinition } from './types';
+
+// Deletes every credential with that target name (mstsc may have a Domain and a Generic one); the name is data.
+const DELETE = String.raw`
+$t = [string]$RdpDoctorData.target
+$deleted = 0
+for ($i = 0; $i -lt 3; $i++) {
+  & "$env:SystemRoot\System32\cmdkey.exe" "/delete:$t" *> $null
+  if ($LASTEXITCODE -ne 0) { break }
+  $deleted++
+}
+if ($deleted -eq 0) { throw "No saved credential named $t was found." }
+[pscustomobject]@{ target = $t; deleted = $deleted } | ConvertTo-Json -Compress
+`;
+
+/** The constant delete script, for tests. */
+export const CREDENTIALS_DELETE_SCRIPT = DELETE;
+
+/** The saved user names for TERMSRV/<host> in `client-credentials` output (`{exitCode, lines}` of cmdkey /list). */
+export function savedUsers(collectorOutput: string | undefined, host: string): string[] {
+  let lines: unknown[] = [];
+  try {
+    const parsed = JSON.parse(collectorOutput ?? '') as { lines?: unknown };
+    if (Array.isArray(parsed.lines)) lines = parsed.lines;
+  } catch {
+    return [];
+  }
+  const users: string[] = [];
+  const wanted = `=termsrv/${host.toLowerCase()}`;
+  // Labels are localized (rdp-facts §4.1): find the target by "=TERMSRV/", then the block's third "label: value" line is the user.
+  for (let i = 0; i < lines.length; i++) {
+    const line = String(lines[i] ?? '');
+    if (!line.toLowerCase().trimEnd().endsWith(wanted)) continue;
+    const block: string[] = [];
+    for (let j = i + 1; j < lines.length && String(lines[j] ?? '').trim() !== '' && !/=/.test(String(lines[j])); j++) block.push(String(lines[j]));
+    const user = block.map((l) => /:\s*(.+)$/.exec(l.trim())?.[1]?.trim()).filter((v): v is string => !!v)[1];
+    if (user) users.push(user);
+  }
+  return users;
+}
+
+/** credentials.clear: removes the saved credential mstsc would send to this computer. */
+export const credentialsClearFix: FixDefinition = {
+  id: 'credentials.clear',
+  runsOn: 'windows',
+  verifyChecks: ['client.saved-credentials'],
+  async prepare(ctx) {
+    const target = `TERMSRV/${ctx.target.host}`;
+    return {
+      backups: [{ kind: 'collect', name: 'saved-credentials', description: 'Record the saved credentials (cmdkey /list) and the user name stored for this computer', collector: 'client-credentials' }],
+      apply: [{ kind: 'script', name: 'cmdkey-delete', description: `Delete the saved credential ${target} (cmdkey /delete:${target})`, script: DELETE, data: { target }, elevation: 'none' }],
+      undo: [
+        {
+          kind: 'note',
+          name: 'password-not-restorable',
+          description: 'A saved password cannot be read back, so it cannot be restored: Remote Desktop asks for it at the next connection. The recorded user name is in the journal.',
+        },
+      ],
+      notes: [`Windows keeps the password encrypted; this app never sees it. Only the user name stored for ${target} is recorded before deleting.`],
+    };
+  },
+};

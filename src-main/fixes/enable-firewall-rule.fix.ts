@@ -1,0 +1,41 @@
+/** Fix server.enable-firewall-rule: Enable-NetFirewallRule for the Remote Desktop user-mode rules, by Name (rdp-facts §4.8, §6 row 7). */
+import type { FixDefinition } from './types';
+
+/** The rules turned on; names are not localized, display names are. */
+export const RDP_RULES = ['RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP'] as const;
+
+const STATE = String.raw`
+$r = @(Get-NetFirewallRule -Name @($RdpDoctorData.names) -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ name = $_.Name; enabled = ([string]$_.Enabled -eq 'True') } })
+ConvertTo-Json -InputObject $r -Compress
+`;
+
+const ENABLE = String.raw`
+Enable-NetFirewallRule -Name @($RdpDoctorData.names)
+[pscustomobject]@{ enabled = @($RdpDoctorData.names) } | ConvertTo-Json -Compress
+`;
+
+// Turns off again only the rules that were off before.
+const RESTORE = String.raw`
+$was = @(@($RdpDoctorData.backup) | Where-Object { -not $_.enabled } | ForEach-Object { [string]$_.name })
+if ($was.Count -gt 0) { Disable-NetFirewallRule -Name $was }
+[pscustomobject]@{ disabled = $was } | ConvertTo-Json -Compress
+`;
+
+/** The constant scripts, for tests. */
+export const FIREWALL_SCRIPTS = { STATE, ENABLE, RESTORE } as const;
+
+/** server.enable-firewall-rule: lets Remote Desktop through the host firewall. */
+export const enableFirewallRuleFix: FixDefinition = {
+  id: 'server.enable-firewall-rule',
+  runsOn: 'windows',
+  verifyChecks: ['server.firewall', 'net.tcp'],
+  async prepare() {
+    const names = [...RDP_RULES];
+    return {
+      backups: [{ kind: 'script', name: 'rule-state', description: `Record whether ${names.join(' and ')} are enabled (Get-NetFirewallRule -Name …)`, script: STATE, data: { names }, elevation: 'none' }],
+      apply: [{ kind: 'script', name: 'rule-enable', description: `Enable-NetFirewallRule -Name ${names.join(',')}`, script: ENABLE, data: { names }, elevation: 'always' }],
+      undo: [{ kind: 'script', name: 'rule-restore', description: 'Disable-NetFirewallRule for the rules that were off before', script: RESTORE, data: {}, elevation: 'always', withBackup: 'rule-state' }],
+      notes: ['A firewall managed by Group Policy or another product may still block the port.'],
+    };
+  },
+};

@@ -1,0 +1,68 @@
+/** Where fix scripts run: live PowerShell (elevated through UAC one script at a time) or a recorded machine (nothing runs). */
+import type { FixId } from '../shared/ids';
+import { runElevated } from '../windows/elevate';
+import { isWindowsCollectorError } from '../windows/errors';
+import { runPowerShell } from '../windows/powershell-runner';
+import type { ReplayControl } from '../windows/replay-source';
+import type { WindowsSource } from '../windows/source';
+import type { FixExecutor, ScriptAction } from './types';
+
+/** Time limit of one fix script; elevated runs include the time the user takes to answer UAC. */
+export const FIX_SCRIPT_TIMEOUT_MS = 120_000;
+
+/** Executes on this Windows computer through the project's PowerShell runner; only `always`/`fallback` steps elevate. */
+export function createLiveExecutor(windows: WindowsSource): FixExecutor {
+  const elevated = async (action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal) => {
+    const r = await runElevated(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name });
+    return r.outcome === 'declined' ? { declined: true, output: '' } : { declined: false, output: r.stdout };
+  };
+  return {
+    mode: 'live',
+    async runScript(action, data, signal) {
+      if (action.elevation === 'always') return elevated(action, data, signal);
+      try {
+        const output = await runPowerShell(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name, output: 'text' });
+        return { declined: false, output };
+      } catch (error) {
+        if (action.elevation === 'fallback' && isWindowsCollectorError(error) && error.kind === 'access-denied') return elevated(action, data, signal);
+        throw error;
+      }
+    },
+    collect: (collector, signal) => windows.collect(collector, {}, signal),
+    markApplied: () => undefined,
+  };
+}
+
+/** One script a replayed fix would have run. */
+export interface RecordedRun {
+  readonly name: string;
+  readonly script: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  readonly elevation: ScriptAction['elevation'];
+}
+
+/** A replay executor plus the list of scripts it was asked to run. */
+export interface ReplayExecutor extends FixExecutor {
+  readonly runs: RecordedRun[];
+}
+
+function hasReplayControl(source: WindowsSource): source is WindowsSource & ReplayControl {
+  return typeof (source as Partial<ReplayControl>).setFixApplied === 'function';
+}
+
+/** Runs nothing: records each script with its data, reads collectors from the recording, flips the `after/<fixId>` overlay. */
+export function createReplayExecutor(windows: WindowsSource): ReplayExecutor {
+  const runs: RecordedRun[] = [];
+  return {
+    mode: 'replay',
+    runs,
+    async runScript(action, data) {
+      runs.push({ name: action.name, script: action.script, data, elevation: action.elevation });
+      return { declined: false, output: '' };
+    },
+    collect: (collector, signal) => windows.collect(collector, {}, signal),
+    markApplied(fixId: FixId, applied: boolean) {
+      if (hasReplayControl(windows)) windows.setFixApplied(fixId, applied);
+    },
+  };
+}

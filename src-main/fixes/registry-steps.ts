@@ -1,0 +1,132 @@
+/** Registry fixes as data: snapshot + `reg export` before, `reg add` to change, exact restore of the old values to undo (rdp-facts §6). */
+import type { ApplyAction, BackupAction, UndoAction } from './types';
+
+// Reads the named values (absent ones recorded as absent), then exports the key with reg export for people.
+const SNAPSHOT = String.raw`
+$path = 'Registry::' + [string]$RdpDoctorData.regKey
+$r = [ordered]@{ regKey = [string]$RdpDoctorData.regKey; keyExists = [bool](Test-Path -LiteralPath $path); values = @(); policy = @() }
+if ($r.keyExists) {
+  $item = Get-Item -LiteralPath $path
+  foreach ($n in @($RdpDoctorData.names)) {
+    $v = $item.GetValue([string]$n, $null, 'DoNotExpandEnvironmentNames')
+    $kind = $null; if ($null -ne $v) { $kind = [string]$item.GetValueKind([string]$n) }
+    $r.values += [pscustomobject]@{ name = [string]$n; exists = ($null -ne $v); kind = $kind; value = $v }
+  }
+} else {
+  foreach ($n in @($RdpDoctorData.names)) { $r.values += [pscustomobject]@{ name = [string]$n; exists = $false; kind = $null; value = $null } }
+}
+if ($RdpDoctorData.policyKey) {
+  $pp = 'Registry::' + [string]$RdpDoctorData.policyKey
+  if (Test-Path -LiteralPath $pp) {
+    $pi = Get-Item -LiteralPath $pp
+    foreach ($n in @($RdpDoctorData.names)) { $pv = $pi.GetValue([string]$n, $null); if ($null -ne $pv) { $r.policy += [pscustomobject]@{ name = [string]$n; value = $pv } } }
+  }
+}
+$exportKey = [string]$RdpDoctorData.exportKey
+if (Test-Path -LiteralPath ('Registry::' + $exportKey)) {
+  $file = [Environment]::ExpandEnvironmentVariables([string]$RdpDoctorData.exportFile)
+  New-Item -ItemType Directory -Force -Path (Split-Path -Parent $file) | Out-Null
+  & "$env:SystemRoot\System32\reg.exe" export $exportKey $file /y | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw "reg export $exportKey failed (exit $LASTEXITCODE)" }
+  $r.exported = $file
+}
+[pscustomobject]$r | ConvertTo-Json -Depth 4 -Compress
+`;
+
+// reg add, one value at a time; the values are data, reg.exe gets them as separate arguments.
+const SET_VALUES = String.raw`
+foreach ($v in @($RdpDoctorData.values)) {
+  & "$env:SystemRoot\System32\reg.exe" add ([string]$RdpDoctorData.regKey) /v ([string]$v.name) /t REG_DWORD /d ([string]$v.value) /f | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw "reg add $($v.name) failed (exit $LASTEXITCODE)" }
+}
+[pscustomobject]@{ set = @($RdpDoctorData.values).Count } | ConvertTo-Json -Compress
+`;
+
+// Puts every value back exactly: re-creates values that existed, deletes ones that did not, removes a key we created if it is empty.
+const RESTORE_VALUES = String.raw`
+$b = $RdpDoctorData.backup
+if ($null -eq $b) { throw 'No registry snapshot was recorded, so there is nothing to restore.' }
+$path = 'Registry::' + [string]$b.regKey
+foreach ($v in @($b.values)) {
+  if ($v.exists) {
+    if (-not (Test-Path -LiteralPath $path)) { New-Item -Path $path -Force | Out-Null }
+    New-ItemProperty -LiteralPath $path -Name ([string]$v.name) -PropertyType ([string]$v.kind) -Value $v.value -Force | Out-Null
+  } elseif (Test-Path -LiteralPath $path) {
+    Remove-ItemProperty -LiteralPath $path -Name ([string]$v.name) -ErrorAction SilentlyContinue
+  }
+}
+if (-not $b.keyExists -and (Test-Path -LiteralPath $path)) {
+  $k = Get-Item -LiteralPath $path
+  if ($k.ValueCount -eq 0 -and $k.SubKeyCount -eq 0) { Remove-Item -LiteralPath $path }
+}
+[pscustomobject]@{ restored = @($b.values).Count } | ConvertTo-Json -Compress
+`;
+
+/** Constant registry scripts, exported for tests that assert exact text. */
+export const REGISTRY_SCRIPTS = { SNAPSHOT, SET_VALUES, RESTORE_VALUES } as const;
+
+/** What a registry fix changes. */
+export interface RegistryChange {
+  /** `HKLM\…` as reg.exe spells it. */
+  readonly regKey: string;
+  readonly values: readonly { readonly name: string; readonly value: number }[];
+  /** Key exported with reg export before the change (defaults to regKey). */
+  readonly exportKey?: string;
+  /** The Group Policy key whose copy of these values would override the change. */
+  readonly policyKey?: string;
+  /** File name of the .reg export inside the backup folder. */
+  readonly exportName: string;
+  /** True for HKLM writes (UAC). */
+  readonly elevated: boolean;
+}
+
+/** Backup, apply and undo steps of one registry change. */
+export function registrySteps(change: RegistryChange, backupDir: string): { backups: BackupAction[]; apply: ApplyAction[]; undo: UndoAction[] } {
+  const names = change.values.map((v) => v.name);
+  const exportKey = change.exportKey ?? change.regKey;
+  const exportFile = `${backupDir}\\${change.exportName}`;
+  const shown = change.values.map((v) => `${v.name}=${v.value}`).join(', ');
+  return {
+    backups: [
+      {
+        kind: 'script',
+        name: 'registry-snapshot',
+        description: `Record ${names.join(', ')} under ${change.regKey} and export ${exportKey} to ${exportFile} (reg export)`,
+        script: SNAPSHOT,
+        data: { regKey: change.regKey, names, exportKey, exportFile, policyKey: change.policyKey ?? null },
+        elevation: 'none',
+      },
+    ],
+    apply: [
+      {
+        kind: 'script',
+        name: 'registry-set',
+        description: `Set ${shown} under ${change.regKey} (reg add … /t REG_DWORD /f)`,
+        script: SET_VALUES,
+        data: { regKey: change.regKey, values: change.values },
+        elevation: change.elevated ? 'always' : 'none',
+      },
+    ],
+    undo: [
+      {
+        kind: 'script',
+        name: 'registry-restore',
+        description: `Put ${names.join(', ')} under ${change.regKey} back exactly as recorded (values that did not exist are deleted again)`,
+        script: RESTORE_VALUES,
+        data: {},
+        elevation: change.elevated ? 'always' : 'none',
+        withBackup: 'registry-snapshot',
+      },
+    ],
+  };
+}
+
+/** Values a Group Policy sets for the same names, read from a snapshot's output (empty when none or unreadable). */
+export function policyOverrides(snapshotOutput: string | undefined): string[] {
+  try {
+    const parsed = JSON.parse(snapshotOutput ?? '') as { policy?: { name?: unknown; value?: unknown }[] };
+    return (parsed.policy ?? []).map((p) => `${String(p.name)}=${String(p.value)}`);
+  } catch {
+    return [];
+  }
+}

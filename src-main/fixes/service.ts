@@ -1,0 +1,221 @@
+/** The transport-free fix service: plan → (confirm in the door) → backup → apply → verify, undo from the journal, recovery after a crash. */
+import type { ParsedTarget } from '../checks/types';
+import { parseTarget } from '../net/target';
+import { BadInputError, NotFoundError } from '../service/errors';
+import { FIX_META } from '../shared/catalog';
+import { FixRequestSchema, type FixPlan, type FixRequest, type FixResult, type RdpFileInput, type UndoResult } from '../shared/dto';
+import type { CheckId } from '../shared/ids';
+import type { CheckResult, Report } from '../shared/schema';
+import type { WindowsSource } from '../windows/source';
+import { DeclinedError, runApply, runBackups, runUndo, type EngineHooks } from './engine';
+import { createLiveExecutor, createReplayExecutor } from './executors';
+import { newJournalId, openJournal, type Journal, type JournalEntry, type JournalState } from './journal';
+import { toFixPlan, type FixPlace } from './plan';
+import { policyOverrides } from './registry-steps';
+import { FIXES } from './registry';
+import { buildRemoteScript } from './script-only';
+import type { FixDefinition, FixExecutor, PreparedFix } from './types';
+import { summarizeVerification } from './verify';
+
+/** What the fix service needs from the rest of the app. */
+export interface FixServiceDeps {
+  readonly windows: WindowsSource | null;
+  readonly journalDir: string;
+  /** True when `target` names the computer this app runs on (host fixes then apply here). */
+  isLocalHost(target: string): boolean;
+  /** Re-runs the given checks against the target (verification). */
+  runChecks(target: string, ids: CheckId[], signal: AbortSignal): Promise<CheckResult[]>;
+  lookupTask(taskId: string): { report: Report; rdpFile?: RdpFileInput } | undefined;
+  /** Overrides the executor picked from `windows` (null: no scripts can run). */
+  readonly executor?: FixExecutor | null;
+  readonly hooks?: EngineHooks;
+  readonly now?: () => Date;
+}
+
+/** One journal entry found by recovery and what was done with it. */
+export interface RecoveredEntry {
+  readonly journalId: string;
+  readonly fixId: JournalEntry['fixId'];
+  readonly previousState: JournalState;
+  readonly undone: boolean;
+  readonly message: string;
+}
+
+/** What `recover()` found: entries interrupted by a crash, and journal files it could not read. */
+export interface RecoverResult {
+  readonly recovered: readonly RecoveredEntry[];
+  readonly unreadable: readonly string[];
+}
+
+/** The fix API the service, CLI and UI call. */
+export interface FixService {
+  plan(req: FixRequest, signal?: AbortSignal): Promise<FixPlan>;
+  apply(req: FixRequest, signal?: AbortSignal): Promise<FixResult>;
+  undo(journalId: string): Promise<UndoResult>;
+  /** Finds entries stuck in `applying` (a crash) and, unless `perform` is false, undoes them from their backups. */
+  recover(options?: { readonly perform?: boolean }): Promise<RecoverResult>;
+  /** Every journal entry, oldest first. */
+  list(): Promise<readonly JournalEntry[]>;
+}
+
+interface Prepared {
+  readonly def: FixDefinition;
+  readonly target: ParsedTarget;
+  readonly place: FixPlace;
+  readonly prepared: PreparedFix;
+  readonly plan: FixPlan;
+  readonly id: string;
+}
+
+const PLAN_REUSE_MS = 30 * 60_000;
+
+/** Creates the fix service; the journal folder is created on first use. */
+export function createFixService(deps: FixServiceDeps): FixService {
+  const now = deps.now ?? (() => new Date());
+  const executor: FixExecutor | null =
+    deps.executor !== undefined ? deps.executor : deps.windows ? (deps.windows.origin === 'replay' ? createReplayExecutor(deps.windows) : createLiveExecutor(deps.windows)) : null;
+  let journalPromise: Promise<Journal> | null = null;
+  const journal = (): Promise<Journal> => (journalPromise ??= openJournal(deps.journalDir, now));
+  const planned = new Map<string, { id: string; at: number }>();
+  let queue: Promise<unknown> = Promise.resolve();
+  // One fix at a time: every apply/undo/recover waits for the previous one.
+  const exclusive = <T>(fn: () => Promise<T>): Promise<T> => {
+    const run = queue.then(fn, fn);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+  const keyOf = (req: FixRequest): string => JSON.stringify([req.fixId, req.target.trim().toLowerCase(), req.option ?? '', req.taskId ?? '']);
+
+  function placeOf(def: FixDefinition, target: ParsedTarget): FixPlace {
+    if (def.runsOn === 'any') return 'here';
+    if (!executor) return 'script';
+    return FIX_META[def.id].scope === 'host' && !deps.isLocalHost(target.input) ? 'script' : 'here';
+  }
+
+  async function prepare(raw: FixRequest, id: string, signal: AbortSignal): Promise<Prepared> {
+    const parsed = FixRequestSchema.safeParse(raw);
+    if (!parsed.success) throw new BadInputError(`Invalid fix request: ${parsed.error.issues[0]?.message ?? 'bad fields'}.`);
+    const req = parsed.data;
+    const def = FIXES[req.fixId];
+    const target = parseTarget(req.target);
+    const task = req.taskId ? deps.lookupTask(req.taskId) : undefined;
+    if (req.taskId && !task) throw new NotFoundError(`No diagnosis with id ${req.taskId}.`);
+    const place = placeOf(def, target);
+    const backupDir = place === 'script' ? `%ProgramData%\\RDP Doctor\\backups\\${id}` : (await journal()).backupDir(id);
+    const prepared = await def.prepare({ fixId: def.id, target, option: req.option, report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
+    const first = toFixPlan(def, target, prepared, place, null);
+    const script =
+      place === 'script'
+        ? buildRemoteScript({ fixId: def.id, host: target.host, where: FIX_META[def.id].scope === 'host' ? 'host' : 'client', needsElevation: first.needsElevation, securityCost: first.securityCost, backupDir }, prepared)
+        : null;
+    return { def, target, place, prepared, plan: { ...first, script }, id };
+  }
+
+  function newEntry(p: Prepared, state: JournalState): JournalEntry {
+    const at = now().toISOString();
+    const kind = executor && [...p.prepared.backups, ...p.prepared.apply].some((a) => a.kind === 'script' || a.kind === 'collect') ? executor.mode : 'local';
+    return { version: 1, id: p.id, fixId: p.def.id, target: p.target.input, executor: kind, state, createdAt: at, updatedAt: at, prepared: p.prepared, backups: {}, log: [], error: null };
+  }
+
+  async function undoEntry(entry: JournalEntry): Promise<{ ok: boolean; message: string; entry: JournalEntry }> {
+    const j = await journal();
+    if (entry.state === 'undone') return { ok: false, message: 'This fix was already undone.', entry };
+    if (entry.state === 'planned' || entry.state === 'backed-up') {
+      const done = await j.update(entry, { state: 'undone' }, 'undone', 'nothing had been changed');
+      return { ok: true, message: 'Nothing had been changed, so there was nothing to undo.', entry: done };
+    }
+    if (entry.executor !== 'local' && executor?.mode !== entry.executor) {
+      return { ok: false, message: `This fix ran on ${entry.executor === 'live' ? 'live Windows' : 'a recorded machine'}; undo it from the same place.`, entry };
+    }
+    try {
+      const { entry: done, messages } = await runUndo(j, entry, executor, new AbortController().signal);
+      return { ok: true, message: `Undone: ${messages.join(' ')}`, entry: done };
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      const failed = await j.update(entry, { error: message }, 'undo', `failed: ${message}`);
+      return { ok: false, message: `Undo failed: ${message}`, entry: failed };
+    }
+  }
+
+  async function applyPrepared(p: Prepared, req: FixRequest, signal: AbortSignal): Promise<FixResult> {
+    const base = { fixId: p.def.id, journalId: null, verification: null, output: null };
+    if (req.dryRun) {
+      const steps = p.plan.steps.map((s, i) => `${i + 1}. ${s.description}`).join(' ');
+      return { ...base, status: 'dry-run', message: `Dry run: nothing was changed. It would back up ${p.plan.backup.length} item(s), then: ${steps || 'produce the file only.'}` };
+    }
+    if (p.place === 'script') {
+      const script = p.plan.script ?? '';
+      return { ...base, status: 'script-only', message: p.plan.notes[0] ?? 'Run the script on the other computer.', output: { fileName: `rdp-doctor-${p.def.id}.ps1`, mime: 'text/plain', contentBase64: Buffer.from(script, 'utf8').toString('base64') } };
+    }
+    const output = p.prepared.output ?? null;
+    let entry: JournalEntry | null = null;
+    if (p.prepared.apply.length > 0) {
+      const j = await journal();
+      entry = await j.save(newEntry(p, 'planned'));
+      try {
+        entry = await runBackups(j, entry, executor, signal);
+        entry = await runApply(j, entry, executor, signal, deps.hooks);
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const reached = entry.state;
+        entry = await j.update(entry, { state: 'failed', error: message }, 'failed', message);
+        if (error instanceof DeclinedError) return { ...base, status: 'declined', journalId: entry.id, message };
+        const rollback = reached === 'applying' ? await undoEntry(entry) : { ok: true, message: 'Nothing had been changed.' };
+        return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message} ${rollback.ok ? 'Changes were rolled back.' : rollback.message}` };
+      }
+    }
+    const verification = await summarizeVerification(deps.runChecks, p.target.input, p.def.verifyChecks, signal);
+    const overrides = policyOverrides(entry?.backups['registry-snapshot']?.output);
+    const warn = overrides.length > 0 ? ` Warning: a Group Policy sets ${overrides.join(', ')}, which overrides this change.` : '';
+    return { ...base, status: 'applied', journalId: entry?.id ?? null, output, verification: verification.result, message: `${FIX_META[p.def.id].title}: done. ${verification.message}${warn}` };
+  }
+
+  return {
+    async plan(req, signal = new AbortController().signal) {
+      const key = keyOf(req);
+      const p = await prepare(req, newJournalId(now()), signal);
+      if (p.place === 'here' && p.prepared.apply.length > 0) planned.set(key, { id: p.id, at: now().getTime() });
+      return p.plan;
+    },
+    apply(req, signal = new AbortController().signal) {
+      return exclusive(async () => {
+        const key = keyOf(req);
+        const reuse = planned.get(key);
+        const id = reuse && now().getTime() - reuse.at < PLAN_REUSE_MS ? reuse.id : newJournalId(now());
+        if (!req.dryRun) planned.delete(key);
+        return applyPrepared(await prepare(req, id, signal), req, signal);
+      });
+    },
+    undo(journalId) {
+      return exclusive(async () => {
+        const entry = await (await journal()).load(journalId);
+        const r = await undoEntry(entry);
+        return { journalId, ok: r.ok, message: r.message };
+      });
+    },
+    recover(options = {}) {
+      return exclusive(async () => {
+        const j = await journal();
+        const { entries, unreadable } = await j.list();
+        const recovered: RecoveredEntry[] = [];
+        for (const entry of entries) {
+          if (entry.state === 'backed-up') {
+            await j.update(entry, { state: 'failed', error: 'Interrupted after the backup, before any change.' }, 'recover', 'nothing changed');
+            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, message: 'Interrupted before any change; nothing to undo.' });
+          } else if (entry.state === 'applying') {
+            if (options.perform === false) {
+              recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, message: 'Interrupted while applying; undo is offered.' });
+              continue;
+            }
+            const r = await undoEntry(entry);
+            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: r.ok, message: `Interrupted while applying. ${r.message}` });
+          }
+        }
+        return { recovered, unreadable };
+      });
+    },
+    async list() {
+      return (await (await journal()).list()).entries;
+    },
+  };
+}

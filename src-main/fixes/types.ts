@@ -1,0 +1,115 @@
+/** What a fix is: data-only actions (constant scripts + data, file writes), its backups, its undo, and the checks that verify it. */
+import type { CheckId, FixId } from '../shared/ids';
+import type { RdpFileInput } from '../shared/dto';
+import type { Report } from '../shared/schema';
+import type { ParsedTarget } from '../checks/types';
+import type { WindowsSource } from '../windows/source';
+
+/** A constant PowerShell script run with `data` as `$RdpDoctorData` (never spliced into the text). */
+export interface ScriptAction {
+  readonly kind: 'script';
+  /** Stable step name, used in the journal and the replay log. */
+  readonly name: string;
+  readonly description: string;
+  readonly script: string;
+  readonly data: Readonly<Record<string, unknown>>;
+  /** `always`: through UAC; `fallback`: try as the user, elevate only on access denied (rdp-facts §6 row 13). */
+  readonly elevation: 'none' | 'always' | 'fallback';
+  /** Name of a backup whose recorded output is passed as `data.backup` (undo steps). */
+  readonly withBackup?: string;
+}
+
+/** Reads state through the Windows source's collector (so replay answers it from the recording). */
+export interface CollectAction {
+  readonly kind: 'collect';
+  readonly name: string;
+  readonly description: string;
+  readonly collector: string;
+}
+
+/** Copies a local file byte for byte into the journal folder (or records that it did not exist). */
+export interface CopyFileAction {
+  readonly kind: 'copy-file';
+  readonly name: string;
+  readonly description: string;
+  readonly path: string;
+}
+
+/** Writes a local file atomically (temp file, fsync, rename). */
+export interface WriteFileAction {
+  readonly kind: 'write-file';
+  readonly name: string;
+  readonly description: string;
+  readonly path: string;
+  readonly contentBase64: string;
+}
+
+/** Puts back the file a `copy-file` backup saved, or deletes it when it did not exist before. */
+export interface RestoreFileAction {
+  readonly kind: 'restore-file';
+  readonly name: string;
+  readonly description: string;
+  /** The `copy-file` backup to restore from. */
+  readonly backup: string;
+}
+
+/** Something only a person can do (or nothing to do); shown, never run. */
+export interface NoteAction {
+  readonly kind: 'note';
+  readonly name: string;
+  readonly description: string;
+}
+
+/** A step that reads or saves state before the change. */
+export type BackupAction = ScriptAction | CollectAction | CopyFileAction;
+/** A step that changes the machine. */
+export type ApplyAction = ScriptAction | WriteFileAction;
+/** A step that reverses the change. */
+export type UndoAction = ScriptAction | RestoreFileAction | NoteAction;
+
+/** Everything a fix knows when it prepares: the target, the diagnosis it answers, where backups go. */
+export interface FixContext {
+  readonly fixId: FixId;
+  readonly target: ParsedTarget;
+  /** The free option of the request (security layer value, output file path). */
+  readonly option: string | undefined;
+  readonly report: Report | undefined;
+  readonly rdpFile: RdpFileInput | undefined;
+  readonly windows: WindowsSource | null;
+  /** Folder for this fix's backups, as the scripts see it (`%ProgramData%\…` for a copied script). */
+  readonly backupDir: string;
+  readonly signal: AbortSignal;
+}
+
+/** A fix made concrete for one target: the exact actions, shown in the plan and then run. */
+export interface PreparedFix {
+  readonly backups: readonly BackupAction[];
+  readonly apply: readonly ApplyAction[];
+  readonly undo: readonly UndoAction[];
+  readonly notes: readonly string[];
+  /** Overrides FIX_META's security cost when the cost depends on the option. */
+  readonly securityCost?: string | null;
+  /** A produced file the browser can download (the .rdp), also when nothing is written to disk. */
+  readonly output?: { readonly fileName: string; readonly mime: string; readonly contentBase64: string };
+}
+
+/** One fix: where it can run, which checks verify it, and how it prepares its actions. */
+export interface FixDefinition {
+  readonly id: FixId;
+  /** `any`: pure file output, works on every OS; `windows`: needs a Windows source (or becomes a script). */
+  readonly runsOn: 'any' | 'windows';
+  readonly verifyChecks: readonly CheckId[];
+  /** Throws BadInputError when the option or target does not fit this fix. */
+  prepare(ctx: FixContext): Promise<PreparedFix>;
+}
+
+/** Runs script actions somewhere: live PowerShell (with UAC), or a recorded machine. */
+export interface FixExecutor {
+  readonly mode: 'live' | 'replay';
+  /** Runs one script action; resolves `declined` when the user refused the UAC prompt. */
+  runScript(action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<{ readonly declined: boolean; readonly output: string }>;
+  /** Reads a collector (the credential list) through the Windows source. */
+  collect(collector: string, signal: AbortSignal): Promise<string>;
+  /** Called after a successful apply or undo (replay flips its overlay). */
+  markApplied(fixId: FixId, applied: boolean): void;
+}
