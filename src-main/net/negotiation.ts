@@ -1,5 +1,5 @@
 /** Enumerates the server's security protocols: one connection per requested set, all in parallel, then a summary. */
-import { exchangeOnce, type ExchangeKind, type ExchangeResult } from './rdp-socket';
+import { exchangeOnce, type ExchangeKind, type ExchangeOutcome, type ExchangeResult } from './rdp-socket';
 import { PROTOCOL, type ProtocolName } from './x224';
 
 /** One probe: the protocol we want to learn about and the exact requestedProtocols we send for it. */
@@ -71,18 +71,23 @@ export async function probeNegotiation(options: NegotiationOptions): Promise<Neg
         timeoutMs: options.timeoutMs,
         signal: options.signal,
       });
-      const supported = r.outcome.kind === 'selected' && r.outcome.protocol === PROTOCOL[plan.protocol];
-      return { ...r, protocol: plan.protocol, supported };
+      return { ...r, protocol: plan.protocol, supported: isSupport(plan.protocol, r.outcome) };
     }),
   );
   return summarize(probes);
+}
+
+/** Support = the server selected exactly the probed protocol; a legacy confirm to an RDP request also means RDP security. */
+export function isSupport(protocol: ProtocolName, outcome: ExchangeOutcome): boolean {
+  if (outcome.kind === 'selected') return outcome.protocol === PROTOCOL[protocol];
+  return protocol === 'RDP' && outcome.kind === 'legacy';
 }
 
 /** Derives the summary from probe results (pure; rdp-facts §1.7 "diagnostic mapping"). */
 export function summarize(probes: readonly ProbeResult[]): NegotiationSummary {
   const kinds = probes.map((p) => p.outcome.kind);
   const answered = kinds.some((k) => k === 'selected' || k === 'failure' || k === 'legacy' || k === 'rejected');
-  const supported = probes.filter((p) => p.supported).map((p) => p.protocol);
+  const supported = [...new Set(probes.filter((p) => isSupport(p.protocol, p.outcome)).map((p) => p.protocol))];
   const failures: Partial<Record<ProtocolName, string>> = {};
   for (const p of probes) if (p.outcome.kind === 'failure') failures[p.protocol] = p.outcome.codeName;
   const byProtocol = (name: ProtocolName): ProbeResult | undefined => probes.find((p) => p.protocol === name);

@@ -55,6 +55,11 @@ describe('judgeNegotiation and summarize', () => {
     const s = summarize([probe('RDP', sel('RDP', 0)), probe('SSL', sel('RDP', 0), 1), probe('HYBRID', sel('RDP', 0), 3)]);
     expect(s).toMatchObject({ supported: ['RDP'], rdpSecurityOnly: true });
   });
+  it('reads a server that ignores negotiation (11-byte confirm) as legacy and RDP-only', () => {
+    const s = summarize([probe('RDP', { kind: 'legacy' }), probe('SSL', { kind: 'legacy' }, 1), probe('HYBRID', { kind: 'legacy' }, 3)]);
+    expect(s).toMatchObject({ service: 'rdp', supported: ['RDP'], legacyServer: true, rdpSecurityAllowed: true, rdpSecurityOnly: true });
+    expect(judgeNegotiation(s, 1000).status).toBe('warn');
+  });
   it('does not call a server without a certificate RDP-only', () => {
     const s = summarize([probe('RDP', sel('RDP', 0)), probe('SSL', fail(3, 'SSL_CERT_NOT_ON_SERVER'), 1)]);
     expect(s.rdpSecurityOnly).toBe(false);
