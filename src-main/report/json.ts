@@ -1,0 +1,7 @@
+/** The JSON report (CATALOG §6, schemaVersion 1), validated before it is written. */
+import { ReportSchema, type Report } from '../shared/schema';
+
+/** Serializes the report as pretty JSON after checking it against the schema. */
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`;
+}
