@@ -14,7 +14,7 @@ function Get-AclRows([string]$Path) {
 `;
 
 /**
- * Certificates of Cert:\LocalMachine\Remote Desktop (and the configured custom one), each with its
+ * Certificates of Cert:\LocalMachine\Remote Desktop (and the custom one the registry or WMI names, from My), each with its
  * private key file and that file's ACL. Opening the key can fail exactly when it is broken, so the
  * self-signed key's well-known file name (f686aace…_<MachineGuid>, rdp-facts §4.6) is the fallback.
  */
@@ -53,9 +53,13 @@ function Get-CertRow($c, [string]$Store) {
 }
 $rows = @()
 if (Test-Path -LiteralPath 'Cert:\LocalMachine\Remote Desktop') { $rows = @(Get-ChildItem -LiteralPath 'Cert:\LocalMachine\Remote Desktop' | ForEach-Object { Get-CertRow $_ 'Remote Desktop' }) }
+$wmiHash = $null
+try { $wmiHash = [string](Get-CimInstance -Namespace root/cimv2/TerminalServices -ClassName Win32_TSGeneralSetting -Filter "TerminalName='RDP-Tcp'").SSLCertificateSHA1Hash } catch { }
+$want = $regHash
+if (-not $want) { $want = $wmiHash }
 $configured = $null
-if ($regHash -and -not ($rows | Where-Object { $_.thumbprint -eq $regHash })) {
-  $c = Get-ChildItem -LiteralPath 'Cert:\LocalMachine\My' | Where-Object { $_.Thumbprint -eq $regHash } | Select-Object -First 1
+if ($want -and -not ($rows | Where-Object { $_.thumbprint -eq $want })) {
+  $c = Get-ChildItem -LiteralPath 'Cert:\LocalMachine\My' | Where-Object { $_.Thumbprint -eq $want } | Select-Object -First 1
   if ($c) { $configured = Get-CertRow $c 'My' }
 }
 $admin = ([Security.Principal.WindowsPrincipal][Security.Principal.WindowsIdentity]::GetCurrent()).IsInRole([Security.Principal.WindowsBuiltInRole]::Administrator)
@@ -73,9 +77,9 @@ $files = @(Get-ChildItem -LiteralPath $mk -Force -Filter 'f686aace6942fb7f7ceb23
 [pscustomobject]@{ path = $mk; exists = $true; owner = $a.owner; aces = $a.aces; rdpKeyFiles = $files } | ConvertTo-Json -Depth 5 -Compress
 `;
 
-/** Rules of the Remote Desktop group by its resource id (DisplayGroup is localized), profiles, network categories. */
+/** Rules of the Remote Desktop group by its resource id (DisplayGroup is localized) as in force (ActiveStore: local plus Group Policy), profiles, network categories. */
 export const FIREWALL_SCRIPT = String.raw`
-$rules = @(Get-NetFirewallRule -Group '@FirewallAPI.dll,-28752' -ErrorAction SilentlyContinue | ForEach-Object {
+$rules = @(Get-NetFirewallRule -PolicyStore ActiveStore -Group '@FirewallAPI.dll,-28752' -ErrorAction SilentlyContinue | ForEach-Object {
   $pf = $_ | Get-NetFirewallPortFilter
   $af = $_ | Get-NetFirewallApplicationFilter
   $sf = $_ | Get-NetFirewallServiceFilter
@@ -85,7 +89,7 @@ $rules = @(Get-NetFirewallRule -Group '@FirewallAPI.dll,-28752' -ErrorAction Sil
     program = [string]$af.Program; service = [string]$sf.Service
   }
 })
-$profiles = @(Get-NetFirewallProfile | ForEach-Object { [pscustomobject]@{ name = [string]$_.Name; enabled = [string]$_.Enabled; defaultInboundAction = [string]$_.DefaultInboundAction } })
+$profiles = @(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object { [pscustomobject]@{ name = [string]$_.Name; enabled = [string]$_.Enabled; defaultInboundAction = [string]$_.DefaultInboundAction } })
 $nets = @(Get-NetConnectionProfile -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ interfaceAlias = [string]$_.InterfaceAlias; networkCategory = [string]$_.NetworkCategory } })
 [pscustomobject]@{ rules = $rules; profiles = $profiles; networks = $nets } | ConvertTo-Json -Depth 4 -Compress
 `;
