@@ -48,7 +48,10 @@ export function hostSkipReason(ctx: CheckContext, localName?: string, localAddre
 export function readCollector<T>(ctx: CheckContext, name: string, parse: (stdout: string) => T): Promise<T> {
   const windows = ctx.windows;
   if (!windows) return Promise.reject(new Error(NEEDS_WINDOWS));
-  return ctx.memo(`windows-server:${name}`, async () => parse(await windows.collect(name, {}, ctx.signal)));
+  return ctx.memo(`windows-server:${name}`, async () => {
+    ctx.report(`Reading ${name} on this computer…`);
+    return parse(await windows.collect(name, {}, ctx.signal));
+  });
 }
 
 /** Like readCollector, but a failure becomes null (for collectors that only add detail). */
