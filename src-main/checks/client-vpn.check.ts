@@ -2,7 +2,8 @@
  * Check client.vpn: VPN adapters/profiles that are up and which interface routes to the target (Find-NetRoute).
  * The target host is passed to the collector as data. Evidence: { target, addresses, adapters: [{name, description,
  * ifIndex, isVpn}], vpnProfiles: [{name, server, status}], routes: [{address, interfaceAlias, interfaceIndex,
- * nextHop, sourceAddress, error, viaVpn}], isVpnUp, isTargetViaVpn }.
+ * nextHop, sourceAddress, error, viaVpn}], defaultRoutes: [{interfaceAlias, nextHop, routeMetric, viaVpn}], isVpnUp,
+ * isTargetViaVpn }.
  */
 import { parseVpnOutput } from '../windows/client/network';
 import { clientCheck, collectParsed } from './client-common';
@@ -16,6 +17,7 @@ export const clientVpnCheck = clientCheck('client.vpn', [], async (ctx, windows)
     adapters: v.adapters.map((a) => ({ ...a })),
     vpnProfiles: v.vpnProfiles.map((p) => ({ ...p })),
     routes: v.routes.map((r) => ({ ...r })),
+    defaultRoutes: v.defaultRoutes.map((r) => ({ ...r })),
   };
   const vpnNames = [...v.adapters.filter((a) => a.isVpn).map((a) => a.description || a.name), ...v.vpnProfiles.filter((p) => /connected/i.test(p.status ?? '')).map((p) => p.name)];
   if (v.isTargetViaVpn) {

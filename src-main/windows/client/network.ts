@@ -37,6 +37,8 @@ export interface VpnState {
   readonly isVpnUp: boolean;
   /** At least one route to the target goes through a VPN adapter. */
   readonly isTargetViaVpn: boolean;
+  /** Default routes (0.0.0.0/0, ::/0) with the VPN flag: a VPN default route means a full tunnel. */
+  readonly defaultRoutes: readonly { readonly interfaceAlias: string | null; readonly nextHop: string | null; readonly routeMetric: number | null; readonly viaVpn: boolean }[];
 }
 
 /** True when an adapter's description or name looks like a VPN. */
@@ -60,6 +62,8 @@ export function parseVpnOutput(stdout: string): VpnState {
   const profiles = asList(o['vpnProfiles']).map((p) => ({ name: str(p, 'name') ?? '?', server: str(p, 'server'), status: str(p, 'status') }));
   const vpnIndexes = new Set(adapters.filter((a) => a.isVpn).map((a) => a.ifIndex));
   const vpnNames = new Set([...adapters.filter((a) => a.isVpn).map((a) => a.name.toLowerCase()), ...profiles.map((p) => p.name.toLowerCase())]);
+  const viaVpn = (index: number | null, alias: string | null): boolean =>
+    (index !== null && vpnIndexes.has(index)) || (alias !== null && vpnNames.has(alias.toLowerCase()));
   const routes = asList(o['routes']).map((r) => {
     const alias = str(r, 'interfaceAlias');
     const index = int(r, 'interfaceIndex');
@@ -70,10 +74,15 @@ export function parseVpnOutput(stdout: string): VpnState {
       nextHop: str(r, 'nextHop'),
       sourceAddress: str(r, 'sourceAddress'),
       error: str(r, 'error'),
-      viaVpn: (index !== null && vpnIndexes.has(index)) || (alias !== null && vpnNames.has(alias.toLowerCase())),
+      viaVpn: viaVpn(index, alias),
     };
   });
+  const defaultRoutes = asList(o['defaultRoutes']).map((r) => {
+    const alias = str(r, 'interfaceAlias');
+    return { interfaceAlias: alias, nextHop: str(r, 'nextHop'), routeMetric: int(r, 'routeMetric'), viaVpn: viaVpn(int(r, 'interfaceIndex'), alias) };
+  });
   return {
+    defaultRoutes,
     target: str(o, 'target'),
     addresses: stringList(o['addresses']),
     adapters,

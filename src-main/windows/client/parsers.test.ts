@@ -151,6 +151,15 @@ describe('VPN and security software', () => {
     expect(vpn.isVpnUp).toBe(true);
     expect(vpn.isTargetViaVpn).toBe(true);
     expect(vpn.routes[0]?.interfaceAlias).toBe('Ethernet 3');
+    expect(vpn.defaultRoutes).toEqual([{ interfaceAlias: 'WLAN', nextHop: '192.168.2.1', routeMetric: 0, viaVpn: false }]);
+  });
+
+  it('marks a full tunnel (default route through the VPN adapter)', () => {
+    const full = parseVpnOutput(
+      '{"adapters":{"name":"Ethernet 3","description":"Fortinet SSL VPN Virtual Ethernet Adapter","ifIndex":23},"defaultRoutes":{"interfaceAlias":"Ethernet 3","interfaceIndex":23,"nextHop":"0.0.0.0","routeMetric":1},"routes":[]}',
+    );
+    expect(full.defaultRoutes[0]?.viaVpn).toBe(true);
+    expect(full.isTargetViaVpn).toBe(false);
   });
 
   it('tells a VPN that is up but off the path', () => {

@@ -168,7 +168,10 @@ $routes = @(foreach ($ip in @($addresses | Select-Object -First 4)) {
     [pscustomobject]@{ address = $ip; interfaceAlias = $null; interfaceIndex = $null; nextHop = $null; destinationPrefix = $null; sourceAddress = $null; error = $_.Exception.Message }
   }
 })
-[pscustomobject]@{ target = $target; addresses = $addresses; adapters = $adapters; vpnProfiles = $profiles; routes = $routes } | ConvertTo-Json -Depth 4 -Compress
+$defaults = @(Get-NetRoute -DestinationPrefix '0.0.0.0/0', '::/0' -ErrorAction SilentlyContinue | ForEach-Object {
+  [pscustomobject]@{ destinationPrefix = $_.DestinationPrefix; interfaceAlias = $_.InterfaceAlias; interfaceIndex = [int]$_.InterfaceIndex; nextHop = $_.NextHop; routeMetric = [int]$_.RouteMetric }
+})
+[pscustomobject]@{ target = $target; addresses = $addresses; adapters = $adapters; vpnProfiles = $profiles; routes = $routes; defaultRoutes = $defaults } | ConvertTo-Json -Depth 4 -Compress
 `;
 
 // SecurityCenter2 exists on client SKUs only (rdp-facts §4.9); its absence is reported, not thrown.
