@@ -23,7 +23,7 @@ export interface CredentialList {
   readonly termsrv: readonly SavedCredential[];
 }
 
-const TARGET_LINE = /(?:^|\s)([A-Za-z]+):target=(\S.*?)\s*$/i;
+const TARGET_LINE = /(?:^|\s)([A-Za-z]+):target=(\S.*)$/i;
 
 function valueAfterLabel(line: string): string | null {
   const at = line.indexOf(':');
@@ -51,7 +51,7 @@ export function parseCmdkeyLines(lines: readonly string[]): { readonly totalEntr
     if (target?.[1] && target[2]) {
       close();
       total += 1;
-      current = { kind: target[1], target: target[2], labelled: [] };
+      current = { kind: target[1], target: target[2].trim(), labelled: [] };
       continue;
     }
     if (!current) continue;
