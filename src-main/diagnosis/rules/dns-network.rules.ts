@@ -1,5 +1,209 @@
-/** Diagnosis rules for the dns-network evidence. */
-import type { Rule } from '../types';
+/** Diagnosis rules for the name, the path and the gateway: DNS, TCP reachability, latency and loss, RD Gateway. */
+import type { FixId } from '../../shared/ids';
+import type { Evidence, FindingDraft, Rule } from '../types';
+import { readDns, readGateway, readIpVsName, readTcp } from './network-read';
+
+const where = (ev: Evidence): string => `${ev.target.host}:${ev.target.port}`;
+
+/** The name does not resolve through this computer's resolver (what Remote Desktop uses). */
+const dnsUnresolvable: Rule = (ev) => {
+  const dns = readDns(ev);
+  if (!dns || dns.status !== 'fail' || ev.target.isAddress) return [];
+  const host = ev.target.host;
+  const alt = readIpVsName(ev);
+  const working = alt?.verdict === 'ip-only' ? alt.workingAddresses : [];
+  const known = working.length > 0 ? working : dns.onlyDns;
+  const kind = dns.failureKind ?? 'other';
+  if (kind === 'reserved-name') {
+    return [{
+      id: 'dns-unresolvable',
+      confidence: 0.99,
+      explanation: `"${host}" ends in ".invalid", a name that can never exist. Check the computer name for a typo, or ask for the right name or address.`,
+      technical: `${host} is under the reserved .invalid TLD (RFC 6761); no lookup was made.`,
+      checks: ['dns.resolve'],
+      fixes: [],
+      evidence: { host, failureKind: kind },
+    }];
+  }
+  const reason: Record<string, string> = {
+    nxdomain: `no computer called "${host}" is known to the name servers`,
+    'no-data': `the name "${host}" exists but has no address`,
+    servfail: 'the name server failed while looking it up',
+    refused: 'the name server refused to answer',
+    temporary: 'the name server failed or did not answer in time',
+    timeout: 'the name server did not answer in time',
+    'no-server': 'no name server could be reached (offline, or VPN/DNS settings)',
+  };
+  const nameServerTrouble = ['servfail', 'refused', 'temporary', 'timeout', 'no-server'].includes(kind);
+  const fixes: FixId[] = ['dns.flush'];
+  if (known.length > 0) fixes.push('rdpfile.use-ip');
+  const knownText = known.length > 0
+    ? ` The name servers do know it as ${known.join(', ')}${working.length > 0 ? ', and that address answers' : ''}: this computer probably has an outdated cached answer, and flushing the cache or connecting by address works around it.`
+    : ' If you know the computer\'s IP address, connecting by address works around it.';
+  return [{
+    id: 'dns-unresolvable',
+    confidence: known.length > 0 ? 0.95 : kind === 'nxdomain' ? 0.92 : nameServerTrouble ? 0.85 : 0.8,
+    explanation: `This computer cannot find the address of "${host}": ${reason[kind] ?? 'the lookup failed'}. Remote Desktop cannot connect to a name it cannot look up.${knownText}`,
+    technical: `getaddrinfo(${host}) failed: ${dns.failureCode ?? kind} (${dns.failureMessage ?? 'no detail'}); DNS servers ${dns.dnsServers.join(', ') || 'unknown'}${known.length > 0 ? `; direct DNS answers ${known.join(', ')}` : ''}.`,
+    checks: known.length > 0 && alt ? ['dns.resolve', 'alt.ip-vs-name'] : ['dns.resolve'],
+    fixes,
+    evidence: { host, failureKind: kind, failureCode: dns.failureCode, dnsServers: dns.dnsServers, addressesFromDns: known },
+  }];
+};
+
+/** Every address refused the connection: the computer is there, nothing listens on the port. */
+const portRefused: Rule = (ev) => {
+  const tcp = readTcp(ev);
+  if (!tcp || tcp.verdict !== 'refused') return [];
+  const port = tcp.port ?? ev.target.port;
+  const custom = port !== 3389 ? ` You are connecting to port ${port}, not the usual 3389: check that the computer really listens there.` : '';
+  return [{
+    id: 'port-refused',
+    // Nothing downstream (negotiation, TLS, certificate) can matter when nothing listens, so this ranks first.
+    confidence: 0.97,
+    severity: 'critical',
+    explanation: `The computer at ${where(ev)} answers, but refuses the connection: nothing is listening for Remote Desktop on port ${port}. Remote Desktop is switched off, its service is stopped, or it listens on another port.${custom}`,
+    technical: `TCP connect to ${tcp.refused.join(', ')} port ${port} got RST (ECONNREFUSED) on every address.`,
+    checks: ['net.tcp'],
+    fixes: ['server.enable-rdp', 'server.restart-termservice'],
+    evidence: { port, refused: tcp.refused },
+  }];
+};
+
+/** No address answered at all: filtered, switched off, wrong address, or no route. */
+const portUnreachable: Rule = (ev) => {
+  const tcp = readTcp(ev);
+  if (!tcp || !['timeout', 'unreachable', 'mixed-failure'].includes(tcp.verdict)) return [];
+  const port = tcp.port ?? ev.target.port;
+  const noRoute = tcp.verdict === 'unreachable';
+  return [{
+    id: 'port-unreachable',
+    confidence: 0.92,
+    severity: 'critical',
+    explanation: noRoute
+      ? `This computer has no network route to ${where(ev)}. The address may be on a network you are not connected to (for example, you need the VPN), or the address is wrong.`
+      : `Nothing comes back from ${where(ev)}: not even a refusal. A firewall is silently dropping the connection, the computer is switched off or asleep, or the name points to a wrong address.`,
+    technical: `TCP connect to port ${port}: ${tcp.timedOut.length} timed out (${tcp.timedOut.join(', ') || '-'}), ${tcp.unreachable.length} unreachable (${tcp.unreachable.join(', ') || '-'}), none open.`,
+    checks: ['net.tcp'],
+    fixes: noRoute ? [] : ['server.enable-firewall-rule'],
+    evidence: { port, timedOut: tcp.timedOut, unreachable: tcp.unreachable, verdict: tcp.verdict },
+  }];
+};
+
+/** The port opens, but round trips are slow. */
+const highLatency: Rule = (ev) => {
+  const tcp = readTcp(ev);
+  if (!tcp || !tcp.highLatency || tcp.open.length === 0) return [];
+  return [{
+    id: 'high-latency',
+    confidence: tcp.medianMs !== null && tcp.medianMs > 1000 ? 0.65 : 0.45,
+    explanation: `The connection to ${where(ev)} works but is slow: each round trip takes about ${tcp.medianMs} ms. Remote Desktop can still connect, but its start-up has many round trips and may time out on a very slow path (busy VPN, satellite or mobile link).`,
+    technical: `TCP connect time median ${tcp.medianMs} ms, max ${tcp.maxMs} ms over ${tcp.sampleAttempts} connects.`,
+    checks: ['net.tcp'],
+    fixes: [],
+    evidence: { medianMs: tcp.medianMs, maxMs: tcp.maxMs, attempts: tcp.sampleAttempts },
+  }];
+};
+
+/** Some connects got no answer at all. */
+const packetLoss: Rule = (ev) => {
+  const tcp = readTcp(ev);
+  if (!tcp || !tcp.packetLoss || tcp.open.length === 0) return [];
+  const pct = Math.round((tcp.lossRatio ?? 0) * 100);
+  return [{
+    id: 'packet-loss',
+    confidence: pct >= 50 ? 0.7 : 0.5,
+    explanation: `${pct}% of test connections to ${where(ev)} got no answer. On a path that loses this much, Remote Desktop connections can drop during start-up or freeze later. Using TCP only (turning off the UDP transport) often makes such links steadier.`,
+    technical: `${pct}% of ${tcp.sampleAttempts} sequential TCP connects timed out (median of the rest ${tcp.medianMs ?? '-'} ms).`,
+    checks: ['net.tcp'],
+    fixes: ['client.disable-udp'],
+    evidence: { lossRatio: tcp.lossRatio, attempts: tcp.sampleAttempts },
+  }];
+};
+
+/** The configured RD Gateway cannot be reached (name, TCP or TLS time-out). */
+const gatewayUnreachable: Rule = (ev) => {
+  const gw = readGateway(ev);
+  if (!gw) return [];
+  const atConnect = gw.failureStage === 'connect';
+  const tlsTimeout = gw.failureStage === 'tls' && gw.failureKind === 'timeout';
+  if (!atConnect && !tlsTimeout && !gw.badInput) return [];
+  const what = gw.badInput
+    ? `the gateway setting cannot be used (${gw.badInput})`
+    : gw.failureKind === 'dns' ? `its name "${gw.host}" does not resolve`
+      : gw.failureKind === 'refused' ? 'it refuses connections on its port'
+        : gw.failureKind === 'timeout' ? 'it does not answer (firewall, proxy or the server is down)'
+          : gw.failureMessage ?? 'it could not be reached';
+  return [{
+    id: 'gateway-unreachable',
+    confidence: 0.9,
+    explanation: `Your connection goes through the Remote Desktop Gateway ${gw.host}, but ${what}. Every connection through it will fail until it can be reached. Check the gateway name in the connection settings, or ask IT whether the gateway is running.`,
+    technical: `gateway ${gw.host}:${gw.port ?? 443} ${gw.failureStage ?? 'config'} failure: ${gw.failureKind ?? 'bad-input'} (${gw.failureMessage ?? gw.badInput ?? ''}).`,
+    checks: ['gateway.probe'],
+    fixes: [],
+    evidence: { gateway: gw.host, stage: gw.failureStage, kind: gw.failureKind },
+  }];
+};
+
+/** The gateway's certificate would be rejected: untrusted, expired, or for another name. */
+const gatewayCertificateUntrusted: Rule = (ev) => {
+  const gw = readGateway(ev);
+  const cert = gw?.certificate;
+  if (!gw || gw.authorized === null) return [];
+  const reasons: string[] = [];
+  if (cert?.validity === 'expired') reasons.push(`it expired on ${cert.notAfter?.slice(0, 10)}`);
+  if (cert?.validity === 'not-yet-valid') reasons.push(`it is not valid before ${cert.notBefore?.slice(0, 10)}`);
+  if (cert && cert.nameMatches === false) reasons.push(`it is issued to ${cert.commonName ?? cert.subject}, not ${gw.host}`);
+  if (cert?.selfSigned && !gw.authorized) reasons.push('it is self-signed');
+  if (!gw.authorized && reasons.length === 0) reasons.push(`no trusted authority vouches for it (${gw.authorizationError ?? 'unknown'})`);
+  if (reasons.length === 0) return [];
+  const hard = cert?.validity === 'expired' || cert?.validity === 'not-yet-valid' || cert?.nameMatches === false;
+  return [{
+    id: 'gateway-certificate-untrusted',
+    // Trust was judged with Node's CA list, not this computer's Windows store: a private CA may be trusted there.
+    confidence: hard ? 0.85 : 0.6,
+    explanation: `The Remote Desktop Gateway ${gw.host} shows a certificate that Remote Desktop will not accept: ${reasons.join('; ')}. Unlike a server's own certificate, a gateway certificate cannot be clicked past; the gateway's administrator must install a valid certificate for this name.`,
+    technical: `gateway TLS: authorized=${gw.authorized} (${gw.authorizationError ?? 'ok'}); subject ${cert?.subject ?? '?'}, issuer ${cert?.issuer ?? '?'}, notAfter ${cert?.notAfter ?? '?'}, SHA-1 ${cert?.sha1 ?? '?'}.`,
+    checks: ['gateway.probe'],
+    fixes: [],
+    evidence: { gateway: gw.host, authorizationError: gw.authorizationError, validity: cert?.validity ?? null, names: cert?.names ?? [], sha1: cert?.sha1 ?? null },
+  }];
+};
+
+/** The gateway answers, but not the way an RD Gateway does. */
+const gatewayBadResponse: Rule = (ev) => {
+  const gw = readGateway(ev);
+  if (!gw) return [];
+  const httpFailure = gw.failureStage === 'http' || (gw.failureStage === 'tls' && (gw.failureKind === 'closed' || gw.failureKind === 'tls'));
+  const badAnswer = gw.answer !== null && gw.answer !== 'auth-required' && gw.answer !== 'websocket-accepted';
+  if (!httpFailure && !badAnswer) return [];
+  const what = badAnswer ? (gw.answerText ?? 'it answered unexpectedly') : gw.failureMessage ?? 'the request got no proper answer';
+  return [{
+    id: 'gateway-bad-response',
+    confidence: gw.answer === 'not-found' ? 0.9 : 0.8,
+    explanation: `The Remote Desktop Gateway ${gw.host} can be reached, but ${what}. Either the address is not the gateway (it may be a web site or proxy), or the gateway role on that server is broken or missing.`,
+    technical: badAnswer
+      ? `RDG_OUT_DATA /remoteDesktopGateway/ → ${gw.statusCode ?? 'non-HTTP reply'} (${gw.answer}); schemes: ${gw.authSchemes.join(', ') || 'none'}.`
+      : `RDG_OUT_DATA /remoteDesktopGateway/: ${gw.failureStage} ${gw.failureKind} (${gw.failureMessage ?? ''}).`,
+    checks: ['gateway.probe'],
+    fixes: [],
+    evidence: { gateway: gw.host, statusCode: gw.statusCode, answer: gw.answer, failureKind: gw.failureKind },
+  }];
+};
 
 /** The dns-network rules, in no particular order (ranking orders findings). */
-export const dnsNetworkRules: readonly Rule[] = [];
+export const dnsNetworkRules: readonly Rule[] = [
+  dnsUnresolvable,
+  portRefused,
+  portUnreachable,
+  highLatency,
+  packetLoss,
+  gatewayUnreachable,
+  gatewayCertificateUntrusted,
+  gatewayBadResponse,
+];
+
+/** Runs every dns-network rule (for tests). */
+export function runDnsNetworkRules(ev: Evidence): FindingDraft[] {
+  return dnsNetworkRules.flatMap((rule) => rule(ev));
+}
