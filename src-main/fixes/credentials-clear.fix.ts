@@ -60,4 +60,8 @@ export const credentialsClearFix: FixDefinition = {
       notes: [`Windows keeps the password encrypted; this app never sees it. Only the user name stored for ${target} is recorded before deleting.`],
     };
   },
+  describeBackups(backups, target) {
+    const users = savedUsers(backups['saved-credentials']?.output, target.host);
+    return users.length > 0 ? `The saved user name was ${[...new Set(users)].join(', ')}.` : null;
+  },
 };

@@ -129,7 +129,8 @@ export function createFixService(deps: FixServiceDeps): FixService {
     }
     try {
       const { entry: done, messages } = await runUndo(j, entry, executor, new AbortController().signal);
-      return { ok: true, message: `Undone: ${messages.join(' ')}`, entry: done };
+      const recorded = FIXES[entry.fixId].describeBackups?.(entry.backups, parseTarget(entry.target));
+      return { ok: true, message: `Undone: ${[...messages, ...(recorded ? [recorded] : [])].join(' ')}`, entry: done };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const failed = await j.update(entry, { error: message }, 'undo', `failed: ${message}`);
@@ -167,7 +168,9 @@ export function createFixService(deps: FixServiceDeps): FixService {
     const verification = await summarizeVerification(deps.runChecks, p.target.input, p.def.verifyChecks, signal);
     const overrides = policyOverrides(entry?.backups['registry-snapshot']?.output);
     const warn = overrides.length > 0 ? ` Warning: a Group Policy sets ${overrides.join(', ')}, which overrides this change.` : '';
-    return { ...base, status: 'applied', journalId: entry?.id ?? null, output, verification: verification.result, message: `${FIX_META[p.def.id].title}: done. ${verification.message}${warn}` };
+    const recorded = entry ? p.def.describeBackups?.(entry.backups, p.target) : null;
+    const message = `${FIX_META[p.def.id].title}: done.${recorded ? ` ${recorded}` : ''} ${verification.message}${warn}`;
+    return { ...base, status: 'applied', journalId: entry?.id ?? null, output, verification: verification.result, message };
   }
 
   return {

@@ -101,6 +101,8 @@ export interface FixDefinition {
   readonly verifyChecks: readonly CheckId[];
   /** Throws BadInputError when the option or target does not fit this fix. */
   prepare(ctx: FixContext): Promise<PreparedFix>;
+  /** One sentence about what the backups recorded (e.g. the saved user name), shown after apply and undo. */
+  describeBackups?(backups: Readonly<Record<string, { readonly output?: string }>>, target: ParsedTarget): string | null;
 }
 
 /** Runs script actions somewhere: live PowerShell (with UAC), or a recorded machine. */

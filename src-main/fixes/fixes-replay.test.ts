@@ -1,0 +1,160 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createReplaySource } from '../windows/replay-source';
+import { CACHE_SCRIPTS } from './cache-clear.fix';
+import { CREDENTIALS_DELETE_SCRIPT } from './credentials-clear.fix';
+import { DNS_FLUSH_SCRIPT } from './dns-flush.fix';
+import { createReplayExecutor } from './executors';
+import { FIREWALL_SCRIPTS, RDP_RULES } from './enable-firewall-rule.fix';
+import { MACHINEKEYS_SCRIPTS } from './reset-machinekeys-acl.fix';
+import { RESTORE_ACL } from './machinekeys-steps';
+import { KEY_PERMISSION_SCRIPTS } from './repair-key-permissions.fix';
+import { RENEW_SCRIPTS } from './renew-certificate.fix';
+import { REGISTRY_SCRIPTS } from './registry-steps';
+import { TERMSERVICE_SCRIPTS } from './restart-termservice.fix';
+import { createFixService } from './service';
+import { runChecksOn, tempJournalDir, WINDOWS_FIXTURES } from './test-helpers';
+import type { FixId } from '../shared/ids';
+
+function setup(machine: string) {
+  const windows = createReplaySource(join(WINDOWS_FIXTURES, machine));
+  const executor = createReplayExecutor(windows);
+  const journalDir = tempJournalDir();
+  const service = createFixService({ windows, journalDir, executor, isLocalHost: () => true, runChecks: runChecksOn(windows), lookupTask: () => undefined });
+  return { windows, executor, journalDir, service };
+}
+
+const journalOf = (dir: string, id: string) => JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { state: string; log: { step: string }[]; backups: Record<string, { output?: string }> };
+
+describe('credentials.clear under replay', () => {
+  it('records the user name, runs only cmdkey /delete as data, verifies, and undo flips the recording back', async () => {
+    const { windows, executor, journalDir, service } = setup('client-saved-creds-nla-off');
+    const plan = await service.plan({ fixId: 'credentials.clear', target: '127.0.0.1' });
+    expect(plan).toMatchObject({ canApplyHere: true, needsElevation: false, verifyChecks: ['client.saved-credentials'], script: null });
+    expect(plan.steps[0]?.command).toContain(`$RdpDoctorData = '{"target":"TERMSRV/127.0.0.1"}' | ConvertFrom-Json`);
+    const before = await windows.collect('client-credentials', {}, new AbortController().signal);
+    const result = await service.apply({ fixId: 'credentials.clear', target: '127.0.0.1' });
+    expect(result.status).toBe('applied');
+    expect(result.message).toContain('The saved user name was LAB\\bob.');
+    expect(result.verification?.verified).toBe(true);
+    expect(executor.runs).toEqual([{ name: 'cmdkey-delete', script: CREDENTIALS_DELETE_SCRIPT, data: { target: 'TERMSRV/127.0.0.1' }, elevation: 'none' }]);
+    const entry = journalOf(journalDir, result.journalId ?? '');
+    expect(entry.state).toBe('applied');
+    expect(entry.log.map((l) => l.step)).toEqual(['backup:saved-credentials', 'backed-up', 'applying', 'apply:cmdkey-delete', 'applied']);
+    expect(entry.backups['saved-credentials']?.output).toBe(before);
+    expect(await windows.collect('client-credentials', {}, new AbortController().signal)).not.toContain('TERMSRV/127.0.0.1');
+    const undo = await service.undo(result.journalId ?? '');
+    expect(undo.ok).toBe(true);
+    expect(undo.message).toMatch(/cannot be restored.*LAB\\bob/);
+    expect(await windows.collect('client-credentials', {}, new AbortController().signal)).toBe(before);
+    expect(journalOf(journalDir, result.journalId ?? '').state).toBe('undone');
+    expect((await service.undo(result.journalId ?? '')).ok).toBe(false);
+  });
+});
+
+interface Case {
+  readonly fixId: FixId;
+  readonly machine: string;
+  readonly option?: string;
+  readonly backup: { name: string; script: string; elevation: string; data?: Record<string, unknown> } | null;
+  readonly apply: { name: string; script: string; data: Record<string, unknown>; elevation: string };
+  readonly undo: { name: string; script: string } | null;
+}
+
+const RDP_TCP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
+const reg = (regKey: string, values: { name: string; value: number }[]) => ({ name: 'registry-set', script: REGISTRY_SCRIPTS.SET_VALUES, data: { regKey, values }, elevation: 'always' });
+const snapshot = { name: 'registry-snapshot', script: REGISTRY_SCRIPTS.SNAPSHOT, elevation: 'none' };
+const restore = { name: 'registry-restore', script: REGISTRY_SCRIPTS.RESTORE_VALUES };
+
+const CASES: Case[] = [
+  { fixId: 'cache.clear', machine: 'client-saved-creds-nla-off', backup: { name: 'cache-copy', script: CACHE_SCRIPTS.BACKUP, elevation: 'none' }, apply: { name: 'cache-delete', script: CACHE_SCRIPTS.CLEAR, data: {}, elevation: 'none' }, undo: { name: 'cache-restore', script: CACHE_SCRIPTS.RESTORE } },
+  { fixId: 'dns.flush', machine: 'client-saved-creds-nla-off', backup: null, apply: { name: 'flushdns', script: DNS_FLUSH_SCRIPT, data: {}, elevation: 'fallback' }, undo: null },
+  { fixId: 'client.disable-udp', machine: 'client-saved-creds-nla-off', backup: snapshot, apply: reg('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client', [{ name: 'fClientDisableUDP', value: 1 }]), undo: restore },
+  { fixId: 'client.credssp-oracle', machine: 'client-saved-creds-nla-off', backup: snapshot, apply: reg('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters', [{ name: 'AllowEncryptionOracle', value: 2 }]), undo: restore },
+  { fixId: 'server.restart-termservice', machine: 'host-expired-cert', backup: { name: 'service-state', script: TERMSERVICE_SCRIPTS.STATE, elevation: 'none' }, apply: { name: 'restart-termservice', script: TERMSERVICE_SCRIPTS.RESTART, data: {}, elevation: 'always' }, undo: null },
+  { fixId: 'server.renew-certificate', machine: 'host-expired-cert', backup: { name: 'certificate-export', script: RENEW_SCRIPTS.BACKUP, elevation: 'always' }, apply: { name: 'certificate-remove', script: RENEW_SCRIPTS.RENEW, data: {}, elevation: 'always' }, undo: null },
+  { fixId: 'server.repair-key-permissions', machine: 'host-expired-cert', backup: { name: 'acl-save', script: KEY_PERMISSION_SCRIPTS.SAVE, elevation: 'always' }, apply: { name: 'acl-grant', script: KEY_PERMISSION_SCRIPTS.GRANT, data: { aclFile: 'rdp-key.acl' }, elevation: 'always' }, undo: { name: 'acl-restore', script: RESTORE_ACL } },
+  { fixId: 'server.reset-machinekeys-acl', machine: 'host-expired-cert', backup: { name: 'acl-save', script: MACHINEKEYS_SCRIPTS.SAVE, elevation: 'always' }, apply: { name: 'acl-reset', script: MACHINEKEYS_SCRIPTS.RESET, data: { aclFile: 'machinekeys.acl' }, elevation: 'always' }, undo: { name: 'acl-restore', script: RESTORE_ACL } },
+  { fixId: 'server.disable-nla', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg(RDP_TCP, [{ name: 'UserAuthentication', value: 0 }]), undo: restore },
+  { fixId: 'server.enable-nla', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg(RDP_TCP, [{ name: 'UserAuthentication', value: 1 }]), undo: restore },
+  { fixId: 'server.set-security-layer', machine: 'host-nla-firewall-off', option: '2', backup: snapshot, apply: reg(RDP_TCP, [{ name: 'SecurityLayer', value: 2 }]), undo: restore },
+  { fixId: 'server.enable-firewall-rule', machine: 'host-nla-firewall-off', backup: { name: 'rule-state', script: FIREWALL_SCRIPTS.STATE, elevation: 'none', data: { names: [...RDP_RULES] } }, apply: { name: 'rule-enable', script: FIREWALL_SCRIPTS.ENABLE, data: { names: [...RDP_RULES] }, elevation: 'always' }, undo: { name: 'rule-restore', script: FIREWALL_SCRIPTS.RESTORE } },
+  { fixId: 'server.enable-rdp', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server', [{ name: 'fDenyTSConnections', value: 0 }]), undo: restore },
+  { fixId: 'server.enable-tls12', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg('HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server', [{ name: 'Enabled', value: 1 }, { name: 'DisabledByDefault', value: 0 }]), undo: restore },
+];
+
+describe('every Windows fix under replay', () => {
+  for (const c of CASES) {
+    it(`${c.fixId}: backup first, the exact script and data, then undo from the journal`, async () => {
+      const { executor, journalDir, service } = setup(c.machine);
+      const req = { fixId: c.fixId, target: '127.0.0.1', ...(c.option ? { option: c.option } : {}) };
+      const plan = await service.plan(req);
+      expect(plan.canApplyHere).toBe(true);
+      expect(plan.steps.length).toBeGreaterThan(0);
+      const result = await service.apply(req);
+      expect(result.status).toBe('applied');
+      const runs = executor.runs.map((r) => ({ ...r }));
+      const applyAt = runs.findIndex((r) => r.name === c.apply.name);
+      expect(runs[applyAt]).toMatchObject({ script: c.apply.script, elevation: c.apply.elevation });
+      expect(runs[applyAt]?.data).toMatchObject(c.apply.data);
+      if (c.backup) {
+        const backupAt = runs.findIndex((r) => r.name === c.backup?.name);
+        expect(backupAt).toBeGreaterThanOrEqual(0);
+        expect(backupAt).toBeLessThan(applyAt);
+        expect(runs[backupAt]).toMatchObject({ script: c.backup.script, elevation: c.backup.elevation });
+        if (c.backup.data) expect(runs[backupAt]?.data).toMatchObject(c.backup.data);
+      }
+      const entry = journalOf(journalDir, result.journalId ?? '');
+      const steps = entry.log.map((l) => l.step);
+      expect(steps.indexOf('backed-up')).toBeLessThan(steps.indexOf('applying'));
+      expect(entry.state).toBe('applied');
+      const undo = await service.undo(result.journalId ?? '');
+      expect(undo.ok).toBe(true);
+      if (c.undo) {
+        const undoRun = executor.runs[executor.runs.length - 1];
+        expect(undoRun?.name).toBe(c.undo.name);
+        expect(undoRun?.script).toBe(c.undo.script);
+        expect(undoRun?.data).toHaveProperty('backup');
+      } else {
+        expect(executor.runs.length).toBe(runs.length);
+      }
+      expect(journalOf(journalDir, result.journalId ?? '').state).toBe('undone');
+    });
+  }
+
+  it('host fixes flip the recording: the certificate and firewall checks verify after apply and fail again after undo', async () => {
+    const { service } = setup('host-nla-firewall-off');
+    const applied = await service.apply({ fixId: 'server.enable-firewall-rule', target: '127.0.0.1' });
+    expect(applied.verification?.checks.find((c) => c.id === 'server.firewall')?.status).toBe('pass');
+    expect(applied.verification?.verified).toBe(true);
+    const cert = setup('host-expired-cert');
+    const renewed = await cert.service.apply({ fixId: 'server.renew-certificate', target: '127.0.0.1' });
+    expect(renewed.verification?.checks.find((c) => c.id === 'server.certificate')?.status).toBe('pass');
+    await cert.service.undo(renewed.journalId ?? '');
+    const again = await runChecksOn(cert.windows)('127.0.0.1', ['server.certificate']);
+    expect(again[0]?.status).not.toBe('pass');
+  });
+
+  it('registry undo passes the recorded snapshot to the exact restore script', async () => {
+    const { executor, service } = setup('host-nla-firewall-off');
+    const r = await service.apply({ fixId: 'server.disable-nla', target: '127.0.0.1' });
+    await service.undo(r.journalId ?? '');
+    const last = executor.runs[executor.runs.length - 1];
+    expect(last).toMatchObject({ name: 'registry-restore', script: REGISTRY_SCRIPTS.RESTORE_VALUES, elevation: 'always' });
+  });
+
+  it('dry run changes nothing and journals nothing', async () => {
+    const { executor, service } = setup('host-nla-firewall-off');
+    const r = await service.apply({ fixId: 'server.enable-rdp', target: '127.0.0.1', dryRun: true });
+    expect(r).toMatchObject({ status: 'dry-run', journalId: null });
+    expect(r.message).toContain('nothing was changed');
+    expect(executor.runs).toEqual([]);
+    expect(await service.list()).toEqual([]);
+  });
+
+  it('rejects a bad security layer option with a clear message', async () => {
+    const { service } = setup('host-nla-firewall-off');
+    await expect(service.plan({ fixId: 'server.set-security-layer', target: '127.0.0.1', option: '7; rm -rf /' })).rejects.toThrow(/must be 0 \(RDP\), 1 \(Negotiate\) or 2 \(TLS\)/);
+  });
+});
