@@ -77,6 +77,7 @@ describe('each server rule on its own evidence', () => {
     expect(moved.map((d) => d.id)).toEqual(['server-port-mismatch']);
     expect(moved[0]?.explanation).toMatch(/127\.0\.0\.1:3390/);
     expect(listener({ listeningOnConfiguredPort: true, targetPort: 3389 })).toEqual([]);
+    expect(listener({ listeningOnConfiguredPort: true, configuredPort: 3390, targetPort: 3389 }, '[::1]:3389')[0]?.explanation).toMatch(/\[::1\]:3390/);
   });
 
   it('TLS 1.2 off, stronger with Schannel 36871', () => {

@@ -71,7 +71,7 @@ const serviceAndPort: Rule = (ev) => {
     out.push({
       id: 'server-port-mismatch',
       confidence: 0.85,
-      explanation: `This computer takes Remote Desktop connections on port ${port}, but the connection is made to port ${target}. Connect to "${ev.target.host}:${port}" instead.`,
+      explanation: `This computer takes Remote Desktop connections on port ${port}, but the connection is made to port ${target}. Connect to "${ev.target.host.includes(':') ? `[${ev.target.host}]` : ev.target.host}:${port}" instead.`,
       technical: `RDP-Tcp PortNumber=${port}; target port ${target}.`,
       checks: ['server.listener'],
       fixes: [],
