@@ -1,7 +1,6 @@
 /** Integration: the wire checks and rules against a real NLA-only server (freerdp-shadow-cli) from the lab. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stopAll } from '../../e2e/lab';
-import { startShadow, type LabShadow } from '../../e2e/lab/freerdp-shadow';
+import { startShadow, stopAll, type LabShadow } from '../../e2e/lab';
 import { runNegotiationRules } from '../diagnosis/rules/negotiation.rules';
 import type { Evidence } from '../diagnosis/types';
 import { CHECK_META } from '../shared/catalog';
