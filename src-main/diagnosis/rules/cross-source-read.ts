@@ -45,14 +45,14 @@ function numberIn(v: unknown): number | null {
   return null;
 }
 
-/** Disconnect reasons the client's event 1026 reported (decimal discReason values). */
+/** Disconnect reasons of the client's failed attempts (event 1026, decimal discReason values). */
 export function clientDisconnectReasons(ev: Evidence): number[] {
   const e = evidenceOf(ev, 'client.events');
   if (!e) return [];
-  const values = findByKey(e, /^(disconnect|disconnectReason|discReason|reason|reasons)$/i)
-    .flatMap((v) => (Array.isArray(v) ? v : [v]))
-    .map(numberIn)
-    .filter((n): n is number => n !== null);
+  // client.events lists the failed attempts' reasons in `disconnectReasons`; older shapes only had attempts[].disconnect.
+  const listed = Array.isArray(e['disconnectReasons']) ? (e['disconnectReasons'] as unknown[]) : null;
+  const raw = listed ?? findByKey(e, /^(disconnect|disconnectReason|discReason|reason|reasons)$/i).flatMap((v) => (Array.isArray(v) ? v : [v]));
+  const values = raw.map(numberIn).filter((n): n is number => n !== null);
   return [...new Set(values)].sort((a, b) => a - b);
 }
 
@@ -94,7 +94,9 @@ export function numberAt(ev: Evidence, id: CheckId, key: RegExp): number | null 
 /** Does the host (registry) or the wire (negotiation) say NLA is required? Each is its own source. */
 export function nlaRequiredBy(ev: Evidence): CheckId[] {
   const by: CheckId[] = [];
-  if (numberAt(ev, 'server.security-layer', /^userAuthentication$/i) === 1) by.push('server.security-layer');
+  if (flagIn(ev, 'server.security-layer', /^isNlaRequired$/i) || numberAt(ev, 'server.security-layer', /^userAuthentication$/i) === 1) {
+    by.push('server.security-layer');
+  }
   const neg = evidenceOf(ev, 'rdp.negotiation');
   if (neg && (findByKey(neg, /^nlaRequired$/i).includes(true) || findByKey(neg, /./).includes('HYBRID_REQUIRED_BY_SERVER'))) {
     by.push('rdp.negotiation');

@@ -25,7 +25,10 @@ function ev(checks: CheckResult[], opts: { error?: string; settings?: Partial<Cl
 }
 
 const run = (e: Evidence): FindingDraft[] => crossSourceRules.flatMap((r) => r(e));
-const events2308 = check('client.events', 'warn', { attempts: [{ server: 'srv01', disconnect: { value: 2308, hex: '0x904' } }] });
+const events2308 = check('client.events', 'fail', {
+  attempts: [{ server: 'srv01', loggedOn: false, disconnect: { value: 2308, hex: '0x904' } }, { server: 'srv01', loggedOn: true, disconnect: { value: 1 } }],
+  disconnectReasons: [2308],
+});
 const expiredCert = check('tls.certificate', 'fail', { certificate: { ok: true, validity: 'expired', daysLeft: -12, notAfter: '2026-05-20T00:00:00.000Z' } });
 const validCert = check('tls.certificate', 'pass', { certificate: { ok: true, validity: 'valid', daysLeft: 200, notAfter: '2027-01-01T00:00:00.000Z' } });
 
@@ -50,7 +53,9 @@ describe('cross-source rules', () => {
 
   it('does not fire without the expired certificate, nor without a refusal signal', () => {
     expect(run(ev([events2308, validCert])).map((d) => d.id)).not.toContain('certificate-expired');
-    const otherReason = check('client.events', 'warn', { attempts: [{ disconnect: { value: 516 } }] });
+    const otherReason = check('client.events', 'warn', { attempts: [{ disconnect: { value: 516 } }], disconnectReasons: [516] });
+    const oldShape = check('client.events', 'warn', { attempts: [{ disconnect: { value: 2308 } }] });
+    expect(run(ev([oldShape, expiredCert])).map((d) => d.id)).toContain('certificate-expired');
     expect(run(ev([otherReason, expiredCert])).map((d) => d.id)).not.toContain('certificate-expired');
   });
 
@@ -60,13 +65,13 @@ describe('cross-source rules', () => {
   });
 
   it('host requires NLA + the .rdp turns CredSSP off → nla-required-client-disabled', () => {
-    const layer = check('server.security-layer', 'pass', { userAuthentication: { value: 1, source: 'local' } });
+    const layer = check('server.security-layer', 'fail', { userAuthentication: { value: 1, source: 'local', local: 1, policy: null }, isNlaRequired: true });
     const neg = check('rdp.negotiation', 'pass', { nlaRequired: true, failures: { SSL: 'HYBRID_REQUIRED_BY_SERVER' } });
     const both = run(ev([layer, neg], { settings: { enableCredSsp: false } })).find((x) => x.id === 'nla-required-client-disabled');
     expect(both?.checks).toEqual(['server.security-layer', 'rdp.negotiation']);
     expect(both?.explanation).toContain('work.rdp');
     expect(run(ev([layer, neg], { settings: { enableCredSsp: true } }))).toEqual([]);
-    const off = check('server.security-layer', 'pass', { userAuthentication: { value: 0 } });
+    const off = check('server.security-layer', 'warn', { userAuthentication: { value: 0 }, isNlaRequired: false });
     expect(run(ev([off], { settings: { enableCredSsp: false } }))).toEqual([]);
   });
 
