@@ -24,7 +24,8 @@ export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 export const PREAMBLE = [
   "$ErrorActionPreference = 'Stop'",
   "$ProgressPreference = 'SilentlyContinue'",
-  '[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false',
+  // Setting the console encoding throws "handle is invalid" where no console exists; that must not stop the collector.
+  'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }',
   '$OutputEncoding = [Console]::OutputEncoding',
   'trap {',
   "  [Console]::Error.WriteLine(('RDPDOCTOR-ERROR {0} {1}: {2}' -f $_.CategoryInfo.Category, $_.FullyQualifiedErrorId, $_.Exception.Message))",

@@ -20,10 +20,10 @@ export type ClientCollectorName =
 // cmdkey writes in the OEM code page; decode it as such, then switch back to UTF-8 for our JSON.
 const CREDENTIALS = String.raw`
 $oem = [System.Text.Encoding]::GetEncoding([System.Globalization.CultureInfo]::CurrentCulture.TextInfo.OEMCodePage)
-[Console]::OutputEncoding = $oem
+try { [Console]::OutputEncoding = $oem } catch { }
 $lines = @(& "$env:SystemRoot\System32\cmdkey.exe" /list | ForEach-Object { [string]$_ })
 $code = $LASTEXITCODE
-[Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false
+try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }
 [pscustomobject]@{ exitCode = $code; lines = $lines } | ConvertTo-Json -Depth 3 -Compress
 `;
 
