@@ -2,17 +2,27 @@
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS } from '../shared/ids';
 import type { ChannelArgs, ChannelReply, Channel } from '../shared/channels';
-import type { ExportResult, FixPlan, FixRequest, FixResult, ProgressEvent, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
+import type { DiagnoseRequest, ExportResult, FixPlan, FixRequest, FixResult, ProgressEvent, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
+import type { CheckId } from '../shared/ids';
+import type { CheckResult } from '../shared/schema';
 import type { AppliedFix, Report } from '../shared/schema';
 import { NotFoundError } from './errors';
 import { TaskRunner } from './task-runner';
-import { prepareRequest, runDiagnosis, type DiagnosisDeps } from './diagnosis';
+import { prepareRequest, runCheckSubset, runDiagnosis, type DiagnosisDeps } from './diagnosis';
 
 /** The fix engine as the service uses it. */
 export interface FixPort {
   plan(req: FixRequest): Promise<FixPlan>;
   apply(req: FixRequest): Promise<FixResult>;
   undo(journalId: string): Promise<UndoResult>;
+  /** Undoes fixes a crash interrupted mid-apply (run once at start). */
+  recover(): Promise<unknown>;
+}
+
+/** What the fix engine may ask of the service: a finished diagnosis, and re-running checks to verify. */
+export interface FixHost {
+  lookupTask(taskId: string): { report: Report; rdpFile?: RdpFileInput } | undefined;
+  runChecks(target: string, ids: CheckId[], signal: AbortSignal): Promise<CheckResult[]>;
 }
 
 /** Everything the service delegates: diagnosis inputs, fixes, reports, support codes, .rdp summaries. */
@@ -21,7 +31,7 @@ export interface AppDeps extends DiagnosisDeps {
   readonly platform: string;
   readonly recentTargets: () => Promise<string[]>;
   readonly rememberTarget: (target: string) => Promise<void>;
-  readonly fixes: (lookup: (taskId: string) => Report | undefined) => FixPort;
+  readonly fixes: (host: FixHost) => FixPort;
   readonly renderReport: (report: Report, format: 'html' | 'json' | 'pdf', redact: { users: boolean; hosts: boolean }) => Promise<ExportResult>;
   readonly encodeSupportCode: (report: Report) => string;
   readonly decodeSupportCode: (code: string) => SupportCode;
@@ -54,7 +64,17 @@ export function createAppService(deps: AppDeps): AppService {
     const report = tasks.get(taskId)?.result;
     return report && { ...report, fixesApplied: applied.get(taskId) ?? [] };
   };
-  const fixes = deps.fixes(reportOf);
+  const requests = new Map<string, DiagnoseRequest>();
+  const fixes = deps.fixes({
+    lookupTask: (taskId) => {
+      const report = reportOf(taskId);
+      const rdpFile = requests.get(taskId)?.rdpFile;
+      return report && (rdpFile ? { report, rdpFile } : { report });
+    },
+    runChecks: (target, ids, signal) => runCheckSubset(target, ids, deps, signal),
+  });
+  // A fix interrupted by a crash is undone from its backup before any new fix runs.
+  const recovered = fixes.recover().catch(() => undefined);
   const requireReport = (taskId: string): Report => {
     const report = reportOf(taskId);
     if (!report) throw new NotFoundError(`No finished diagnosis with id ${taskId}.`);
@@ -76,6 +96,7 @@ export function createAppService(deps: AppDeps): AppService {
       prepareRequest(req, deps);
       const { taskId, joined } = tasks.start(key, ({ taskId: id, signal }) => runDiagnosis(id, req, deps, emit, signal));
       if (!joined) {
+        requests.set(taskId, req);
         const task = tasks.get(taskId);
         task?.done.then(
           (report) => {
@@ -98,8 +119,12 @@ export function createAppService(deps: AppDeps): AppService {
     'decode:support': async ({ code }) => deps.decodeSupportCode(code),
     'support:code': async ({ taskId }) => ({ code: deps.encodeSupportCode(requireReport(taskId)) }),
     'rdpfile:inspect': async (input) => deps.summarizeRdpFile(input),
-    'fix:plan': (req) => fixes.plan(req),
+    'fix:plan': async (req) => {
+      await recovered;
+      return fixes.plan(req);
+    },
     'fix:apply': async (req) => {
+      await recovered;
       const result = await fixes.apply(req);
       if (req.taskId) {
         const list = applied.get(req.taskId) ?? [];
@@ -114,7 +139,10 @@ export function createAppService(deps: AppDeps): AppService {
       }
       return result;
     },
-    'fix:undo': ({ journalId }) => fixes.undo(journalId),
+    'fix:undo': async ({ journalId }) => {
+      await recovered;
+      return fixes.undo(journalId);
+    },
     'report:export': async ({ taskId, format, redact }) => deps.renderReport(requireReport(taskId), format, redact),
   };
 

@@ -1,5 +1,5 @@
 /** One diagnosis from request to report: parse the target, run the checks, apply the rules, build the report. */
-import { CHECK_IDS } from '../shared/ids';
+import { CHECK_IDS, type CheckId } from '../shared/ids';
 import { ReportSchema, type CheckResult, type DecodeResult, type Report } from '../shared/schema';
 import type { DiagnoseRequest, ProgressEvent } from '../shared/dto';
 import type { ClientSettings, ParsedTarget } from '../checks/types';
@@ -107,4 +107,24 @@ export async function runDiagnosis(
   });
   emit({ type: 'findings', taskId, findings });
   return report;
+}
+
+/** Re-runs some checks against a target with default options (fix verification). */
+export async function runCheckSubset(target: string, ids: CheckId[], deps: DiagnosisDeps, signal: AbortSignal): Promise<CheckResult[]> {
+  const parsed = parseTarget(target);
+  const wanted = new Set(ids);
+  const results = await runChecks(
+    ids,
+    {
+      target: parsed,
+      options: { timeoutMs: DEFAULT_TIMEOUT_MS, gateway: null, errorHint: null, clientSettings: null },
+      signal,
+      now: deps.now,
+      windows: deps.windows,
+      knownHosts: deps.knownHosts,
+    },
+    { onStart: () => {}, onProgress: () => {}, onFinish: () => {} },
+    { checkBudgetMs: DEFAULT_TIMEOUT_MS * 2 + 1000 },
+  );
+  return results.filter((r) => wanted.has(r.id));
 }

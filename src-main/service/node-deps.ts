@@ -1,6 +1,11 @@
 /** Wires the real modules into the service for the Node doors (CLI, browser mode, Electron main). */
+import { hostname } from 'node:os';
 import { join } from 'node:path';
+import { createFixService } from '../fixes';
+import { renderReport } from '../report';
+import { parseTarget } from '../net/target';
 import { decodeCodes } from '../diagnosis/decode';
+import { decodeSupportCode, encodeSupportCode } from '../diagnosis/support-code';
 import { checkRdpFileBytes, rdpFileSummary } from '../rdpfile';
 import { createFileKnownHosts } from '../net/known-hosts-file';
 import { createWindowsSource } from '../windows';
@@ -24,19 +29,27 @@ export function readRdpFile(name: string, bytes: Uint8Array): { settings: NonNul
   return { settings: checked.settings, address: checked.settings.address };
 }
 
+/** True when `target` names this computer (host fixes then apply here instead of producing a script). */
+export function isLocalHost(target: string): boolean {
+  try {
+    const { host } = parseTarget(target);
+    return host === 'localhost' || host === '::1' || host.startsWith('127.') || host === hostname().toLowerCase() || host.split('.')[0] === hostname().toLowerCase();
+  } catch {
+    return false;
+  }
+}
+
 /** Builds the dependencies of the service from the environment. */
 export function createNodeDeps(options: NodeServiceOptions): AppDeps {
   const env = options.env ?? process.env;
   const home = options.dataDir ?? dataDir(env);
   const recent = createRecentTargets(join(home, 'recent-targets.json'));
-  const unavailable = (what: string) => () => {
-    throw new Error(`${what} is not available in this build.`);
-  };
+  const windows = createWindowsSource({ env, platform: process.platform });
   return {
     version: VERSION,
     door: options.door,
     platform: process.platform,
-    windows: createWindowsSource({ env, platform: process.platform }),
+    windows,
     knownHosts: createFileKnownHosts(home),
     now: () => new Date(),
     decode: decodeCodes,
@@ -44,10 +57,20 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
     recentTargets: recent.list,
     rememberTarget: recent.remember,
     summarizeRdpFile: rdpFileSummary,
-    fixes: () => ({ plan: unavailable('Fixes'), apply: unavailable('Fixes'), undo: unavailable('Fixes') }),
-    renderReport: unavailable('Report export'),
-    encodeSupportCode: unavailable('Support codes'),
-    decodeSupportCode: unavailable('Support codes'),
+    fixes: (host) =>
+      createFixService({
+        windows,
+        journalDir: join(home, 'journal'),
+        isLocalHost,
+        runChecks: host.runChecks,
+        lookupTask: host.lookupTask,
+      }),
+    renderReport: async (report, format, redact) => {
+      const out = await renderReport(report, format, redact);
+      return { fileName: out.fileName, mime: out.mime, contentBase64: out.bytes.toString('base64') };
+    },
+    encodeSupportCode,
+    decodeSupportCode,
   };
 }
 
