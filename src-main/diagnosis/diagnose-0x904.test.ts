@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { diagnose } from './index';
+import { decodeCodes } from './decode';
+import { judgeCertificate } from '../net/certificate';
+import { makeTestCert } from '../net/test-certs';
+import { judgeFacts } from '../checks/tls-certificate.check';
+import { CHECK_META } from '../shared/catalog';
+import type { CheckId } from '../shared/ids';
+import type { CheckOutcome } from '../checks/types';
+import type { CheckResult } from '../shared/schema';
+import type { Evidence } from './types';
+
+const NOW = new Date('2026-11-22T03:00:00Z');
+const HOST = 'srv01.corp.example';
+
+function result(id: CheckId, o: CheckOutcome): CheckResult {
+  return { id, section: CHECK_META[id].section, title: CHECK_META[id].title, durationMs: 5, ...o };
+}
+
+function expiredCertificateResult(): CheckResult {
+  const cert = makeTestCert({ commonName: HOST, dnsNames: [HOST], notBefore: new Date('2025-01-01Z'), notAfter: new Date('2026-11-01Z') });
+  const facts = judgeCertificate([cert.der], { host: HOST, isAddress: false, now: NOW });
+  if (!facts.ok) throw new Error(facts.error);
+  return result('tls.certificate', judgeFacts(facts, { status: 'unchanged', key: `${HOST}:3389`, previous: null }, HOST, 3389));
+}
+
+function evidence(checks: CheckResult[], error: string | null): Evidence {
+  return {
+    target: { input: HOST, host: HOST, port: 3389, isAddress: false },
+    checks: new Map(checks.map((c) => [c.id, c])),
+    errorHint: error ? decodeCodes(error) : null,
+    clientSettings: null,
+    now: NOW,
+  };
+}
+
+const tcp = result('net.tcp', { status: 'pass', summary: 'open', evidence: { connected: true } });
+const events = result('client.events', {
+  status: 'fail',
+  summary: 'The last attempt ended with reason 2308',
+  evidence: { attempts: [{ server: HOST, loggedOn: false, disconnect: { value: 2308, hex: '0x904', name: 'x', meaning: 'socket closed' } }], disconnectReasons: [2308] },
+});
+
+describe('diagnose: the 0x904 / 0x7 case end to end over all rules and the ranking', () => {
+  it('an expired certificate on the wire plus client event 2308 and the dialog pair ranks the certificate first, with agreement', () => {
+    const cert = expiredCertificateResult();
+    expect(cert.status).toBe('fail');
+    const alone = diagnose(evidence([tcp, cert], null)).find((f) => f.id === 'certificate-expired');
+    const all = diagnose(evidence([tcp, cert, events], '0x904 0x7'));
+    const top = all[0]!;
+    expect(['certificate-expired', 'server-certificate-expired']).toContain(top.id);
+    const found = all.find((f) => f.id === 'certificate-expired')!;
+    expect(found.checks).toEqual(expect.arrayContaining(['tls.certificate', 'client.events']));
+    expect(found.confidence).toBeGreaterThan(alone?.confidence ?? 0);
+    expect(found.technical).toContain('0x904/0x7');
+  });
+
+  it('a network cause gets the pair as a contradiction', () => {
+    const closed = result('net.tcp', { status: 'fail', summary: 'timed out', evidence: { verdict: 'timeout', port: 3389, timedOut: ['192.0.2.1'], open: [], refused: [], unreachable: [] } });
+    const plain = diagnose(evidence([closed], null)).find((x) => x.id === 'port-unreachable')!;
+    const steered = diagnose(evidence([closed], '0x904 0x7')).find((x) => x.id === 'port-unreachable')!;
+    expect(steered.contradictions.join(' ')).toContain('0x904/0x7');
+    expect(plain.contradictions.join(' ')).not.toContain('0x904/0x7');
+    expect(steered.confidence).toBeLessThan(plain.confidence);
+  });
+});
