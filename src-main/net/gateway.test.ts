@@ -116,3 +116,22 @@ describe('gateway HTTP helpers', () => {
     expect(parseResponseHead(Buffer.from('SSH-2.0-OpenSSH\r\n\r\n'))).toBeNull();
   });
 });
+
+describe('probeGateway time budget', () => {
+  it('keeps the whole probe within budgetMs even when every step would use its full time-out', async () => {
+    const gw = await standin({ mode: 'hang' });
+    const started = Date.now();
+    const r = await probeGateway({ host: '127.0.0.1', port: gw.port, isAddress: true, timeoutMs: 2000, budgetMs: 600, now: new Date() });
+    expect(r.failure?.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(1500);
+  });
+
+  it('honours an abort during the request', async () => {
+    const gw = await standin({ mode: 'hang' });
+    const ctl = new AbortController();
+    setTimeout(() => ctl.abort(), 200);
+    const r = await probeGateway({ host: '127.0.0.1', port: gw.port, isAddress: true, timeoutMs: 5000, signal: ctl.signal, now: new Date() });
+    expect(r.failure?.kind).toBe('aborted');
+    expect(r.totalMs).toBeLessThan(2000);
+  });
+});

@@ -71,6 +71,8 @@ export interface GatewayProbeOptions {
   readonly isAddress: boolean;
   /** Bound for each step (connect, TLS, response). */
   readonly timeoutMs: number;
+  /** Bound for the whole probe (default two steps' worth), so it fits the engine's per-check budget. */
+  readonly budgetMs?: number;
   readonly signal?: AbortSignal;
   readonly now: Date;
   /** Extra CAs to trust (tests); the default is Node's bundled store. */
@@ -189,9 +191,12 @@ function openSocket(host: string, port: number, options: GatewayProbeOptions): P
   });
 }
 
-/** Probes an RD Gateway; every step is bounded by options.timeoutMs and the signal. Never throws. */
+/** Probes an RD Gateway; each step is bounded by timeoutMs, the whole by budgetMs, and the signal. Never throws. */
 export async function probeGateway(options: GatewayProbeOptions): Promise<GatewayProbeResult> {
   const start = performance.now();
+  const deadline = start + (options.budgetMs ?? options.timeoutMs * 2);
+  // Each step gets the per-step time-out or what is left of the budget, whichever is less.
+  const stepOptions = (): GatewayProbeOptions => ({ ...options, timeoutMs: Math.max(1, Math.min(options.timeoutMs, deadline - performance.now())) });
   const port = options.port ?? 443;
   const base = { host: options.host, port, chain: [] as string[], certificate: null, http: null, answer: null, answerText: null, rawPreview: null };
   const end = (partial: Partial<GatewayProbeResult> & Pick<GatewayProbeResult, 'reachedStage' | 'failure' | 'connect'>): GatewayProbeResult => ({
@@ -202,17 +207,17 @@ export async function probeGateway(options: GatewayProbeOptions): Promise<Gatewa
     totalMs: since(start),
   });
 
-  const step = { timeoutMs: options.timeoutMs, signal: options.signal };
+  const step = { timeoutMs: stepOptions().timeoutMs, signal: options.signal };
   const connect = options.isAddress ? await connectOnce(options.host, port, step) : await connectByName(options.host, port, step);
   if (connect.kind !== 'open') {
     const kind = CONNECT_KIND[connect.kind] ?? (connect.code === 'ENOTFOUND' || connect.code === 'EAI_AGAIN' ? 'dns' : 'error');
     const message = kind === 'dns' ? `the gateway name ${options.host} does not resolve` : connect.message;
     return end({ reachedStage: 'connect', failure: failure('connect', kind, message, connect.code), connect });
   }
-  const socket = await openSocket(connect.address, port, options);
+  const socket = await openSocket(connect.address, port, stepOptions());
   if (!socket) return end({ reachedStage: 'connect', failure: failure('connect', 'error', 'the connection could not be opened a second time'), connect });
 
-  const { tlsSocket, error: tlsError } = await startTls(socket, options);
+  const { tlsSocket, error: tlsError } = await startTls(socket, stepOptions());
   if (!tlsSocket) {
     socket.destroy();
     return end({ reachedStage: 'tls', failure: tlsError, connect });
@@ -230,7 +235,7 @@ export async function probeGateway(options: GatewayProbeOptions): Promise<Gatewa
   const certificate = judgeCertificate(chainDer, { host: options.host, isAddress: options.isAddress, now: options.now });
 
   const httpStart = performance.now();
-  const { head, raw, error: httpError } = await exchange(tlsSocket, buildGatewayRequest(options.host, port), options);
+  const { head, raw, error: httpError } = await exchange(tlsSocket, buildGatewayRequest(options.host, port), stepOptions());
   tlsSocket.destroy();
   const withTls = { connect, tls: tlsInfo, chain, certificate };
   if (!head) return end({ ...withTls, reachedStage: 'http', failure: httpError });
