@@ -1,0 +1,19 @@
+/** Child process for the crash test: applies rdpfile.generate-clean and stops forever after the file is written, until killed. */
+import { createFixService } from './service';
+
+const [journalDir, outFile] = process.argv.slice(2);
+if (!journalDir || !outFile) throw new Error('usage: crash-child <journalDir> <outFile>');
+const service = createFixService({
+  windows: null,
+  journalDir,
+  isLocalHost: () => true,
+  runChecks: async () => [],
+  lookupTask: () => undefined,
+  hooks: {
+    afterApplyStep: async () => {
+      process.stdout.write('PAUSED\n');
+      await new Promise(() => undefined);
+    },
+  },
+});
+void service.apply({ fixId: 'rdpfile.generate-clean', target: 'server01.example', option: outFile });
