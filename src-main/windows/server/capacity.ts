@@ -1,6 +1,6 @@
 /** Parser and judgement for host capacity: free memory, remote sessions against the limit, licensing mode. */
 import { SERVER_COLLECTORS } from './scripts';
-import { badOutput, int, parseJsonObject, str, type JsonObject } from './parse-util';
+import { badOutput, int, parseJsonObject, str, textList, type JsonObject } from './parse-util';
 
 /** Parsed `server-capacity` output. */
 export interface CapacityState {
@@ -27,9 +27,7 @@ export const LICENSING_NAMES: Readonly<Record<number, string>> = {
 };
 
 function lines(root: JsonObject): string[] {
-  const v = root['sessions'];
-  const list = Array.isArray(v) ? v : v === null || v === undefined ? [] : [v];
-  return list.filter((x): x is string => typeof x === 'string').map((x) => x.replace(/\s+$/, ''));
+  return textList(root['sessions']).map((x) => x.replace(/\s+$/, ''));
 }
 
 /** Parses `server-capacity` output. */

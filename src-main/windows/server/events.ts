@@ -1,6 +1,6 @@
 /** Parser and summary of host RDP and Schannel events, with TLS alert numbers decoded (rdp-facts §4.4). */
 import { SERVER_COLLECTORS } from './scripts';
-import { asList, badOutput, int, isoDate, parseJsonObject, str } from './parse-util';
+import { asList, badOutput, int, isoDate, parseJsonObject, str, unwrapArray } from './parse-util';
 
 /** TLS alert descriptions by number (RFC 5246 §7.2, RFC 8446 §6). */
 export const TLS_ALERT_NAMES: Readonly<Record<number, string>> = {
@@ -89,8 +89,9 @@ export function parseEvents(stdout: string): HostEvents {
     if (id === null) return [];
     const provider = str(e, 'provider') ?? '';
     const log = str(e, 'log') ?? '';
-    const raw = e['data'];
-    const data = (Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw]).map((d) => (d === null ? '' : String(d)));
+    // Positions matter (the alert number is field 0), so a null field stays as an empty string.
+    const raw = unwrapArray(e['data']);
+    const data = (Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw]).map((d) => (d === null || typeof d === 'object' ? '' : String(d)));
     const message = str(e, 'message');
     const family = familyOf(provider, log);
     return [{ log, provider, family, id, time: isoDate(e, 'time'), meaning: MEANINGS[`${family}:${id}`] ?? `event ${id}`, message, data, alert: alertOf(id, data, message) }];

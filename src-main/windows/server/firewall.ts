@@ -1,6 +1,6 @@
 /** Parser and judgement for the Remote Desktop firewall group (@FirewallAPI.dll,-28752), profiles and networks. */
 import { SERVER_COLLECTORS } from './scripts';
-import { asList, badOutput, enumName, parseJsonObject, str, type JsonObject } from './parse-util';
+import { asList, badOutput, enumName, parseJsonObject, str, textList, type JsonObject } from './parse-util';
 
 /** One rule of the Remote Desktop group. Enum fields are names (PowerShell 5.1 numbers are mapped). */
 export interface FirewallRule {
@@ -42,11 +42,6 @@ const ACTION: Record<number, string> = { 0: 'NotConfigured', 2: 'Allow', 4: 'Blo
 const CATEGORY: Record<number, string> = { 0: 'Public', 1: 'Private', 2: 'DomainAuthenticated' };
 const GPO_BOOL: Record<number, string> = { 0: 'False', 1: 'True', 2: 'NotConfigured' };
 
-function ports(v: unknown): string[] {
-  const list = Array.isArray(v) ? v : v === null || v === undefined ? [] : [v];
-  return list.filter((p) => typeof p === 'string' || typeof p === 'number').map(String);
-}
-
 function parseRule(r: JsonObject): FirewallRule | null {
   const name = str(r, 'name');
   if (!name) return null;
@@ -58,7 +53,7 @@ function parseRule(r: JsonObject): FirewallRule | null {
     direction: enumName(r['direction'], DIRECTION) ?? 'Inbound',
     action: enumName(r['action'], ACTION) ?? 'Allow',
     protocol: str(r, 'protocol') ?? '',
-    localPorts: ports(r['localPort']),
+    localPorts: textList(r['localPort']),
     program: str(r, 'program') || 'Any',
     service: str(r, 'service') || 'Any',
   };

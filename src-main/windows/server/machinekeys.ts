@@ -1,7 +1,7 @@
 /** Parser for the MachineKeys folder's ACL and the self-signed RDP key files found in it. */
 import { SERVER_COLLECTORS } from './scripts';
 import { parseAcl, type AclInfo } from './acl';
-import { badOutput, bool, parseJsonObject, str } from './parse-util';
+import { badOutput, bool, parseJsonObject, str, textList } from './parse-util';
 
 /** Parsed `server-machinekeys` output. */
 export interface MachineKeysState {
@@ -18,12 +18,10 @@ export function parseMachineKeys(stdout: string): MachineKeysState {
   const root = parseJsonObject(name, stdout);
   const exists = bool(root, 'exists');
   if (exists === null) badOutput(name, 'no "exists" field');
-  const files = root['rdpKeyFiles'];
-  const list = Array.isArray(files) ? files : typeof files === 'string' ? [files] : [];
   return {
     path: str(root, 'path') ?? '',
     exists,
     acl: exists ? parseAcl({ owner: root['owner'], aces: root['aces'] }) : null,
-    rdpKeyFiles: list.filter((f): f is string => typeof f === 'string'),
+    rdpKeyFiles: textList(root['rdpKeyFiles']),
   };
 }

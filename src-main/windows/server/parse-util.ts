@@ -28,11 +28,28 @@ export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Windows PowerShell 5.1 serializes an array wrapped in a PSObject as `{"value":[…],"Count":n}`;
+ * hand back the array inside, anything else unchanged.
+ */
+export function unwrapArray(value: unknown): unknown {
+  if (isObject(value) && Array.isArray(value['value']) && 'Count' in value && Object.keys(value).length <= 2) return value['value'];
+  return value;
+}
+
 /** ConvertTo-Json prints one item as a bare object and none as null; always hand back a list of objects. */
 export function asList(value: unknown): JsonObject[] {
-  if (value === null || value === undefined || value === '') return [];
-  const items = Array.isArray(value) ? value : [value];
+  const v = unwrapArray(value);
+  if (v === null || v === undefined || v === '') return [];
+  const items = Array.isArray(v) ? v : [v];
   return items.filter(isObject);
+}
+
+/** A list of texts from an array, one bare value, the PSObject wrapper or null; numbers become text, other items are dropped. */
+export function textList(value: unknown): string[] {
+  const v = unwrapArray(value);
+  const items = Array.isArray(v) ? v : v === null || v === undefined ? [] : [v];
+  return items.flatMap((x) => (typeof x === 'string' ? [x] : typeof x === 'number' && Number.isFinite(x) ? [String(x)] : []));
 }
 
 /** Reads a string field; numbers are turned into text, anything else is null. */

@@ -8,7 +8,7 @@ import { parseCertificates } from './certificate';
 import { parseEvents } from './events';
 import { parseFirewall } from './firewall';
 import { parseMachineKeys } from './machinekeys';
-import { asList, isoDate, parseJsonObject } from './parse-util';
+import { asList, isoDate, parseJsonObject, textList } from './parse-util';
 import { effectiveSetting, isProtocolOn, parseRdpRegistry, parseSchannel } from './registry';
 import { SERVER_SCRIPTS } from './scripts';
 import { judgeListener, parseListener, parseServices } from './services';
@@ -137,6 +137,11 @@ describe('parse-util', () => {
     expect(asList(null)).toEqual([]);
     expect(asList({ a: 1 })).toEqual([{ a: 1 }]);
     expect(asList([{ a: 1 }, 'x', null, { b: 2 }])).toEqual([{ a: 1 }, { b: 2 }]);
+    // Windows PowerShell 5.1 prints a PSObject-wrapped array as {"value":[…],"Count":n}.
+    expect(asList({ value: [{ a: 1 }, { b: 2 }], Count: 2 })).toEqual([{ a: 1 }, { b: 2 }]);
+    expect(asList({ value: 'x', Count: 1 })).toEqual([{ value: 'x', Count: 1 }]);
+    expect(textList({ value: ['3389', 3390, null, {}], Count: 4 })).toEqual(['3389', '3390']);
+    expect(textList('Any')).toEqual(['Any']);
   });
   it('reads ISO dates and the /Date(ms)/ form of Windows PowerShell 5.1', () => {
     expect(isoDate({ d: '/Date(1785930072000)/' }, 'd')).toBe('2026-08-05T11:41:12.000Z');

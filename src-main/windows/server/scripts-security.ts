@@ -29,7 +29,10 @@ $regHash = $null
 $k = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
 if (Test-Path -LiteralPath $k) {
   $i = Get-ItemProperty -LiteralPath $k
-  if ($i.PSObject.Properties.Name -contains 'SSLCertificateSHA1Hash') { $regHash = ($i.SSLCertificateSHA1Hash | ForEach-Object { $_.ToString('X2') }) -join '' }
+  if ($i.PSObject.Properties.Name -contains 'SSLCertificateSHA1Hash') {
+    $v = $i.SSLCertificateSHA1Hash
+    if ($v -is [byte[]]) { $regHash = ($v | ForEach-Object { $_.ToString('X2') }) -join '' } else { $regHash = [string]$v }
+  }
 }
 function Get-CertRow($c, [string]$Store) {
   $unique = $null; $provider = $null; $openError = $null

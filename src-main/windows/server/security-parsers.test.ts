@@ -111,6 +111,9 @@ describe('events', () => {
     const one = parseEvents('{"days":7,"events":{"log":"System","provider":"Schannel","id":"36888","time":"/Date(1763700000000)/","message":"A fatal alert was generated and sent to the remote endpoint. The TLS protocol defined fatal alert code is 70.","data":null},"unreadable":{"log":"Microsoft-Windows-RemoteDesktopServices-RdpCoreTS/Operational","error":"Attempted to perform an unauthorized operation."}}');
     expect(one.events[0]?.alert).toEqual({ code: 70, name: 'protocol_version' });
     expect(one.unreadable).toHaveLength(1);
+    const wrapped = parseEvents('{"days":7,"events":{"value":[{"provider":"Schannel","id":36888,"data":{"value":[null,"40"],"Count":2}}],"Count":1},"unreadable":{"value":[],"Count":0}}');
+    expect(wrapped.events[0]?.data).toEqual(['', '40']);
+    expect(wrapped.events[0]?.alert).toBeNull();
     const odd = parseEvents('{"events":[{"provider":"Schannel","id":36887,"data":["251"]},{"id":"x"},{"provider":"Schannel","id":36887,"data":["9999"]}]}');
     expect(odd.events.map((e) => e.alert)).toEqual([{ code: 251, name: 'alert 251' }, null]);
   });
