@@ -19,7 +19,13 @@ function allText(r: ReturnType<typeof decodeCodes>): string {
 }
 
 describe('decodeCodes: the 0x904 / 0x7 pair in every spelling', () => {
-  it.each(['0x904 0x7', '0x904/0x7', '2308 7', '0X904, 0X7', '0x00000904 0x00000007', ENGLISH, GERMAN])('%s', (input) => {
+  it.each([
+    '0x904 0x7', '0x904/0x7', '2308 7', '0X904, 0X7', '0x00000904 0x00000007', ENGLISH, GERMAN,
+    "Impossible de se connecter à l'ordinateur distant. Code d'erreur : 0x904. Code d'erreur étendu : 0x7.",
+    'Código de error: 0x904. Código de error extendido: 0x7.',
+    'このコンピューターはリモート コンピューターに接続できません。エラー コード: 0x904、拡張エラー コード: 0x7',
+    'Kod błędu: 2308, rozszerzony kod błędu: 7',
+  ])('%s', (input) => {
     const r = decodeCodes(input);
     expect(DecodeResultSchema.parse(r)).toEqual(r);
     expect(r.codes.map((c) => [c.kind, c.value])).toEqual([
@@ -46,8 +52,8 @@ describe('decodeCodes: the 0x904 / 0x7 pair in every spelling', () => {
     expect(r.steer).toBe('server-refusal');
   });
 
-  it('reads an event 1026 line as an event reason', () => {
-    const r = decodeCodes('RDP ClientActiveX has been disconnected (Reason= 2308)');
+  it.each(['RDP ClientActiveX has been disconnected (Reason= 2308)', 'RDP ClientActiveX wurde getrennt. (Grund= 2308)'])('reads an event 1026 line as an event reason: %s', (line) => {
+    const r = decodeCodes(line);
     expect(r.codes).toHaveLength(1);
     expect(r.codes[0]).toMatchObject({ kind: 'event-reason', value: 2308, name: 'disconnectReasonAtClientWinsockFDCLOSE' });
   });
@@ -93,7 +99,7 @@ describe('decodeCodes: every table row decodes to its own name', () => {
 });
 
 describe('decodeCodes: bad input', () => {
-  it.each(['', '   ', '0x90G', '12abc', '0x', '0x904 0x7 0x1', '99999999999', 'no numbers here at all', '0x1234567890'])(
+  it.each(['', '   ', '0x90G', '12abc', '0x', '0x904 0x7 0x1', '99999999999', 'no numbers here at all', '0x1234567890', 'ERRINFO_NOT_A_REAL_CODE happened'])(
     'rejects %j with one clear line',
     (input) => {
       expect(() => decodeCodes(input)).toThrow(BadInputError);

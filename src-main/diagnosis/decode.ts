@@ -2,6 +2,7 @@
 import type { DecodeResult, DecodedCode } from '../shared/schema';
 import { decodeAs, readingByName, readingsOf, toHex, unknownReading, type CodeKind, type Reading, type Steer } from './codes';
 import { extractCodes, type RawCode } from './decode-extract';
+import { BadInputError } from '../service/errors';
 
 export { MAX_DECODE_INPUT } from './decode-extract';
 
@@ -82,7 +83,7 @@ export function decodeCodes(text: string): DecodeResult {
     if (readings.length > 0) return result(input, readings, firstSteer(readings), readings.map((r) => describe('Code', r.code)));
   }
   const [first, second] = extracted.codes;
-  if (!first) return result(input, [unknownReading('disconnect-reason', 0)], 'unknown', ['No known code name was found in the text.']);
+  if (!first) throw new BadInputError(`No known code in "${input.slice(0, 40)}"; type the codes from the dialog, e.g. 0x904 0x7.`);
 
   if (extracted.fromEvent) {
     const r = readAs('event-reason', first);
