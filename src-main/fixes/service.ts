@@ -158,8 +158,10 @@ export function createFixService(deps: FixServiceDeps): FixService {
         entry = await runApply(j, entry, executor, signal, deps.hooks);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
-        const reached = entry.state;
-        entry = await j.update(entry, { state: 'failed', error: message }, 'failed', message);
+        // The engine journals every step; the file on disk knows how far the run got.
+        const latest = await j.load(entry.id).catch(() => entry as JournalEntry);
+        const reached = latest.state;
+        entry = await j.update(latest, { state: 'failed', error: message }, 'failed', message);
         if (error instanceof DeclinedError) return { ...base, status: 'declined', journalId: entry.id, message };
         const rollback = reached === 'applying' ? await undoEntry(entry) : { ok: true, message: 'Nothing had been changed.' };
         return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message} ${rollback.ok ? 'Changes were rolled back.' : rollback.message}` };
