@@ -1,4 +1,5 @@
 /** Integration: the network and certificate checks and rules through the real engine, against real xrdp servers. */
+import { setMaxListeners } from 'node:events';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,14 +26,17 @@ const IDS: CheckId[] = ['dns.resolve', 'dns.reverse', 'net.tcp', 'tls.certificat
 async function run(target: string, knownHosts: KnownHostsStore) {
   const noop = () => undefined;
   const parsed = parseTarget(target);
+  // Many bounded probes listen on the one diagnosis signal at once (the service does the same).
+  const controller = new AbortController();
+  setMaxListeners(100, controller.signal);
   const results = await runChecks(
     IDS,
-    { target: parsed, options: { timeoutMs: 3000, gateway: null, errorHint: null, clientSettings: null }, signal: new AbortController().signal, now: () => new Date(), windows: null, knownHosts },
+    { target: parsed, options: { timeoutMs: 3000, gateway: null, errorHint: null, clientSettings: null }, signal: controller.signal, now: () => new Date(), windows: null, knownHosts },
     { onStart: noop, onProgress: noop, onFinish: noop },
     { checkBudgetMs: 7000 },
   );
   // Evidence must survive JSON unchanged (no Buffers, Maps, undefined or NaN).
-  for (const r of results) expect(JSON.parse(JSON.stringify(r.evidence))).toEqual(r.evidence);
+  for (const r of results) expect(JSON.parse(JSON.stringify(r.evidence))).toStrictEqual(r.evidence);
   const checks = new Map(results.map((r) => [r.id, r]));
   return { checks, findings: diagnose({ target: parsed, checks, errorHint: null, clientSettings: null, now: new Date() }) };
 }
