@@ -1,5 +1,6 @@
 /** Everything below the start form once a diagnosis exists: verdict, checklist and details. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useRef } from 'react';
 import { useRunStore } from '../state/run-store';
 import { useSettingsStore } from '../state/settings-store';
 import { Checklist } from './checklist/Checklist';
@@ -11,7 +12,7 @@ import { Verdict } from './verdict/Verdict';
 const useStyles = makeStyles({
   stack: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
   toolbar: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
+  title: { margin: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, flexGrow: 1, ':focus': { outline: 'none' } },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -21,11 +22,17 @@ export function ResultsView(): React.JSX.Element | null {
   const phase = useRunStore((state) => state.phase);
   const target = useRunStore((state) => state.target);
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
+  const heading = useRef<HTMLHeadingElement>(null);
+  const hasRun = phase !== 'idle';
+  // The start form folds when a run starts; move focus to the results so keyboard users are not left on the page body.
+  useEffect(() => {
+    if (hasRun && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
+  }, [hasRun]);
   if (phase === 'idle') return isSupportMode ? <SupportPanel /> : null;
   return (
     <div className={styles.stack}>
       <div className={styles.toolbar}>
-        <h2 className={styles.title}>
+        <h2 className={styles.title} ref={heading} tabIndex={-1}>
           Results{target ? <Text className={styles.muted} size={500}>{` · ${target}`}</Text> : null}
         </h2>
         <ExportButton isEnabled={phase === 'finished'} />

@@ -1,5 +1,5 @@
 /** One check in the checklist: state icon, title, summary, time, re-run and details. */
-import { Button, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwise16Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { rerunCheck } from '../../state/run-store';
@@ -13,6 +13,7 @@ const useStyles = makeStyles({
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   text: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   summary: { color: tokens.colorNeutralForeground2 },
+  skipped: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   meta: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
   details: { marginTop: tokens.spacingVerticalS, marginLeft: '32px' },
 });
@@ -28,7 +29,9 @@ export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boole
       <div className={styles.line}>
         <StatusIcon state={row.state} />
         <div className={styles.text}>
-          <Text weight="semibold">{row.title}</Text>
+          <Text weight="semibold" className={mergeClasses(row.state === 'skip' && styles.skipped)}>
+            {row.title}
+          </Text>
           <Text size={200} className={styles.summary}>
             {row.state === 'running' ? row.message || 'Checking…' : row.summary || (row.state === 'queued' ? 'Waiting' : '')}
           </Text>
@@ -45,10 +48,9 @@ export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boole
             aria-expanded={isOpen}
             aria-controls={detailsId}
             aria-label={`Details: ${row.title}`}
+            title={isOpen ? 'Hide details' : 'Show details'}
             onClick={() => setOpen(!isOpen)}
-          >
-            Details
-          </Button>
+          />
         ) : null}
         {canRerun ? (
           <Button size="small" appearance="subtle" icon={<ArrowClockwise16Regular />} aria-label={`Run again: ${row.title}`} title="Run this check again" onClick={() => void rerunCheck(row.id)} />

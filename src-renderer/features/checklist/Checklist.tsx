@@ -13,7 +13,8 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM },
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
-  sections: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalL },
+  sections: { margin: 0, padding: 0, listStyle: 'none', columnWidth: '420px', columnGap: tokens.spacingHorizontalXXL },
+  section: { breakInside: 'avoid', paddingBottom: tokens.spacingVerticalL },
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   bigTitle: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
   number: { color: tokens.colorBrandForeground1, minWidth: '1.5em' },
@@ -46,7 +47,7 @@ export function Checklist(): React.JSX.Element {
         {SECTION_IDS.map((section, index) => {
           const list = groups.get(section) ?? [];
           return (
-            <li key={section} aria-labelledby={`section-${section}`}>
+            <li key={section} className={styles.section} aria-labelledby={`section-${section}`}>
               <h3 id={`section-${section}`} className={mergeClasses(styles.sectionTitle, isSupportMode && styles.bigTitle)}>
                 <span className={styles.number}>{index + 1}.</span>
                 {SECTION_TITLES[section]}

@@ -1,5 +1,6 @@
 /** What the pasted error codes mean, shown live under "Error message or code". */
 import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Info16Regular } from '@fluentui/react-icons';
 import { useDecodeStore } from '../../state/decode-store';
 
 const useStyles = makeStyles({
@@ -12,11 +13,14 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
     border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
-  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS },
-  code: { fontFamily: tokens.fontFamilyMonospace },
-  row: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline', flexWrap: 'wrap' },
-  muted: { color: tokens.colorNeutralForeground3 },
-  correction: { color: tokens.colorNeutralForeground2, fontStyle: "italic" },
+  list: { margin: 0, padding: 0, listStyle: 'none', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  item: { display: 'grid', gridTemplateColumns: '4.5em minmax(0, 1fr)', columnGap: tokens.spacingHorizontalS },
+  hex: { fontFamily: tokens.fontFamilyMonospace, fontWeight: tokens.fontWeightSemibold },
+  body: { display: 'flex', flexDirection: 'column' },
+  name: { fontFamily: tokens.fontFamilyMonospace, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
+  muted: { color: tokens.colorNeutralForeground2 },
+  correction: { display: 'flex', gap: tokens.spacingHorizontalXS, color: tokens.colorNeutralForeground2 },
+  icon: { flexShrink: 0, marginTop: '2px', color: tokens.colorBrandForeground1 },
 });
 
 /** The decoded codes, summary and corrections (e.g. what 0x7 is not); polite live region. */
@@ -36,27 +40,32 @@ export function DecodeBox(): React.JSX.Element | null {
           {result.codes.length > 0 ? (
             <ul className={styles.list}>
               {result.codes.map((code, index) => (
-                <li key={`${code.kind}-${code.value}-${index}`} className={styles.row}>
-                  <Text weight="semibold" className={styles.code}>
-                    {code.hex}
-                  </Text>
-                  <Text weight="semibold">{code.meaning || code.name}</Text>
-                  <Text size={200} className={styles.muted}>
-                    {code.name}
-                  </Text>
-                  {code.official ? null : (
-                    <Badge appearance="tint" color="warning" size="small">
-                      not documented by Microsoft
-                    </Badge>
-                  )}
+                <li key={`${code.kind}-${code.value}-${index}`} className={styles.item}>
+                  <Text className={styles.hex}>{code.hex}</Text>
+                  <span className={styles.body}>
+                    <Text weight="semibold">{code.meaning || code.name}</Text>
+                    <Text size={200} className={styles.name}>
+                      {code.name}
+                      {code.official ? null : (
+                        <Badge appearance="tint" color="warning" size="small">
+                          not documented by Microsoft
+                        </Badge>
+                      )}
+                    </Text>
+                  </span>
                 </li>
               ))}
             </ul>
           ) : null}
-          {result.summary ? <Text>{result.summary}</Text> : null}
+          {result.summary ? (
+            <Text size={200} className={styles.muted}>
+              {result.summary}
+            </Text>
+          ) : null}
           {result.corrections.map((line, index) => (
             <Text key={index} size={200} className={styles.correction}>
-              {line}
+              <Info16Regular className={styles.icon} aria-hidden="true" />
+              <span>{line}</span>
             </Text>
           ))}
         </>

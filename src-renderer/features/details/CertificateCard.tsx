@@ -1,5 +1,5 @@
 /** The server certificate in human form: who it names, when it is valid, who issued it, thumbprints, problems. */
-import { Badge, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { formatDate } from './evidence-format';
 import type { CertificateView } from './evidence-shapes';
 
@@ -81,13 +81,13 @@ export function CertificateCard({ cert }: { cert: CertificateView }): React.JSX.
         {cert.sha1 ? (
           <>
             <dt className={styles.term}>Thumbprint (SHA-1)</dt>
-            <dd className={`${styles.dd} ${styles.mono}`}>{cert.sha1}</dd>
+            <dd className={mergeClasses(styles.dd, styles.mono)}>{cert.sha1}</dd>
           </>
         ) : null}
         {cert.sha256 ? (
           <>
             <dt className={styles.term}>SHA-256</dt>
-            <dd className={`${styles.dd} ${styles.mono}`}>{cert.sha256}</dd>
+            <dd className={mergeClasses(styles.dd, styles.mono)}>{cert.sha256}</dd>
           </>
         ) : null}
       </dl>

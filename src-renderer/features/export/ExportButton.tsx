@@ -76,7 +76,7 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
             </fieldset>
             {status ? (
               <MessageBar intent={status.intent}>
-                <MessageBarBody>{status.text}</MessageBarBody>
+                <MessageBarBody data-testid={status.intent === 'error' ? 'export-error' : 'export-done'}>{status.text}</MessageBarBody>
               </MessageBar>
             ) : null}
           </DialogContent>

@@ -1,5 +1,6 @@
 /** The fix dialog: preview of the exact changes, admin rights, security cost, then apply, verify and undo. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { useLayoutEffect, useRef } from 'react';
 import { FIX_META } from '../../../src-main/shared/catalog';
 import { downloadBase64 } from '../../bridge';
 import { applyFix, closeFix, undoFix, useFixStore } from '../../state/fix-store';
@@ -20,9 +21,21 @@ export function FixDialog(): React.JSX.Element {
   const title = fixId ? `Fix: ${FIX_META[fixId].title}` : 'Fix';
   const isBusy = phase === 'planning' || phase === 'applying' || phase === 'undoing';
   const canApply = phase === 'preview' && plan !== null && plan.canApplyHere;
+  const isOpen = phase !== 'closed';
+  const opener = useRef<HTMLElement | null>(null);
+  // The dialog is opened from a store action, not a DialogTrigger, so focus goes back to the fix button by hand.
+  useLayoutEffect(() => {
+    if (isOpen) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      return;
+    }
+    const element = opener.current;
+    opener.current = null;
+    if (element?.isConnected) element.focus();
+  }, [isOpen]);
 
   return (
-    <Dialog open={phase !== 'closed'} onOpenChange={(_event, data) => (data.open ? undefined : closeFix())} modalType="modal">
+    <Dialog open={isOpen} onOpenChange={(_event, data) => (data.open ? undefined : closeFix())} modalType="modal">
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>

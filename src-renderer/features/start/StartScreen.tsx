@@ -1,7 +1,7 @@
 /** The start form: the computer to diagnose, an optional .rdp file, the error text, and "Run diagnosis". */
 import { Button, Card, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Play24Regular } from '@fluentui/react-icons';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { DecodeBox } from '../decode-box/DecodeBox';
 import { useDecodeStore, setErrorText } from '../../state/decode-store';
 import { startDiagnosis, useRunStore } from '../../state/run-store';
@@ -9,6 +9,7 @@ import { setTarget, useStartStore } from '../../state/start-store';
 import { targetProblem } from '../../state/start-update';
 import { RdpFilePicker } from './RdpFilePicker';
 import { RecentTargets } from './RecentTargets';
+import { RunSummaryBar } from './RunSummaryBar';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalL },
@@ -27,15 +28,39 @@ export function StartScreen(): React.JSX.Element {
   const errorText = useDecodeStore((state) => state.text);
   const phase = useRunStore((state) => state.phase);
   const [problem, setProblem] = useState<string | null>(null);
+  const [isFolded, setFolded] = useState(false);
+  const targetInput = useRef<HTMLInputElement>(null);
   const isBusy = phase === 'starting' || phase === 'running';
+
+  const run = (): boolean => {
+    const found = targetProblem(target, rdpFile !== null);
+    setProblem(found);
+    if (found) targetInput.current?.focus();
+    if (found || isBusy) return false;
+    void startDiagnosis({ target: target.trim(), rdpFile: rdpFile ?? undefined, error: errorText });
+    return true;
+  };
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    const found = targetProblem(target, rdpFile !== null);
-    setProblem(found);
-    if (found || isBusy) return;
-    void startDiagnosis({ target: target.trim(), rdpFile: rdpFile ?? undefined, error: errorText });
+    if (run()) setFolded(true);
   };
+
+  if (isFolded && phase !== 'idle') {
+    return (
+      <RunSummaryBar
+        target={target.trim()}
+        fileName={rdpFile?.name ?? null}
+        errorText={errorText}
+        isBusy={isBusy}
+        onRunAgain={run}
+        onChange={() => {
+          setFolded(false);
+          requestAnimationFrame(() => targetInput.current?.focus());
+        }}
+      />
+    );
+  }
 
   return (
     <Card className={styles.card} appearance="filled" aria-labelledby="start-heading">
@@ -54,6 +79,7 @@ export function StartScreen(): React.JSX.Element {
             validationState={problem ? 'error' : 'none'}
           >
             <Input
+              ref={targetInput}
               value={target}
               onChange={(_event, data) => {
                 setTarget(data.value);

@@ -47,7 +47,7 @@ export function SupportPanel(): React.JSX.Element {
           </h2>
           {code ? (
             <>
-              <Text className={styles.code} aria-label={`Result code ${code.split('').join(' ')}`}>
+              <Text className={styles.code} data-testid="support-code">
                 {code}
               </Text>
               <Text>Read this code to your helpdesk. The numbered steps below match what they see.</Text>

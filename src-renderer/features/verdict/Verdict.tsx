@@ -1,11 +1,13 @@
 /** The "Most likely cause" region: the verdict in plain words, how sure, the evidence, and the fixes. */
-import { Badge, Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Badge, Card, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle24Filled, ErrorCircle24Filled, Warning24Filled } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Finding } from '../../../src-main/shared/schema';
 import { confidencePercent, confidenceWords, SEVERITY_WORDS, splitVerdict } from '../../state/findings';
 import { useRunStore } from '../../state/run-store';
+import type { CheckRow } from '../../state/run-update';
+import type { CheckId } from '../../../src-main/shared/ids';
 import { EvidenceList } from '../details/EvidenceList';
 import { FixButtons } from './FixButtons';
 import { OtherFindings } from './OtherFindings';
@@ -26,6 +28,10 @@ const useStyles = makeStyles({
   subhead: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
 });
+
+function failedChecks(rows: Readonly<Partial<Record<CheckId, CheckRow>>>): CheckId[] {
+  return Object.values(rows).flatMap((row) => (row && (row.state === 'fail' || row.state === 'error') ? [row.id] : []));
+}
 
 function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
   const styles = useStyles();
@@ -72,13 +78,14 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
 /** The verdict card, labelled "Most likely cause", with the other findings below it. */
 export function Verdict(): React.JSX.Element {
   const styles = useStyles();
-  const { findings, phase } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: state.phase })));
+  const { findings, phase, rows } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: state.phase, rows: state.rows })));
   const { top, others } = useMemo(() => splitVerdict(findings), [findings]);
+  const failed = useMemo(() => failedChecks(rows), [rows]);
   const isRunning = phase === 'running' || phase === 'starting';
-  const tone = top ? undefined : isRunning ? styles.pending : styles.ok;
+  const tone = top || (phase === 'finished' && failed.length > 0) ? undefined : isRunning ? styles.pending : styles.ok;
   return (
     <>
-      <Card className={`${styles.card} ${tone ?? ''}`} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
+      <Card className={mergeClasses(styles.card, tone)} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
         <p className={styles.eyebrow}>Most likely cause{isRunning && top ? ' so far' : ''}</p>
         {top ? (
           <TopFinding finding={top} />
@@ -87,6 +94,17 @@ export function Verdict(): React.JSX.Element {
             <Spinner size="tiny" />
             <Text className={styles.explanation}>Checking… the most likely cause appears here as soon as the evidence points to one.</Text>
           </div>
+        ) : phase === 'finished' && failed.length > 0 ? (
+          <>
+            <h2 className={styles.title}>
+              <Warning24Filled className={styles.warn} aria-hidden="true" />
+              No single cause identified
+            </h2>
+            <Text as="p" className={styles.explanation}>
+              Some checks failed, but together they do not point to one known cause. Start with these:
+            </Text>
+            <SupportingChecks ids={failed} />
+          </>
         ) : phase === 'finished' ? (
           <>
             <h2 className={styles.title}>
@@ -94,7 +112,7 @@ export function Verdict(): React.JSX.Element {
               No problem found
             </h2>
             <Text as="p" className={styles.explanation}>
-              Every check that could run passed. If the connection still fails, paste the exact error text above and run the diagnosis again, or turn on Support mode and read the result code to your helpdesk.
+              Every check that could run passed or only warned. If the connection still fails, paste the exact error text above and run the diagnosis again, or turn on Support mode and read the result code to your helpdesk.
             </Text>
           </>
         ) : (

@@ -1,0 +1,107 @@
+import { startXrdp, type LabXrdp } from './lab/xrdp';
+import { DashboardPage } from './pages/dashboard-page';
+import { expect, test } from './support/app';
+
+// The dashboard against the real backend (`rdp-doctor ui --browser`) and a real xrdp that presents an expired certificate.
+test.describe('diagnosing a server with an expired certificate', () => {
+  let xrdp: LabXrdp;
+
+  test.beforeAll(async () => {
+    xrdp = await startXrdp({ securityLayer: 'tls', cert: 'expired' });
+  });
+
+  test.afterAll(async () => {
+    await xrdp?.stop();
+  });
+
+  test('the verdict names the expired certificate, details show it, and the report can be exported', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.target.fill(`${xrdp.host}:${xrdp.port}`);
+    await dashboard.errorText.fill('Error code: 0x904. Extended error code: 0x7.');
+    await expect(dashboard.decoded).toContainText('socket closed');
+    await dashboard.screenshot('dashboard-start');
+
+    await dashboard.runButton.click();
+    await expect(page.getByRole('listitem', { name: /^Server certificate, / })).toBeVisible();
+    await dashboard.screenshot('dashboard-running');
+    await dashboard.waitForFinished();
+
+    await expect(dashboard.verdict).toContainText(/certificate has expired/i);
+    await expect(dashboard.checkRowWithStatus('Server certificate', 'failed')).toBeVisible();
+    const row = await dashboard.openDetails('Server certificate');
+    const card = row.getByRole('region', { name: 'Certificate' });
+    await expect(card).toContainText('Expired');
+    await expect(card).toContainText('Thumbprint (SHA-1)');
+    await dashboard.screenshot('dashboard-verdict');
+
+    const report = await dashboard.exportReport('Web page (HTML)');
+    expect(report.fileName).toMatch(/\.html$/);
+    expect(report.text).toMatch(/certificate has expired/i);
+  });
+
+  test('support mode shows a result code the helpdesk can decode', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.supportMode.check();
+    await dashboard.startDiagnosis(`${xrdp.host}:${xrdp.port}`);
+    await dashboard.waitForFinished();
+    const support = page.getByRole('region', { name: 'Support' });
+    const code = support.getByTestId('support-code');
+    await expect(code).toHaveText(/^[A-Z0-9-]{4,}$/);
+    await support.getByRole('textbox', { name: 'Result code from the user' }).fill((await code.textContent()) ?? '');
+    await support.getByRole('button', { name: 'Decode' }).click();
+    await expect(support).toContainText(/certificate/i);
+    await dashboard.screenshot('dashboard-support-mode');
+  });
+
+  test('keyboard only: start, run, open a fix and close it', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.tabTo(dashboard.target);
+    await page.keyboard.type(`${xrdp.host}:${xrdp.port}`);
+    await dashboard.tabTo(dashboard.runButton);
+    expect(await dashboard.runButton.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    await page.keyboard.press('Enter');
+    await dashboard.waitForFinished();
+    const fix = dashboard.verdict.getByRole('button', { name: /^Fix: / }).first();
+    await dashboard.tabTo(fix, 80);
+    expect(await fix.evaluate((el) => el.matches(':focus-visible'))).toBe(true);
+    const fixName = (await fix.textContent()) ?? '';
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: fixName });
+    await expect(dialog).toBeVisible();
+    await expect(dialog).toContainText('What will change');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(fix).toBeFocused();
+  });
+});
+
+test('pasting the dialog text decodes 0x904 and 0x7 and corrects the 0x7 myth', async ({ page, app }) => {
+  const dashboard = new DashboardPage(page);
+  await dashboard.open(app.url);
+  await dashboard.errorText.fill('Error code: 0x904. Extended error code: 0x7.');
+  await expect(dashboard.decoded).toContainText('socket closed');
+  await expect(dashboard.decoded).toContainText('server denied the connection');
+  await expect(dashboard.decoded).toContainText('ERROR_ARENA_TRASHED');
+});
+
+test.describe('accessibility', () => {
+  test.use({ bypassCSP: true });
+
+  test('no serious or critical axe-core violations on the start and result screens', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.errorText.fill('0x904 0x7');
+    await expect(dashboard.decoded).toContainText('socket closed');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+    await dashboard.supportMode.check();
+    await dashboard.runButton.click();
+    await expect(dashboard.target).toBeFocused();
+    await dashboard.startDiagnosis('127.0.0.1:1');
+    await dashboard.waitForFinished();
+    await dashboard.openDetails('Port is reachable');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+  });
+});
