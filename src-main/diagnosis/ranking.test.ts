@@ -38,6 +38,14 @@ describe('rankFindings', () => {
     expect(rankFindings([a, same], evidenceOf())[0]?.confidence).toBe(0.6);
   });
 
+  it('counts overlapping sources once (a cross-source draft does not double-count its inputs)', () => {
+    const single = draft({ id: 'connection-dropped-during-negotiation', confidence: 0.8, checks: ['rdp.negotiation'] });
+    const both = draft({ id: 'connection-dropped-during-negotiation', confidence: 0.85, checks: ['rdp.negotiation', 'tls.handshake'] });
+    const other = draft({ id: 'connection-dropped-during-negotiation', confidence: 0.5, checks: ['client.events'] });
+    expect(rankFindings([single, both], evidenceOf())[0]?.confidence).toBe(0.85);
+    expect(rankFindings([single, both, other], evidenceOf())[0]?.confidence).toBeCloseTo(1 - 0.15 * 0.5, 1);
+  });
+
   it('lowers confidence for each contradiction and lists them', () => {
     const plain = rankFindings([draft({ id: 'tls-handshake-failed', confidence: 0.8 })], evidenceOf())[0]!;
     const contradicted = rankFindings(

@@ -42,15 +42,25 @@ function mostSevere(severities: readonly Severity[]): Severity {
   return [...severities].sort(byIndex(SEVERITIES))[0]!;
 }
 
-/** Combines drafts of one id: noisy-OR over independent sources (distinct check sets), max within one source. */
+/**
+ * Combines drafts of one id. Drafts whose checks overlap read the same evidence, so they form one source and
+ * count once (their best confidence); disjoint sources agree independently and combine by noisy-OR.
+ */
 function combinedConfidence(drafts: readonly FindingDraft[]): { confidence: number; sources: string[] } {
-  const perSource = new Map<string, number>();
+  const clusters: { checks: Set<string>; confidence: number }[] = [];
   for (const d of drafts) {
-    const source = [...new Set(d.checks)].sort().join('+') || 'hint';
-    perSource.set(source, Math.max(perSource.get(source) ?? 0, clamp(d.confidence)));
+    const checks = new Set<string>(d.checks.length > 0 ? d.checks : ['(dialog codes)']);
+    const touching = clusters.filter((c) => [...checks].some((id) => c.checks.has(id)));
+    const merged = { checks, confidence: clamp(d.confidence) };
+    for (const c of touching) {
+      c.checks.forEach((id) => merged.checks.add(id));
+      merged.confidence = Math.max(merged.confidence, c.confidence);
+      clusters.splice(clusters.indexOf(c), 1);
+    }
+    clusters.push(merged);
   }
-  const doubt = [...perSource.values()].reduce((acc, c) => acc * (1 - c), 1);
-  return { confidence: 1 - doubt, sources: [...perSource.keys()].sort() };
+  const doubt = clusters.reduce((acc, c) => acc * (1 - c.confidence), 1);
+  return { confidence: 1 - doubt, sources: clusters.map((c) => [...c.checks].sort().join('+')).sort() };
 }
 
 /** Merges all drafts of one id (given in canonical order, best first) into one finding. */

@@ -91,17 +91,9 @@ export function numberAt(ev: Evidence, id: CheckId, key: RegExp): number | null 
   return null;
 }
 
-/** Does the host (registry) or the wire (negotiation) say NLA is required? Each is its own source. */
-export function nlaRequiredBy(ev: Evidence): CheckId[] {
-  const by: CheckId[] = [];
-  if (flagIn(ev, 'server.security-layer', /^isNlaRequired$/i) || numberAt(ev, 'server.security-layer', /^userAuthentication$/i) === 1) {
-    by.push('server.security-layer');
-  }
-  const neg = evidenceOf(ev, 'rdp.negotiation');
-  if (neg && (findByKey(neg, /^nlaRequired$/i).includes(true) || findByKey(neg, /./).includes('HYBRID_REQUIRED_BY_SERVER'))) {
-    by.push('rdp.negotiation');
-  }
-  return by;
+/** True when the host's own settings (server.security-layer) require NLA; the wire view is the negotiation rules' job. */
+export function hostRequiresNla(ev: Evidence): boolean {
+  return flagIn(ev, 'server.security-layer', /^isNlaRequired$/i) || numberAt(ev, 'server.security-layer', /^userAuthentication$/i) === 1;
 }
 
 /** True when the user's dialog codes point at the server refusing (0x904/0x7 and kin). */

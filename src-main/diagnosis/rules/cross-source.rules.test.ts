@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { crossSourceRules } from './cross-source.rules';
 import { rankFindings } from '../ranking';
+import { diagnose } from '../index';
 import { decodeCodes } from '../decode';
 import { CHECK_META } from '../../shared/catalog';
 import type { CheckId } from '../../shared/ids';
@@ -64,12 +65,16 @@ describe('cross-source rules', () => {
     expect(d?.checks).toEqual(['tls.certificate']);
   });
 
-  it('host requires NLA + the .rdp turns CredSSP off → nla-required-client-disabled', () => {
+  it('host requires NLA + the .rdp turns CredSSP off → nla-required-client-disabled, agreeing with the wire', () => {
     const layer = check('server.security-layer', 'fail', { userAuthentication: { value: 1, source: 'local', local: 1, policy: null }, isNlaRequired: true });
-    const neg = check('rdp.negotiation', 'pass', { nlaRequired: true, failures: { SSL: 'HYBRID_REQUIRED_BY_SERVER' } });
-    const both = run(ev([layer, neg], { settings: { enableCredSsp: false } })).find((x) => x.id === 'nla-required-client-disabled');
-    expect(both?.checks).toEqual(['server.security-layer', 'rdp.negotiation']);
-    expect(both?.explanation).toContain('work.rdp');
+    const neg = check('rdp.negotiation', 'pass', { service: 'rdp', nlaRequired: true, supported: ['HYBRID'], failures: { SSL: 'HYBRID_REQUIRED_BY_SERVER' }, probes: [] });
+    const e = ev([layer, neg], { settings: { enableCredSsp: false } });
+    const d = run(e).find((x) => x.id === 'nla-required-client-disabled');
+    expect(d?.checks).toEqual(['server.security-layer']);
+    expect(d?.explanation).toContain('work.rdp');
+    const ranked = diagnose(e).find((f) => f.id === 'nla-required-client-disabled');
+    expect(ranked?.checks).toEqual(expect.arrayContaining(['server.security-layer']));
+    expect(ranked?.confidence).toBeGreaterThanOrEqual(d!.confidence);
     expect(run(ev([layer, neg], { settings: { enableCredSsp: true } }))).toEqual([]);
     const off = check('server.security-layer', 'warn', { userAuthentication: { value: 0 }, isNlaRequired: false });
     expect(run(ev([off], { settings: { enableCredSsp: false } }))).toEqual([]);

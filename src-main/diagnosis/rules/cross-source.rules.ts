@@ -2,7 +2,7 @@
 import type { CheckId } from '../../shared/ids';
 import type { Evidence, Rule } from '../types';
 import {
-  clientDisconnectReasons, evidenceOf, findByKey, flagIn, hintSaysRefused, nlaRequiredBy, numberAt, REFUSAL_REASONS, statusOf,
+  clientDisconnectReasons, evidenceOf, findByKey, flagIn, hintSaysRefused, hostRequiresNla, numberAt, REFUSAL_REASONS, statusOf,
   wireCertificateNotAfter, wireCertificateValidity,
 } from './cross-source-read';
 
@@ -57,18 +57,20 @@ const hostCertificateExpiredBehindDisconnects: Rule = (ev) => {
   }];
 };
 
-/** The host (registry or wire) requires NLA while the .rdp file in use turns CredSSP off. */
+/**
+ * The host's registry requires NLA while the .rdp file in use turns CredSSP off. The negotiation rules see the
+ * same cause on the wire; the two drafts share no check, so the ranking counts them as independent agreement.
+ */
 const nlaRequiredButClientDisabled: Rule = (ev) => {
-  const by = nlaRequiredBy(ev);
-  if (by.length === 0 || ev.clientSettings?.enableCredSsp !== false) return [];
+  if (!hostRequiresNla(ev) || ev.clientSettings?.enableCredSsp !== false) return [];
   return [{
     id: 'nla-required-client-disabled',
-    confidence: by.length > 1 ? 0.95 : 0.9,
-    explanation: `The server only lets you in after you sign in first (Network Level Authentication), but your connection file "${ev.clientSettings.fileName}" switches that off, so the server refuses. A clean connection file fixes it.`,
-    technical: `Server requires CredSSP/NLA (${by.join(', ')}); ${ev.clientSettings.fileName} sets enablecredsspsupport:i:0.`,
-    checks: by,
+    confidence: 0.9,
+    explanation: `This computer only lets people in after they sign in first (Network Level Authentication), but the connection file "${ev.clientSettings.fileName}" switches that off, so the connection is refused. A clean connection file fixes it without lowering the host's security.`,
+    technical: `Host requires CredSSP/NLA (UserAuthentication=1 in server.security-layer); ${ev.clientSettings.fileName} sets enablecredsspsupport:i:0.`,
+    checks: ['server.security-layer'],
     fixes: ['rdpfile.generate-clean'],
-    evidence: { requiredBy: by, enableCredSsp: false, file: ev.clientSettings.fileName },
+    evidence: { userAuthentication: 1, enableCredSsp: false, file: ev.clientSettings.fileName },
   }];
 };
 
