@@ -65,6 +65,11 @@ export function judgeResolution(r: DnsResolution): CheckOutcome {
   const got = listed([...systemSet]);
   const ms = Math.round(system.ms);
   const dnsFail = directFailure(r);
+  // Direct queries apply no search suffix and no mDNS, so short and .local names are expected to fail there.
+  const directNotExpected = !r.host.includes('.') || r.host.endsWith('.local');
+  if (dnsFail && directNotExpected) {
+    return { status: 'pass', summary: `${r.host} resolves to ${got} (${ms} ms) through this computer's resolver.`, evidence };
+  }
   if (dnsFail && dnsFail.kind !== 'cancelled') {
     return {
       status: 'warn',

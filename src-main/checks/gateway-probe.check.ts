@@ -25,7 +25,7 @@ export const gatewayProbeCheck: CheckDefinition = {
   async run(ctx) {
     const fromOption = ctx.options.gateway?.trim() || null;
     const fromFile = ctx.options.clientSettings?.gateway?.trim() || null;
-    const gateway = fromOption ?? fromFile;
+    const gateway = normalizeGateway(fromOption ?? fromFile);
     const source = fromOption ? 'option' : 'rdp-file';
     if (!gateway) return { status: 'skip', summary: 'No Remote Desktop Gateway is configured.', evidence: { gateway: null } };
     let host: string;
@@ -44,6 +44,14 @@ export const gatewayProbeCheck: CheckDefinition = {
     return judgeGateway(gateway, source, result);
   },
 };
+
+/** Accepts what people paste: "https://rdg.example.com/", "rdg.example.com:8443/path" → host[:port]. */
+export function normalizeGateway(text: string | null): string | null {
+  if (!text) return null;
+  const bare = text.trim().replace(/^https?:\/\//i, '');
+  const cut = bare.search(/[/?#]/);
+  return (cut >= 0 ? bare.slice(0, cut) : bare) || null;
+}
 
 /** Certificate problems that make a client refuse the gateway (mstsc verifies gateway certificates strictly). */
 export function gatewayCertificateIssues(result: GatewayProbeResult): string[] {

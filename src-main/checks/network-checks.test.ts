@@ -193,3 +193,20 @@ describe('alt.ip-vs-name', () => {
     expect(out.summary).toMatch(/^Works by IP \(10\.0\.0\.5\), not by name/);
   });
 });
+
+describe('small helpers', () => {
+  it('normalizes pasted gateway addresses', async () => {
+    const { normalizeGateway } = await import('./gateway-probe.check');
+    expect(normalizeGateway('https://RDG.example.com/RDWeb')).toBe('RDG.example.com');
+    expect(normalizeGateway('rdg.example.com:8443/')).toBe('rdg.example.com:8443');
+    expect(normalizeGateway('  ')).toBeNull();
+  });
+
+  it('does not warn about a short name that only this computer can resolve', () => {
+    const ok = { ok: true, addresses: [{ address: '10.0.0.5', family: 4 as const }], ms: 2, error: null };
+    const nx = { ok: false, addresses: [], ms: 2, error: { kind: 'nxdomain' as const, code: 'ENOTFOUND', message: 'no such name (NXDOMAIN)' } };
+    const base = { isAddress: false, system: ok, directA: nx, directAaaa: nx, dnsServers: [], addresses: ok.addresses, reserved: null };
+    expect(judgeResolution({ ...base, host: 'server01' }).status).toBe('pass');
+    expect(judgeResolution({ ...base, host: 'server01.corp.example' }).status).toBe('warn');
+  });
+});
