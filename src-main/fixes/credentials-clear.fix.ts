@@ -4,6 +4,8 @@ import type { FixDefinition } from './types';
 // Deletes every credential with that target name (mstsc may have a Domain and a Generic one); the name is data.
 const DELETE = String.raw`
 $t = [string]$RdpDoctorData.target
+# Windows PowerShell 5.1 turns redirected native stderr into terminating errors under 'Stop'; the exit code is checked instead.
+$ErrorActionPreference = 'Continue'
 $deleted = 0
 for ($i = 0; $i -lt 3; $i++) {
   & "$env:SystemRoot\System32\cmdkey.exe" "/delete:$t" *> $null

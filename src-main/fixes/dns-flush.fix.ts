@@ -2,6 +2,8 @@
 import type { FixDefinition } from './types';
 
 const FLUSH = String.raw`
+# Windows PowerShell 5.1 turns redirected native stderr into terminating errors under 'Stop'; the exit code is checked instead.
+$ErrorActionPreference = 'Continue'
 $out = & "$env:SystemRoot\System32\ipconfig.exe" /flushdns 2>&1 | Out-String
 if ($LASTEXITCODE -ne 0) { throw "ipconfig /flushdns failed (exit $LASTEXITCODE): $out" }
 [pscustomobject]@{ flushed = $true } | ConvertTo-Json -Compress

@@ -82,3 +82,14 @@ describe('rdpfile fixes work on any OS without PowerShell', () => {
     await expect(service().plan({ fixId: 'rdpfile.generate-clean', target: 'h', option: '/etc/passwd' })).rejects.toThrow(/must end in \.rdp/);
   });
 });
+
+describe('cleanRdpForTarget (rdp-file clean)', () => {
+  it('looks up the IP for --use-ip and keeps the fallback flags', async () => {
+    const { cleanRdpForTarget } = await import('./index');
+    const out = await cleanRdpForTarget('localhost:3390', { fallback: true, useIp: true });
+    const address = stringSetting(out.file, 'full address') ?? '';
+    expect(address).toMatch(/^(127\.0\.0\.1|\[::1\]):3390$/);
+    expect(intSetting(out.file, 'enablecredsspsupport')).toBe(0);
+    await expect(cleanRdpForTarget('bad host!', { fallback: false, useIp: false })).rejects.toThrow(/not a valid computer name/);
+  });
+});

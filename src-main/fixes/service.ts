@@ -171,7 +171,8 @@ export function createFixService(deps: FixServiceDeps): FixService {
     const overrides = policyOverrides(entry?.backups['registry-snapshot']?.output);
     const warn = overrides.length > 0 ? ` Warning: a Group Policy sets ${overrides.join(', ')}, which overrides this change.` : '';
     const recorded = entry ? p.def.describeBackups?.(entry.backups, p.target) : null;
-    const message = `${FIX_META[p.def.id].title}: done.${recorded ? ` ${recorded}` : ''} ${verification.message}${warn}`;
+    const replayed = entry?.executor === 'replay' ? ' (Replayed on a recorded machine: nothing ran on a real computer.)' : '';
+    const message = `${FIX_META[p.def.id].title}: done.${replayed}${recorded ? ` ${recorded}` : ''} ${verification.message}${warn}`;
     return { ...base, status: 'applied', journalId: entry?.id ?? null, output, verification: verification.result, message };
   }
 
