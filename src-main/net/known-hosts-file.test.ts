@@ -56,6 +56,13 @@ describe('createFileKnownHosts', () => {
     expect(store.warnings()[0]).toMatch(/unexpected content/);
   });
 
+  it('sets aside a file larger than the size cap instead of reading it', async () => {
+    await writeFile(join(dir, KNOWN_HOSTS_FILE), ' '.repeat(1024 * 1024 + 1));
+    const store = createFileKnownHosts(dir);
+    expect(await store.get('x:1')).toBeNull();
+    expect(store.warnings()[0]).toMatch(/larger than/);
+  });
+
   it('keeps at most maxEntries, dropping the least recently seen', async () => {
     const store = createFileKnownHosts(dir, { maxEntries: 3 });
     for (let i = 0; i < 5; i++) {
