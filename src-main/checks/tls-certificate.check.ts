@@ -60,7 +60,7 @@ export function readChain(value: unknown): Buffer[] {
 }
 
 async function compareWithKnown(ctx: CheckContext, facts: CertificateFacts): Promise<KnownHostVerdict> {
-  const key = `${ctx.target.host}:${ctx.target.port}`;
+  const key = ctx.target.host.includes(':') ? `[${ctx.target.host}]:${ctx.target.port}` : `${ctx.target.host}:${ctx.target.port}`;
   try {
     const previous = await ctx.knownHosts.get(key);
     await ctx.knownHosts.remember(key, { sha256: facts.sha256, subject: facts.subject }, ctx.now());
