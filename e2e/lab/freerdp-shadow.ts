@@ -3,7 +3,7 @@ import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { validCert } from './certs';
 import { freePort, waitForPort } from './ports';
-import { spawnLab } from './processes';
+import { removeWithProcess, spawnLab } from './processes';
 import { startXvfb } from './xvfb';
 
 /** A running freerdp-shadow-cli that requires NLA (CredSSP), on its own Xvfb. */
@@ -29,38 +29,39 @@ export async function startShadow(options: { startTimeoutMs?: number } = {}): Pr
   // Own HOME so parallel shadows never race to create ~/.config/freerdp/shadow/shadow.{crt,key}; we pre-seed it.
   const home = await mkdtemp(join(tmpdir(), 'rdp-lab-shadow-'));
   const cert = validCert(hostname());
-  let xvfb;
+  let lastError: Error | undefined;
   try {
     const certDir = join(home, '.config', 'freerdp', 'shadow');
     await mkdir(certDir, { recursive: true });
     await writeFile(join(certDir, 'shadow.crt'), cert.certPem);
     await writeFile(join(certDir, 'shadow.key'), cert.keyPem, { mode: 0o600 });
-    // The home dir goes with the Xvfb, which lives as long as the shadow, so stopAll() removes it too.
-    xvfb = await startXvfb({ removeOnStop: [home] });
-  } catch (err) {
-    await rm(home, { recursive: true, force: true });
-    throw err;
-  }
-
-  let lastError: Error | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
-    const port = await freePort();
-    const proc = spawnLab('freerdp-shadow-cli', [`/port:${port}`, '/bind-address:127.0.0.1', '/sec:nla', '+auth'], {
-      name: `freerdp-shadow:${port}`,
-      env: { ...process.env, DISPLAY: xvfb.displayName, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
-    });
-    try {
-      await waitForPort(port, { timeoutMs: startTimeoutMs, isDead: () => proc.hasExited(), what: `freerdp-shadow-cli on port ${port}` });
-      let stopped: Promise<void> | undefined;
-      const stop = () => (stopped ??= proc.stop().finally(() => xvfb.stop()));
-      return { host: '127.0.0.1', port, hostname: hostname(), sha256: cert.sha256, output: () => proc.output(), stop };
-    } catch (err) {
-      lastError = new Error(`${(err as Error).message}\n--- freerdp-shadow-cli output ---\n${proc.output().slice(-4000)}`);
-      const died = proc.hasExited();
-      await proc.stop();
-      if (!died) break;
+    // A lost port race or an X server that went away: retry with a fresh port and display.
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const xvfb = await startXvfb();
+      const port = await freePort();
+      const proc = spawnLab('freerdp-shadow-cli', [`/port:${port}`, '/bind-address:127.0.0.1', '/sec:nla', '+auth'], {
+        name: `freerdp-shadow:${port}`,
+        env: { ...process.env, DISPLAY: xvfb.displayName, HOME: home, XDG_CONFIG_HOME: join(home, '.config') },
+      });
+      try {
+        await waitForPort(port, { timeoutMs: startTimeoutMs, isDead: () => proc.hasExited(), what: `freerdp-shadow-cli on port ${port}` });
+        removeWithProcess(proc, [home]);
+        let stopped: Promise<void> | undefined;
+        const stop = () => (stopped ??= proc.stop().finally(() => xvfb.stop()));
+        return { host: '127.0.0.1', port, hostname: hostname(), sha256: cert.sha256, output: () => proc.output(), stop };
+      } catch (err) {
+        const died = proc.hasExited();
+        lastError = new Error(
+          `${(err as Error).message}\n--- freerdp-shadow-cli output ---\n${proc.output().slice(-4000)}\n--- Xvfb ${xvfb.displayName} ---\n${xvfb.output().slice(-2000)}`,
+        );
+        await proc.stop();
+        await xvfb.stop();
+        if (!died) break;
+      }
     }
+  } catch (err) {
+    lastError = err as Error;
   }
-  await xvfb.stop();
+  await rm(home, { recursive: true, force: true });
   throw lastError ?? new Error('startShadow failed');
 }

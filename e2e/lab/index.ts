@@ -6,3 +6,5 @@ export * from './xrdp';
 export * from './xvfb';
 export * from './freerdp-shadow';
 export * from './x224';
+export * from './standins';
+export * from './xfreerdp';

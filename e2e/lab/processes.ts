@@ -21,6 +21,10 @@ export interface LabProcess {
   hasExited(): boolean;
   /** Last ~64 KB of stdout and stderr interleaved. */
   output(): string;
+  /** Last ~64 KB of stdout alone. */
+  stdout(): string;
+  /** Last ~64 KB of stderr alone. */
+  stderr(): string;
   /** SIGTERM to the whole group, SIGKILL after graceMs, resolves when no member is left. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -30,6 +34,8 @@ export interface SpawnLabOptions {
   name?: string;
   env?: NodeJS.ProcessEnv;
   cwd?: string;
+  /** Also open a pipe on the child's fd 3 (read it from child.stdio[3]), e.g. for Xvfb -displayfd 3. */
+  fd3Pipe?: boolean;
   /** Paths (temp dirs) removed once the group is gone, also on process exit. */
   removeOnStop?: string[];
 }
@@ -50,12 +56,13 @@ interface Registry {
   live: Map<number, LabProcess>;
   removals: Map<number, string[]>;
   everGroups: Set<number>;
+  cleanups: Set<() => Promise<void>>;
   hooked: boolean;
 }
 // Kept on globalThis so two copies of this module (Vitest and Playwright may load it twice) share one registry.
 const REGISTRY_KEY = Symbol.for('rdp-doctor.lab.processes');
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), removals: new Map(), everGroups: new Set(), hooked: false } as Registry);
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), removals: new Map(), everGroups: new Set(), cleanups: new Set(), hooked: false } as Registry);
 
 interface ProcStat {
   pid: number;
@@ -176,7 +183,7 @@ export function spawnLab(command: string, args: readonly string[], options: Spaw
     cwd: options.cwd,
     env: { ...(options.env ?? process.env), [LAB_OWNER_ENV]: String(process.pid) },
     detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: options.fd3Pipe ? ['ignore', 'pipe', 'pipe', 'pipe'] : ['ignore', 'pipe', 'pipe'],
   });
   if (child.pid === undefined) {
     child.once('error', () => undefined);
@@ -184,15 +191,17 @@ export function spawnLab(command: string, args: readonly string[], options: Spaw
   }
   const pid = child.pid;
   let tail = '';
-  const collect = (chunk: Buffer) => {
-    tail = (tail + chunk.toString('utf8')).slice(-OUTPUT_LIMIT);
+  const streams = { stdout: '', stderr: '' };
+  const collect = (which: 'stdout' | 'stderr') => (chunk: Buffer) => {
+    const text = chunk.toString('utf8');
+    tail = (tail + text).slice(-OUTPUT_LIMIT);
+    streams[which] = (streams[which] + text).slice(-OUTPUT_LIMIT);
   };
-  child.stdout?.on('data', collect);
-  child.stderr?.on('data', collect);
+  child.stdout?.on('data', collect('stdout'));
+  child.stderr?.on('data', collect('stderr'));
   // Never let a lab child keep the test runner alive; the exit hook kills it instead.
   child.unref();
-  (child.stdout as unknown as { unref?: () => void } | null)?.unref?.();
-  (child.stderr as unknown as { unref?: () => void } | null)?.unref?.();
+  for (const stream of child.stdio.slice(1)) (stream as unknown as { unref?: () => void } | null)?.unref?.();
 
   let exitInfo: ExitInfo | undefined;
   const exited = new Promise<ExitInfo>((resolve) => {
@@ -214,6 +223,8 @@ export function spawnLab(command: string, args: readonly string[], options: Spaw
     exited,
     hasExited: () => exitInfo !== undefined,
     output: () => tail,
+    stdout: () => streams.stdout,
+    stderr: () => streams.stderr,
     stop(graceMs = DEFAULT_GRACE_MS) {
       stopping ??= stopGroup(pid, graceMs).finally(() => {
         registry.live.delete(pid);
@@ -229,8 +240,23 @@ export function spawnLab(command: string, args: readonly string[], options: Spaw
   return proc;
 }
 
-/** Stops every tracked process group (SIGTERM, then SIGKILL after graceMs) and waits until all are gone. */
+/** Adds paths to remove once proc's group is gone (also on process exit). */
+export function removeWithProcess(proc: LabProcess, paths: readonly string[]): void {
+  if (paths.length === 0 || !registry.live.has(proc.pid)) return;
+  registry.removals.set(proc.pid, [...(registry.removals.get(proc.pid) ?? []), ...paths]);
+}
+
+/** Registers an in-process resource (e.g. a stand-in server) that stopAll() must close; returns the unregister function. */
+export function registerCleanup(cleanup: () => Promise<void>): () => void {
+  registry.cleanups.add(cleanup);
+  return () => registry.cleanups.delete(cleanup);
+}
+
+/** Stops every tracked process group (SIGTERM, then SIGKILL after graceMs) and every registered in-process server, and waits. */
 export async function stopAll(graceMs = DEFAULT_GRACE_MS): Promise<void> {
+  const cleanups = [...registry.cleanups];
+  registry.cleanups.clear();
+  await Promise.allSettled(cleanups.map((c) => c()));
   await Promise.all([...registry.live.values()].map((p) => p.stop(graceMs)));
   // Anything that left its group but still carries our owner stamp is killed outright.
   for (const row of listOurProcesses()) {

@@ -1,0 +1,166 @@
+import net from 'node:net';
+import tls from 'node:tls';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  buildConnectionRequest,
+  completeTpktLength,
+  listOurProcesses,
+  parseConnectionConfirm,
+  probeX224,
+  PROTOCOL,
+  runXfreerdp,
+  startShadow,
+  startStandIn,
+  startXrdp,
+  stopAll,
+  XFREERDP_EXIT,
+  type LabShadow,
+  type LabXrdp,
+  type StandIn,
+  type StandInKind,
+} from './index';
+
+const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
+const SSL_HYBRID = PROTOCOL.SSL | PROTOCOL.HYBRID;
+
+// Sends a Connection Request, reads the confirm, then upgrades the same socket to TLS (rdp-facts §1.5).
+function tlsAfterConfirm(port: number, tlsOptions: tls.ConnectionOptions = {}): Promise<{ confirm: Buffer; socket: tls.TLSSocket }> {
+  return new Promise((resolve, reject) => {
+    const raw = net.connect({ host: '127.0.0.1', port });
+    raw.setTimeout(3000, () => raw.destroy(new Error('timeout')));
+    let buf = Buffer.alloc(0);
+    raw.on('error', reject);
+    raw.on('connect', () => raw.write(buildConnectionRequest(PROTOCOL.SSL)));
+    const onData = (chunk: Buffer) => {
+      buf = Buffer.concat([buf, chunk]);
+      const len = completeTpktLength(buf);
+      if (!len) return;
+      raw.off('data', onData);
+      raw.setTimeout(0);
+      const socket = tls.connect({ socket: raw, rejectUnauthorized: false, ...tlsOptions });
+      socket.once('secureConnect', () => resolve({ confirm: buf.subarray(0, len), socket }));
+      socket.once('error', reject);
+    };
+    raw.on('data', onData);
+  });
+}
+
+let xrdpTls: LabXrdp;
+let xrdpRdp: LabXrdp;
+let shadow: LabShadow;
+const standIns = {} as Record<StandInKind, StandIn>;
+
+beforeAll(async () => {
+  const kinds: StandInKind[] = ['hang', 'drop', 'http', 'neg-failure', 'tls10-only', 'reset'];
+  [xrdpTls, xrdpRdp, shadow] = await Promise.all([
+    startXrdp({ securityLayer: 'tls', cert: 'expired' }),
+    startXrdp({ securityLayer: 'rdp' }),
+    startShadow(),
+    ...kinds.map(async (kind) => {
+      standIns[kind] = await startStandIn(kind, kind === 'neg-failure' ? { code: 3 } : {});
+    }),
+  ]) as [LabXrdp, LabXrdp, LabShadow];
+});
+
+afterAll(() => stopAll());
+
+describe('X.224 bytes', () => {
+  it('builds the requests of rdp-facts §1.4 and parses its confirms', () => {
+    expect(buildConnectionRequest(0x0b)).toEqual(hex('03 00 00 13 0e e0 00 00 00 00 00 01 00 08 00 0b 00 00 00'));
+    expect(buildConnectionRequest(0x0b, 'user1')).toEqual(
+      hex('03 00 00 2b 26 e0 00 00 00 00 00 43 6f 6f 6b 69 65 3a 20 6d 73 74 73 68 61 73 68 3d 75 73 65 72 31 0d 0a 01 00 08 00 0b 00 00 00'),
+    );
+    expect(buildConnectionRequest(0, 'eltons').subarray(0, 5)).toEqual(hex('03 00 00 2c 27'));
+    expect(parseConnectionConfirm(hex('03 00 00 13 0e d0 00 00 12 34 00 02 1f 08 00 08 00 00 00'))).toMatchObject({ kind: 'response', flags: 0x1f, selectedProtocol: 8 });
+    expect(parseConnectionConfirm(hex('03 00 00 13 0e d0 00 00 12 34 00 03 00 08 00 05 00 00 00'))).toMatchObject({ kind: 'failure', failureCode: 5 });
+    expect(parseConnectionConfirm(hex('03 00 00 0b 06 d0 00 00 00 00 00'))).toMatchObject({ kind: 'legacy' });
+    expect(parseConnectionConfirm(hex('03 00 00 13 0e e0 00 00 00 00 00 01 00 08 00 0b 00 00 00'))).toBeUndefined();
+  });
+});
+
+describe('real peers', () => {
+  it('xrdp (security_layer tls) selects SSL and presents the expired certificate we gave it', async () => {
+    const reply = await probeX224({ port: xrdpTls.port, requestedProtocols: SSL_HYBRID });
+    expect(reply).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.SSL });
+    expect(await probeX224({ port: xrdpTls.port, requestedProtocols: PROTOCOL.RDP })).toMatchObject({ kind: 'failure', failureCode: 1 });
+    const { socket } = await tlsAfterConfirm(xrdpTls.port);
+    const peer = socket.getPeerCertificate();
+    socket.destroy();
+    expect(peer.fingerprint256).toBe(xrdpTls.sha256);
+    expect(new Date(peer.valid_to).getTime()).toBeLessThan(Date.now());
+  });
+
+  it('freerdp-shadow (/sec:nla) selects HYBRID, and refuses TLS-only clients with HYBRID_REQUIRED_BY_SERVER', async () => {
+    expect(await probeX224({ port: shadow.port, requestedProtocols: SSL_HYBRID })).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.HYBRID });
+    expect(await probeX224({ port: shadow.port, requestedProtocols: PROTOCOL.SSL })).toMatchObject({ kind: 'failure', failureCode: 5 });
+  });
+
+  it('xrdp (security_layer rdp) selects Standard RDP Security even when SSL|HYBRID is offered', async () => {
+    expect(await probeX224({ port: xrdpRdp.port, requestedProtocols: SSL_HYBRID })).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.RDP });
+  });
+
+  it('xfreerdp exit codes: 0 against xrdp, 133 against the NLA shadow with CredSSP disabled', async () => {
+    const [ok, nego] = await Promise.all([
+      runXfreerdp({ rdpText: `full address:s:127.0.0.1:${xrdpTls.port}\nusername:s:lab\n`, user: 'lab', password: 'lab', timeoutMs: 15_000 }),
+      runXfreerdp({
+        rdpText: `full address:s:127.0.0.1:${shadow.port}\nusername:s:lab\nenablecredsspsupport:i:0\n`,
+        user: 'lab',
+        password: 'lab',
+        timeoutMs: 15_000,
+      }),
+    ]);
+    expect(ok.exitCode, ok.stderr + ok.stdout).toBe(XFREERDP_EXIT.SUCCESS);
+    expect(nego.exitCode, nego.stderr + nego.stdout).toBe(XFREERDP_EXIT.NEGO_FAILURE);
+    expect(nego.stdout + nego.stderr).toContain('HYBRID_REQUIRED_BY_SERVER');
+  });
+});
+
+describe('stand-ins', () => {
+  it('hang accepts and reads but never answers', async () => {
+    expect(await probeX224({ port: standIns.hang.port, requestedProtocols: SSL_HYBRID, timeoutMs: 400 })).toMatchObject({ kind: 'timeout', raw: Buffer.alloc(0) });
+    expect(standIns.hang.connections).toBe(1);
+  });
+
+  it('drop closes without a byte after the request', async () => {
+    expect(await probeX224({ port: standIns.drop.port, requestedProtocols: SSL_HYBRID })).toMatchObject({ kind: 'closed', raw: Buffer.alloc(0) });
+  });
+
+  it('http answers 400 Bad Request like a web server', async () => {
+    const reply = await probeX224({ port: standIns.http.port, requestedProtocols: SSL_HYBRID });
+    expect(reply.kind).toBe('not-x224');
+    expect(reply.raw.toString('latin1')).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
+  });
+
+  it('neg-failure sends a proper confirm with RDP_NEG_FAILURE code 3', async () => {
+    const reply = await probeX224({ port: standIns['neg-failure'].port, requestedProtocols: SSL_HYBRID });
+    expect(reply).toMatchObject({ kind: 'failure', failureCode: 3 });
+    expect(reply.raw).toEqual(hex('03 00 00 13 0e d0 00 00 12 34 00 03 00 08 00 03 00 00 00'));
+  });
+
+  it('tls10-only selects SSL, refuses a TLS 1.2 client and completes TLS 1.0', async () => {
+    const port = standIns['tls10-only'].port;
+    expect(await probeX224({ port, requestedProtocols: SSL_HYBRID })).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.SSL });
+    await expect(tlsAfterConfirm(port)).rejects.toThrow(/protocol|version|alert/i);
+    const { socket } = await tlsAfterConfirm(port, { minVersion: 'TLSv1', maxVersion: 'TLSv1', ciphers: 'DEFAULT@SECLEVEL=0' });
+    expect(socket.getProtocol()).toBe('TLSv1');
+    expect(socket.getPeerCertificate().fingerprint256).toBe(standIns['tls10-only'].sha256);
+    socket.destroy();
+  });
+
+  it('reset breaks off mid-header with a RST', async () => {
+    const reply = await probeX224({ port: standIns.reset.port, requestedProtocols: SSL_HYBRID });
+    expect(reply.kind).toBe('reset');
+    expect(reply.raw.length).toBeLessThan(4);
+  });
+});
+
+describe('teardown', () => {
+  it('stopAll leaves no process of ours behind', async () => {
+    const names = new Set(listOurProcesses().map((p) => p.name));
+    for (const name of ['xrdp', 'Xvfb', 'freerdp-shadow-']) expect(names).toContain(name);
+    await stopAll();
+    expect(listOurProcesses()).toEqual([]);
+    expect(await probeX224({ port: xrdpTls.port, requestedProtocols: SSL_HYBRID, timeoutMs: 500 })).toMatchObject({ kind: 'closed' });
+    expect(await probeX224({ port: standIns.hang.port, requestedProtocols: SSL_HYBRID, timeoutMs: 500 })).toMatchObject({ kind: 'closed' });
+  });
+});
