@@ -3,6 +3,8 @@ import fc from 'fast-check';
 import { redactReport } from './redact';
 import { renderHtml } from './html';
 import { sampleReport } from './test-report';
+import { assertWellFormed } from './test-html';
+import { renderPdf } from './pdf';
 import type { Report } from '../shared/schema';
 
 /** The fixture with its secrets swapped for generated ones. */
@@ -31,5 +33,27 @@ describe('redactReport (property)', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('report renderers over arbitrary evidence (property)', () => {
+  it('redaction never throws and the HTML stays well-formed, whatever the evidence holds', () => {
+    fc.assert(
+      fc.property(fc.dictionary(fc.string({ maxLength: 12 }), fc.jsonValue({ maxDepth: 4 })), fc.string({ maxLength: 60 }), (evidence, summary) => {
+        const base = sampleReport(summary);
+        const report: Report = { ...base, checks: base.checks.map((c, i) => (i === 2 ? { ...c, evidence: evidence as Record<string, unknown>, summary } : c)) };
+        const redacted = redactReport(report, { users: true, hosts: true });
+        assertWellFormed(renderHtml(redacted));
+        assertWellFormed(renderHtml(report));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('a PDF renders long unbroken values and many rows', async () => {
+    const base = sampleReport('x'.repeat(3000));
+    const evidence = { blob: 'y'.repeat(199), rows: Array.from({ length: 300 }, (_, i) => ({ n: i, name: `row ${i}` })) };
+    const pdf = await renderPdf({ ...base, checks: base.checks.map((c) => ({ ...c, evidence })) });
+    expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
   });
 });

@@ -6,29 +6,8 @@ import { renderPdf, pdfSafe } from './pdf';
 import { redactReport } from './redact';
 import { sampleReport, SECRETS } from './test-report';
 import { ReportSchema } from '../shared/schema';
+import { assertWellFormed, wellFormedProblem } from './test-html';
 import { FINDING_META } from '../shared/catalog';
-
-const VOID = new Set(['meta', 'br', 'hr', 'img', 'input', 'link', 'col', 'area', 'base', 'wbr', 'source']);
-
-/** A strict well-formedness check: every non-void tag closes in order; no raw "<" outside tags. */
-function assertWellFormed(html: string): void {
-  const stack: string[] = [];
-  const body = html.replace(/^<!DOCTYPE html>\s*/i, '').replace(/<style>[\s\S]*?<\/style>/, '<style></style>');
-  const tag = /<\/?([a-z][a-z0-9]*)(\s[^<>]*)?>/gi;
-  let last = 0;
-  for (const m of body.matchAll(tag)) {
-    const between = body.slice(last, m.index);
-    expect(between, 'raw < or > outside a tag').not.toMatch(/[<>]/);
-    last = m.index + m[0].length;
-    const name = m[1]!.toLowerCase();
-    if (m[0].startsWith('</')) expect(stack.pop(), `closing </${name}>`).toBe(name);
-    else if (!VOID.has(name)) stack.push(name);
-    const attrs = m[2] ?? '';
-    expect(attrs.replace(/\s[a-z-]+(="[^"<>]*")?/gi, '').trim(), `attributes of <${name}>`).toBe('');
-  }
-  expect(body.slice(last)).not.toMatch(/[<>]/);
-  expect(stack).toEqual([]);
-}
 
 /** Text shown by a PDF's uncompressed or deflated content streams (hex-encoded TJ strings). */
 function pdfText(pdf: Buffer): string {
@@ -117,6 +96,13 @@ describe('renderHtml', () => {
     expect(html).toMatch(/Support code: <span class="code">RD-[2-9A-HJ-NP-Z-]+<\/span>/);
     expect(html).toContain('(600 characters of data; see the JSON report)');
     expect(html).toMatch(/<th scope="col">Disconnect<\/th>/);
+  });
+
+  it('the well-formedness check itself catches broken markup', () => {
+    expect(wellFormedProblem('<p><b>x</p></b>')).not.toBeNull();
+    expect(wellFormedProblem('<p>a < b</p>')).not.toBeNull();
+    expect(wellFormedProblem('<p class=x>y</p>')).not.toBeNull();
+    expect(wellFormedProblem('<p class="x">y<br></p>')).toBeNull();
   });
 
   it('escapeHtml escapes every markup character', () => {
