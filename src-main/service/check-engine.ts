@@ -61,7 +61,7 @@ export async function runChecks(
   ids: readonly CheckId[],
   shared: SharedContext,
   listener: EngineListener,
-  options: { checkBudgetMs: number; registry?: Record<CheckId, CheckDefinition> },
+  options: { checkBudgetMs: number; registry?: Record<CheckId, CheckDefinition>; skipReason?: (id: CheckId) => string | null },
 ): Promise<CheckResult[]> {
   const registry = options.registry ?? CHECKS;
   const order = withDependencies(ids, registry);
@@ -76,6 +76,13 @@ export async function runChecks(
     const promise = Promise.all(def.dependsOn.filter((d) => order.includes(d)).map(run)).then(async () => {
       const begin = performance.now();
       if (shared.signal.aborted) return resultOf(id, 'skip', 'Cancelled before it started.', 0);
+      const skip = options.skipReason?.(id);
+      if (skip) {
+        const skipped = resultOf(id, 'skip', skip, 0);
+        results.set(id, skipped);
+        listener.onFinish(skipped);
+        return skipped;
+      }
       listener.onStart(id);
       const ctx: CheckContext = {
         ...shared,

@@ -1,4 +1,7 @@
 /** One diagnosis from request to report: parse the target, run the checks, apply the rules, build the report. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS, type CheckId } from '../shared/ids';
 import { ReportSchema, type CheckResult, type DecodeResult, type Report } from '../shared/schema';
 import type { DiagnoseRequest, ProgressEvent } from '../shared/dto';
@@ -50,6 +53,25 @@ export function prepareRequest(
   return { target, clientSettings, errorHint };
 }
 
+/**
+ * When replaying a recorded host and the target is that host (its computer name, or this computer), probing
+ * the network would measure the machine we run on, not the recording: those checks are skipped with the reason.
+ */
+export function recordedHostSkip(target: ParsedTarget, windows: WindowsSource | null): ((id: CheckId) => string | null) | undefined {
+  if (!windows || windows.origin !== 'replay' || windows.machineRole !== 'host' || !windows.replayDir) return undefined;
+  let name = '';
+  try {
+    const machine = JSON.parse(readFileSync(join(windows.replayDir, 'machine.json'), 'utf8')) as { computerName?: unknown };
+    name = typeof machine.computerName === 'string' ? machine.computerName.toLowerCase() : '';
+  } catch {
+    return undefined;
+  }
+  const host = target.host.toLowerCase();
+  const isRecorded = host === 'localhost' || host === '::1' || host.startsWith('127.') || (name !== '' && (host === name || host.split('.')[0] === name));
+  if (!isRecorded) return undefined;
+  return (id) => (CHECK_META[id].scope === 'network' ? 'Not probed: the target is the recorded host, whose network answers were not recorded.' : null);
+}
+
 /** Runs a whole diagnosis, streaming ProgressEvents through `emit`, and returns the validated report. */
 export async function runDiagnosis(
   taskId: string,
@@ -83,7 +105,7 @@ export async function runDiagnosis(
         emit({ type: 'check-finished', taskId, result });
       },
     },
-    { checkBudgetMs: timeoutMs * 2 + 1000 },
+    { checkBudgetMs: timeoutMs * 2 + 1000, skipReason: recordedHostSkip(target, deps.windows) },
   );
   const checks = new Map(results.map((r) => [r.id, r]));
   const findings = diagnose({ target, checks, errorHint, clientSettings, now: deps.now() });
