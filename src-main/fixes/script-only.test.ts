@@ -39,7 +39,9 @@ describe('a fix for a host the app is not running on', () => {
     const r = await service.apply({ fixId: 'server.enable-firewall-rule', target: 'rdsh01.corp.example' });
     expect(r.status).toBe('script-only');
     expect(r.output?.fileName).toBe('rdp-doctor-server.enable-firewall-rule.ps1');
-    expect(Buffer.from(r.output?.contentBase64 ?? '', 'base64').toString('utf8')).toContain('Enable-NetFirewallRule -Name @($RdpDoctorData.names)');
+    const bytes = Buffer.from(r.output?.contentBase64 ?? '', 'base64');
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(bytes.subarray(3).toString('utf8')).toContain('Enable-NetFirewallRule -Name @($RdpDoctorData.names)');
     expect(executor.runs).toEqual([]);
     expect(await service.list()).toEqual([]);
   });

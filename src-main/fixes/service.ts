@@ -68,6 +68,8 @@ interface Prepared {
 }
 
 const PLAN_REUSE_MS = 30 * 60_000;
+// Windows PowerShell 5.1 reads a .ps1 without a BOM as ANSI; the BOM keeps non-ASCII text intact.
+const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 
 /** Creates the fix service; the journal folder is created on first use. */
 export function createFixService(deps: FixServiceDeps): FixService {
@@ -146,7 +148,7 @@ export function createFixService(deps: FixServiceDeps): FixService {
     }
     if (p.place === 'script') {
       const script = p.plan.script ?? '';
-      return { ...base, status: 'script-only', message: p.plan.notes[0] ?? 'Run the script on the other computer.', output: { fileName: `rdp-doctor-${p.def.id}.ps1`, mime: 'text/plain', contentBase64: Buffer.from(script, 'utf8').toString('base64') } };
+      return { ...base, status: 'script-only', message: p.plan.notes[0] ?? 'Run the script on the other computer.', output: { fileName: `rdp-doctor-${p.def.id}.ps1`, mime: 'text/plain', contentBase64: Buffer.concat([UTF8_BOM, Buffer.from(script, 'utf8')]).toString('base64') } };
     }
     const output = p.prepared.output ?? null;
     let entry: JournalEntry | null = null;
