@@ -162,7 +162,7 @@ const gatewayCertificateUntrusted: Rule = (ev) => {
     id: 'gateway-certificate-untrusted',
     // Trust was judged with Node's CA list, not this computer's Windows store: a private CA may be trusted there.
     confidence: hard ? 0.85 : 0.6,
-    explanation: `The Remote Desktop Gateway ${gw.host} shows a certificate that Remote Desktop will not accept: ${reasons.join('; ')}. Unlike a server's own certificate, a gateway certificate cannot be clicked past; the gateway's administrator must install a valid certificate for this name.`,
+    explanation: `The Remote Desktop Gateway ${gw.host} shows a certificate that Remote Desktop will not accept: ${reasons.join('; ')}. Unlike a server's own certificate, a gateway certificate cannot be clicked past; the gateway's administrator must install a valid certificate for this name.${hard ? '' : ' (Trust was checked against the public certificate authorities; if your organisation runs its own authority and this computer trusts it, the gateway may be fine.)'}`,
     technical: `gateway TLS: authorized=${gw.authorized} (${gw.authorizationError ?? 'ok'}); subject ${cert?.subject ?? '?'}, issuer ${cert?.issuer ?? '?'}, notAfter ${cert?.notAfter ?? '?'}, SHA-1 ${cert?.sha1 ?? '?'}.`,
     checks: ['gateway.probe'],
     fixes: [],
