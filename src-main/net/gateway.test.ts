@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { expiredCert } from '../../e2e/lab/certs';
 import { startGatewayStandin, type GatewayStandin } from '../../e2e/lab/gateway-standin';
 import { closedPort } from '../../e2e/lab/ports';
+import { judgeGateway } from '../checks/gateway-probe.check';
 import { probeGateway } from './gateway';
 import { buildGatewayRequest, parseAuthSchemes, parseResponseHead } from './gateway-http';
 
@@ -45,6 +46,13 @@ describe('probeGateway against the stand-in', () => {
       expect(r.certificate.selfSigned).toBe(true);
       expect(r.certificate.nameMatch.matches).toBe(true);
     }
+  });
+
+  it('trusts a certificate from a CA it is given, and the check then passes', async () => {
+    const gw = await standin({ mode: 'gateway' });
+    const r = await probeGateway({ host: 'localhost', port: gw.port, isAddress: false, timeoutMs: 2000, now: new Date(), ca: [gw.certificate.certPem] });
+    expect(r.tls?.authorized).toBe(true);
+    expect(judgeGateway('localhost', 'option', r).status).toBe('pass');
   });
 
   it('reports an expired gateway certificate', async () => {
