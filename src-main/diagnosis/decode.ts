@@ -94,11 +94,15 @@ export function decodeCodes(text: string): DecodeResult {
     const head = readings.length > 1 ? `${toHex(first.value)} can be read ${readings.length} ways.` : '';
     return result(input, readings, firstSteer(readings), [head, ...readings.map((r) => describe(labelOf(r.code.kind), r.code))]);
   }
+  const extraLines: string[] = [];
   const disc = readAs('disconnect-reason', first);
   const ext = readAs('extended-reason', second);
   const steer = ext.steer !== 'unknown' ? ext.steer : disc.steer;
+  if (disc.code.value === 0x904 && ext.code.value === 0) {
+    extraLines.push('With no extended reason, "socket closed" does not say who closed it: a device on the path, the server before it could explain, or the network.');
+  }
   const extra = extracted.codes.length > 2 ? [`Only the first two numbers were used; ${extracted.codes.length - 2} more were ignored.`] : [];
-  return result(input, [disc, ext], steer, [describe('Error code', disc.code), describe('Extended error code', ext.code), ...extra], true);
+  return result(input, [disc, ext], steer, [describe('Error code', disc.code), describe('Extended error code', ext.code), ...extraLines, ...extra], true);
 }
 
 function labelOf(kind: CodeKind): string {

@@ -58,7 +58,9 @@ function verdictHtml(v: ReportView): string {
   }
   return `<section class="verdict" aria-label="Most likely cause"><h2>Most likely cause</h2>
 <p><strong>${escapeHtml(f.title)}</strong> <span class="sev sev-${escapeHtml(f.severity)}">${escapeHtml(f.severity)}</span> · confidence ${Math.round(f.confidence * 100)}%</p>
-<p>${escapeHtml(f.explanation)}</p>${decoded}</section>`;
+<p>${escapeHtml(f.explanation)}</p>${
+    f.contradictions.length > 0 ? `<p class="muted">Speaks against it: ${f.contradictions.map(escapeHtml).join(' ')}</p>` : ''
+  }${decoded}</section>`;
 }
 
 function sectionHtml(s: SectionGroup): string {

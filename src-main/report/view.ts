@@ -54,7 +54,7 @@ export function checkTitles(f: Finding): string[] {
 export function buildView(report: Report): ReportView {
   const t = report.target;
   const facts: (readonly [string, string])[] = [
-    ['Remote computer', `${t.host}:${t.port}${t.input !== t.host ? ` (entered as "${t.input}")` : ''}`],
+    ['Remote computer', `${t.host}:${t.port}${t.input !== t.host && t.input !== `${t.host}:${t.port}` ? ` (entered as "${t.input}")` : ''}`],
     ['Addresses', t.addresses.length > 0 ? t.addresses.join(', ') : '(none resolved)'],
     ['Started', report.startedAt],
     ['Duration', formatDuration(report.durationMs)],
