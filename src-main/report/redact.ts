@@ -19,6 +19,7 @@ const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
 const IPV6_CANDIDATE = /(?<![0-9a-z:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:%[0-9a-z]+)?(?![0-9a-z:])/gi;
 const CN_VALUE = /\bCN=([^,/+]+)/gi;
 const TERMSRV = /\bTERMSRV\/([A-Za-z0-9.\-_\[\]:]+)/gi;
+const URL_HOST = /\b(?:https?|rdp|wss?):\/\/(?:[^@\/\s]+@)?(\[[0-9a-f:.]+\]|[A-Za-z0-9.\-_]+)/gi;
 const PROFILE_PATH = /[\\/](?:Users|home|Documents and Settings)[\\/]([^\\/\s"'<>]+)/gi;
 const GENERIC_WORDS = new Set([
   'administrator', 'admin', 'guest', 'user', 'users', 'system', 'none', 'null', 'true', 'false', 'unknown', 'n/a',
@@ -83,6 +84,7 @@ export class Redactor {
     }
     for (const m of text.matchAll(CN_VALUE)) this.addHost(m[1]!);
     for (const m of text.matchAll(TERMSRV)) this.addHost(m[1]!);
+    for (const m of text.matchAll(URL_HOST)) this.addHost(m[1]!);
     for (const m of text.matchAll(PROFILE_PATH)) this.add('user', m[1]!);
   }
 

@@ -28,7 +28,7 @@ function pdfText(pdf: Buffer): string {
     .join('\n');
 }
 
-const originals = [SECRETS.host, SECRETS.shortHost, SECRETS.user, SECRETS.ipv4, SECRETS.ipv6, SECRETS.gatewayIp, SECRETS.domain];
+const originals = [SECRETS.gateway, SECRETS.host, SECRETS.shortHost, SECRETS.user, SECRETS.ipv4, SECRETS.ipv6, SECRETS.gatewayIp, SECRETS.domain];
 
 describe('redactReport', () => {
   it('leaves no host, user or address behind in JSON and HTML', async () => {
@@ -91,7 +91,7 @@ describe('renderHtml', () => {
     expect(at(escapeHtml(FINDING_META['certificate-expired'].title))).toBeLessThan(at('Checklist'));
     for (const c of report.checks) expect(html).toContain(escapeHtml(c.title));
     expect(html).toContain('Failed');
-    expect(html).toContain('Skipped');
+    expect(html).toContain('Not checked');
     expect(html).toContain('Renew the RDP certificate');
     expect(html).toMatch(/Support code: <span class="code">RD-[2-9A-HJ-NP-Z-]+<\/span>/);
     expect(html).toContain('(600 characters of data; see the JSON report)');

@@ -13,6 +13,7 @@ export const SECRETS = {
   ipv4: '10.20.30.40',
   ipv6: 'fd12:3456:789a::15',
   gatewayIp: '192.0.2.77',
+  gateway: 'rdgw.contoso-remote.example',
 } as const;
 
 function check(id: CheckId, status: CheckResult['status'], summary: string, evidence: Record<string, unknown>): CheckResult {
@@ -53,7 +54,7 @@ export function sampleReport(hostile = '<script>alert("x")</script> & \'quotes\'
       check('credssp.ntlm-info', 'pass', `The server says it is ${s.shortHost.toUpperCase()} in ${s.domain}`, {
         netbiosComputerName: s.shortHost.toUpperCase(), netbiosDomainName: s.domain, dnsComputerName: s.host,
       }),
-      check('gateway.probe', 'skip', 'No gateway configured.', {}),
+      check('gateway.probe', 'fail', `https://${s.gateway}/remoteDesktopGateway/ answered 404`, { url: `https://${s.gateway}/remoteDesktopGateway/`, status: 404 }),
       check('client.rdp-files', 'pass', `Default.rdp uses ${s.host}`, { files: [{ path: `C:\\Users\\${s.user}\\Documents\\Default.rdp`, fullAddress: s.host }] }),
     ],
     findings: [
