@@ -1,7 +1,7 @@
 /** Diagnosis rules for the name, the path and the gateway: DNS, TCP reachability, latency and loss, RD Gateway. */
 import type { FixId } from '../../shared/ids';
 import type { Evidence, FindingDraft, Rule } from '../types';
-import { readDns, readGateway, readIpVsName, readTcp } from './network-read';
+import { readDns, readGateway, readIpVsName, readReverseOtherNames, readTcp } from './network-read';
 
 const where = (ev: Evidence): string => `${ev.target.host}:${ev.target.port}`;
 
@@ -48,6 +48,31 @@ const dnsUnresolvable: Rule = (ev) => {
     checks: known.length > 0 && alt ? ['dns.resolve', 'alt.ip-vs-name'] : ['dns.resolve'],
     fixes,
     evidence: { host, failureKind: kind, failureCode: dns.failureCode, dnsServers: dns.dnsServers, addressesFromDns: known },
+  }];
+};
+
+/**
+ * This computer resolves the name to an address DNS no longer gives (hosts file or stale cache).
+ * Strong when that address fails and a DNS address answers; weak alone (round-robin DNS also differs).
+ */
+const dnsStaleLocal: Rule = (ev) => {
+  const dns = readDns(ev);
+  if (!dns || ev.target.isAddress || dns.onlySystem.length === 0 || dns.dnsAddresses.length === 0) return [];
+  const tcp = readTcp(ev);
+  const localFails = tcp !== null && dns.onlySystem.some((a) => !tcp.open.includes(a) && [...tcp.refused, ...tcp.timedOut, ...tcp.unreachable].includes(a));
+  const dnsWorks = tcp !== null && dns.dnsAddresses.some((a) => tcp.open.includes(a));
+  const otherNames = readReverseOtherNames(ev);
+  const strong = localFails && dnsWorks;
+  const host = ev.target.host;
+  return [{
+    id: 'dns-stale-record',
+    confidence: strong ? 0.85 : otherNames.length > 0 ? 0.55 : 0.4,
+    severity: strong ? 'high' : 'low',
+    explanation: `This computer looks up "${host}" as ${dns.onlySystem.join(', ')}, but the name servers now say ${dns.dnsAddresses.join(', ')}.${strong ? ' The old address does not answer and the new one does: this computer is using an outdated answer (a hosts-file entry or a stale cache).' : ' This can be harmless (some names have several addresses), or this computer may be using an outdated answer from its cache or hosts file.'} Flushing the DNS cache, or connecting by the current address, gets past it; a hosts-file entry has to be removed by hand.`,
+    technical: `getaddrinfo(${host}) → ${dns.onlySystem.join(', ')} not in direct DNS answer ${dns.dnsAddresses.join(', ')}${tcp ? `; open: ${tcp.open.join(', ') || 'none'}` : ''}${otherNames.length > 0 ? `; reverse names ${otherNames.join(', ')}` : ''}.`,
+    checks: tcp ? ['dns.resolve', 'net.tcp'] : ['dns.resolve'],
+    fixes: ['dns.flush', 'rdpfile.use-ip'],
+    evidence: { localAddresses: dns.onlySystem, dnsAddresses: dns.dnsAddresses, openAddresses: tcp?.open ?? [], reverseNames: otherNames },
   }];
 };
 
@@ -194,6 +219,7 @@ const gatewayBadResponse: Rule = (ev) => {
 /** The dns-network rules, in no particular order (ranking orders findings). */
 export const dnsNetworkRules: readonly Rule[] = [
   dnsUnresolvable,
+  dnsStaleLocal,
   portRefused,
   portUnreachable,
   highLatency,

@@ -75,6 +75,20 @@ describe('dns-network rules', () => {
     expect(runDnsNetworkRules(evidence([dns]))).toEqual([]);
   });
 
+  it('dns-stale-record when this computer resolves to an old address that fails and DNS gives one that works', () => {
+    const dns = result('dns.resolve', judgeResolution({
+      host: 'server01.corp.example', isAddress: false, system: lookup(['10.0.0.9']), directA: lookup(['10.0.0.5']), directAaaa: lookup([]),
+      dnsServers: [], addresses: [{ address: '10.0.0.9', family: 4 }, { address: '10.0.0.5', family: 4 }], reserved: null,
+    }));
+    const tcp = result('net.tcp', judgeTcp('server01.corp.example', 3389, [attempt('10.0.0.9', 'timeout', 3000), attempt('10.0.0.5', 'open')], null));
+    const strong = runDnsNetworkRules(evidence([dns, tcp])).find((d) => d.id === 'dns-stale-record');
+    expect(strong?.severity).toBe('high');
+    expect(strong?.confidence).toBeGreaterThan(0.8);
+    expect(strong?.fixes).toEqual(['dns.flush', 'rdpfile.use-ip']);
+    const both = result('net.tcp', judgeTcp('server01.corp.example', 3389, [attempt('10.0.0.9', 'open'), attempt('10.0.0.5', 'open')], null));
+    expect(runDnsNetworkRules(evidence([dns, both])).find((d) => d.id === 'dns-stale-record')?.severity).toBe('low');
+  });
+
   it('port-refused is critical, names the port, and outranks downstream certificate findings', () => {
     const tcp = result('net.tcp', judgeTcp('server01.corp.example', 3390, [attempt('10.0.0.5', 'refused')], null));
     const expired = judgeCertificate([makeTestCert({ commonName: 'server01.corp.example', notBefore: new Date(NOW.getTime() - 200 * DAY), notAfter: new Date(NOW.getTime() - DAY) }).der], { host: 'server01.corp.example', isAddress: false, now: NOW }) as CertificateFacts;

@@ -17,6 +17,10 @@ export interface DnsFacts {
   readonly addresses: string[];
   /** Addresses only DNS gave (the system resolver gave none). */
   readonly onlyDns: string[];
+  /** Addresses this computer's resolver gave that DNS does not (hosts file, stale cache). */
+  readonly onlySystem: string[];
+  /** Every address DNS itself answered. */
+  readonly dnsAddresses: string[];
   readonly dnsServers: string[];
 }
 
@@ -33,6 +37,8 @@ export function readDns(ev: Evidence): DnsFacts | null {
     failureCode: str(f['code']),
     addresses: strs(e['addresses']),
     onlyDns: strs(e['onlyDns']),
+    onlySystem: strs(e['onlySystem']),
+    dnsAddresses: [e['directA'], e['directAaaa']].flatMap((l) => (isObj(l) && Array.isArray(l['addresses']) ? l['addresses'].filter(isObj).map((a) => str(a['address'])).filter((a): a is string => a !== null) : [])),
     dnsServers: strs(e['dnsServers']),
   };
 }
@@ -75,6 +81,12 @@ export function readTcp(ev: Evidence): TcpFacts | null {
     lossRatio: num(l['lossRatio']),
     sampleAttempts: num(l['attempts']),
   };
+}
+
+/** Names that dns.reverse found for the target's addresses that are not the target's name. */
+export function readReverseOtherNames(ev: Evidence): string[] {
+  const r = ev.checks.get('dns.reverse');
+  return r ? strs(r.evidence['otherNames']) : [];
 }
 
 /** alt.ip-vs-name facts. */
