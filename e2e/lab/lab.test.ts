@@ -22,15 +22,16 @@ import {
 
 const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 const SSL_HYBRID = PROTOCOL.SSL | PROTOCOL.HYBRID;
+const NTLM_SIGNATURE = Buffer.from('NTLMSSP\0', 'latin1');
 
 // Sends a Connection Request, reads the confirm, then upgrades the same socket to TLS (rdp-facts §1.5).
-function tlsAfterConfirm(port: number, tlsOptions: tls.ConnectionOptions = {}): Promise<{ confirm: Buffer; socket: tls.TLSSocket }> {
+function tlsAfterConfirm(port: number, tlsOptions: tls.ConnectionOptions = {}, requested: number = PROTOCOL.SSL): Promise<{ confirm: Buffer; socket: tls.TLSSocket }> {
   return new Promise((resolve, reject) => {
     const raw = net.connect({ host: '127.0.0.1', port });
     raw.setTimeout(3000, () => raw.destroy(new Error('timeout')));
     let buf = Buffer.alloc(0);
     raw.on('error', reject);
-    raw.on('connect', () => raw.write(buildConnectionRequest(PROTOCOL.SSL)));
+    raw.on('connect', () => raw.write(buildConnectionRequest(requested)));
     const onData = (chunk: Buffer) => {
       buf = Buffer.concat([buf, chunk]);
       const len = completeTpktLength(buf);
@@ -95,12 +96,37 @@ describe('real peers', () => {
     expect(await probeX224({ port: shadow.port, requestedProtocols: PROTOCOL.SSL })).toMatchObject({ kind: 'failure', failureCode: 5 });
   });
 
+  it('freerdp-shadow answers an NTLM NEGOTIATE inside CredSSP with a CHALLENGE (no SAM file needed)', async () => {
+    const { socket } = await tlsAfterConfirm(shadow.port, {}, SSL_HYBRID);
+    expect(socket.getPeerCertificate().fingerprint256).toBe(shadow.sha256);
+    // rdp-facts §2.1: TSRequest v6 carrying a 40-byte NTLM NEGOTIATE, as a Windows 10 client sends it.
+    const negotiate = hex('4e544c4d5353500001000000b78208e2' + '00'.repeat(16) + '0a00614a0000000f');
+    socket.write(Buffer.concat([hex('30 37 a0 03 02 01 06 a1 30 30 2e 30 2c a0 2a 04 28'), negotiate]));
+    const reply = await new Promise<Buffer>((resolve, reject) => {
+      let buf = Buffer.alloc(0);
+      const timer = setTimeout(() => reject(new Error(`no CHALLENGE, got ${buf.toString('hex')}`)), 3000);
+      socket.on('data', (chunk: Buffer) => {
+        buf = Buffer.concat([buf, chunk]);
+        const at = buf.indexOf(NTLM_SIGNATURE);
+        if (at >= 0 && buf.length >= at + 12) {
+          clearTimeout(timer);
+          resolve(buf);
+        }
+      });
+      socket.on('error', reject);
+    });
+    socket.destroy();
+    const at = reply.indexOf(NTLM_SIGNATURE);
+    expect(reply[0]).toBe(0x30);
+    expect(reply.readUInt32LE(at + 8)).toBe(2);
+  });
+
   it('xrdp (security_layer rdp) selects Standard RDP Security even when SSL|HYBRID is offered', async () => {
     expect(await probeX224({ port: xrdpRdp.port, requestedProtocols: SSL_HYBRID })).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.RDP });
   });
 
-  it('xfreerdp exit codes: 0 against xrdp, 133 against the NLA shadow with CredSSP disabled', async () => {
-    const [ok, nego] = await Promise.all([
+  it('xfreerdp exit codes: 0 against xrdp, 133 with CredSSP disabled against the NLA shadow, 143 on TLS 1.0, null on timeout', async () => {
+    const [ok, nego, tls10, hung] = await Promise.all([
       runXfreerdp({ rdpText: `full address:s:127.0.0.1:${xrdpTls.port}\nusername:s:lab\n`, user: 'lab', password: 'lab', timeoutMs: 15_000 }),
       runXfreerdp({
         rdpText: `full address:s:127.0.0.1:${shadow.port}\nusername:s:lab\nenablecredsspsupport:i:0\n`,
@@ -108,17 +134,27 @@ describe('real peers', () => {
         password: 'lab',
         timeoutMs: 15_000,
       }),
+      runXfreerdp({ host: '127.0.0.1', port: standIns['tls10-only'].port, user: 'lab', password: 'lab', timeoutMs: 15_000 }),
+      runXfreerdp({ host: '127.0.0.1', port: standIns.hang.port, user: 'lab', password: 'lab', timeoutMs: 1500 }),
     ]);
     expect(ok.exitCode, ok.stderr + ok.stdout).toBe(XFREERDP_EXIT.SUCCESS);
     expect(nego.exitCode, nego.stderr + nego.stdout).toBe(XFREERDP_EXIT.NEGO_FAILURE);
     expect(nego.stdout + nego.stderr).toContain('HYBRID_REQUIRED_BY_SERVER');
+    expect(tls10.exitCode, tls10.stderr + tls10.stdout).toBe(XFREERDP_EXIT.TLS_CONNECT_FAILED);
+    expect(hung).toMatchObject({ exitCode: null, timedOut: true });
+    expect(hung.ms).toBeLessThan(5000);
+  });
+
+  it('startXrdp rejects with xrdp\'s own log when xrdp cannot listen', async () => {
+    await expect(startXrdp({ securityLayer: 'tls', globals: { port: 'tcp://192.0.2.1:3389' } })).rejects.toThrow(/exited before listening[\s\S]*trans_listen_address failed/);
   });
 });
 
 describe('stand-ins', () => {
   it('hang accepts and reads but never answers', async () => {
+    const before = standIns.hang.connections;
     expect(await probeX224({ port: standIns.hang.port, requestedProtocols: SSL_HYBRID, timeoutMs: 400 })).toMatchObject({ kind: 'timeout', raw: Buffer.alloc(0) });
-    expect(standIns.hang.connections).toBe(1);
+    expect(standIns.hang.connections).toBe(before + 1);
   });
 
   it('drop closes without a byte after the request', async () => {

@@ -226,11 +226,15 @@ export function spawnLab(command: string, args: readonly string[], options: Spaw
     stdout: () => streams.stdout,
     stderr: () => streams.stderr,
     stop(graceMs = DEFAULT_GRACE_MS) {
-      stopping ??= stopGroup(pid, graceMs).finally(() => {
-        registry.live.delete(pid);
-        removePaths(registry.removals.get(pid) ?? []);
-        registry.removals.delete(pid);
-      });
+      // Once the group is empty the leader is at most a zombie; wait for node to reap it so hasExited() is true.
+      stopping ??= stopGroup(pid, graceMs)
+        .then(() => Promise.race([exited, sleep(2000)]))
+        .then(() => undefined)
+        .finally(() => {
+          registry.live.delete(pid);
+          removePaths(registry.removals.get(pid) ?? []);
+          registry.removals.delete(pid);
+        });
       return stopping;
     },
   };

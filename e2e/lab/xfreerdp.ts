@@ -5,16 +5,18 @@ import { spawnLab } from './processes';
 import { freeDisplay } from './xvfb';
 
 /**
- * Exit codes of xfreerdp 2.11.7 with +auth-only, measured in this lab (see lab.test.ts, which proves the first two):
+ * Exit codes of xfreerdp 2.11.7 with +auth-only, measured in this lab (lab.test.ts asserts 0, 133, 143 and the timeout):
  * - 0   against lab xrdp with a normal .rdp ("Authentication only, exit status 0"). xrdp must list its [Channels],
  *       otherwise the MCS channel join fails and the exit is 147.
  * - 133 against the NLA shadow with a .rdp holding `enablecredsspsupport:i:0`: the server answers
  *       HYBRID_REQUIRED_BY_SERVER, log "ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED" (XF_EXIT_NEGO_FAILURE).
+ * - 143 against the 'tls10-only' stand-in: this xfreerdp (OpenSSL 3) will not do TLS 1.0,
+ *       log "ERRCONNECT_TLS_CONNECT_FAILED" (XF_EXIT_TLS_CONNECT_FAILED).
  * - 147 against the NLA shadow with CredSSP on and any credential: NTLM AUTHENTICATE is refused (no SAM entry),
- *       log "ERRCONNECT_CONNECT_TRANSPORT_FAILED" (XF_EXIT_CONNECT_TRANSPORT_FAILED).
+ *       log "ERRCONNECT_CONNECT_TRANSPORT_FAILED" (XF_EXIT_CONNECT_TRANSPORT_FAILED). Observed, not asserted.
  * `exitCode` is null when the run hit timeoutMs and its process group was killed.
  */
-export const XFREERDP_EXIT = { SUCCESS: 0, NEGO_FAILURE: 133, CONNECT_TRANSPORT_FAILED: 147 } as const;
+export const XFREERDP_EXIT = { SUCCESS: 0, NEGO_FAILURE: 133, TLS_CONNECT_FAILED: 143, CONNECT_TRANSPORT_FAILED: 147 } as const;
 
 /** Options for one xfreerdp run. */
 export interface XfreerdpOptions {

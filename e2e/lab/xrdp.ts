@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expiredCert, notYetValidCert, validCert, wrongNameCert } from './certs';
-import { freePort, waitForPort } from './ports';
+import { freePort, isPortOpen, waitForPort } from './ports';
 import { spawnLab, type LabProcess } from './processes';
 
 /** Which certificate a lab xrdp presents: a preset or your own PEM pair. */
@@ -135,7 +135,8 @@ export async function startXrdp(options: XrdpOptions): Promise<LabXrdp> {
     }
     const logTail = async () => {
       const file = await readFile(join(dir, 'xrdp.log'), 'utf8').catch(() => '');
-      return lastLines(`${proc.output()}\n${file}`);
+      // EnableConsole duplicates the file; the console alone matters when xrdp died before opening its log.
+      return lastLines(file.trim() ? file : proc.output());
     };
     let stopped: Promise<void> | undefined;
     const stop = () => (stopped ??= proc.stop());
@@ -144,10 +145,11 @@ export async function startXrdp(options: XrdpOptions): Promise<LabXrdp> {
       return { host: '127.0.0.1', port, certPem: pair.certPem, sha256, logTail, stop };
     } catch (err) {
       const tail = await logTail();
-      const died = proc.hasExited();
+      // Retry only a lost port race: xrdp died and someone else now listens on the port we picked.
+      const lostRace = proc.hasExited() && (await isPortOpen(port));
       await stop();
       lastError = new Error(`${(err as Error).message}\n--- xrdp log tail ---\n${tail}`);
-      if (!died) break;
+      if (!lostRace) break;
     }
   }
   throw lastError ?? new Error('startXrdp failed');
