@@ -1,5 +1,5 @@
 /** A self-contained, printable HTML report: inline CSS, no scripts, no external resources, everything escaped. */
-import type { Finding, Report } from '../shared/schema';
+import type { DecodeResult, Finding, Report } from '../shared/schema';
 import type { SectionGroup } from '../diagnosis/sections';
 import { evidenceBlocks, type EvidenceBlock } from './evidence-view';
 import { buildView, checkTitles, fixesOf, formatDuration, sectionTitle, STATUS_WORDS, type ReportView } from './view';
@@ -63,14 +63,22 @@ function verdictHtml(v: ReportView): string {
   }${decoded}</section>`;
 }
 
-function sectionHtml(s: SectionGroup): string {
+/** The decoded dialog codes as a table; CATALOG §1 lists error-code decoding under "Client and diagnostics". */
+function codesHtml(codes: DecodeResult | null): string {
+  if (!codes) return '';
+  const rows = codes.codes.map((c) => [c.hex, String(c.value), c.kind, c.name, c.meaning, c.official ? 'documented' : 'unofficial']);
+  return `<div class="check"><strong>Error code decoding</strong>${block({ kind: 'table', title: `Decoded from "${codes.input.slice(0, 80)}"`, columns: ['Hex', 'Decimal', 'Kind', 'Name', 'Meaning', 'Source'], rows })}</div>`;
+}
+
+function sectionHtml(s: SectionGroup, codes: DecodeResult | null): string {
   const checks = s.checks
     .map((c) => `<li class="check"><div><strong>${escapeHtml(c.title)}</strong> ${status(c.status)} <span class="muted">(${escapeHtml(c.id)}, ${escapeHtml(formatDuration(c.durationMs))})</span></div><div>${escapeHtml(c.summary)}</div>${evidenceHtml(c.evidence)}</li>`)
     .join('');
   const findings = s.findings.length > 0 ? `<p>Findings here: ${s.findings.map((f) => escapeHtml(f.title)).join('; ')}</p>` : '';
+  const decoded = s.id === 'client' ? codesHtml(codes) : '';
   return `<section aria-label="${escapeHtml(s.title)}"><h3>${escapeHtml(s.title)} — ${status(s.status)}</h3>${findings}${
-    checks ? `<ul>${checks}</ul>` : '<p class="muted">No check ran in this section.</p>'
-  }</section>`;
+    checks ? `<ul>${checks}</ul>` : decoded ? '' : '<p class="muted">No check ran in this section.</p>'
+  }${decoded}</section>`;
 }
 
 function findingHtml(f: Finding, index: number): string {
@@ -104,7 +112,7 @@ export function renderHtml(report: Report): string {
 <body><main><h1>${escapeHtml(v.title)}</h1>${rowsTable(v.facts, 'facts')}
 <p>Support code: <span class="code">${escapeHtml(v.supportCode)}</span></p>
 ${verdictHtml(v)}
-<h2>Checklist</h2>${v.sections.map(sectionHtml).join('')}
+<h2>Checklist</h2>${v.sections.map((s) => sectionHtml(s, report.errorCodes)).join('')}
 <h2>Findings</h2>${report.findings.length > 0 ? report.findings.map(findingHtml).join('') : '<p>No findings.</p>'}
 <h2>Fixes applied</h2>${fixesAppliedHtml(v)}
 </main></body></html>

@@ -87,13 +87,17 @@ export function renderPdf(report: Report, options: PdfOptions = {}): Promise<Buf
   heading(doc, 'Checklist', 14);
   for (const s of v.sections) {
     heading(doc, `${s.title}: ${STATUS_WORDS[s.status]}`, 11);
-    if (s.checks.length === 0) doc.fillColor('#666').text('No check ran in this section.').fillColor('#000');
+    if (s.checks.length === 0 && !(s.id === 'client' && report.errorCodes)) doc.fillColor('#666').text('No check ran in this section.').fillColor('#000');
     for (const c of s.checks) {
       doc.font('Helvetica-Bold').text(pdfSafe(`${c.title}: ${STATUS_WORDS[c.status]}`), { continued: true })
         .font('Helvetica').text(pdfSafe(` (${c.id}, ${formatDuration(c.durationMs)})`));
       doc.text(pdfSafe(c.summary));
       evidence(doc, c.evidence);
       doc.moveDown(0.3);
+    }
+    if (s.id === 'client' && report.errorCodes) {
+      doc.font('Helvetica-Bold').text('Error code decoding').font('Helvetica');
+      for (const c of report.errorCodes.codes) line(doc, `${c.hex} (${c.value}), ${c.kind}`, `${c.name}: ${c.meaning}${c.official ? '' : ' (unofficial)'}`);
     }
   }
 

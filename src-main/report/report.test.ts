@@ -96,6 +96,7 @@ describe('renderHtml', () => {
     expect(html).toMatch(/Support code: <span class="code">RD-[2-9A-HJ-NP-Z-]+<\/span>/);
     expect(html).toContain('(600 characters of data; see the JSON report)');
     expect(html).toMatch(/<th scope="col">Disconnect<\/th>/);
+    expect(html).toMatch(/Error code decoding[\s\S]*<td>0x904<\/td><td>2308<\/td><td>disconnect-reason<\/td><td>disconnectReasonAtClientWinsockFDCLOSE<\/td>/);
   });
 
   it('the well-formedness check itself catches broken markup', () => {
@@ -118,6 +119,7 @@ describe('renderPdf', () => {
     expect(text).toContain(FINDING_META['certificate-expired'].title);
     expect(text.replace(/\n/g, '')).toContain('certificate has expired');
     expect(text.replace(/\n/g, '')).toContain(SECRETS.host);
+    expect(text.replace(/\n/g, '')).toContain('disconnectReasonAtClientWinsockFDCLOSE');
   });
 
   it('renders redacted through renderReport, compressed, without the originals', async () => {
