@@ -44,6 +44,16 @@ describe('stand-ins (real sockets, scripted misbehaviour)', () => {
     expect(tls.status).toBe('skip');
     expect(findings).toEqual(['negotiation-timeout']);
   });
+  it('hang: cancelling stops every probe at once', async () => {
+    const s = await startStandIn('hang');
+    const ac = new AbortController();
+    const ctx = makeTestContext({ target: `127.0.0.1:${s.port}`, options: { timeoutMs: 10_000 }, signal: ac.signal });
+    const started = Date.now();
+    setTimeout(() => ac.abort(), 150);
+    const neg = await rdpNegotiationCheck.run(ctx);
+    expect(Date.now() - started).toBeLessThan(1500);
+    expect(neg).toMatchObject({ status: 'error', evidence: { service: 'aborted' } });
+  });
   it('drop: closed', async () => {
     const { neg, findings } = await diagnoseStandIn(await startStandIn('drop'));
     expect(kinds(neg)).toEqual(['closed']);

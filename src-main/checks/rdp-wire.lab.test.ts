@@ -45,6 +45,17 @@ describe('xrdp (real peer)', () => {
       await x.stop();
     }
   });
+  it('sends SNI only for a name, and a wrong-name certificate is still read', async () => {
+    const x = await startXrdp({ securityLayer: 'tls', cert: 'wrong-name' });
+    try {
+      const byName = await runAll(makeTestContext({ target: `localhost:${x.port}` }));
+      expect(byName.tls.evidence).toMatchObject({ servername: 'localhost', chain: [derOf(x.certPem)] });
+      const byAddress = await runAll(makeTestContext({ target: `127.0.0.1:${x.port}` }));
+      expect(byAddress.tls.evidence.servername).toBeNull();
+    } finally {
+      await x.stop();
+    }
+  });
   it('rdp: only Standard RDP Security, TLS skipped with the reason', async () => {
     const x = await startXrdp({ securityLayer: 'rdp' });
     try {
