@@ -23,6 +23,8 @@ export const NETWORK_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
 /** Network causes that cannot coexist with "the server answered and refused": nothing would have answered. */
 const NO_ANSWER_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
   'dns-unresolvable', 'port-refused', 'port-unreachable', 'negotiation-timeout', 'server-firewall-blocked', 'gateway-unreachable',
+  // An RDP server that is switched off, stopped or not listening cannot send "denied" (0x7); Windows shows 0x204 then.
+  'server-rdp-disabled', 'server-termservice-stopped', 'server-port-not-listening', 'not-rdp-service',
 ]);
 
 /** Causes about the account and the credentials sent. */
@@ -74,7 +76,7 @@ export function steerAdjustment(id: FindingId, hint: DecodeResult | null): Adjus
     if (NO_ANSWER_CAUSES.has(id)) {
       return {
         boost: 0, penalty: 0.6,
-        note: `Dialog ${pair} says the server answered and refused, which lowered this network cause.`,
+        note: `Dialog ${pair} says an RDP server answered and refused, which lowered this cause.`,
         contradiction: `The dialog's codes (${pair}) say the server answered and then refused; a connection that never reached it would show a different code (such as 0x204 or 0x108).`,
       };
     }
