@@ -15,6 +15,8 @@ export interface RunningApp {
   readonly origin: string;
   readonly token: string;
   readonly output: string[];
+  /** The backend's process id (memory measurements). */
+  readonly pid: number | undefined;
   stop(): Promise<void>;
 }
 
@@ -50,6 +52,7 @@ export async function startApp(opts: { replay?: string; viaStart?: boolean; env?
     origin: parsed.origin,
     token: parsed.searchParams.get('token') ?? '',
     output,
+    pid: child.pid,
     stop: async () => {
       if (child.exitCode === null) {
         const exited = new Promise((r) => child.once('exit', r));

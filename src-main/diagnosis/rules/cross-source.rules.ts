@@ -27,7 +27,8 @@ const expiredCertificateBehindDisconnects: Rule = (ev) => {
   const notAfter = wireCertificateNotAfter(ev);
   return [{
     id: 'certificate-expired',
-    confidence: signal.checks.length > 0 ? 0.9 : 0.8,
+    // Agreement of the client's own disconnects with the wire is stronger than the certificate alone (0.9).
+    confidence: signal.checks.length > 0 ? 0.97 : 0.93,
     explanation:
       "The server's certificate has run out, and the way your connection ended matches that: the server hangs up during the secure handshake. Renewing the certificate on the server should fix it.",
     technical: `tls.certificate notAfter ${notAfter ?? 'in the past'}; ${signalWords(signal)} show the server closing the socket, consistent with the expired certificate.`,
