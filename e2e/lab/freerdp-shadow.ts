@@ -1,9 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { hostname, tmpdir } from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { validCert } from './certs';
 import { freePort, waitForPort } from './ports';
-import { removeWithProcess, spawnLab } from './processes';
+import { makeLabTempDir, removeLabTempDir, removeWithProcess, spawnLab } from './processes';
 import { startXvfb } from './xvfb';
 
 /** A running freerdp-shadow-cli that requires NLA (CredSSP), on its own Xvfb. */
@@ -27,7 +27,7 @@ export interface LabShadow {
 export async function startShadow(options: { startTimeoutMs?: number } = {}): Promise<LabShadow> {
   const { startTimeoutMs = 10_000 } = options;
   // Own HOME so parallel shadows never race to create ~/.config/freerdp/shadow/shadow.{crt,key}; we pre-seed it.
-  const home = await mkdtemp(join(tmpdir(), 'rdp-lab-shadow-'));
+  const home = await makeLabTempDir('shadow');
   const cert = validCert(hostname());
   let lastError: Error | undefined;
   try {
@@ -62,6 +62,6 @@ export async function startShadow(options: { startTimeoutMs?: number } = {}): Pr
   } catch (err) {
     lastError = err as Error;
   }
-  await rm(home, { recursive: true, force: true });
+  removeLabTempDir(home);
   throw lastError ?? new Error('startShadow failed');
 }

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import net from 'node:net';
 import tls from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,10 +193,14 @@ describe('stand-ins', () => {
 
 describe('teardown', () => {
   it('stopAll leaves no process of ours behind', async () => {
-    const names = new Set(listOurProcesses().map((p) => p.name));
+    const ours = listOurProcesses();
+    const names = new Set(ours.map((p) => p.name));
     for (const name of ['xrdp', 'Xvfb', 'freerdp-shadow-']) expect(names).toContain(name);
+    const xrdpDirs = [...new Set(ours.flatMap((p) => /--config (\S+)\/xrdp\.ini/.exec(p.cmdline)?.[1] ?? []))];
+    expect(xrdpDirs).toHaveLength(2);
     await stopAll();
     expect(listOurProcesses()).toEqual([]);
+    for (const dir of xrdpDirs) expect(existsSync(dir)).toBe(false);
     expect(await probeX224({ port: xrdpTls.port, requestedProtocols: SSL_HYBRID, timeoutMs: 500 })).toMatchObject({ kind: 'closed' });
     expect(await probeX224({ port: standIns.hang.port, requestedProtocols: SSL_HYBRID, timeoutMs: 500 })).toMatchObject({ kind: 'closed' });
   });

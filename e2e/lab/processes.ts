@@ -1,5 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { envOf, groupMembers, scanProcesses, type OurProcess } from './proc-table';
+
+export type { OurProcess } from './proc-table';
 
 /** Environment variable stamped on every lab child (inherited by grandchildren) so leftovers can be traced to their owner. */
 export const LAB_OWNER_ENV = 'RDP_DOCTOR_LAB_OWNER';
@@ -40,15 +46,6 @@ export interface SpawnLabOptions {
   removeOnStop?: string[];
 }
 
-/** One row of listOurProcesses(). */
-export interface OurProcess {
-  pid: number;
-  ppid: number;
-  pgid: number;
-  name: string;
-  cmdline: string;
-}
-
 const OUTPUT_LIMIT = 64 * 1024;
 const DEFAULT_GRACE_MS = 1500;
 
@@ -57,63 +54,13 @@ interface Registry {
   removals: Map<number, string[]>;
   everGroups: Set<number>;
   cleanups: Set<() => Promise<void>>;
+  tempDirs: Set<string>;
   hooked: boolean;
 }
 // Kept on globalThis so two copies of this module (Vitest and Playwright may load it twice) share one registry.
 const REGISTRY_KEY = Symbol.for('rdp-doctor.lab.processes');
 const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), removals: new Map(), everGroups: new Set(), cleanups: new Set(), hooked: false } as Registry);
-
-interface ProcStat {
-  pid: number;
-  ppid: number;
-  pgid: number;
-  state: string;
-  name: string;
-}
-
-function readStat(pid: number): ProcStat | undefined {
-  try {
-    const text = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // comm is in parentheses and may contain spaces or ')', so split after the last ')'.
-    const close = text.lastIndexOf(')');
-    const name = text.slice(text.indexOf('(') + 1, close);
-    const fields = text.slice(close + 2).split(' ');
-    return { pid, state: fields[0] ?? '?', ppid: Number(fields[1]), pgid: Number(fields[2]), name };
-  } catch {
-    return undefined;
-  }
-}
-
-function allPids(): number[] {
-  return readdirSync('/proc').filter((d) => /^\d+$/.test(d)).map(Number);
-}
-
-function ownerOf(pid: number): string | undefined {
-  try {
-    const env = readFileSync(`/proc/${pid}/environ`, 'utf8');
-    const entry = env.split('\0').find((e) => e.startsWith(`${LAB_OWNER_ENV}=`));
-    return entry?.slice(LAB_OWNER_ENV.length + 1);
-  } catch {
-    return undefined;
-  }
-}
-
-function cmdlineOf(pid: number): string {
-  try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean).join(' ');
-  } catch {
-    return '';
-  }
-}
-
-/** Live (non-zombie) members of a process group. */
-function groupMembers(pgid: number): number[] {
-  return allPids().filter((pid) => {
-    const stat = readStat(pid);
-    return stat !== undefined && stat.pgid === pgid && stat.state !== 'Z';
-  });
-}
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), removals: new Map(), everGroups: new Set(), cleanups: new Set(), tempDirs: new Set(), hooked: false } as Registry);
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {
@@ -124,7 +71,23 @@ function signalGroup(pgid: number, signal: NodeJS.Signals): void {
 }
 
 function removePaths(paths: readonly string[]): void {
-  for (const path of paths) rmSync(path, { recursive: true, force: true });
+  for (const path of paths) {
+    rmSync(path, { recursive: true, force: true });
+    registry.tempDirs.delete(path);
+  }
+}
+
+/** Creates a temp dir under os.tmpdir() that is removed on process exit at the latest (earlier via removeOnStop). */
+export async function makeLabTempDir(prefix: string): Promise<string> {
+  installHooks();
+  const dir = await mkdtemp(join(tmpdir(), `rdp-lab-${prefix}-`));
+  registry.tempDirs.add(dir);
+  return dir;
+}
+
+/** Removes a dir made by makeLabTempDir now. */
+export function removeLabTempDir(dir: string): void {
+  removePaths([dir]);
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -151,7 +114,6 @@ async function stopGroup(pgid: number, graceMs: number): Promise<void> {
 // Synchronous last resort for process exit and signals: SIGTERM, a short blocking wait, then SIGKILL.
 function killAllSync(): void {
   const groups = [...registry.live.keys()];
-  if (groups.length === 0) return;
   for (const pgid of groups) signalGroup(pgid, 'SIGTERM');
   const deadline = Date.now() + 300;
   const pause = new Int32Array(new SharedArrayBuffer(4));
@@ -160,6 +122,7 @@ function killAllSync(): void {
   registry.live.clear();
   for (const paths of registry.removals.values()) removePaths(paths);
   registry.removals.clear();
+  removePaths([...registry.tempDirs]);
 }
 
 function installHooks(): void {
@@ -262,6 +225,7 @@ export async function stopAll(graceMs = DEFAULT_GRACE_MS): Promise<void> {
   registry.cleanups.clear();
   await Promise.allSettled(cleanups.map((c) => c()));
   await Promise.all([...registry.live.values()].map((p) => p.stop(graceMs)));
+  removePaths([...registry.tempDirs]);
   // Anything that left its group but still carries our owner stamp is killed outright.
   for (const row of listOurProcesses()) {
     try {
@@ -275,14 +239,5 @@ export async function stopAll(graceMs = DEFAULT_GRACE_MS): Promise<void> {
 /** Live processes started by this process's lab: members of any group it spawned, or stamped with its owner id. */
 export function listOurProcesses(): OurProcess[] {
   const me = String(process.pid);
-  const rows: OurProcess[] = [];
-  for (const pid of allPids()) {
-    if (pid === process.pid) continue;
-    const stat = readStat(pid);
-    if (!stat || stat.state === 'Z') continue;
-    if (registry.everGroups.has(stat.pgid) || ownerOf(pid) === me) {
-      rows.push({ pid, ppid: stat.ppid, pgid: stat.pgid, name: stat.name, cmdline: cmdlineOf(pid) });
-    }
-  }
-  return rows;
+  return scanProcesses((pid, pgid) => registry.everGroups.has(pgid) || envOf(pid, LAB_OWNER_ENV) === me);
 }

@@ -1,7 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { spawnLab } from './processes';
+import { makeLabTempDir, removeLabTempDir, spawnLab } from './processes';
 import { freeDisplay } from './xvfb';
 
 /**
@@ -47,7 +46,7 @@ export async function runXfreerdp(options: XfreerdpOptions): Promise<XfreerdpRes
   if (!(timeoutMs > 0)) throw new RangeError('runXfreerdp: timeoutMs must be positive');
   if (!rdpFile && rdpText === undefined && !host) throw new TypeError('runXfreerdp: give rdpFile, rdpText or host');
   // Own HOME so parallel runs never share ~/.config/freerdp (known hosts, cert dirs).
-  const home = await mkdtemp(join(tmpdir(), 'rdp-lab-xfreerdp-'));
+  const home = await makeLabTempDir('xfreerdp');
   const args: string[] = [];
   if (rdpText !== undefined) {
     const path = join(home, 'connection.rdp');
@@ -66,7 +65,7 @@ export async function runXfreerdp(options: XfreerdpOptions): Promise<XfreerdpRes
   try {
     proc = spawnLab('xvfb-run', xvfbArgs, { name: 'xfreerdp', env: { ...process.env, HOME: home, XDG_CONFIG_HOME: join(home, '.config') }, removeOnStop: [home] });
   } catch (err) {
-    await rm(home, { recursive: true, force: true });
+    removeLabTempDir(home);
     throw err;
   }
   let timedOut = false;

@@ -1,12 +1,11 @@
 import { X509Certificate } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { expiredCert, notYetValidCert, validCert, wrongNameCert } from './certs';
 import { freePort, isPortOpen, waitForPort } from './ports';
-import { spawnLab, type LabProcess } from './processes';
+import { type LabProcess, makeLabTempDir, removeLabTempDir, spawnLab } from './processes';
 
 /** Which certificate a lab xrdp presents: a preset or your own PEM pair. */
 export type XrdpCertChoice = 'valid' | 'expired' | 'wrong-name' | 'not-yet-valid' | { certPem: string; keyPem: string };
@@ -119,7 +118,7 @@ export async function startXrdp(options: XrdpOptions): Promise<LabXrdp> {
   let lastError: Error | undefined;
   // A port can be taken between freePort() and xrdp's bind; retry with a new one.
   for (let attempt = 0; attempt < 3; attempt++) {
-    const dir = await mkdtemp(join(tmpdir(), 'rdp-lab-xrdp-'));
+    const dir = await makeLabTempDir('xrdp');
     const port = await freePort();
     await writeFile(join(dir, 'cert.pem'), pair.certPem, { mode: 0o644 });
     await writeFile(join(dir, 'key.pem'), pair.keyPem, { mode: 0o600 });
@@ -130,7 +129,7 @@ export async function startXrdp(options: XrdpOptions): Promise<LabXrdp> {
     try {
       proc = spawnLab('xrdp', ['--nodaemon', '--config', iniPath], { name: `xrdp:${port}`, cwd: dir, removeOnStop: [dir] });
     } catch (err) {
-      await rm(dir, { recursive: true, force: true });
+      removeLabTempDir(dir);
       throw err;
     }
     const logTail = async () => {
