@@ -49,19 +49,21 @@ function tlsAfterConfirm(port: number, tlsOptions: tls.ConnectionOptions = {}, r
 
 let xrdpTls: LabXrdp;
 let xrdpRdp: LabXrdp;
+let xrdpNegotiate: LabXrdp;
 let shadow: LabShadow;
 const standIns = {} as Record<StandInKind, StandIn>;
 
 beforeAll(async () => {
   const kinds: StandInKind[] = ['hang', 'drop', 'http', 'neg-failure', 'tls10-only', 'reset'];
-  [xrdpTls, xrdpRdp, shadow] = await Promise.all([
+  [xrdpTls, xrdpRdp, shadow, xrdpNegotiate] = await Promise.all([
     startXrdp({ securityLayer: 'tls', cert: 'expired' }),
     startXrdp({ securityLayer: 'rdp' }),
     startShadow(),
+    startXrdp({ securityLayer: 'negotiate', cert: 'wrong-name' }),
     ...kinds.map(async (kind) => {
       standIns[kind] = await startStandIn(kind, kind === 'neg-failure' ? { code: 3 } : {});
     }),
-  ]) as [LabXrdp, LabXrdp, LabShadow];
+  ]) as [LabXrdp, LabXrdp, LabShadow, LabXrdp];
 });
 
 afterAll(() => stopAll());
@@ -124,6 +126,14 @@ describe('real peers', () => {
 
   it('xrdp (security_layer rdp) selects Standard RDP Security even when SSL|HYBRID is offered', async () => {
     expect(await probeX224({ port: xrdpRdp.port, requestedProtocols: SSL_HYBRID })).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.RDP });
+  });
+
+  it('xrdp (security_layer negotiate) gives TLS to clients that ask and Standard RDP Security to those that do not', async () => {
+    expect(await probeX224({ port: xrdpNegotiate.port, requestedProtocols: SSL_HYBRID })).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.SSL });
+    expect(await probeX224({ port: xrdpNegotiate.port, requestedProtocols: PROTOCOL.RDP })).toMatchObject({ kind: 'response', selectedProtocol: PROTOCOL.RDP });
+    const { socket } = await tlsAfterConfirm(xrdpNegotiate.port);
+    expect(socket.getPeerCertificate().subject.CN).toBe('wrong-name.rdp-doctor.invalid');
+    socket.destroy();
   });
 
   it('xfreerdp exit codes: 0 against xrdp, 133 with CredSSP disabled against the NLA shadow, 143 on TLS 1.0, null on timeout', async () => {
@@ -197,7 +207,7 @@ describe('teardown', () => {
     const names = new Set(ours.map((p) => p.name));
     for (const name of ['xrdp', 'Xvfb', 'freerdp-shadow-']) expect(names).toContain(name);
     const xrdpDirs = [...new Set(ours.flatMap((p) => /--config (\S+)\/xrdp\.ini/.exec(p.cmdline)?.[1] ?? []))];
-    expect(xrdpDirs).toHaveLength(2);
+    expect(xrdpDirs).toHaveLength(3);
     await stopAll();
     expect(listOurProcesses()).toEqual([]);
     for (const dir of xrdpDirs) expect(existsSync(dir)).toBe(false);

@@ -18,11 +18,18 @@ export interface StandIn {
   stop(): Promise<void>;
 }
 
+let sharedCert: { certPem: string; keyPem: string } | undefined;
+// One default certificate per process: signing with forge blocks the event loop, and stand-ins start by the dozen.
+function defaultCert() {
+  sharedCert ??= validCert('localhost');
+  return sharedCert;
+}
+
 /** Starts a TCP server on a free 127.0.0.1 port that misbehaves as `kind`; stopAll() closes it too. */
 export async function startStandIn(kind: StandInKind, options: StandInOptions = {}): Promise<StandIn> {
   const behaviour = STAND_IN_BEHAVIOURS[kind];
   if (!behaviour) throw new TypeError(`startStandIn: unknown kind ${String(kind)} (known: ${Object.keys(STAND_IN_BEHAVIOURS).join(', ')})`);
-  const cert = options.cert ?? validCert('localhost');
+  const cert = options.cert ?? defaultCert();
   const readTimeoutMs = options.readTimeoutMs ?? 10_000;
   const sockets = new Set<net.Socket>();
   let connections = 0;
