@@ -19,6 +19,8 @@ export interface XrdpOptions {
   hostName?: string;
   /** Extra [Globals] keys, e.g. { ssl_protocols: 'TLSv1.2' }; they override the lab defaults. */
   globals?: Record<string, string>;
+  /** A fixed port (e.g. 3389 for tools that only probe the standard port); default a free one. */
+  port?: number;
   startTimeoutMs?: number;
 }
 
@@ -119,7 +121,7 @@ export async function startXrdp(options: XrdpOptions): Promise<LabXrdp> {
   // A port can be taken between freePort() and xrdp's bind; retry with a new one.
   for (let attempt = 0; attempt < 3; attempt++) {
     const dir = await makeLabTempDir('xrdp');
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     await writeFile(join(dir, 'cert.pem'), pair.certPem, { mode: 0o644 });
     await writeFile(join(dir, 'key.pem'), pair.keyPem, { mode: 0o600 });
     const iniPath = join(dir, 'xrdp.ini');

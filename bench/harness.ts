@@ -1,0 +1,165 @@
+/** The benchmark: our diagnosis against the tools people use, on the same loopback lab targets (issue 9). */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, rmSync, statSync, readFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { closedPort, runXfreerdp, startShadow, startStandIn, startXrdp, stopAll, isPortOpen } from '../e2e/lab';
+import { startApp } from '../e2e/support/app';
+import { runDiagnosis } from '../src-main/service/diagnosis';
+import { createNodeDeps } from '../src-main/service/node-deps';
+import type { DiagnoseRequest } from '../src-main/shared/dto';
+
+const ROOT = resolve(process.env['RDP_DOCTOR_ROOT'] ?? process.cwd());
+const BIN = join(ROOT, 'bin', 'rdp-doctor.cjs');
+const TIMEOUT = 2000;
+const home = mkdtempSync(join(tmpdir(), 'rdp-doctor-bench-'));
+
+/** Median of a list of numbers. */
+function median(values: number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const t = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t, value };
+}
+
+async function inProcess(req: DiagnoseRequest) {
+  const deps = createNodeDeps({ door: 'browser', dataDir: home, env: {} });
+  return runDiagnosis('bench', { timeoutMs: TIMEOUT, ...req }, deps, () => {}, new AbortController().signal);
+}
+
+function wholeProcess(target: string): number {
+  const t = performance.now();
+  spawnSync(process.execPath, [BIN, 'diagnose', target, '--json', '--timeout', String(TIMEOUT)], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' }, stdio: 'ignore' });
+  return performance.now() - t;
+}
+
+async function repeat(n: number, fn: () => Promise<number> | number): Promise<number> {
+  const out: number[] = [];
+  for (let i = 0; i < n; i += 1) out.push(await fn());
+  return median(out);
+}
+
+/** Peak RSS of this process while `fn` runs, sampled every 5 ms. */
+async function peakRss<T>(fn: () => Promise<T>): Promise<{ peakMb: number; value: T }> {
+  let peak = process.memoryUsage().rss;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 5);
+  try {
+    const value = await fn();
+    return { peakMb: Math.round((Math.max(peak, process.memoryUsage().rss) / 1048576) * 10) / 10, value };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+function rssOfPid(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 102.4) / 10 : NaN;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Runs the whole benchmark and returns the rows. */
+export async function runBench(): Promise<Record<string, unknown>> {
+  const rows: Array<{ measure: string; value: string; goal: string; ok: boolean | null }> = [];
+  const results: Record<string, number | string | null> = {};
+  const add = (measure: string, key: string, value: number | null, unit: string, goal = '', ok: boolean | null = null) => {
+    results[key] = value === null ? null : Math.round(value * 10) / 10;
+    rows.push({ measure, value: value === null ? 'n/a' : `${Math.round(value * 10) / 10} ${unit}`, goal, ok });
+  };
+  try {
+    const xrdp = await startXrdp({ securityLayer: 'negotiate', cert: 'valid' });
+    const healthy = `127.0.0.1:${xrdp.port}`;
+    await inProcess({ target: healthy });
+    const inProc = await repeat(15, async () => (await timed(() => inProcess({ target: healthy }))).ms);
+    add('Healthy xrdp, in-process (median of 15)', 'healthyInProcessMs', inProc, 'ms', '< 150 ms', inProc < 150);
+    const whole = await repeat(7, () => wholeProcess(healthy));
+    add('Healthy xrdp, whole rdp-doctor process (median of 7)', 'healthyProcessMs', whole, 'ms');
+
+    // nmap's scripts need the standard port: a second xrdp on 3389 when it is free.
+    let nmapMs: number | null = null;
+    const nmap = spawnSync('nmap', ['--version'], { encoding: 'utf8' });
+    if (nmap.status === 0 && !(await isPortOpen(3389))) {
+      const on3389 = await startXrdp({ securityLayer: 'negotiate', cert: 'valid', port: 3389 }).catch(() => null);
+      if (on3389 && on3389.port === 3389) {
+        nmapMs = await repeat(3, () => {
+          const t = performance.now();
+          spawnSync('nmap', ['-Pn', '-n', '-p', '3389', '--script', 'rdp-enum-encryption,ssl-cert,rdp-ntlm-info', '127.0.0.1'], { stdio: 'ignore', timeout: 120_000 });
+          return performance.now() - t;
+        });
+        const ours = await repeat(5, async () => (await timed(() => inProcess({ target: '127.0.0.1:3389' }))).ms);
+        add('nmap rdp-enum-encryption,ssl-cert,rdp-ntlm-info (median of 3)', 'nmapMs', nmapMs, 'ms');
+        add('nmap ÷ our in-process diagnosis of the same target', 'nmapRatio', nmapMs / ours, '×', '≥ 10×', nmapMs / ours >= 10);
+        add('nmap ÷ our whole process', 'nmapRatioProcess', nmapMs / whole, '×');
+        await on3389.stop();
+      }
+    }
+    if (nmapMs === null) add('nmap (not run: nmap missing or port 3389 busy)', 'nmapMs', null, 'ms');
+
+    const xf = await repeat(3, async () => (await runXfreerdp({ host: '127.0.0.1', port: xrdp.port, user: 'x', password: 'y', timeoutMs: 30_000 })).ms);
+    add('xfreerdp +auth-only to its verdict (median of 3)', 'xfreerdpMs', xf, 'ms');
+    add('xfreerdp ÷ our in-process diagnosis', 'xfreerdpRatio', xf / inProc, '×');
+
+    const hang = await startStandIn('hang');
+    const silent = (await timed(() => inProcess({ target: `127.0.0.1:${hang.port}` }))).ms;
+    add(`Silent host (accepts, never answers), timeout ${TIMEOUT} ms`, 'silentMs', silent, 'ms', `≤ 2 × timeout`, silent <= 2 * TIMEOUT + 500);
+    const refused = (await timed(async () => inProcess({ target: `127.0.0.1:${await closedPort()}` }))).ms;
+    add('Refused port', 'refusedMs', refused, 'ms');
+    const shadow = await startShadow().catch(() => null);
+    if (shadow) {
+      await inProcess({ target: `127.0.0.1:${shadow.port}` });
+      const nla = await repeat(5, async () => (await timed(() => inProcess({ target: `127.0.0.1:${shadow.port}` }))).ms);
+      add('NLA host (freerdp-shadow), median of 5', 'nlaMs', nla, 'ms');
+    }
+
+    // Fleet: 50 distinct targets at once, a mix of real xrdp instances and stand-ins.
+    const peers = await Promise.all([
+      ...Array.from({ length: 4 }, () => startXrdp({ securityLayer: 'negotiate', cert: 'valid' })),
+    ]);
+    const standIns = await Promise.all(Array.from({ length: 30 }, (_, i) => startStandIn((['neg-failure', 'http', 'drop'] as const)[i % 3]!)));
+    const fleet = [
+      ...[xrdp, ...peers].flatMap((p) => [`127.0.0.1:${p.port}`, `localhost:${p.port}`]),
+      ...standIns.map((s) => `127.0.0.1:${s.port}`),
+    ];
+    while (fleet.length < 50) fleet.push(`127.0.0.1:${await closedPort()}`);
+    const fleetRun = await peakRss(() => timed(() => Promise.all(fleet.slice(0, 50).map((target) => inProcess({ target }))))).then((r) => ({ ms: r.value.ms, peakMb: r.peakMb }));
+    add('50 targets at once (fleet), total', 'fleetMs', fleetRun.ms, 'ms', '< 2000 ms', fleetRun.ms < 2000);
+    add('Fleet: peak memory of the process', 'fleetPeakMb', fleetRun.peakMb, 'MB');
+
+    // Browser mode: backend memory after a diagnosis, UI time-to-ready, bundle size.
+    const app = await startApp();
+    const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+    const page = await browser.newPage();
+    const ready = await timed(async () => {
+      await page.goto(app.url);
+      await page.getByRole('textbox', { name: 'Remote computer' }).waitFor();
+    });
+    add('UI time-to-ready in browser mode', 'uiReadyMs', ready.ms, 'ms');
+    await fetch(`${app.origin}/api/invoke/diagnosis:start`, { method: 'POST', headers: { Authorization: `Bearer ${app.token}`, 'Content-Type': 'application/json' }, body: JSON.stringify({ target: healthy }) });
+    await new Promise((r) => setTimeout(r, 1500));
+    const backendMb = app.pid ? rssOfPid(app.pid) : NaN;
+    add('Backend memory (browser mode, after a diagnosis)', 'backendMb', Number.isFinite(backendMb) ? backendMb : null, 'MB', '< 150 MB', Number.isFinite(backendMb) ? backendMb < 150 : null);
+    await browser.close();
+    await app.stop();
+    const assets = join(ROOT, 'dist', 'renderer', 'assets');
+    const files = readdirSync(assets).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+    const raw = files.reduce((n, f) => n + statSync(join(assets, f)).size, 0);
+    const gz = files.reduce((n, f) => n + gzipSync(readFileSync(join(assets, f))).length, 0);
+    add('Renderer bundle (JS + CSS)', 'bundleKb', raw / 1024, 'KB');
+    add('Renderer bundle, gzipped', 'bundleGzKb', gz / 1024, 'KB');
+  } finally {
+    await stopAll();
+    rmSync(home, { recursive: true, force: true });
+  }
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}, ${process.platform}`;
+  return { machine, at: new Date().toISOString(), rows, results };
+}
+
