@@ -76,3 +76,21 @@ describe('apply outcomes', () => {
     expect(plan.backup[0]).toContain('rdp-tcp.reg');
   });
 });
+
+describe('recovery of a live entry', () => {
+  it('offers, but does not run, an undo that needs UAC', async () => {
+    const dir = tempJournalDir();
+    const j = await openJournal(dir);
+    const id = newJournalId();
+    const at = new Date().toISOString();
+    await j.save({
+      version: 1, id, fixId: 'server.enable-rdp', target: '127.0.0.1', executor: 'live', state: 'applying', createdAt: at, updatedAt: at, backups: {}, log: [], error: null,
+      prepared: { backups: [], apply: [], notes: [], undo: [{ kind: 'script', name: 'registry-restore', description: 'restore', script: 'x', data: {}, elevation: 'always' }] },
+    });
+    const service = createFixService({ windows: null, journalDir: dir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+    const r = await service.recover();
+    expect(r.recovered[0]).toMatchObject({ journalId: id, undone: false });
+    expect(r.recovered[0]?.message).toMatch(/administrator rights/);
+    expect((await j.load(id)).state).toBe('applying');
+  });
+});

@@ -52,7 +52,7 @@ export interface FixService {
   plan(req: FixRequest, signal?: AbortSignal): Promise<FixPlan>;
   apply(req: FixRequest, signal?: AbortSignal): Promise<FixResult>;
   undo(journalId: string): Promise<UndoResult>;
-  /** Finds entries stuck in `applying` (a crash) and, unless `perform` is false, undoes them from their backups. */
+  /** Finds entries stuck in `applying` (a crash) and undoes them from their backups; elevated live undos (or all, with perform false) are only offered. */
   recover(options?: { readonly perform?: boolean }): Promise<RecoverResult>;
   /** Every journal entry, oldest first. */
   list(): Promise<readonly JournalEntry[]>;
@@ -211,8 +211,10 @@ export function createFixService(deps: FixServiceDeps): FixService {
             await j.update(entry, { state: 'failed', error: 'Interrupted after the backup, before any change.' }, 'recover', 'nothing changed');
             recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, message: 'Interrupted before any change; nothing to undo.' });
           } else if (entry.state === 'applying') {
-            if (options.perform === false) {
-              recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, message: 'Interrupted while applying; undo is offered.' });
+            // A crash must not make the app pop a UAC prompt by itself at start: elevated live undos are offered, not run.
+            const needsUac = entry.executor === 'live' && entry.prepared.undo.some((u) => u.kind === 'script' && u.elevation !== 'none');
+            if (options.perform === false || needsUac) {
+              recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, message: `Interrupted while applying; undo is offered${needsUac ? ' (it needs administrator rights, so it waits for you to choose Undo)' : ''}.` });
               continue;
             }
             const r = await undoEntry(entry);
