@@ -1,0 +1,169 @@
+// Issue 9 reliability: whole diagnoses against peers that misbehave on purpose must end fast, valid and right.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stopAll } from '../../e2e/lab';
+import { startGatewayStandin } from '../../e2e/lab/gateway-standin';
+import { startHostile, TLS_ALERTS, type HostileKind, type HostileOptions, type TlsAlertName } from '../../e2e/lab/hostile';
+import { ReportSchema, type Report } from '../shared/schema';
+import { runDiagnosis } from './diagnosis';
+import { createNodeDeps } from './node-deps';
+
+const TIMEOUT = 1000;
+let home: string;
+
+beforeAll(() => {
+  home = mkdtempSync(join(tmpdir(), 'rdp-doctor-hostile-'));
+});
+
+afterAll(async () => {
+  await stopAll();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** Runs the whole diagnosis and checks the invariants every hostile case shares: bounded time, valid report. */
+async function diagnose(target: string, gateway?: string): Promise<Report> {
+  const deps = createNodeDeps({ door: 'browser', dataDir: home, env: {} });
+  const begin = performance.now();
+  const report = await runDiagnosis('hostile', { target, timeoutMs: TIMEOUT, ...(gateway ? { gateway } : {}) }, deps, () => {}, new AbortController().signal);
+  expect(performance.now() - begin).toBeLessThan(TIMEOUT * 3);
+  expect(ReportSchema.safeParse(JSON.parse(JSON.stringify(report))).success).toBe(true);
+  return report;
+}
+
+async function diagnoseHostile(kind: HostileKind, options: HostileOptions = {}): Promise<Report> {
+  const peer = await startHostile(kind, options);
+  try {
+    const report = await diagnose(`127.0.0.1:${peer.port}`);
+    expect(peer.connections).toBeGreaterThan(0);
+    return report;
+  } finally {
+    await peer.stop();
+  }
+}
+
+const top = (r: Report) => r.findings[0]?.id;
+const check = (r: Report, id: string) => r.checks.find((c) => c.id === id);
+const text = (value: unknown) => JSON.stringify(value);
+
+describe('negotiation-level hostility', () => {
+  it.each([
+    ['reset-mid-header', 'connection-dropped-during-negotiation'],
+    ['tpkt-zero', 'not-rdp-service'],
+    ['tpkt-huge', 'not-rdp-service'],
+    ['slowloris', 'negotiation-timeout'],
+    ['http-banner', 'not-rdp-service'],
+    ['ssh-banner', 'not-rdp-service'],
+    ['unasked-protocol', 'not-rdp-service'],
+  ] as const)('%s → %s', async (kind, finding) => {
+    const report = await diagnoseHostile(kind);
+    expect(top(report)).toBe(finding);
+  });
+
+  it('the banners are quoted in the evidence', async () => {
+    const report = await diagnoseHostile('ssh-banner');
+    expect(report.findings[0]?.technical).toContain('SSH-2.0-OpenSSH');
+  });
+
+  it('an endless stream ends as not-rdp-service without the memory growing', async () => {
+    const before = process.memoryUsage().rss;
+    const peer = await startHostile('endless');
+    const report = await diagnose(`127.0.0.1:${peer.port}`);
+    await peer.stop();
+    expect(top(report)).toBe('not-rdp-service');
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('RDP_NEG_FAILURE with an undefined code: named in the check, no false finding', async () => {
+    const report = await diagnoseHostile('neg-failure-unknown', { failureCode: 0x99 });
+    expect(check(report, 'rdp.negotiation')?.status).toBe('fail');
+    expect(check(report, 'rdp.negotiation')?.summary).toContain('UNKNOWN_FAILURE_153');
+    // No finding id of the catalog fits "refuses everything for an undefined reason" (see the issue 9 report).
+    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+});
+
+describe('TLS-level hostility', () => {
+  const failing = (Object.keys(TLS_ALERTS) as TlsAlertName[]).filter((a) => a !== 'protocol_version');
+  it.each(failing)('alert %s → tls-handshake-failed naming the alert', async (alert) => {
+    const report = await diagnoseHostile('tls-alert', { alert });
+    expect(top(report)).toBe('tls-handshake-failed');
+    expect(report.findings[0]?.evidence['alert']).toEqual({ code: TLS_ALERTS[alert], name: alert });
+  });
+
+  it('alert protocol_version on every version → tls-version-mismatch', async () => {
+    const report = await diagnoseHostile('tls-alert', { alert: 'protocol_version' });
+    expect(top(report)).toBe('tls-version-mismatch');
+  });
+
+  it('a reset on the ClientHello → connection-dropped-during-negotiation', async () => {
+    expect(top(await diagnoseHostile('tls-reset'))).toBe('connection-dropped-during-negotiation');
+  });
+
+  it('silence after the confirm → tls-handshake-failed (no answer)', async () => {
+    const report = await diagnoseHostile('tls-silence');
+    expect(top(report)).toBe('tls-handshake-failed');
+    expect(report.findings[0]?.technical).toContain('no answer');
+  });
+
+  it('garbage glued after the confirm → tls-handshake-failed, no runaway re-reading', async () => {
+    const before = process.memoryUsage().rss;
+    const report = await diagnoseHostile('garbage-after-cc');
+    expect(top(report)).toBe('tls-handshake-failed');
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+  });
+
+  it('a certificate whose DER is broken → tls-handshake-failed with the parser error', async () => {
+    const report = await diagnoseHostile('malformed-certificate');
+    expect(top(report)).toBe('tls-handshake-failed');
+    expect(check(report, 'tls.handshake')?.status).toBe('fail');
+    expect(check(report, 'tls.certificate')?.status).toBe('skip');
+  });
+
+  it('a 60 KB certificate is still judged (self-signed, nothing worse)', async () => {
+    const report = await diagnoseHostile('giant-certificate');
+    expect(top(report)).toBe('certificate-self-signed');
+    expect(check(report, 'tls.certificate')?.summary).toContain('localhost');
+  });
+
+  it('a chain of 100 certificates is capped and the leaf judged', async () => {
+    const report = await diagnoseHostile('chain-100');
+    expect(check(report, 'tls.certificate')?.status).toBe('pass');
+    const chain = check(report, 'tls.handshake')?.evidence['chain'];
+    expect(Array.isArray(chain) && chain.length).toBe(8);
+    expect(report.findings.filter((f) => ['critical', 'high', 'medium'].includes(f.severity))).toEqual([]);
+  });
+});
+
+describe('CredSSP-level hostility', () => {
+  it('bogus NTLM offsets: the identity check survives and reports the bad buffers', async () => {
+    const report = await diagnoseHostile('credssp-bogus-offsets');
+    expect(top(report)).toBe('certificate-self-signed');
+    const ntlm = check(report, 'credssp.ntlm-info');
+    expect(ntlm?.status).not.toBe('error');
+    expect(text(ntlm?.evidence)).toMatch(/outside the \d+-byte message/);
+  });
+
+  it('looping duplicate AV pairs: read at most 64, duplicates ignored', async () => {
+    const report = await diagnoseHostile('credssp-av-loop');
+    expect(top(report)).toBe('certificate-self-signed');
+    const evidence = text(check(report, 'credssp.ntlm-info')?.evidence);
+    expect(evidence).toContain('LOOP');
+    expect(evidence).toMatch(/duplicate AV pair 1 ignored/);
+    expect(evidence).toMatch(/stopped after 64 AV pairs/);
+  });
+});
+
+describe('gateway hostility', () => {
+  it('a gateway answering 200 with a web page → gateway-bad-response', async () => {
+    const gateway = await startGatewayStandin({ mode: 'ok-garbage' });
+    const peer = await startHostile('tls-alert');
+    try {
+      const report = await diagnose(`127.0.0.1:${peer.port}`, `127.0.0.1:${gateway.port}`);
+      expect(report.findings.map((f) => f.id)).toContain('gateway-bad-response');
+    } finally {
+      await Promise.all([gateway.stop(), peer.stop()]);
+    }
+  });
+});
