@@ -9,8 +9,8 @@ export { TLS_VERSIONS, type TlsVersion } from './tls-versions';
 
 /** At most this many certificates are kept from a chain, each at most MAX_CERT_BYTES. */
 export const MAX_CHAIN_LENGTH = 8;
-/** Largest DER certificate kept. */
-export const MAX_CERT_BYTES = 32 * 1024;
+/** Largest DER certificate kept: OpenSSL's default max_cert_list (100 KiB), so any certificate TLS let through is judged. */
+export const MAX_CERT_BYTES = 100 * 1024;
 
 /** How one TLS attempt ended; plain JSON. */
 export interface TlsAttempt {
