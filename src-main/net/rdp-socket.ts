@@ -1,6 +1,6 @@
 /** One RDP negotiation exchange on a fresh TCP socket: connect, send the CR, read exactly one TPKT, classify. */
 import net from 'node:net';
-import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, readTpktHeader } from './x224';
+import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, PROTOCOL, readTpktHeader } from './x224';
 
 /** What one exchange ended with (rdp-facts §1.4 parsing rule; a close instead of a reply is itself a finding). */
 export type ExchangeOutcome =
@@ -117,6 +117,7 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
       socket.write(request);
     });
     socket.on('data', (chunk: Buffer) => {
+      if (done) return;
       received = Buffer.concat([received, chunk]);
       const header = readTpktHeader(received, MAX_CONFIRM_LENGTH);
       if (header === null) return;
@@ -132,10 +133,16 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
         finish({ kind: 'non-rdp', reason: parsed.reason, preview: previewBytes(packet) });
         return;
       }
+      if (parsed.kind === 'selected' && !isRequested(parsed.protocol, options.requestedProtocols)) {
+        finish({ kind: 'non-rdp', reason: `the server selected ${parsed.protocolName}, which was not requested`, preview: previewBytes(packet) });
+        return;
+      }
       if (parsed.kind === 'selected') {
-        // Bytes after the confirm belong to whatever comes next (TLS); give them back to the stream.
-        if (extra.length > 0) socket.unshift(extra);
         finish(parsed, true);
+        // Bytes after the confirm belong to whoever reads next; give them back. Only after finish(): unshift on a
+        // flowing stream re-emits 'data' at once and this handler re-read them forever (issue 9). node:tls reads
+        // the handle and never sees them, so a server that talks before our ClientHello ends in a TLS timeout.
+        if (extra.length > 0) socket.unshift(extra);
         return;
       }
       finish(parsed);
@@ -150,6 +157,12 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
     });
     socket.connect({ host: options.host, port: options.port });
   });
+}
+
+/** MS-RDPBCGR 2.2.1.2.1: selectedProtocol is PROTOCOL_RDP or one of the requested protocols; anything else is no RDP server. */
+function isRequested(selected: number, requested: number): boolean {
+  const known = (Object.values(PROTOCOL) as number[]).includes(selected);
+  return selected === PROTOCOL.RDP || (known && (selected & requested) === selected);
 }
 
 /** A close after partial garbage is non-RDP; a close with nothing (or a partial TPKT) is a drop. */
