@@ -1,28 +1,27 @@
 // `npm run bench`: bundles bench/harness.ts with esbuild (no TypeScript loader), runs it once, prints the table,
 // writes bench/results.json and refreshes the table in README.md between the bench markers.
 import { build } from 'esbuild';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('..', import.meta.url).pathname;
-const work = mkdtempSync(join(tmpdir(), 'rdp-doctor-bench-build-'));
-const out = join(work, 'harness.cjs');
-try {
+// Two folders below the root, like e2e/support/, so the harness finds the repository the same way.
+const out = join(root, 'dist', 'bench', 'harness.mjs');
+{
   await build({
     entryPoints: [join(root, 'bench/harness.ts')],
     outfile: out,
     bundle: true,
     platform: 'node',
-    format: 'cjs',
+    format: 'esm',
     target: 'node20',
     logLevel: 'warning',
+    banner: { js: "import { createRequire as __rdCreateRequire } from 'node:module'; const require = __rdCreateRequire(import.meta.url);" },
     external: ['electron', 'pdfkit', 'playwright-core', '@playwright/test'],
-    nodePaths: [join(root, 'node_modules')],
   });
   process.env.RDP_DOCTOR_ROOT = root;
-  const { runBench } = createRequire(join(root, 'package.json'))(out);
+  const { runBench } = await import(pathToFileURL(out).href);
   const result = await runBench();
   const lines = [
     `Machine: ${result.machine} — ${result.at}`,
@@ -41,6 +40,4 @@ try {
   if (text.includes(start) && text.includes(end)) {
     writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`));
   }
-} finally {
-  rmSync(work, { recursive: true, force: true });
 }

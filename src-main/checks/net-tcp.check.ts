@@ -22,9 +22,9 @@ export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unrea
  */
 export const netTcpCheck: CheckDefinition = {
   id: 'net.tcp',
-  // The latency/loss sample runs after the handshake probes: overlapping them fills a small listen queue
-  // (xrdp's is 2) and our own parallel connects would read as packet loss on a healthy server.
-  dependsOn: ['dns.resolve', 'rdp.negotiation', 'tls.handshake', 'credssp.ntlm-info'],
+  // Runs beside the handshake probes: connect-gate.ts retries SYNs a small listen queue dropped, so the
+  // parallel connects do not read as packet loss.
+  dependsOn: ['dns.resolve'],
   async run(ctx) {
     const resolution = await probeResolution(ctx);
     if (resolution.addresses.length === 0) {

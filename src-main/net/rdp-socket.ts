@@ -1,5 +1,6 @@
 /** One RDP negotiation exchange on a fresh TCP socket: connect, send the CR, read exactly one TPKT, classify. */
 import net from 'node:net';
+import { connectWithRetry } from './connect-gate';
 import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, PROTOCOL, readTpktHeader } from './x224';
 
 /** What one exchange ended with (rdp-facts §1.4 parsing rule; a close instead of a reply is itself a finding). */
@@ -63,17 +64,17 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
     let received = Buffer.alloc(0);
     let done = false;
     let timer: NodeJS.Timeout | undefined;
-    const socket = new net.Socket();
+    let socket: net.Socket | null = null;
 
     const finish = (outcome: ExchangeOutcome, keep = false): void => {
       if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      socket.removeAllListeners();
-      socket.setTimeout(0);
+      socket?.removeAllListeners();
+      socket?.setTimeout(0);
       // A late error event on a destroyed or handed-over socket must never crash the process.
-      socket.on('error', () => undefined);
+      socket?.on('error', () => undefined);
       const replyMs = sentAt > 0 && outcome.kind !== 'timeout' ? elapsed(sentAt) : null;
       const result: ExchangeResult = {
         requestedProtocols: options.requestedProtocols,
@@ -82,11 +83,11 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
         replyMs,
         totalMs: elapsed(started),
       };
-      if (keep) {
+      if (keep && socket) {
         socket.pause();
         resolve({ result, socket });
       } else {
-        socket.destroy();
+        socket?.destroy();
         resolve({ result, socket: null });
       }
     };
@@ -110,52 +111,65 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
     options.signal?.addEventListener('abort', onAbort, { once: true });
     arm('connect');
 
-    socket.on('connect', () => {
+    const onConnected = (connected: net.Socket): void => {
+      socket = connected;
+      connected.on('data', (chunk: Buffer) => {
+        if (done) return;
+        received = Buffer.concat([received, chunk]);
+        const header = readTpktHeader(received, MAX_CONFIRM_LENGTH);
+        if (header === null) return;
+        if (!header.ok) {
+          finish({ kind: 'non-rdp', reason: header.reason, preview: previewBytes(received) });
+          return;
+        }
+        if (received.length < header.length) return;
+        const packet = received.subarray(0, header.length);
+        const extra = received.subarray(header.length);
+        const parsed = parseConnectionConfirm(packet);
+        if (parsed.kind === 'non-rdp') {
+          finish({ kind: 'non-rdp', reason: parsed.reason, preview: previewBytes(packet) });
+          return;
+        }
+        if (parsed.kind === 'selected' && !isRequested(parsed.protocol, options.requestedProtocols)) {
+          finish({ kind: 'non-rdp', reason: `the server selected ${parsed.protocolName}, which was not requested`, preview: previewBytes(packet) });
+          return;
+        }
+        if (parsed.kind === 'selected') {
+          finish(parsed, true);
+          // Bytes after the confirm belong to whoever reads next; give them back. Only after finish(): unshift on a
+          // flowing stream re-emits 'data' at once and this handler re-read them forever (issue 9). node:tls reads
+          // the handle and never sees them, so a server that talks before our ClientHello ends in a TLS timeout.
+          if (extra.length > 0) connected.unshift(extra);
+          return;
+        }
+        finish(parsed);
+      });
+      connected.on('end', () => finish(closedOrNonRdp(received, false)));
+      connected.on('close', () => finish(closedOrNonRdp(received, false)));
+      connected.on('error', (error: NodeJS.ErrnoException) => {
+        const code = error.code ?? null;
+        if (code === 'ECONNREFUSED') finish({ kind: 'refused' });
+        else if ((code === 'ECONNRESET' || code === 'EPIPE') && connectMs !== null) finish(closedOrNonRdp(received, true));
+        else finish({ kind: 'error', code, message: error.message.split('\n')[0] ?? 'socket error' });
+      });
       connectMs = elapsed(started);
       arm('reply');
       sentAt = performance.now();
-      socket.write(request);
+      connected.write(request);
+    };
+    // The connect retries early when a fast server dropped our SYN (see connect-gate.ts); the connect
+    // timeout armed above still bounds it.
+    void connectWithRetry(options.host, options.port, options.timeoutMs, options.signal).then((r) => {
+      if (done) {
+        if (r.kind === 'connected') r.socket.destroy();
+        return;
+      }
+      if (r.kind === 'connected') onConnected(r.socket);
+      else if (r.kind === 'aborted') finish({ kind: 'aborted' });
+      else if (r.kind === 'timeout') finish({ kind: 'timeout', phase: 'connect' });
+      else if (r.error.code === 'ECONNREFUSED') finish({ kind: 'refused' });
+      else finish({ kind: 'error', code: r.error.code ?? null, message: r.error.message.split('\n')[0] ?? 'socket error' });
     });
-    socket.on('data', (chunk: Buffer) => {
-      if (done) return;
-      received = Buffer.concat([received, chunk]);
-      const header = readTpktHeader(received, MAX_CONFIRM_LENGTH);
-      if (header === null) return;
-      if (!header.ok) {
-        finish({ kind: 'non-rdp', reason: header.reason, preview: previewBytes(received) });
-        return;
-      }
-      if (received.length < header.length) return;
-      const packet = received.subarray(0, header.length);
-      const extra = received.subarray(header.length);
-      const parsed = parseConnectionConfirm(packet);
-      if (parsed.kind === 'non-rdp') {
-        finish({ kind: 'non-rdp', reason: parsed.reason, preview: previewBytes(packet) });
-        return;
-      }
-      if (parsed.kind === 'selected' && !isRequested(parsed.protocol, options.requestedProtocols)) {
-        finish({ kind: 'non-rdp', reason: `the server selected ${parsed.protocolName}, which was not requested`, preview: previewBytes(packet) });
-        return;
-      }
-      if (parsed.kind === 'selected') {
-        finish(parsed, true);
-        // Bytes after the confirm belong to whoever reads next; give them back. Only after finish(): unshift on a
-        // flowing stream re-emits 'data' at once and this handler re-read them forever (issue 9). node:tls reads
-        // the handle and never sees them, so a server that talks before our ClientHello ends in a TLS timeout.
-        if (extra.length > 0) socket.unshift(extra);
-        return;
-      }
-      finish(parsed);
-    });
-    socket.on('end', () => finish(closedOrNonRdp(received, false)));
-    socket.on('close', () => finish(closedOrNonRdp(received, false)));
-    socket.on('error', (error: NodeJS.ErrnoException) => {
-      const code = error.code ?? null;
-      if (code === 'ECONNREFUSED') finish({ kind: 'refused' });
-      else if ((code === 'ECONNRESET' || code === 'EPIPE') && connectMs !== null) finish(closedOrNonRdp(received, true));
-      else finish({ kind: 'error', code, message: error.message.split('\n')[0] ?? 'socket error' });
-    });
-    socket.connect({ host: options.host, port: options.port });
   });
 }
 

@@ -1,5 +1,6 @@
 /** TCP reachability: one timed connect per address (refused, time-out and unreachable told apart) and a short latency/loss sample. */
 import net from 'node:net';
+import { connectWithRetry } from './connect-gate';
 import { since } from './bounded';
 
 /** How one connect attempt ended. */
@@ -63,10 +64,31 @@ const KIND_TEXT: Record<TcpOutcomeKind, string> = {
   error: 'connect failed',
 };
 
-/** Opens one TCP connection to address:port and closes it at once; never throws. */
-export function connectOnce(address: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
-  if (net.isIP(address) === 0) return Promise.resolve({ address, port, family: 4, kind: 'error', ms: 0, code: null, message: 'not an IP address' });
-  return connectTo(address, port, options);
+/**
+ * Opens one TCP connection to address:port and closes it at once; never throws. A SYN that a fast server's
+ * full listen queue dropped is retried early (connect-gate.ts), so server-side accept pacing does not read as
+ * network loss; only a connect that never completes within the timeout counts as lost.
+ */
+export async function connectOnce(address: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
+  const family: 4 | 6 = net.isIP(address) === 6 ? 6 : 4;
+  if (net.isIP(address) === 0) return { address, port, family: 4, kind: 'error', ms: 0, code: null, message: 'not an IP address' };
+  const start = performance.now();
+  const r = await connectWithRetry(address, port, options.timeoutMs, options.signal);
+  const result = (kind: TcpOutcomeKind, code: string | null = null, message = KIND_TEXT[kind]): TcpAttempt => ({ address, port, family, kind, ms: since(start), code, message });
+  switch (r.kind) {
+    case 'connected':
+      r.socket.on('error', () => undefined);
+      r.socket.destroy();
+      return { ...result('open'), ms: Math.round(r.ms * 10) / 10 };
+    case 'timeout':
+      return result('timeout');
+    case 'aborted':
+      return result('aborted');
+    case 'error': {
+      const kind = (r.error.code && KIND_BY_CODE[r.error.code]) || 'error';
+      return result(kind, r.error.code ?? null, kind === 'error' ? r.error.message.split('\n')[0] ?? KIND_TEXT.error : KIND_TEXT[kind]);
+    }
+  }
 }
 
 /**

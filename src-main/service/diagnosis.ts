@@ -1,4 +1,5 @@
 /** One diagnosis from request to report: parse the target, run the checks, apply the rules, build the report. */
+import { setMaxListeners } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { CHECK_META } from '../shared/catalog';
@@ -80,6 +81,8 @@ export async function runDiagnosis(
   emit: (event: ProgressEvent) => void,
   signal: AbortSignal,
 ): Promise<Report> {
+  // Every check and probe of the diagnosis listens on this one signal.
+  setMaxListeners(0, signal);
   const startedAt = deps.now();
   const begin = performance.now();
   const { target, clientSettings, errorHint } = prepareRequest(req, deps);

@@ -1,0 +1,104 @@
+/**
+ * TCP connect with a fast retry for servers with a tiny listen backlog. xrdp listens with a backlog of 2 and
+ * accepts in bursts; a SYN that finds the queue full is dropped and the kernel retries it only after one
+ * second. Once a server has answered a connect quickly, a connect that hangs far longer than that is
+ * abandoned and tried again at once, so a burst of parallel probes costs milliseconds, not seconds. Until the
+ * first connect to a server completes, the others wait for it (a filtered server is never hammered), and
+ * the whole attempt stays within the caller's deadline.
+ */
+import net from 'node:net';
+
+/** Servers remembered at once (oldest forgotten first). */
+const MAX_ENDPOINTS = 1000;
+
+/** Shortest wait before a hanging connect is retried. */
+export const MIN_RETRY_MS = 40;
+
+interface Endpoint {
+  fastestMs: number | null;
+  first: Promise<void> | null;
+}
+
+const endpoints = new Map<string, Endpoint>();
+
+/** What a connect ended with. */
+export type ConnectResult =
+  | { readonly kind: 'connected'; readonly socket: net.Socket; readonly ms: number; readonly retries: number }
+  | { readonly kind: 'error'; readonly error: NodeJS.ErrnoException }
+  | { readonly kind: 'timeout' }
+  | { readonly kind: 'aborted' };
+
+function once(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<ConnectResult | { kind: 'slow' }> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const socket = new net.Socket();
+    let done = false;
+    const finish = (r: ConnectResult | { kind: 'slow' }): void => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', onAbort);
+      socket.removeAllListeners('connect');
+      socket.removeAllListeners('error');
+      if (r.kind !== 'connected') {
+        socket.on('error', () => undefined);
+        socket.destroy();
+      }
+      resolve(r);
+    };
+    const onAbort = (): void => finish({ kind: 'aborted' });
+    const timer = setTimeout(() => finish({ kind: 'slow' }), Math.max(1, limitMs));
+    signal?.addEventListener('abort', onAbort, { once: true });
+    socket.once('connect', () => finish({ kind: 'connected', socket, ms: performance.now() - started, retries: 0 }));
+    socket.once('error', (error: NodeJS.ErrnoException) => finish({ kind: 'error', error }));
+    socket.connect({ host, port });
+  });
+}
+
+/** Connects to host:port within `timeoutMs`, retrying a hung SYN early once the server is known to be fast. */
+export async function connectWithRetry(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ConnectResult> {
+  const key = `${host}:${port}`;
+  const deadline = performance.now() + timeoutMs;
+  let endpoint = endpoints.get(key);
+  if (!endpoint) {
+    if (endpoints.size >= MAX_ENDPOINTS) endpoints.delete(endpoints.keys().next().value as string);
+    endpoint = { fastestMs: null, first: null };
+    endpoints.set(key, endpoint);
+  }
+  const ep = endpoint;
+  let releaseFirst: (() => void) | undefined;
+  if (ep.fastestMs === null) {
+    if (ep.first) {
+      await Promise.race([ep.first, new Promise((r) => setTimeout(r, Math.max(0, deadline - performance.now())))]);
+    } else {
+      ep.first = new Promise((r) => (releaseFirst = r));
+    }
+  }
+  try {
+    let retries = 0;
+    for (;;) {
+      if (signal?.aborted) return { kind: 'aborted' };
+      const left = deadline - performance.now();
+      if (left <= 0) return { kind: 'timeout' };
+      // Each retry waits twice as long, so a server that became slower is still reached.
+      const limit = ep.fastestMs === null ? left : Math.min(left, Math.max(MIN_RETRY_MS, ep.fastestMs * 8) * 2 ** retries);
+      const r = await once(host, port, limit, signal);
+      if (r.kind === 'connected') {
+        ep.fastestMs = ep.fastestMs === null ? r.ms : Math.min(ep.fastestMs, r.ms);
+        return { ...r, retries };
+      }
+      if (r.kind !== 'slow') return r;
+      retries += 1;
+      if (deadline - performance.now() <= 0) {
+        ep.fastestMs = null;
+        return { kind: 'timeout' };
+      }
+    }
+  } finally {
+    if (releaseFirst) {
+      ep.first = null;
+      releaseFirst();
+    }
+    if (ep.fastestMs === null && !ep.first) endpoints.delete(key);
+  }
+}
