@@ -31,7 +31,7 @@ const SYMBOLIC = /\b(ERRCONNECT_[A-Z0-9_]+|XF_EXIT_[A-Z0-9_]+|ERRINFO_[A-Z0-9_]+
 const CODE_WORD = /(code|kod|c[oó]dig|codice|reason|grund|fehler|erreur|errore|error|fout|fel|virhe|hiba|chyba)[^\d\n]{0,24}$/i;
 
 function parseToken(token: string): RawCode {
-  const clean = token.replace(/[.)\]]+$/, '').replace(/^[(\[]+/, '');
+  const clean = token.replace(/[.)\]]+$/, '').replace(/^[([]+/, '');
   const hex = /^0x([0-9a-f]{1,8})$/i.exec(clean);
   const value = hex ? parseInt(hex[1]!, 16) : /^\d{1,10}$/.test(clean) ? Number(clean) : NaN;
   if (!Number.isSafeInteger(value) || value > MAX_CODE) {
@@ -55,7 +55,7 @@ export function extractCodes(text: unknown): Extracted {
   if (trimmed === '') throw new BadInputError('No error code given; type the codes from the dialog, e.g. 0x904 0x7.');
 
   const tokens = trimmed.split(SEPARATORS).filter((t) => t !== '');
-  if (tokens.every((t) => /^[(\[]?(0x|\d)/i.test(t))) {
+  if (tokens.every((t) => /^[([]?(0x|\d)/i.test(t))) {
     if (tokens.length > 2) throw new BadInputError('Give at most two codes: the error code and the extended error code.');
     return { codes: tokens.map(parseToken), names: [], fromEvent: false };
   }

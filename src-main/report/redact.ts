@@ -18,8 +18,8 @@ const NOT_HOST_KEY = /count|port|status|time|date|ms$|seconds|version|type|kind|
 const IPV4 = /(?<![\d.])(?:\d{1,3}\.){3}\d{1,3}(?![\d.]*\d)/g;
 const IPV6_CANDIDATE = /(?<![0-9a-z:])[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7}(?:%[0-9a-z]+)?(?![0-9a-z:])/gi;
 const CN_VALUE = /\bCN=([^,/+]+)/gi;
-const TERMSRV = /\bTERMSRV\/([A-Za-z0-9.\-_\[\]:]+)/gi;
-const URL_HOST = /\b(?:https?|rdp|wss?):\/\/(?:[^@\/\s]+@)?(\[[0-9a-f:.]+\]|[A-Za-z0-9.\-_]+)/gi;
+const TERMSRV = /\bTERMSRV\/([A-Za-z0-9._[\]:-]+)/gi;
+const URL_HOST = /\b(?:https?|rdp|wss?):\/\/(?:[^@/\s]+@)?(\[[0-9a-f:.]+\]|[A-Za-z0-9._-]+)/gi;
 const PROFILE_PATH = /[\\/](?:Users|home|Documents and Settings)[\\/]([^\\/\s"'<>]+)/gi;
 const GENERIC_WORDS = new Set([
   'administrator', 'admin', 'guest', 'user', 'users', 'system', 'none', 'null', 'true', 'false', 'unknown', 'n/a',

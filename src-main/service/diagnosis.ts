@@ -60,7 +60,7 @@ export function prepareRequest(
  */
 export function recordedHostSkip(target: ParsedTarget, windows: WindowsSource | null): ((id: CheckId) => string | null) | undefined {
   if (!windows || windows.origin !== 'replay' || windows.machineRole !== 'host' || !windows.replayDir) return undefined;
-  let name = '';
+  let name: string;
   try {
     const machine = JSON.parse(readFileSync(join(windows.replayDir, 'machine.json'), 'utf8')) as { computerName?: unknown };
     name = typeof machine.computerName === 'string' ? machine.computerName.toLowerCase() : '';
