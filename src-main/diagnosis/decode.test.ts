@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { decodeCodes, ARENA_TRASHED_CORRECTION, MAX_DECODE_INPUT } from './decode';
 import { DISCONNECT_REASON_ROWS } from './codes/disconnect-reasons';
 import { EXTENDED_REASON_ROWS } from './codes/extended-reasons';
@@ -133,7 +134,7 @@ describe('decodeCodes: bad input', () => {
         }
         return performance.now() - started < 100;
       }),
-      { numRuns: Number(process.env.FUZZ_RUNS ?? 1500) },
+      { numRuns: fuzzRuns(400) },
     );
   });
 });

@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { describe, expect, it } from 'vitest';
 import { judgeCertificate, type CertificateFacts, type CertificateVerdict } from './certificate';
 import { matchesDnsName, matchHostName } from './cert-names';
@@ -170,7 +171,7 @@ describe('judgeCertificate', () => {
         const v = judge([Buffer.from(bytes)]);
         return v.ok === false || typeof v.sha256 === 'string';
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 
@@ -182,7 +183,7 @@ describe('judgeCertificate', () => {
         const v = judge([copy]);
         return typeof v.ok === 'boolean';
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 });

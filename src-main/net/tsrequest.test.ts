@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { derTotalLength, encodeLength, readTlv } from './der';
 import { buildNegotiate } from './ntlm';
 import { decodeTsRequest, encodeTsRequest } from './tsrequest';
@@ -45,7 +46,7 @@ describe('decodeTsRequest', () => {
       expect(() => readTlv(bytes, 0)).not.toThrow();
       expect(() => derTotalLength(bytes)).not.toThrow();
       expect(() => decodeTsRequest(Buffer.concat([hex('30 81 da a0 03 02 01 06'), Buffer.from(bytes)]))).not.toThrow();
-    }), { numRuns: 1000 });
+    }), { numRuns: fuzzRuns(250) });
   });
   it('never throws on a mutated valid message', () => {
     const good = Buffer.from(encodeTsRequest(buildNegotiate()));
@@ -53,6 +54,6 @@ describe('decodeTsRequest', () => {
       const b = Buffer.from(good);
       for (const [i, v] of edits) b[i] = v;
       expect(() => decodeTsRequest(b)).not.toThrow();
-    }), { numRuns: 1000 });
+    }), { numRuns: fuzzRuns(250) });
   });
 });

@@ -1,11 +1,12 @@
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { describe, expect, it } from 'vitest';
 import { parseRdpBytes } from './parse';
 import { serializeRdp } from './serialize';
 import { checkRdpFileBytes } from './summary';
 import type { RdpFile } from './types';
 
-const runs = Number(process.env.FUZZ_RUNS ?? 300);
+const runs = fuzzRuns(150);
 const shape = (f: RdpFile) => f.lines.map((l) => (l.kind === 'setting' ? `${l.key}|${l.type}|${l.value}` : `#${l.text}`));
 
 const key = fc.stringMatching(/^[a-z][a-z ]{0,20}$/);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../../test-support/fuzz';
 import { isWindowsCollectorError } from '../errors';
 import { parseCredentialsOutput } from './credentials';
 import { parseEventsOutput } from './events';
@@ -40,7 +41,7 @@ describe('client parsers on hostile output', () => {
             expect(e.message).not.toMatch(/\n/);
           }
         }),
-        { numRuns: 150 },
+        { numRuns: fuzzRuns(60) },
       );
     });
   }

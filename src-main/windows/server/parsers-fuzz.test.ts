@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzRuns } from '../../test-support/fuzz';
 import { describe, expect, it } from 'vitest';
 import { isWindowsCollectorError } from '../errors';
 import { parseCapacity } from './capacity';
@@ -48,7 +49,7 @@ describe('server parsers never crash on hostile output', () => {
             expect(isWindowsCollectorError(e)).toBe(true);
           }
         }),
-        { numRuns: 400 },
+        { numRuns: fuzzRuns(100) },
       );
     });
   }
