@@ -17,7 +17,7 @@ function newest(dir) {
   return t;
 }
 
-const outputs = ['dist/cli/rdp-doctor.cjs', 'dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/renderer/index.html'].map((p) => join(root, p));
+const outputs = ['dist/cli/rdp-doctor.cjs', 'dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/hooks/after-pack.cjs', 'dist/renderer/index.html'].map((p) => join(root, p));
 if (process.argv.includes('--if-needed') && outputs.every(existsSync)) {
   const sources = Math.max(newest(join(root, 'src-main')), newest(join(root, 'src-renderer')));
   if (Math.min(...outputs.map((p) => statSync(p).mtimeMs)) > sources) process.exit(0);
@@ -39,5 +39,7 @@ await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs') }),
   build({ ...common, entryPoints: [join(root, 'src-main/electron/main.ts')], outfile: join(root, 'dist/main/main.cjs') }),
   build({ ...common, platform: 'browser', entryPoints: [join(root, 'src-main/electron/preload.ts')], outfile: join(root, 'dist/main/preload.cjs') }),
+  // electron-builder's afterPack hook (fuses); it runs in the packaging Node, is left out of the app by electron-builder.yml.
+  build({ ...common, sourcemap: false, external: ['@electron/fuses'], entryPoints: [join(root, 'src-main/electron/after-pack.ts')], outfile: join(root, 'dist/hooks/after-pack.cjs') }),
 ]);
 execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

@@ -1,37 +1,67 @@
 /** The IPC adapter: the only module that registers ipcMain handlers; checks the sender and validates every argument. */
-import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
-import { CHANNEL_NAMES, PROGRESS_CHANNEL, READY_CHANNEL } from '../shared/channels';
+import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
+import { CHANNEL_NAMES, OPEN_RDP_CHANNEL, PROGRESS_CHANNEL, READY_CHANNEL } from '../shared/channel-names';
 import type { AppService } from '../service/app-service';
 import { dispatch } from '../service/dispatch';
-import type { ProgressEvent } from '../shared/dto';
+import type { ProgressEvent, RdpFileInput } from '../shared/dto';
+import { createPushQueue } from './open-rdp';
+import { isTrustedSender } from './security';
 
-/** True when the message comes from our own window showing our own page. */
-export function isTrustedSender(event: Pick<IpcMainInvokeEvent, 'senderFrame' | 'sender'>, window: BrowserWindow | null, appUrl: string): boolean {
-  if (!window || event.sender !== window.webContents) return false;
-  const url = event.senderFrame?.url ?? '';
-  return url.startsWith(appUrl);
+/** What setupIpc hands back to main.ts. */
+export interface IpcAdapter {
+  /** Hands a .rdp file to the renderer, now or as soon as it says it is ready. */
+  readonly sendOpenRdp: (file: RdpFileInput) => void;
+  /** Called when the page goes away (reload, crash): pushes wait for the next ready. */
+  readonly resetReady: () => void;
+  /** Removes every handler. */
+  readonly dispose: () => void;
 }
 
-/** Registers one handler per channel; pushes progress only after the renderer says it is ready. */
-export function setupIpc(service: AppService, getWindow: () => BrowserWindow | null, appUrl: string): () => void {
+/** Logs a refused message without its payload (it may be hostile and large). */
+export type RefusalLog = (message: string) => void;
+
+/** Registers one handler per channel; pushes start only after the renderer says it is ready. */
+export function setupIpc(service: AppService, getWindow: () => BrowserWindow | null, appUrl: string, logRefusal: RefusalLog = () => undefined): IpcAdapter {
+  const send = (channel: string, payload: unknown): boolean => {
+    const win = getWindow();
+    if (!win || win.isDestroyed() || win.webContents.isLoading()) return false;
+    win.webContents.send(channel, payload);
+    return true;
+  };
+  let isReady = false;
+  const openQueue = createPushQueue<RdpFileInput>((file) => send(OPEN_RDP_CHANNEL, file));
+
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(channel, (event, args: unknown) => {
-      if (!isTrustedSender(event, getWindow(), appUrl)) return { ok: false, error: { code: 'bad-input', message: 'Refused: unknown sender.' } };
+      if (!isTrustedSender(event, getWindow(), appUrl)) {
+        logRefusal(`ipc: refused ${channel} from ${event.senderFrame?.url.slice(0, 200) ?? 'a destroyed frame'}`);
+        return { ok: false, error: { code: 'bad-input', message: 'Refused: unknown sender.' } };
+      }
       return dispatch(service.handlers, channel, args);
     });
   }
-  let ready = false;
-  const onReady = (event: Electron.IpcMainEvent): void => {
-    if (isTrustedSender(event, getWindow(), appUrl)) ready = true;
+  const onReady = (event: IpcMainEvent): void => {
+    if (!isTrustedSender(event, getWindow(), appUrl)) {
+      logRefusal(`ipc: refused ${READY_CHANNEL} from an unknown sender`);
+      return;
+    }
+    isReady = true;
+    openQueue.markReady();
   };
   ipcMain.on(READY_CHANNEL, onReady);
   const off = service.onProgress((event: ProgressEvent) => {
-    const win = getWindow();
-    if (ready && win && !win.isDestroyed()) win.webContents.send(PROGRESS_CHANNEL, event);
+    if (isReady) send(PROGRESS_CHANNEL, event);
   });
-  return () => {
-    off();
-    for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(channel);
-    ipcMain.removeListener(READY_CHANNEL, onReady);
+  return {
+    sendOpenRdp: (file) => openQueue.push(file),
+    resetReady: () => {
+      isReady = false;
+      openQueue.markNotReady();
+    },
+    dispose: () => {
+      off();
+      for (const channel of CHANNEL_NAMES) ipcMain.removeHandler(channel);
+      ipcMain.removeListener(READY_CHANNEL, onReady);
+    },
   };
 }

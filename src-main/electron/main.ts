@@ -1,38 +1,114 @@
-/** Electron main entry: one instance, a locked-down window, and the IPC adapter over the shared service. */
-import { app, BrowserWindow } from 'electron';
-import { join } from 'node:path';
+/** Electron main entry: one instance, a locked-down window, the menu, .rdp files opened from outside, and the IPC adapter. */
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
+import { dirname, join, resolve } from 'node:path';
 import { createNodeAppService } from '../service/node-deps';
-import { setupIpc } from './ipc';
-import { createMainWindow, lockDownSession } from './window';
+import { setupIpc, type IpcAdapter } from './ipc';
+import { getLogPath, logger, setupLogging } from './logging';
+import { aboutText, buildMenuTemplate, PROJECT_LINKS } from './menu';
+import { findRdpArgument, readRdpFile } from './open-rdp';
+import { createMainWindow, loadMainWindowState, lockDownSession, openExternalIfAllowed, trackWindowState } from './window';
 
 const distDir = join(__dirname, '..');
+
+setupLogging();
+app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) app.quit();
 else {
   let window: BrowserWindow | null = null;
-  app.on('second-instance', () => {
+  let ipc: IpcAdapter | null = null;
+  const waiting: string[] = [];
+
+  /** Reads a .rdp path and hands it to the renderer; a bad file gets a one-line message, never a crash. */
+  const openRdpPath = async (path: string): Promise<void> => {
+    if (!ipc) {
+      waiting.push(path);
+      return;
+    }
+    const read = await readRdpFile(path);
+    if (!read.ok) {
+      logger.warn(`open .rdp: ${read.message}`);
+      if (window) void dialog.showMessageBox(window, { type: 'warning', message: 'This file cannot be opened.', detail: read.message });
+      return;
+    }
+    logger.info(`open .rdp: ${read.file.name}`);
+    ipc.sendOpenRdp(read.file);
     if (window) {
       if (window.isMinimized()) window.restore();
       window.focus();
     }
+  };
+
+  app.on('second-instance', (_event, argv, workingDirectory) => {
+    const arg = findRdpArgument(argv);
+    if (arg) void openRdpPath(resolve(workingDirectory, arg));
+    else if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  // macOS hands files over by event (Finder double-click, Dock drop), possibly before `ready`.
+  app.on('open-file', (event, path) => {
+    event.preventDefault();
+    void openRdpPath(path);
   });
   app.on('web-contents-created', (_event, contents) => {
     contents.on('will-navigate', (e) => e.preventDefault());
+    contents.on('will-attach-webview', (e) => e.preventDefault());
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
-  void app.whenReady().then(() => {
+
+  const chooseRdpFile = async (): Promise<void> => {
+    const options = { title: 'Open .rdp File', properties: ['openFile' as const], filters: [{ name: 'Remote Desktop Connection', extensions: ['rdp'] }] };
+    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const path = picked.filePaths[0];
+    if (!picked.canceled && path) await openRdpPath(path);
+  };
+  const showAbout = async (): Promise<void> => {
+    const text = aboutText({ appName: app.getName(), version: app.getVersion(), versions: process.versions, logPath: getLogPath() });
+    const options = { type: 'info' as const, title: `About ${app.getName()}`, ...text, buttons: ['OK', 'Project Page'], defaultId: 0, cancelId: 0 };
+    const answer = window ? await dialog.showMessageBox(window, options) : await dialog.showMessageBox(options);
+    if (answer.response === 1) openExternalIfAllowed(PROJECT_LINKS.home);
+  };
+
+  void app.whenReady().then(async () => {
     lockDownSession();
+    const menu = buildMenuTemplate(
+      { appName: app.getName(), isMac: process.platform === 'darwin', isPackaged: app.isPackaged },
+      {
+        openRdpFile: () => void chooseRdpFile(),
+        showAbout: () => void showAbout(),
+        openLogFolder: () => void shell.openPath(dirname(getLogPath())),
+        openLink: (url) => void openExternalIfAllowed(url),
+      },
+    );
+    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+
     const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData') });
-    const created = createMainWindow(distDir);
-    window = created.window;
-    const teardown = setupIpc(service, () => window, created.appUrl);
-    window.on('closed', () => {
+    const stateFile = join(app.getPath('userData'), 'window-state.json');
+    const created = createMainWindow(distDir, await loadMainWindowState(stateFile));
+    const win = created.window;
+    window = win;
+    const flushState = trackWindowState(win, stateFile, (message) => logger.warn(message));
+    ipc = setupIpc(service, () => window, created.appUrl, (message) => logger.warn(message));
+    win.webContents.on('did-start-loading', () => ipc?.resetReady());
+    win.webContents.on('render-process-gone', (_e, details) => {
+      logger.error(`renderer gone: ${details.reason} (${details.exitCode})`);
+      ipc?.resetReady();
+    });
+    win.on('closed', () => {
       window = null;
     });
     app.on('window-all-closed', () => {
-      teardown();
-      service.shutdown();
-      app.quit();
+      void flushState().finally(() => {
+        ipc?.dispose();
+        service.shutdown();
+        app.quit();
+      });
     });
+
+    const fromArgs = findRdpArgument(process.argv);
+    if (fromArgs) waiting.unshift(resolve(process.cwd(), fromArgs));
+    for (const path of waiting.splice(0)) await openRdpPath(path);
   });
 }

@@ -1,68 +1,95 @@
-/** The main window and its lockdown: isolated, sandboxed, no Node, strict CSP, no navigation or pop-ups. */
-import { BrowserWindow, session, shell, type WebPreferences } from 'electron';
+/** The main window and its lockdown: isolated, sandboxed, no Node, strict CSP, no navigation or pop-ups, remembered bounds. */
+import { BrowserWindow, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CSP } from '../web/server';
+import { isAllowedExternal, securePreferences } from './security';
+import { WINDOW_LIMITS, captureWindowState, loadWindowState, saveWindowState, type WindowState } from './window-state';
 
-/** The webPreferences every window gets (a unit test asserts them). */
-export function securePreferences(preload: string): WebPreferences {
-  return {
-    preload,
-    contextIsolation: true,
-    sandbox: true,
-    nodeIntegration: false,
-    nodeIntegrationInWorker: false,
-    nodeIntegrationInSubFrames: false,
-    webSecurity: true,
-    allowRunningInsecureContent: false,
-    webviewTag: false,
-    spellcheck: false,
-    navigateOnDragDrop: false,
-  };
-}
+export { isAllowedExternal, securePreferences } from './security';
 
-/** Links that may open in the system browser: https on these hosts only. */
-export const ALLOWED_EXTERNAL_HOSTS = ['learn.microsoft.com', 'support.microsoft.com', 'github.com'];
-
-/** True for an https link to an allow-listed host. */
-export function isAllowedExternal(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return u.protocol === 'https:' && ALLOWED_EXTERNAL_HOSTS.includes(u.hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** Applies the session-wide rules: CSP header, every permission request denied. */
+/** Applies the session-wide rules: CSP header (the page also carries it as a meta tag), every permission request denied. */
 export function lockDownSession(): void {
-  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+  const ses = session.defaultSession;
+  ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+  ses.setPermissionCheckHandler(() => false);
+  ses.setDevicePermissionHandler(() => false);
+  ses.on('will-download', (event) => event.preventDefault());
 }
 
-/** Creates the main window on the built renderer. */
-export function createMainWindow(distDir: string): { window: BrowserWindow; appUrl: string } {
+/** Opens `url` in the system browser when it is on the allow-list; anything else is dropped. */
+export function openExternalIfAllowed(url: string): boolean {
+  if (!isAllowedExternal(url)) return false;
+  void shell.openExternal(url);
+  return true;
+}
+
+/** Reads the remembered bounds for the current displays. */
+export function loadMainWindowState(file: string): Promise<WindowState> {
+  return loadWindowState(
+    file,
+    screen.getAllDisplays().map((d) => d.workArea),
+  );
+}
+
+/** Creates the main window on the built renderer, at the remembered bounds. */
+export function createMainWindow(distDir: string, state: WindowState): { window: BrowserWindow; appUrl: string } {
   const window = new BrowserWindow({
-    width: 1180,
-    height: 820,
-    minWidth: 720,
-    minHeight: 520,
+    ...(state.x !== undefined && state.y !== undefined ? { x: state.x, y: state.y } : {}),
+    width: state.width,
+    height: state.height,
+    minWidth: WINDOW_LIMITS.minWidth,
+    minHeight: WINDOW_LIMITS.minHeight,
     show: false,
     title: 'RDP Doctor',
-    webPreferences: securePreferences(join(distDir, 'main', 'preload.cjs')),
+    webPreferences: {
+      ...securePreferences(join(distDir, 'main', 'preload.cjs')),
+      // Restated literally so static scanners (Electronegativity) see them at the construction site.
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   const index = join(distDir, 'renderer', 'index.html');
   const appUrl = pathToFileURL(index).toString();
   window.webContents.on('will-navigate', (event) => event.preventDefault());
+  window.webContents.on('will-redirect', (event) => event.preventDefault());
   window.webContents.on('will-attach-webview', (event) => event.preventDefault());
   window.webContents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternal(url)) void shell.openExternal(url);
+    openExternalIfAllowed(url);
     return { action: 'deny' };
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (state.isMaximized) window.maximize();
+    window.show();
+  });
   void window.loadURL(appUrl);
   return { window, appUrl };
+}
+
+/** Saves the window's bounds shortly after each move/resize and when it closes; returns a final flush. */
+export function trackWindowState(window: BrowserWindow, file: string, onError: (message: string) => void): () => Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  let last: WindowState | undefined;
+  const capture = (): void => {
+    if (!window.isDestroyed() && !window.isMinimized() && !window.isFullScreen()) last = captureWindowState(window.getNormalBounds(), window.isMaximized());
+  };
+  const save = async (): Promise<void> => {
+    if (last) await saveWindowState(file, last).catch((error: unknown) => onError(`window state not saved: ${String(error)}`));
+  };
+  const schedule = (): void => {
+    capture();
+    clearTimeout(timer);
+    timer = setTimeout(() => void save(), 500);
+  };
+  for (const name of ['resize', 'move', 'maximize', 'unmaximize'] as const) window.on(name as 'resize', schedule);
+  window.on('close', capture);
+  return async () => {
+    clearTimeout(timer);
+    await save();
+  };
 }

@@ -23,3 +23,5 @@ export type ChannelName = (typeof CHANNEL_NAMES)[number];
 export const PROGRESS_CHANNEL = 'diagnosis:progress' as const;
 /** The push channel the renderer uses to say it is ready for pushes. */
 export const READY_CHANNEL = 'app:ready' as const;
+/** The push channel that hands the renderer a .rdp file opened from outside (RdpFileInput: association, argument, menu). */
+export const OPEN_RDP_CHANNEL = 'app:open-rdp' as const;
