@@ -11,7 +11,11 @@ export function isChannel(name: string): name is Channel {
 
 /** Validates `rawArgs` against the channel's schema, calls the handler and wraps the outcome. */
 export async function dispatch(handlers: AppHandlers, channel: string, rawArgs: unknown): Promise<Envelope<unknown>> {
-  if (!isChannel(channel)) return { ok: false, error: { code: 'bad-input', message: `Unknown channel "${channel.slice(0, 40)}".` } };
+  if (!isChannel(channel)) {
+    // Echo at most 40 characters, control characters replaced, so the error stays one line (issue 9).
+    const shown = channel.slice(0, 40).replace(/[\u0000-\u001f\u007f]/g, '?');
+    return { ok: false, error: { code: 'bad-input', message: `Unknown channel "${shown}".` } };
+  }
   const parsed = CHANNELS[channel].args.safeParse(rawArgs ?? {});
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

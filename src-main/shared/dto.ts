@@ -8,7 +8,8 @@ export const MAX_TARGET_LENGTH = 300;
 
 /** A .rdp file handed over by content, so every door (CLI, IPC, browser) passes it the same way. */
 export const RdpFileInputSchema = z.object({
-  name: z.string().max(260),
+  // The name is echoed into summaries, findings and reports: a line break or NUL in it would forge lines there.
+  name: z.string().max(260).regex(/^[^\u0000-\u001f\u007f]*$/, 'a file name must not contain line breaks or other control characters'),
   contentBase64: z.string().max(2_000_000),
 });
 /** A .rdp file by content. */
