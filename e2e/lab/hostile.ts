@@ -69,6 +69,11 @@ function serveTls(socket: net.Socket, pems: { certPem: string; keyPem: string })
 
 /** CC selecting HYBRID (or HYBRID_REQUIRED_BY_SERVER), TLS, then `token` as the NTLM reply to the first TSRequest. */
 function credSsp(token: () => Buffer): Behaviour {
+  return credSspRaw((secure) => secure.write(tsRequestWith(token())));
+}
+
+/** CC selecting HYBRID (or HYBRID_REQUIRED_BY_SERVER), TLS, then `answer` drives the TLS socket once the first TSRequest arrived. */
+function credSspRaw(answer: (secure: tls.TLSSocket, ctx: Ctx) => void): Behaviour {
   return (socket, ctx) =>
     ctx.onRequest(socket, (requested) => {
       if ((requested & PROTOCOL.HYBRID) === 0) {
@@ -78,7 +83,7 @@ function credSsp(token: () => Buffer): Behaviour {
       }
       ctx.send(socket, buildConnectionConfirm({ kind: 'response', selectedProtocol: PROTOCOL.HYBRID, flags: 0x03 }));
       const secure = serveTls(socket, defaultCert());
-      secure.once('data', () => secure.write(tsRequestWith(token())));
+      secure.once('data', () => answer(secure, ctx));
     });
 }
 
@@ -151,6 +156,15 @@ export const HOSTILE_BEHAVIOURS = {
   'credssp-av-loop': credSsp(() => {
     const pair = avPair(1, Buffer.from('LOOP', 'utf16le'));
     return ntlmChallenge({ targetInfo: Buffer.concat([...Array.from({ length: 500 }, () => pair), avPair(3, Buffer.alloc(2), 0xfff0)]) });
+  }),
+  /** CredSSP whose reply announces a 2 GiB TSRequest, then streams filler inside TLS until the client leaves. */
+  'credssp-endless': credSspRaw((secure) => {
+    const filler = Buffer.alloc(16 * 1024, 0x42);
+    const pump = (): void => {
+      while (!secure.destroyed && secure.write(filler));
+    };
+    secure.on('drain', pump);
+    if (secure.write(Buffer.from([0x30, 0x84, 0x7f, 0xff, 0xff, 0xff]))) pump();
   }),
   /** A well-formed confirm selecting a protocol value nobody asked for (0x40). */
   'unasked-protocol': (socket, ctx) =>

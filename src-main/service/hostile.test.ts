@@ -153,17 +153,43 @@ describe('CredSSP-level hostility', () => {
     expect(evidence).toMatch(/duplicate AV pair 1 ignored/);
     expect(evidence).toMatch(/stopped after 64 AV pairs/);
   });
+
+  it('a 2 GiB TSRequest streamed without end: refused at the size limit, memory bounded', async () => {
+    const before = process.memoryUsage().rss;
+    const report = await diagnoseHostile('credssp-endless');
+    expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
+    const ntlm = check(report, 'credssp.ntlm-info');
+    expect(ntlm?.status).toBe('error');
+    expect(ntlm?.summary).toMatch(/exceeds the \d+-byte limit/);
+    expect(top(report)).toBe('certificate-self-signed');
+  });
 });
 
 describe('gateway hostility', () => {
-  it('a gateway answering 200 with a web page → gateway-bad-response', async () => {
-    const gateway = await startGatewayStandin({ mode: 'ok-garbage' });
+  it.each(['ok-garbage', 'not-http', 'not-found', 'hang', 'drop'] as const)('gateway %s → gateway-bad-response first', async (mode) => {
+    const gateway = await startGatewayStandin({ mode });
     const peer = await startHostile('tls-alert');
     try {
       const report = await diagnose(`127.0.0.1:${peer.port}`, `127.0.0.1:${gateway.port}`);
-      expect(report.findings.map((f) => f.id)).toContain('gateway-bad-response');
+      expect(top(report)).toBe('gateway-bad-response');
+      expect(check(report, 'gateway.probe')?.status).toBe('fail');
     } finally {
       await Promise.all([gateway.stop(), peer.stop()]);
     }
+  });
+});
+
+describe('cancellation against a hostile peer', () => {
+  it('aborting a diagnosis stuck on a slowloris peer settles at once, claiming nothing', async () => {
+    const peer = await startHostile('slowloris');
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 200);
+    const begin = performance.now();
+    const deps = createNodeDeps({ door: 'browser', dataDir: home, env: {} });
+    const report = await runDiagnosis('abort', { target: `127.0.0.1:${peer.port}`, timeoutMs: 5000 }, deps, () => {}, controller.signal);
+    await peer.stop();
+    expect(performance.now() - begin).toBeLessThan(1000);
+    expect(report.findings).toEqual([]);
+    expect(check(report, 'rdp.negotiation')?.summary).toBe('Cancelled.');
   });
 });
