@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { checkBuilderConfig, checkProjectRules, loadBuilderConfig, validateAgainstSchema } from './builder-config.mjs';
 
 const root = join(__dirname, '..');
-const config = (): Record<string, any> => loadBuilderConfig(join(root, 'electron-builder.yml'));
+/** The parts of the parsed config the tests change. */
+interface Config {
+  [key: string]: unknown;
+  win: { [key: string]: unknown; target: { target: string }[] };
+}
+const config = (): Config => loadBuilderConfig(join(root, 'electron-builder.yml')) as Config;
 
 describe('electron-builder.yml', () => {
   it('passes electron-builder’s schema and the project rules', async () => {
@@ -15,15 +20,15 @@ describe('electron-builder.yml', () => {
     bad.win.requestedExecutionLvl = 'asInvoker';
     expect(await validateAgainstSchema(bad)).toMatch(/configuration\.win/);
     const misplaced = config();
-    misplaced.title = 'only valid under dmg';
+    misplaced['title'] = 'only valid under dmg';
     expect(await validateAgainstSchema(misplaced)).toMatch(/title/);
   });
   it('is caught by the project rules when the app would run elevated or lose a target or the fuse hook', () => {
     const bad = config();
     bad.win.requestedExecutionLevel = 'requireAdministrator';
-    bad.win.target = bad.win.target.filter((t: { target: string }) => t.target !== 'portable');
-    delete bad.afterPack;
-    bad.asar = false;
+    bad.win.target = bad.win.target.filter((t) => t.target !== 'portable');
+    delete bad['afterPack'];
+    bad['asar'] = false;
     const problems: string[] = checkProjectRules(bad, root);
     expect(problems.join('\n')).toMatch(/asInvoker/);
     expect(problems.join('\n')).toMatch(/portable/);
