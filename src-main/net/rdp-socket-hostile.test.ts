@@ -2,6 +2,7 @@
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openExchange, exchangeOnce } from './rdp-socket';
+import { describeTlsError } from './rdp-tls';
 
 const servers: net.Server[] = [];
 const sockets = new Set<net.Socket>();
@@ -51,5 +52,15 @@ describe('openExchange against hostile confirms', () => {
     const port = await serve(confirm(0));
     const r = await exchangeOnce({ host: '127.0.0.1', port, requestedProtocols: 3, timeoutMs: 1000 });
     expect(r.outcome).toMatchObject({ kind: 'selected', protocol: 0 });
+  });
+});
+
+describe('describeTlsError on DER OpenSSL cannot parse', () => {
+  it('says the server sent malformed DER (message as node 20 reports the malformed-certificate peer)', () => {
+    const error = Object.assign(
+      new Error('802C63B62B7F0000:error:0680009B:asn1 encoding routines:ASN1_get_object:too long:../deps/openssl/openssl/crypto/asn1/asn1_lib.c:95:\n'),
+      { code: 'ERR_SSL_TOO_LONG' },
+    );
+    expect(describeTlsError(error)).toEqual({ ok: false, error: 'too long (malformed DER from the server, usually its certificate)', errorCode: 'ERR_SSL_TOO_LONG' });
   });
 });

@@ -117,6 +117,7 @@ describe('TLS-level hostility', () => {
   it('a certificate whose DER is broken → tls-handshake-failed with the parser error', async () => {
     const report = await diagnoseHostile('malformed-certificate');
     expect(top(report)).toBe('tls-handshake-failed');
+    expect(report.findings[0]?.technical).toContain('malformed DER from the server');
     expect(check(report, 'tls.handshake')?.status).toBe('fail');
     expect(check(report, 'tls.certificate')?.status).toBe('skip');
   });
