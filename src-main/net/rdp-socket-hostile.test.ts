@@ -30,11 +30,12 @@ describe('openExchange against hostile confirms', () => {
     const port = await serve(Buffer.concat([confirm(1), Buffer.from('garbage after the confirm')]));
     const before = process.memoryUsage().rss;
     const begin = performance.now();
-    const { result, socket } = await openExchange({ host: '127.0.0.1', port, requestedProtocols: 1, timeoutMs: 1000 });
+    const { result, socket, earlyBytes } = await openExchange({ host: '127.0.0.1', port, requestedProtocols: 1, timeoutMs: 1000 });
     socket?.destroy();
     expect(performance.now() - begin).toBeLessThan(500);
     expect(result.outcome).toMatchObject({ kind: 'selected', protocol: 1 });
     expect(socket).not.toBeNull();
+    expect(earlyBytes).toBe('garbage after the confirm'.length);
     expect(process.memoryUsage().rss - before).toBeLessThan(50 * 1024 * 1024);
   });
 

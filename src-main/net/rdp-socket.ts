@@ -45,6 +45,8 @@ export interface ExchangeOptions {
 export interface OpenExchange {
   readonly result: ExchangeResult;
   readonly socket: net.Socket | null;
+  /** Bytes the server sent straight after the confirm, before we spoke again (a real server never does; issue 9). */
+  readonly earlyBytes: number;
 }
 
 /** Runs one exchange and always closes the socket. */
@@ -66,7 +68,7 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
     let timer: NodeJS.Timeout | undefined;
     let socket: net.Socket | null = null;
 
-    const finish = (outcome: ExchangeOutcome, keep = false): void => {
+    const finish = (outcome: ExchangeOutcome, keep = false, earlyBytes = 0): void => {
       if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
@@ -85,10 +87,10 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
       };
       if (keep && socket) {
         socket.pause();
-        resolve({ result, socket });
+        resolve({ result, socket, earlyBytes });
       } else {
         socket?.destroy();
-        resolve({ result, socket: null });
+        resolve({ result, socket: null, earlyBytes });
       }
     };
     const onAbort = (): void => finish({ kind: 'aborted' });
@@ -135,11 +137,9 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
           return;
         }
         if (parsed.kind === 'selected') {
-          finish(parsed, true);
-          // Bytes after the confirm belong to whoever reads next; give them back. Only after finish(): unshift on a
-          // flowing stream re-emits 'data' at once and this handler re-read them forever (issue 9). node:tls reads
-          // the handle and never sees them, so a server that talks before our ClientHello ends in a TLS timeout.
-          if (extra.length > 0) connected.unshift(extra);
+          // Bytes glued after the confirm are reported, not given back: node:tls reads the handle and would never
+          // see them, and unshift() here re-emitted 'data' into this handler forever (issue 9).
+          finish(parsed, true, extra.length);
           return;
         }
         finish(parsed);

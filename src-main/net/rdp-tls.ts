@@ -64,7 +64,7 @@ export async function attemptTls<T = undefined>(
 ): Promise<TlsAttemptWithChain & { readonly extra?: T }> {
   const started = performance.now();
   const ms = (): number => Math.round(performance.now() - started);
-  const { result, socket } = await openExchange({
+  const { result, socket, earlyBytes } = await openExchange({
     host: options.host,
     port: options.port,
     requestedProtocols: options.requestedProtocols,
@@ -79,6 +79,11 @@ export async function attemptTls<T = undefined>(
     return { attempt: { ok: false, negotiation, error: `RDP negotiation ended with ${negotiation}`, ms: ms() }, chain: [] };
   }
   const selectedProtocol = o.protocolName;
+  if (earlyBytes > 0) {
+    socket.destroy();
+    const error = `the server sent ${earlyBytes} bytes right after the Connection Confirm, before the TLS handshake began`;
+    return { attempt: { ok: false, error, selectedProtocol, ms: ms() }, chain: [] };
+  }
   const tlsSocket = await handshake(socket, options);
   if (!tlsSocket.ok) {
     socket.destroy();

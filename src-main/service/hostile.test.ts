@@ -107,10 +107,13 @@ describe('TLS-level hostility', () => {
     expect(report.findings[0]?.technical).toContain('no answer');
   });
 
-  it('garbage glued after the confirm → tls-handshake-failed, no runaway re-reading', async () => {
+  it('garbage glued after the confirm → tls-handshake-failed at once, no runaway re-reading', async () => {
     const before = process.memoryUsage().rss;
+    const begin = performance.now();
     const report = await diagnoseHostile('garbage-after-cc');
+    expect(performance.now() - begin).toBeLessThan(TIMEOUT);
     expect(top(report)).toBe('tls-handshake-failed');
+    expect(report.findings[0]?.technical).toContain('right after the Connection Confirm');
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
