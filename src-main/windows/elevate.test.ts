@@ -57,3 +57,12 @@ describe('readElevatedResult', () => {
     expect(() => readElevatedResult('garbage', 'fix')).toThrow(expect.objectContaining({ kind: 'not-json' }));
   });
 });
+
+describe('elevated result file', () => {
+  it('is only ever created new, never overwritten or followed (a planted link must not redirect an admin write)', () => {
+    const text = ELEVATED_TAIL + ELEVATED_FOOT;
+    expect(text).not.toMatch(/WriteAllText|Out-File|Set-Content/);
+    expect(text).toMatch(/\[System\.IO\.FileMode\]::CreateNew/);
+    expect(text.match(/Write-RdpDoctorResult \$r/g)).toHaveLength(2);
+  });
+});

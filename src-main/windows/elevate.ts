@@ -26,9 +26,16 @@ export const ELEVATED_TAIL = [
   '$RdpDoctorData = $RdpDoctorRequest.data',
   '$RdpDoctorResultPath = [string]$RdpDoctorRequest.resultPath',
   '$RdpDoctorUtf8 = New-Object System.Text.UTF8Encoding $false',
+  // CreateNew: the elevated process never overwrites or follows a file planted at the result path (a link
+  // placed there by a non-elevated process would otherwise redirect an administrator's write).
+  'function Write-RdpDoctorResult($r) {',
+  '  $bytes = $RdpDoctorUtf8.GetBytes((ConvertTo-Json -InputObject $r -Compress))',
+  '  $fs = [System.IO.File]::Open($RdpDoctorResultPath, [System.IO.FileMode]::CreateNew, [System.IO.FileAccess]::Write, [System.IO.FileShare]::None)',
+  '  try { $fs.Write($bytes, 0, $bytes.Length) } finally { $fs.Dispose() }',
+  '}',
   'trap {',
   '  $r = [pscustomobject]@{ ok = $false; category = [string]$_.CategoryInfo.Category; errorId = [string]$_.FullyQualifiedErrorId; message = [string]$_.Exception.Message }',
-  '  [System.IO.File]::WriteAllText($RdpDoctorResultPath, (ConvertTo-Json -InputObject $r -Compress), $RdpDoctorUtf8)',
+  '  Write-RdpDoctorResult $r',
   '  exit 1',
   '}',
   '$RdpDoctorOutput = @(& {',
@@ -40,7 +47,7 @@ export const ELEVATED_FOOT = [
   '',
   '}) -join [Environment]::NewLine',
   '$r = [pscustomobject]@{ ok = $true; stdout = $RdpDoctorOutput }',
-  '[System.IO.File]::WriteAllText($RdpDoctorResultPath, (ConvertTo-Json -InputObject $r -Compress), $RdpDoctorUtf8)',
+  'Write-RdpDoctorResult $r',
   '',
 ].join('\n');
 
