@@ -27,6 +27,8 @@ export interface Hostile {
   readonly kind: HostileKind;
   /** Connections accepted so far. */
   readonly connections: number;
+  /** Connections still open now (a client that forgets a socket keeps this above 0). */
+  readonly open: number;
   /** Bytes written to clients so far (the endless stream grows it). */
   readonly bytesSent: number;
   stop(): Promise<void>;
@@ -241,6 +243,9 @@ export async function startHostile(kind: HostileKind, options: HostileOptions = 
     kind,
     get connections() {
       return connections;
+    },
+    get open() {
+      return sockets.size;
     },
     get bytesSent() {
       return bytesSent;

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stopAll } from '../../e2e/lab';
 import { startGatewayStandin } from '../../e2e/lab/gateway-standin';
-import { startHostile, TLS_ALERTS, type HostileKind, type HostileOptions, type TlsAlertName } from '../../e2e/lab/hostile';
+import { HOSTILE_BEHAVIOURS, startHostile, TLS_ALERTS, type HostileKind, type HostileOptions, type TlsAlertName } from '../../e2e/lab/hostile';
 import { ReportSchema, type Report } from '../shared/schema';
 import { runDiagnosis } from './diagnosis';
 import { createNodeDeps } from './node-deps';
@@ -37,6 +37,8 @@ async function diagnoseHostile(kind: HostileKind, options: HostileOptions = {}):
   try {
     const report = await diagnose(`127.0.0.1:${peer.port}`);
     expect(peer.connections).toBeGreaterThan(0);
+    // Every socket the diagnosis opened is closed by the time it reports (the peer sees the close shortly after).
+    await expect.poll(() => peer.open, { timeout: 500, interval: 20 }).toBe(0);
     return report;
   } finally {
     await peer.stop();
@@ -184,6 +186,19 @@ describe('gateway hostility', () => {
 });
 
 describe('cancellation against a hostile peer', () => {
+  it.each(Object.keys(HOSTILE_BEHAVIOURS) as HostileKind[])('cancelled 50 ms into %s: settles at once and leaves no socket open', async (kind) => {
+    const peer = await startHostile(kind);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 50);
+    const begin = performance.now();
+    const deps = createNodeDeps({ door: 'browser', dataDir: home, env: {} });
+    const report = await runDiagnosis('abort', { target: `127.0.0.1:${peer.port}`, timeoutMs: 5000 }, deps, () => {}, controller.signal);
+    expect(performance.now() - begin).toBeLessThan(1000);
+    expect(ReportSchema.safeParse(JSON.parse(JSON.stringify(report))).success).toBe(true);
+    await expect.poll(() => peer.open, { timeout: 500, interval: 20 }).toBe(0);
+    await peer.stop();
+  });
+
   it('aborting a diagnosis stuck on a slowloris peer settles at once, claiming nothing', async () => {
     const peer = await startHostile('slowloris');
     const controller = new AbortController();
