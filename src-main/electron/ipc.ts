@@ -24,7 +24,8 @@ export type RefusalLog = (message: string) => void;
 export function setupIpc(service: AppService, getWindow: () => BrowserWindow | null, appUrl: string, logRefusal: RefusalLog = () => undefined): IpcAdapter {
   const send = (channel: string, payload: unknown): boolean => {
     const win = getWindow();
-    if (!win || win.isDestroyed() || win.webContents.isLoading()) return false;
+    // No isLoading() test: the page's module script says ready before its load event ends.
+    if (!win || win.isDestroyed() || win.webContents.isDestroyed()) return false;
     win.webContents.send(channel, payload);
     return true;
   };

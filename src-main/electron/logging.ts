@@ -6,9 +6,18 @@ import { join } from 'node:path';
 /** Size at which main.log is moved to main.old.log and a new file is started. */
 export const MAX_LOG_BYTES = 1024 * 1024;
 
+/** The OS log folder for the app; userData/logs when Electron cannot name it yet (before ready on some platforms). */
+function logsDir(): string {
+  try {
+    return app.getPath('logs');
+  } catch {
+    return join(app.getPath('userData'), 'logs');
+  }
+}
+
 /** Sets up the file transport (no renderer bridge: electron-log's initialize() would inject its own preload). */
 export function setupLogging(): void {
-  log.transports.file.resolvePathFn = () => join(app.getPath('logs'), 'main.log');
+  log.transports.file.resolvePathFn = () => join(logsDir(), 'main.log');
   log.transports.file.maxSize = MAX_LOG_BYTES;
   log.transports.file.level = 'info';
   log.transports.console.level = app.isPackaged ? false : 'info';
