@@ -3,6 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { judgeCertificate, type CertificateVerdict } from './certificate';
 import { since } from './bounded';
+import { describeTlsError } from './rdp-tls';
 import { connectByName, connectOnce, type TcpAttempt } from './tcp';
 import {
   ANSWER_TEXT,
@@ -126,7 +127,9 @@ function startTls(socket: net.Socket, options: GatewayProbeOptions): Promise<{ t
     options.signal?.addEventListener('abort', onAbort, { once: true });
     tlsSocket.on('error', (error: NodeJS.ErrnoException) => {
       const closed = error.code === 'ECONNRESET' || /socket disconnected|socket hang up/i.test(error.message);
-      finish({ tlsSocket: null, error: failure('tls', closed ? 'closed' : 'tls', error.message.split('\n')[0] ?? 'TLS failed', error.code ?? null) });
+      // OpenSSL's raw line carries addresses and source paths; keep its reason, as the RDP TLS probe does (issue 9).
+      const message = describeTlsError(error).error ?? 'TLS failed';
+      finish({ tlsSocket: null, error: failure('tls', closed ? 'closed' : 'tls', message, error.code ?? null) });
     });
     tlsSocket.once('secureConnect', onSecure);
   });

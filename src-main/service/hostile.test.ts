@@ -185,6 +185,25 @@ describe('gateway hostility', () => {
   });
 });
 
+describe('hostile peers posing as the gateway', () => {
+  it.each([
+    ['http-banner', 'gateway-bad-response'],
+    ['tls-alert', 'gateway-bad-response'],
+    ['reset-mid-header', 'gateway-bad-response'],
+    ['slowloris', 'gateway-unreachable'],
+  ] as const)('gateway is %s → %s first, summary free of OpenSSL internals', async (kind, finding) => {
+    const gateway = await startHostile(kind);
+    const peer = await startHostile('tls-alert');
+    try {
+      const report = await diagnose(`127.0.0.1:${peer.port}`, `127.0.0.1:${gateway.port}`);
+      expect(top(report)).toBe(finding);
+      expect(check(report, 'gateway.probe')?.summary).not.toMatch(/deps\/openssl|:error:|\.c:\d+/);
+    } finally {
+      await Promise.all([gateway.stop(), peer.stop()]);
+    }
+  });
+});
+
 describe('cancellation against a hostile peer', () => {
   it.each(Object.keys(HOSTILE_BEHAVIOURS) as HostileKind[])('cancelled 50 ms into %s: settles at once and leaves no socket open', async (kind) => {
     const peer = await startHostile(kind);
