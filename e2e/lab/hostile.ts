@@ -75,7 +75,7 @@ function credSsp(token: () => Buffer): Behaviour {
 }
 
 /** CC selecting HYBRID (or HYBRID_REQUIRED_BY_SERVER), TLS, then `answer` drives the TLS socket once the first TSRequest arrived. */
-function credSspRaw(answer: (secure: tls.TLSSocket, ctx: Ctx) => void): Behaviour {
+function credSspRaw(answer: (secure: tls.TLSSocket, raw: net.Socket) => void): Behaviour {
   return (socket, ctx) =>
     ctx.onRequest(socket, (requested) => {
       if ((requested & PROTOCOL.HYBRID) === 0) {
@@ -85,7 +85,7 @@ function credSspRaw(answer: (secure: tls.TLSSocket, ctx: Ctx) => void): Behaviou
       }
       ctx.send(socket, buildConnectionConfirm({ kind: 'response', selectedProtocol: PROTOCOL.HYBRID, flags: 0x03 }));
       const secure = serveTls(socket, defaultCert());
-      secure.once('data', () => answer(secure, ctx));
+      secure.once('data', () => answer(secure, socket));
     });
 }
 
@@ -168,6 +168,8 @@ export const HOSTILE_BEHAVIOURS = {
     secure.on('drain', pump);
     if (secure.write(Buffer.from([0x30, 0x84, 0x7f, 0xff, 0xff, 0xff]))) pump();
   }),
+  /** CredSSP whose answer to the first TSRequest is plain bytes written under TLS, straight on the TCP socket. */
+  'credssp-garbage-record': credSspRaw((_secure, raw) => raw.write(Buffer.from('\x17\x03\x03\x00\x10not a sealed record', 'latin1'))),
   /** A well-formed confirm selecting a protocol value nobody asked for (0x40). */
   'unasked-protocol': (socket, ctx) =>
     ctx.onRequest(socket, () => ctx.send(socket, buildConnectionConfirm({ kind: 'response', selectedProtocol: 0x40 }))),

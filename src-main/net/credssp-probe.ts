@@ -2,7 +2,7 @@
 import type tls from 'node:tls';
 import { derTotalLength } from './der';
 import { buildNegotiate, findNtlmSignature, parseChallenge, type NtlmChallengeInfo } from './ntlm';
-import { attemptTls, type TlsAttempt } from './rdp-tls';
+import { attemptTls, describeTlsError, type TlsAttempt } from './rdp-tls';
 import { decodeTsRequest, encodeTsRequest } from './tsrequest';
 import { PROTOCOL } from './x224';
 
@@ -73,7 +73,8 @@ function exchangeNegotiate(socket: tls.TLSSocket, timeoutMs: number, signal?: Ab
     };
     const onAbort = (): void => settle({ ok: false, error: 'cancelled' });
     const onClose = (): void => settle({ ok: false, error: `the server closed the connection after ${buf.length} bytes of CredSSP reply` });
-    const onError = (e: Error): void => settle({ ok: false, error: e.message.split('\n')[0] ?? 'socket error' });
+    // A TLS error here carries OpenSSL's raw line (addresses, source paths); keep its reason only (issue 9).
+    const onError = (e: Error): void => settle({ ok: false, error: describeTlsError(e).error ?? 'socket error' });
     const onData = (chunk: Buffer): void => {
       buf = Buffer.concat([buf, chunk]);
       const total = derTotalLength(buf);

@@ -169,6 +169,14 @@ describe('CredSSP-level hostility', () => {
     expect(ntlm?.summary).toMatch(/exceeds the \d+-byte limit/);
     expect(top(report)).toBe('certificate-self-signed');
   });
+
+  it('plain bytes under TLS instead of a TSRequest: a readable error, free of OpenSSL internals', async () => {
+    const report = await diagnoseHostile('credssp-garbage-record');
+    const ntlm = check(report, 'credssp.ntlm-info');
+    expect(ntlm?.status).toBe('error');
+    expect(ntlm?.summary).toContain('bad record mac');
+    expect(ntlm?.summary).not.toMatch(/deps\/openssl|:error:|\.c:\d+/);
+  });
 });
 
 describe('gateway hostility', () => {
