@@ -1,11 +1,35 @@
 /** The IPC adapter: the only module that registers ipcMain handlers; checks the sender and validates every argument. */
-import { ipcMain, type BrowserWindow, type IpcMainEvent } from 'electron';
 import { CHANNEL_NAMES, OPEN_RDP_CHANNEL, PROGRESS_CHANNEL, READY_CHANNEL } from '../shared/channel-names';
 import type { AppService } from '../service/app-service';
 import { dispatch } from '../service/dispatch';
-import type { ProgressEvent, RdpFileInput } from '../shared/dto';
+import type { Envelope, ProgressEvent, RdpFileInput } from '../shared/dto';
 import { createPushQueue } from './open-rdp';
-import { isTrustedSender } from './security';
+import { isTrustedSender, type SenderLike } from './security';
+
+/** The slice of Electron's ipcMain the adapter uses (passed in, so this module loads without the binary). */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: SenderLike, args: unknown) => unknown): void;
+  removeHandler(channel: string): void;
+  on(channel: string, listener: (event: SenderLike) => void): unknown;
+  removeListener(channel: string, listener: (event: SenderLike) => void): unknown;
+}
+
+/** The slice of a BrowserWindow the adapter uses. */
+export interface WindowLike {
+  readonly webContents: { send(channel: string, payload: unknown): void; isDestroyed(): boolean };
+  isDestroyed(): boolean;
+}
+
+/** Everything setupIpc needs. */
+export interface IpcOptions {
+  readonly ipcMain: IpcMainLike;
+  readonly service: Pick<AppService, 'handlers' | 'onProgress'>;
+  readonly getWindow: () => WindowLike | null;
+  /** The app page's file:// URL; only its main frame may call. */
+  readonly appUrl: string;
+  /** Logs a refused message without its payload (it may be hostile and large). */
+  readonly logRefusal?: (message: string) => void;
+}
 
 /** What setupIpc hands back to main.ts. */
 export interface IpcAdapter {
@@ -17,11 +41,11 @@ export interface IpcAdapter {
   readonly dispose: () => void;
 }
 
-/** Logs a refused message without its payload (it may be hostile and large). */
-export type RefusalLog = (message: string) => void;
+const REFUSED: Envelope<never> = { ok: false, error: { code: 'bad-input', message: 'Refused: unknown sender.' } };
 
 /** Registers one handler per channel; pushes start only after the renderer says it is ready. */
-export function setupIpc(service: AppService, getWindow: () => BrowserWindow | null, appUrl: string, logRefusal: RefusalLog = () => undefined): IpcAdapter {
+export function setupIpc(options: IpcOptions): IpcAdapter {
+  const { ipcMain, service, getWindow, appUrl, logRefusal = () => undefined } = options;
   const send = (channel: string, payload: unknown): boolean => {
     const win = getWindow();
     // No isLoading() test: the page's module script says ready before its load event ends.
@@ -33,15 +57,15 @@ export function setupIpc(service: AppService, getWindow: () => BrowserWindow | n
   const openQueue = createPushQueue<RdpFileInput>((file) => send(OPEN_RDP_CHANNEL, file));
 
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(channel, (event, args: unknown) => {
+    ipcMain.handle(channel, (event, args) => {
       if (!isTrustedSender(event, getWindow(), appUrl)) {
         logRefusal(`ipc: refused ${channel} from ${event.senderFrame?.url.slice(0, 200) ?? 'a destroyed frame'}`);
-        return { ok: false, error: { code: 'bad-input', message: 'Refused: unknown sender.' } };
+        return REFUSED;
       }
       return dispatch(service.handlers, channel, args);
     });
   }
-  const onReady = (event: IpcMainEvent): void => {
+  const onReady = (event: SenderLike): void => {
     if (!isTrustedSender(event, getWindow(), appUrl)) {
       logRefusal(`ipc: refused ${READY_CHANNEL} from an unknown sender`);
       return;
