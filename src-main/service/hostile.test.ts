@@ -175,6 +175,7 @@ describe('CredSSP-level hostility', () => {
     const ntlm = check(report, 'credssp.ntlm-info');
     expect(ntlm?.status).toBe('error');
     expect(ntlm?.summary).toContain('bad record mac');
+    expect(top(report)).toBe('certificate-self-signed');
     expect(ntlm?.summary).not.toMatch(/deps\/openssl|:error:|\.c:\d+/);
   });
 });
