@@ -1,5 +1,5 @@
 /** Electron main entry: one instance, a locked-down window, the menu, .rdp files opened from outside, and the IPC adapter. */
-import { app, BrowserWindow, dialog, ipcMain, Menu, shell } from 'electron';
+import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
 import { createNodeAppService } from '../service/node-deps';
 import { setupIpc, type IpcAdapter } from './ipc';
@@ -90,7 +90,7 @@ else {
     const win = created.window;
     window = win;
     const flushState = trackWindowState(win, stateFile, (message) => logger.warn(message));
-    ipc = setupIpc({ ipcMain, service, getWindow: () => window, appUrl: created.appUrl, logRefusal: (message) => logger.warn(message) });
+    ipc = setupIpc({ service, getWindow: () => window, appUrl: created.appUrl, logRefusal: (message) => logger.warn(message) });
     win.webContents.on('did-start-loading', () => ipc?.resetReady());
     win.webContents.on('render-process-gone', (_e, details) => {
       logger.error(`renderer gone: ${details.reason} (${details.exitCode})`);

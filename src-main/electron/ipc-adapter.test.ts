@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppService } from '../service/app-service';
 import { createNodeAppService } from '../service/node-deps';
 import { CHANNEL_NAMES, OPEN_RDP_CHANNEL, READY_CHANNEL } from '../shared/channel-names';
-import { setupIpc, type IpcMainLike } from './ipc';
+import { createIpcAdapter, type IpcMainLike } from './ipc-adapter';
 import type { SenderLike } from './security';
 
 // The adapter over the real service and the real dispatch; only Electron's ipcMain registry and the window are
@@ -27,7 +27,7 @@ function createRegistry() {
 
 const appUrl = 'file:///app/dist/renderer/index.html';
 
-describe('setupIpc', () => {
+describe('createIpcAdapter', () => {
   let dir: string;
   let service: AppService;
   beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('setupIpc', () => {
   it('answers every request channel for our page and refuses anyone else, with the envelope', async () => {
     const { ipcMain, handlers } = createRegistry();
     const refusals: string[] = [];
-    const adapter = setupIpc({ ipcMain, service, getWindow: () => window, appUrl, logRefusal: (m) => refusals.push(m) });
+    const adapter = createIpcAdapter({ ipcMain, service, getWindow: () => window, appUrl, logRefusal: (m) => refusals.push(m) });
     expect([...handlers.keys()].sort()).toEqual([...CHANNEL_NAMES].sort());
     const list = (await handlers.get('checks:list')?.(trusted, {})) as { ok: boolean; value: unknown[] };
     expect(list.ok).toBe(true);
@@ -65,7 +65,7 @@ describe('setupIpc', () => {
   it('holds an opened .rdp file until our page says ready, ignoring a ready from elsewhere', () => {
     const { ipcMain, listeners } = createRegistry();
     sent.length = 0;
-    const adapter = setupIpc({ ipcMain, service, getWindow: () => window, appUrl });
+    const adapter = createIpcAdapter({ ipcMain, service, getWindow: () => window, appUrl });
     const ready = (event: SenderLike) => [...(listeners.get(READY_CHANNEL) ?? [])].forEach((l) => l(event));
     const file = { name: 'a.rdp', contentBase64: 'AA==' };
     adapter.sendOpenRdp(file);
