@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_EXTERNAL_HOSTS, isAllowedExternal, isAppUrl, isTrustedSender, securePreferences } from './security';
+import { ALLOWED_EXTERNAL_HOSTS, isAllowedDownload, isAllowedExternal, isAppUrl, isTrustedSender, securePreferences } from './security';
 
 const appUrl = 'file:///opt/RDP%20Doctor/resources/app.asar/dist/renderer/index.html';
 
@@ -82,5 +82,15 @@ describe('renderer page', () => {
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/);
+  });
+});
+
+describe('isAllowedDownload', () => {
+  it('lets the page save its own blob: reports and nothing fetched from elsewhere', () => {
+    expect(isAllowedDownload('blob:null/4f1c2a9e-0000-4000-8000-000000000000')).toBe(true);
+    expect(isAllowedDownload('blob:file:///4f1c2a9e')).toBe(true);
+    expect(isAllowedDownload('https://evil.example/payload.exe')).toBe(false);
+    expect(isAllowedDownload('file:///etc/shadow')).toBe(false);
+    expect(isAllowedDownload('data:application/octet-stream;base64,AA==')).toBe(false);
   });
 });

@@ -63,3 +63,8 @@ export function isTrustedSender(event: SenderLike, window: { readonly webContent
   if (!frame || frame.parent !== null) return false;
   return isAppUrl(frame.url, appUrl);
 }
+
+/** True for a download the app itself makes: a report or fix output saved from a blob: URL of the page. */
+export function isAllowedDownload(url: string): boolean {
+  return typeof url === 'string' && url.startsWith('blob:');
+}

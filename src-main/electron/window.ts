@@ -3,12 +3,12 @@ import { BrowserWindow, screen, session, shell } from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CSP } from '../web/server';
-import { isAllowedExternal, securePreferences } from './security';
+import { isAllowedDownload, isAllowedExternal, securePreferences } from './security';
 import { WINDOW_LIMITS, captureWindowState, loadWindowState, saveWindowState, type WindowState } from './window-state';
 
 export { isAllowedExternal, securePreferences } from './security';
 
-/** Applies the session-wide rules: CSP header (the page also carries it as a meta tag), every permission request denied. */
+/** Applies the session-wide rules: CSP header (the page also carries it as a meta tag), every permission request denied, blob: downloads only. */
 export function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.webRequest.onHeadersReceived((details, callback) => {
@@ -17,7 +17,10 @@ export function lockDownSession(): void {
   ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
-  ses.on('will-download', (event) => event.preventDefault());
+  // Reports and fix outputs are saved as blob: downloads (with Electron's save dialog); nothing else downloads.
+  ses.on('will-download', (event, item) => {
+    if (!isAllowedDownload(item.getURL())) event.preventDefault();
+  });
 }
 
 /** Opens `url` in the system browser when it is on the allow-list; anything else is dropped. */
