@@ -110,5 +110,11 @@ else {
     const fromArgs = findRdpArgument(process.argv);
     if (fromArgs) waiting.unshift(resolve(process.cwd(), fromArgs));
     for (const path of waiting.splice(0)) await openRdpPath(path);
+  }).catch((error: unknown) => {
+    // A start-up failure must not leave a windowless process behind: say why, log it, exit.
+    const message = error instanceof Error ? error.message : String(error);
+    logger.error(`start-up failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+    dialog.showErrorBox('RDP Doctor could not start', `${message}\n\nThe log file is ${getLogPath()}.`);
+    app.exit(1);
   });
 }
