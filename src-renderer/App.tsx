@@ -1,13 +1,14 @@
 /** The dashboard shell: header, start form, then the verdict, checklist and details of the current run. */
 import { FluentProvider, makeStyles, tokens, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { useEffect } from 'react';
-import { signalReady } from './bridge';
+import { signalReady, subscribeOpenedFiles } from './bridge';
 import { usePrefersDark } from './components/use-color-scheme';
 import { AppHeader } from './features/AppHeader';
 import { ResultsView } from './features/ResultsView';
 import { StartScreen } from './features/start/StartScreen';
 import { listenToProgress } from './state/run-store';
 import { loadAppInfo } from './state/settings-store';
+import { openOutsideRdpFile } from './state/start-store';
 
 const useStyles = makeStyles({
   page: {
@@ -34,10 +35,15 @@ export function App(): React.JSX.Element {
   const isDark = usePrefersDark();
   const styles = useStyles();
   useEffect(() => {
-    const unsubscribe = listenToProgress();
+    // Subscribe before saying ready: the main process holds a file opened at launch until then.
+    const stopProgress = listenToProgress();
+    const stopFiles = subscribeOpenedFiles((file) => void openOutsideRdpFile(file));
     signalReady();
     void loadAppInfo();
-    return unsubscribe;
+    return () => {
+      stopProgress();
+      stopFiles();
+    };
   }, []);
   return (
     <FluentProvider theme={isDark ? webDarkTheme : webLightTheme}>

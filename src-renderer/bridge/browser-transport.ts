@@ -74,6 +74,10 @@ export function createBrowserTransport(href: string = window.location.href): Tra
         }
       };
     },
+    // A browser page only gets files through its own picker and drop zone.
+    onOpenRdpFile() {
+      return () => {};
+    },
     ready() {},
   };
 }

@@ -1,6 +1,6 @@
 /** The only module that touches window.api or the browser-mode transport; everything else calls these functions. */
 import type { Channel, ChannelArgs, ChannelReply } from '../../src-main/shared/channels';
-import type { ApiError, ProgressEvent } from '../../src-main/shared/dto';
+import type { ApiError, ProgressEvent, RdpFileInput } from '../../src-main/shared/dto';
 import { createBrowserTransport } from './browser-transport';
 import type { Transport } from './types';
 
@@ -23,7 +23,13 @@ function current(): Transport {
   if (!transport) {
     const api = typeof window !== 'undefined' ? window.api : undefined;
     transport = api
-      ? { door: 'electron', invoke: (channel, args) => api.invoke(channel, args), onProgress: (listener) => api.onProgress(listener), ready: () => api.ready() }
+      ? {
+          door: 'electron',
+          invoke: (channel, args) => api.invoke(channel, args),
+          onProgress: (listener) => api.onProgress(listener),
+          onOpenRdpFile: (listener) => api.onOpenRdpFile(listener),
+          ready: () => api.ready(),
+        }
       : createBrowserTransport();
   }
   return transport;
@@ -49,6 +55,11 @@ export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>):
 /** Subscribes to diagnosis progress; returns the unsubscribe function. */
 export function subscribeProgress(listener: (event: ProgressEvent) => void): () => void {
   return current().onProgress(listener);
+}
+
+/** Subscribes to .rdp files opened from outside the page (Electron: association, argument, menu, window drop). */
+export function subscribeOpenedFiles(listener: (file: RdpFileInput) => void): () => void {
+  return current().onOpenRdpFile(listener);
 }
 
 /** Says the UI is ready for progress pushes. */

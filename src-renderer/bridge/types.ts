@@ -1,6 +1,6 @@
 /** The transport-neutral shape the bridge offers: typed calls, progress pushes, file downloads. */
 import type { Channel, ChannelArgs, ChannelReply } from '../../src-main/shared/channels';
-import type { Envelope, ProgressEvent } from '../../src-main/shared/dto';
+import type { Envelope, ProgressEvent, RdpFileInput } from '../../src-main/shared/dto';
 
 declare global {
   interface Window {
@@ -17,6 +17,8 @@ export interface Transport {
   invoke<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<Envelope<ChannelReply<C>>>;
   /** Subscribes to progress events; returns the unsubscribe function. */
   onProgress(listener: (event: ProgressEvent) => void): () => void;
+  /** Subscribes to .rdp files opened from outside the page (file association, argument, menu); returns the unsubscribe function. */
+  onOpenRdpFile(listener: (file: RdpFileInput) => void): () => void;
   /** Tells the service the UI listens (Electron only; a no-op in the browser). */
   ready(): void;
 }

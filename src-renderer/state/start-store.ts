@@ -30,14 +30,33 @@ export async function openRdpFile(file: File): Promise<void> {
     return;
   }
   useStartStore.setState({ isReadingFile: true, rdpError: null });
+  let input: RdpFileInput;
   try {
-    const input: RdpFileInput = { name: file.name.slice(0, 260), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+    input = { name: file.name.slice(0, 260), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+  } catch (error) {
+    useStartStore.setState({ rdpFile: null, rdpSummary: null, isReadingFile: false, rdpError: `${file.name} cannot be read: ${messageOf(error)}` });
+    return;
+  }
+  await inspectRdpFile(input, false);
+}
+
+/**
+ * Takes a .rdp file opened from outside the page (double-clicked, passed on the command line, dropped on the
+ * window): its computer replaces the typed one, because the user just chose this file.
+ */
+export async function openOutsideRdpFile(input: RdpFileInput): Promise<void> {
+  useStartStore.setState({ isReadingFile: true, rdpError: null });
+  await inspectRdpFile(input, true);
+}
+
+async function inspectRdpFile(input: RdpFileInput, replaceTarget: boolean): Promise<void> {
+  try {
     const summary = await call('rdpfile:inspect', input);
     useStartStore.setState((state) => ({
       rdpFile: input,
       rdpSummary: summary,
       isReadingFile: false,
-      target: state.target.trim() ? state.target : (summary.target ?? ''),
+      target: !replaceTarget && state.target.trim() ? state.target : (summary.target ?? state.target),
     }));
   } catch (error) {
     useStartStore.setState({ rdpFile: null, rdpSummary: null, isReadingFile: false, rdpError: messageOf(error) });
