@@ -8,3 +8,5 @@ export * from './freerdp-shadow';
 export * from './x224';
 export * from './standins';
 export * from './xfreerdp';
+export * from './hostile';
+export * from './gateway-standin';
