@@ -37,6 +37,8 @@ export function checkProjectRules(config, root) {
   need(config.asar === true, 'asar must be on (the OnlyLoadAppFromAsar fuse needs it)');
   need(Array.isArray(config.files) && config.files.includes('dist/**') && config.files.includes('package.json'), 'files must include dist/** and package.json');
   need(config.afterPack === './dist/hooks/after-pack.cjs', 'afterPack must be the fuse hook built by scripts/build.mjs');
+  // package.json pins @electron/rebuild to a release that supports Node 20; electron-builder must then never call it.
+  need(!pkg.overrides?.['@electron/rebuild'] || config.npmRebuild === false, 'npmRebuild must be false while package.json overrides @electron/rebuild');
   need(config.win?.requestedExecutionLevel === 'asInvoker', 'win.requestedExecutionLevel must be asInvoker (the app never runs elevated)');
   for (const name of ['nsis', 'portable']) {
     const t = targetsOf(config.win).find((x) => x.target === name);

@@ -29,10 +29,12 @@ describe('electron-builder.yml', () => {
     bad.win.target = bad.win.target.filter((t) => t.target !== 'portable');
     delete bad['afterPack'];
     bad['asar'] = false;
+    bad['npmRebuild'] = true;
     const problems: string[] = checkProjectRules(bad, root);
     expect(problems.join('\n')).toMatch(/asInvoker/);
     expect(problems.join('\n')).toMatch(/portable/);
     expect(problems.join('\n')).toMatch(/afterPack/);
     expect(problems.join('\n')).toMatch(/asar/);
+    expect(problems.join('\n')).toMatch(/npmRebuild/);
   });
 });
