@@ -1,6 +1,8 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
 import { startXrdp, type LabXrdp } from './lab/xrdp';
 import { DashboardPage } from './pages/dashboard-page';
-import { expect, test } from './support/app';
+import { expect, ROOT, test } from './support/app';
 
 // The dashboard against the real backend (`rdp-doctor ui --browser`) and a real xrdp that presents an expired certificate.
 test.describe('diagnosing a server with an expired certificate', () => {
@@ -53,6 +55,12 @@ test.describe('diagnosing a server with an expired certificate', () => {
     await support.getByRole('button', { name: 'Decode' }).click();
     await expect(support).toContainText(/certificate/i);
     await dashboard.screenshot('dashboard-support-mode');
+
+    // The helpdesk's command line turns the same code back into the verdict.
+    const spoken = ((await code.textContent()) ?? '').toLowerCase().replaceAll('-', ' ');
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'decode-support', spoken], { encoding: 'utf8', timeout: 20_000 });
+    expect(cli.status, cli.stderr).toBe(0);
+    expect(cli.stdout).toMatch(/certificate has expired/i);
   });
 
   test('keyboard only: start, run, open a fix and close it', async ({ page, app }) => {

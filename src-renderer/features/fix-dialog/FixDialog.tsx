@@ -39,7 +39,8 @@ export function FixDialog(): React.JSX.Element {
       <DialogSurface className={styles.surface}>
         <DialogBody>
           <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content} aria-live="polite" aria-busy={isBusy}>
+          {/* The preview can be taller than the dialog: the scrolling content takes focus so the keyboard can scroll it. */}
+          <DialogContent className={styles.content} aria-live="polite" aria-busy={isBusy} tabIndex={0}>
             {phase === 'planning' ? <Spinner size="small" label="Preparing the preview…" /> : null}
             {error ? (
               <MessageBar intent="error">

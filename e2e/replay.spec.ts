@@ -1,0 +1,63 @@
+import { startXrdp, type LabXrdp } from './lab/xrdp';
+import { DashboardPage } from './pages/dashboard-page';
+import { expect, test } from './support/app';
+
+// A recorded Windows client (RDP_DOCTOR_REPLAY) with saved TERMSRV credentials for 127.0.0.1, diagnosing a real xrdp:
+// the saved-credentials finding, then its fix dialog from preview through the replayed apply, verification and undo.
+test.describe('a recorded Windows client with saved credentials', () => {
+  // bypassCSP only lets the test inject axe-core; the app's CSP is checked by start.spec.ts and the web server tests.
+  test.use({ replay: 'e2e/fixtures/windows/client-saved-creds-nla-off', bypassCSP: true });
+  let xrdp: LabXrdp;
+
+  test.beforeAll(async () => {
+    xrdp = await startXrdp({ securityLayer: 'negotiate' });
+  });
+
+  test.afterAll(async () => {
+    await xrdp?.stop();
+  });
+
+  test('the saved-credentials fix: preview, apply (replayed), verification, undo, and the report records it', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.startDiagnosis(`127.0.0.1:${xrdp.port}`);
+    await dashboard.waitForFinished();
+
+    // The recorded machine's checks ran; with the server healthy, the saved credential (plus the recorded 0x904
+    // disconnects to this address) is the most likely cause, and its fix sits in the verdict.
+    await expect(dashboard.checkRowWithStatus('Saved credentials', 'warning')).toBeVisible();
+    await expect(dashboard.verdict.getByRole('heading', { level: 2 })).toHaveText('Saved credentials may be outdated');
+    await expect(dashboard.verdict).toContainText('TERMSRV/127.0.0.1');
+    await dashboard.fixButton('Remove saved credentials').click();
+
+    const dialog = page.getByRole('dialog', { name: 'Fix: Remove saved credentials' });
+    await expect(dialog).toBeVisible();
+    const changes = dialog.getByRole('region', { name: 'What will change' });
+    await expect(changes).toContainText('cmdkey');
+    await expect(changes).toContainText('TERMSRV/127.0.0.1');
+    await expect(dialog).toContainText(/Administrator rights\s*not needed/);
+    await expect(dialog).toContainText(/Checked afterwards\s*Saved credentials/);
+    await expect(dialog.getByRole('region', { name: 'Backup first' })).toBeVisible();
+    await dashboard.screenshot('fix-preview');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+
+    await dialog.getByRole('button', { name: 'Apply the fix' }).click();
+    await expect(dialog).toContainText('The fix was applied');
+    await expect(dialog).toContainText('LAB\\bob');
+    const verification = dialog.getByRole('region', { name: 'Verification' });
+    await expect(verification).toContainText('Verified: the problem is gone');
+    await expect(verification).toContainText('Saved credentials — passed');
+    await dashboard.screenshot('fix-verified');
+
+    await dialog.getByRole('button', { name: 'Undo' }).click();
+    await expect(dialog).toContainText('Undone');
+    await expect(dialog).toContainText(/cannot be restored/);
+    await expect(dialog.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+    await dialog.getByRole('button', { name: 'Done' }).click();
+    await expect(dialog).toBeHidden();
+
+    const report = await dashboard.exportReport('Data for IT tools (JSON)');
+    const json = JSON.parse(report.text) as { fixesApplied: { fixId: string; status: string; verified: boolean | null }[] };
+    expect(json.fixesApplied).toEqual([expect.objectContaining({ fixId: 'credentials.clear', status: 'applied', verified: true })]);
+  });
+});
