@@ -10,7 +10,7 @@ export const SERVER_REFUSAL_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>(
   'nla-required-client-disabled', 'tls-required-client-rdp-only', 'tls-version-mismatch', 'tls-handshake-failed',
   'certificate-expired', 'certificate-not-yet-valid', 'clock-skew', 'credssp-oracle-mismatch',
   'server-certificate-expired', 'server-certificate-key-inaccessible', 'server-certificate-hash-dangling',
-  'server-tls-disabled', 'server-out-of-resources',
+  'server-tls-disabled', 'server-out-of-resources', 'negotiation-refused',
 ]);
 
 /** Causes on the path between client and server (name, route, reachability, the client's own network). */

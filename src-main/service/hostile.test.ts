@@ -77,12 +77,13 @@ describe('negotiation-level hostility', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 1024 * 1024);
   });
 
-  it('RDP_NEG_FAILURE with an undefined code: named in the check, no false finding', async () => {
+  it('RDP_NEG_FAILURE with an undefined code on every request: named in the check and in negotiation-refused', async () => {
     const report = await diagnoseHostile('neg-failure-unknown', { failureCode: 0x99 });
     expect(check(report, 'rdp.negotiation')?.status).toBe('fail');
     expect(check(report, 'rdp.negotiation')?.summary).toContain('UNKNOWN_FAILURE_153');
-    // No finding id of the catalog fits "refuses everything for an undefined reason" (see the issue 9 report).
-    expect(report.findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(top(report)).toBe('negotiation-refused');
+    expect(report.findings[0]?.technical).toContain('UNKNOWN_FAILURE_153');
+    expect(report.findings[0]?.fixes).toEqual([]);
   });
 });
 

@@ -74,6 +74,7 @@ export const FINDING_META = {
   'negotiation-timeout': { title: 'The server never answers the Remote Desktop handshake', severity: 'critical', section: 'services' },
   'connection-dropped-during-negotiation': { title: 'The server closed the connection during the handshake', severity: 'high', section: 'auth' },
   'server-no-certificate': { title: 'The server has no usable certificate', severity: 'critical', section: 'certificates' },
+  'negotiation-refused': { title: 'The server refuses every way of connecting', severity: 'high', section: 'auth' },
   'server-rdp-security-only': { title: 'The server only allows old RDP security', severity: 'medium', section: 'auth' },
   'nla-required-client-disabled': { title: 'The server requires NLA but this connection turns it off', severity: 'critical', section: 'auth' },
   'tls-required-client-rdp-only': { title: 'The server requires TLS but this connection uses RDP security only', severity: 'critical', section: 'auth' },

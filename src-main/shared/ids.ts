@@ -105,6 +105,8 @@ export const FINDING_IDS = [
   'server-firewall-blocked',
   'server-tls-disabled',
   'server-out-of-resources',
+  // Added after the first release: new ids go last, so support codes read out earlier still decode.
+  'negotiation-refused',
 ] as const;
 /** A finding id. */
 export type FindingId = (typeof FINDING_IDS)[number];

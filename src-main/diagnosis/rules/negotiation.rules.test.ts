@@ -92,6 +92,20 @@ describe('negotiation rules', () => {
     expect(d.map((x) => x.id)).toEqual(['server-no-certificate']);
     expect(d[0]!.fixes).toEqual(['server.renew-certificate', 'server.repair-key-permissions']);
   });
+  it('names a server that refuses every request for a reason no other finding explains', () => {
+    const unknown = (protocol: ProbeResult['protocol'], requested: number) => probe(protocol, fail(0x99, 'UNKNOWN_FAILURE_153'), requested);
+    const weird = runNegotiationRules(evidence([negotiation([unknown('RDP', 0), unknown('SSL', 1), unknown('HYBRID', 3)])]));
+    expect(weird.map((x) => x.id)).toEqual(['negotiation-refused']);
+    expect(weird[0]!.fixes).toEqual([]);
+    expect(weird[0]!.technical).toContain('HYBRID → UNKNOWN_FAILURE_153');
+    // SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER (6) everywhere: defined, so the security-layer fix is offered.
+    const userAuth = runNegotiationRules(evidence([negotiation([probe('RDP', fail(1, 'SSL_REQUIRED_BY_SERVER')), probe('SSL', fail(6, 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER'), 1), probe('HYBRID', fail(6, 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER'), 3)])]));
+    expect(userAuth.map((x) => x.id)).toEqual(['negotiation-refused']);
+    expect(userAuth[0]!.fixes).toEqual(['server.set-security-layer']);
+    // One request accepted, or every refusal explained elsewhere: not this finding.
+    expect(ids(evidence([negotiation([unknown('RDP', 0), probe('SSL', sel('SSL', 1), 1)])]))).toEqual([]);
+    expect(ids(evidence([negotiation([probe('RDP', fail(1, 'SSL_REQUIRED_BY_SERVER')), probe('SSL', fail(3, 'SSL_CERT_NOT_ON_SERVER'), 1)])]))).toEqual(['server-no-certificate']);
+  });
   it('names RDP-security-only, more confidently when the file refuses unverified servers', () => {
     const loose = runNegotiationRules(evidence([negotiation(RDP_ONLY)]))[0]!;
     const strict = runNegotiationRules(evidence([negotiation(RDP_ONLY)], { settings: { authenticationLevel: 1 } }))[0]!;

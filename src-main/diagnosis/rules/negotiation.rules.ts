@@ -71,6 +71,30 @@ const serverNoCertificate: Rule = (ev) => {
   }];
 };
 
+/** Failure codes another rule explains: TLS required (1), TLS not allowed (2), no certificate (3), NLA required (5). */
+const EXPLAINED_FAILURES: ReadonlySet<number> = new Set([1, 2, 3, 5]);
+
+/** Every request refused, at least one for a reason no other rule explains (undefined code, 4 or 6). */
+const negotiationRefused: Rule = (ev) => {
+  const n = readNegotiation(ev);
+  if (!n || n.probes.length === 0 || !n.probes.every((p) => p.kind === 'failure')) return [];
+  const unexplained = n.codes.filter((code) => !EXPLAINED_FAILURES.has(code));
+  if (unexplained.length === 0) return [];
+  const names = failureNames(n);
+  const undefinedCode = unexplained.some((code) => code < 1 || code > 6);
+  return [{
+    id: 'negotiation-refused',
+    confidence: undefinedCode ? 0.75 : 0.85,
+    explanation: undefinedCode
+      ? `${where(ev)} refuses every way of connecting, and the reason it gives is not one Remote Desktop defines. It is probably not a Windows Remote Desktop server but a gateway, load balancer or another product in front of it; ask whoever runs it, and check that you connect to the right computer and port.`
+      : `${where(ev)} refuses every way of connecting this client offers (${names.join(', ')}). The server's security settings ask for something the client does not send; ask the server's administrator to set its security layer to negotiate.`,
+    technical: `RDP_NEG_FAILURE on all ${n.probes.length} requests: ${n.probes.map((p) => `${p.protocol} → ${p.codeName ?? p.code ?? '?'}`).join(', ')}.`,
+    checks: ['rdp.negotiation'],
+    fixes: undefinedCode ? [] : ['server.set-security-layer'],
+    evidence: { failures: names, codes: n.codes },
+  }];
+};
+
 /** Only Standard RDP Security: no TLS, no NLA. */
 const rdpSecurityOnly: Rule = (ev) => {
   const n = readNegotiation(ev);
@@ -140,6 +164,7 @@ export const negotiationRules: readonly Rule[] = [
   negotiationTimeout,
   droppedDuringNegotiation,
   serverNoCertificate,
+  negotiationRefused,
   rdpSecurityOnly,
   nlaRequiredClientDisabled,
   tlsRequiredClientRdpOnly,
