@@ -5,6 +5,7 @@ import { signalReady, subscribeOpenedFiles } from './bridge';
 import { usePrefersDark } from './components/use-color-scheme';
 import { AppHeader } from './features/AppHeader';
 import { ResultsView } from './features/ResultsView';
+import { InterruptedFixes } from './features/start/InterruptedFixes';
 import { StartScreen } from './features/start/StartScreen';
 import { listenToProgress } from './state/run-store';
 import { loadAppInfo } from './state/settings-store';
@@ -50,6 +51,7 @@ export function App(): React.JSX.Element {
       <div className={styles.page}>
         <AppHeader />
         <main className={styles.main}>
+          <InterruptedFixes />
           <StartScreen />
           <ResultsView />
         </main>

@@ -2,7 +2,7 @@
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS } from '../shared/ids';
 import type { ChannelArgs, ChannelReply, Channel } from '../shared/channels';
-import type { DiagnoseRequest, ExportResult, FixPlan, FixRequest, FixResult, ProgressEvent, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
+import type { DiagnoseRequest, ExportResult, FixPlan, FixRequest, FixResult, InterruptedFix, ProgressEvent, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import type { AppliedFix, Report } from '../shared/schema';
@@ -15,8 +15,8 @@ export interface FixPort {
   plan(req: FixRequest): Promise<FixPlan>;
   apply(req: FixRequest): Promise<FixResult>;
   undo(journalId: string): Promise<UndoResult>;
-  /** Undoes fixes a crash interrupted mid-apply (run once at start). */
-  recover(): Promise<unknown>;
+  /** Undoes fixes a crash interrupted mid-apply, or offers their undo (run once at start). */
+  recover(): Promise<{ readonly recovered: readonly (InterruptedFix & { readonly previousState: string })[] }>;
 }
 
 /** What the fix engine may ask of the service: a finished diagnosis, and re-running checks to verify. */
@@ -73,8 +73,10 @@ export function createAppService(deps: AppDeps): AppService {
     },
     runChecks: (target, ids, signal) => runCheckSubset(target, ids, deps, signal),
   });
-  // A fix interrupted by a crash is undone from its backup before any new fix runs.
-  const recovered = fixes.recover().catch(() => undefined);
+  // A fix interrupted by a crash is undone from its backup before any new fix runs; what a crash interrupted while
+  // changing things is told to the user (app:info) until they undo it here.
+  const recovered = fixes.recover().catch(() => ({ recovered: [] }));
+  const interrupted = recovered.then((r) => new Map(r.recovered.filter((e) => e.previousState === 'applying').map((e) => [e.journalId, e])));
   const requireReport = (taskId: string): Report => {
     const report = reportOf(taskId);
     if (!report) throw new NotFoundError(`No finished diagnosis with id ${taskId}.`);
@@ -88,6 +90,7 @@ export function createAppService(deps: AppDeps): AppService {
       door: deps.door,
       replay: deps.windows?.replayDir ?? null,
       recentTargets: await deps.recentTargets(),
+      interruptedFixes: [...(await interrupted).values()].map(({ journalId, fixId, undone, message }) => ({ journalId, fixId, undone, message })),
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
     'diagnosis:start': async (req) => {
@@ -141,7 +144,9 @@ export function createAppService(deps: AppDeps): AppService {
     },
     'fix:undo': async ({ journalId }) => {
       await recovered;
-      return fixes.undo(journalId);
+      const result = await fixes.undo(journalId);
+      if (result.ok) (await interrupted).delete(journalId);
+      return result;
     },
     'report:export': async ({ taskId, format, redact }) => deps.renderReport(requireReport(taskId), format, redact),
   };

@@ -139,6 +139,17 @@ export const SupportCodeSchema = z.object({
 /** The support-mode result code decoded. */
 export type SupportCode = z.infer<typeof SupportCodeSchema>;
 
+/** A fix a crash interrupted while it was changing things, found in the journal at start. */
+export const InterruptedFixSchema = z.object({
+  journalId: z.string(),
+  fixId: FixIdSchema,
+  /** True when the app already undid it from its backup; false when Undo waits for the user (e.g. it needs UAC). */
+  undone: z.boolean(),
+  message: z.string(),
+});
+/** A fix a crash interrupted while it was changing things. */
+export type InterruptedFix = z.infer<typeof InterruptedFixSchema>;
+
 /** What the app tells the renderer about itself. */
 export const AppInfoSchema = z.object({
   version: z.string(),
@@ -146,6 +157,7 @@ export const AppInfoSchema = z.object({
   door: z.enum(['electron', 'browser']),
   replay: z.string().nullable(),
   recentTargets: z.array(z.string()),
+  interruptedFixes: z.array(InterruptedFixSchema),
 });
 /** What the app tells the renderer about itself. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
