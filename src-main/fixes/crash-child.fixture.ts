@@ -12,6 +12,8 @@ const service = createFixService({
   hooks: {
     afterApplyStep: async () => {
       process.stdout.write('PAUSED\n');
+      // A pending promise alone does not keep Node alive: the interval does, so only the kill ends this process.
+      setInterval(() => undefined, 60_000);
       await new Promise(() => undefined);
     },
   },
