@@ -41,7 +41,7 @@ export async function undoInterruptedFix(journalId: string): Promise<void> {
       return;
     }
     useSettingsStore.setState((state) => ({
-      info: state.info && { ...state.info, interruptedFixes: state.info.interruptedFixes.filter((fix) => fix.journalId !== journalId) },
+      info: withoutInterrupted(state.info, journalId),
       recoveryUndo: Object.fromEntries(Object.entries(state.recoveryUndo).filter(([id]) => id !== journalId)),
     }));
   } catch (error) {
@@ -51,7 +51,9 @@ export async function undoInterruptedFix(journalId: string): Promise<void> {
 
 /** Hides the note about a fix the app already undid by itself. */
 export function dismissInterruptedFix(journalId: string): void {
-  useSettingsStore.setState((state) => ({
-    info: state.info && { ...state.info, interruptedFixes: state.info.interruptedFixes.filter((fix) => fix.journalId !== journalId) },
-  }));
+  useSettingsStore.setState((state) => ({ info: withoutInterrupted(state.info, journalId) }));
+}
+
+function withoutInterrupted(info: AppInfo | null, journalId: string): AppInfo | null {
+  return info && { ...info, interruptedFixes: info.interruptedFixes.filter((fix) => fix.journalId !== journalId) };
 }
