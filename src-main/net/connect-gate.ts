@@ -3,8 +3,9 @@
  * accepts in bursts; a SYN that finds the queue full is dropped and the kernel retries it only after one
  * second. Once a server has answered a connect quickly, a connect that hangs far longer than that is
  * abandoned and tried again at once, so a burst of parallel probes costs milliseconds, not seconds. Until the
- * first connect to a server completes, the others wait for it (a filtered server is never hammered), and
- * the whole attempt stays within the caller's deadline.
+ * first connect to a server completes, the others wait for it (a filtered server is never hammered); that
+ * first connect sends a second SYN after HEDGE_MS and keeps whichever completes first, so a dropped first SYN
+ * costs a quarter second while a slow link loses nothing. The whole attempt stays within the caller's deadline.
  */
 import net from 'node:net';
 
@@ -13,6 +14,9 @@ const MAX_ENDPOINTS = 1000;
 
 /** Shortest wait before a hanging connect is retried. */
 export const MIN_RETRY_MS = 40;
+
+/** Until a server's speed is known, a second SYN follows a first one still pending after this long. */
+export const HEDGE_MS = 250;
 
 interface Endpoint {
   fastestMs: number | null;
@@ -28,12 +32,12 @@ export type ConnectResult =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'aborted' };
 
-function once(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<ConnectResult | { kind: 'slow' }> {
+function once(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<AttemptResult> {
   return new Promise((resolve) => {
     const started = performance.now();
     const socket = new net.Socket();
     let done = false;
-    const finish = (r: ConnectResult | { kind: 'slow' }): void => {
+    const finish = (r: AttemptResult): void => {
       if (done) return;
       done = true;
       clearTimeout(timer);
@@ -55,6 +59,50 @@ function once(host: string, port: number, limitMs: number, signal?: AbortSignal)
   });
 }
 
+type AttemptResult = ConnectResult | { kind: 'slow' };
+
+/** The first connect to a server of unknown speed: a second attempt joins after HEDGE_MS; the first to connect wins. */
+async function hedged(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<AttemptResult> {
+  const attempts = [new AbortController(), new AbortController()];
+  const abortAll = (): void => attempts.forEach((c) => c.abort());
+  signal?.addEventListener('abort', abortAll, { once: true });
+  try {
+    if (signal?.aborted) return { kind: 'aborted' };
+    const first = once(host, port, limitMs, attempts[0]!.signal);
+    let timer: NodeJS.Timeout | undefined;
+    const early = await Promise.race([first, new Promise<null>((r) => (timer = setTimeout(() => r(null), HEDGE_MS)))]);
+    clearTimeout(timer);
+    if (early || limitMs <= HEDGE_MS) return early ?? (await first);
+    const second = once(host, port, limitMs - HEDGE_MS, attempts[1]!.signal);
+    const results: (AttemptResult | undefined)[] = [];
+    let decided = false;
+    return await new Promise<AttemptResult>((resolve) => {
+      [first, second].forEach((attempt, i) =>
+        void attempt.then((r) => {
+          results[i] = r;
+          if (decided) {
+            // The loser connected in the same instant: its socket must not leak.
+            if (r.kind === 'connected') r.socket.destroy();
+            return;
+          }
+          const other = results[1 - i];
+          // A connect or a definite error (refused, unreachable) decides; the other attempt is dropped.
+          if (r.kind === 'connected' || r.kind === 'error') {
+            decided = true;
+            attempts[1 - i]!.abort();
+            resolve(r);
+          } else if (other) {
+            decided = true;
+            resolve(other.kind === 'aborted' ? r : other);
+          }
+        }),
+      );
+    });
+  } finally {
+    signal?.removeEventListener('abort', abortAll);
+  }
+}
+
 /** Connects to host:port within `timeoutMs`, retrying a hung SYN early once the server is known to be fast. */
 export async function connectWithRetry(host: string, port: number, timeoutMs: number, signal?: AbortSignal): Promise<ConnectResult> {
   const key = `${host}:${port}`;
@@ -69,7 +117,10 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
   let releaseFirst: (() => void) | undefined;
   if (ep.fastestMs === null) {
     if (ep.first) {
-      await Promise.race([ep.first, new Promise((r) => setTimeout(r, Math.max(0, deadline - performance.now())))]);
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([ep.first, new Promise((r) => (timer = setTimeout(r, Math.max(0, deadline - performance.now()))))]);
+      // A pending timer would keep the CLI's process alive until the deadline.
+      clearTimeout(timer);
     } else {
       ep.first = new Promise((r) => (releaseFirst = r));
     }
@@ -82,7 +133,7 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
       if (left <= 0) return { kind: 'timeout' };
       // Each retry waits twice as long, so a server that became slower is still reached.
       const limit = ep.fastestMs === null ? left : Math.min(left, Math.max(MIN_RETRY_MS, ep.fastestMs * 8) * 2 ** retries);
-      const r = await once(host, port, limit, signal);
+      const r = ep.fastestMs === null ? await hedged(host, port, limit, signal) : await once(host, port, limit, signal);
       if (r.kind === 'connected') {
         ep.fastestMs = ep.fastestMs === null ? r.ms : Math.min(ep.fastestMs, r.ms);
         return { ...r, retries };

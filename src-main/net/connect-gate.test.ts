@@ -1,0 +1,63 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { connectWithRetry, HEDGE_MS } from './connect-gate';
+
+// A listener with a backlog of 1 whose process stops accepting for a moment: the kernel drops SYNs that find the
+// accept queue full and retries them only after one second — what a busy xrdp (backlog 2) does to a burst of probes.
+const LISTENER = `
+const net = require('node:net');
+const server = net.createServer((s) => s.on('error', () => {}));
+server.listen({ host: '127.0.0.1', port: 0, backlog: 1 }, () => process.stdout.write(server.address().port + '\\n'));
+process.stdin.on('data', () => { const end = Date.now() + 150; while (Date.now() < end); process.stdout.write('free\\n'); });
+`;
+
+const children: ChildProcess[] = [];
+afterEach(() => children.splice(0).forEach((c) => c.kill('SIGKILL')));
+
+function startListener(): Promise<{ port: number; block: () => void }> {
+  const child = spawn(process.execPath, ['-e', LISTENER], { stdio: ['pipe', 'pipe', 'inherit'] });
+  children.push(child);
+  return new Promise((resolve) => {
+    child.stdout!.once('data', (d: Buffer) => resolve({ port: Number(d.toString().trim()), block: () => child.stdin!.write('x') }));
+  });
+}
+
+const connect = (port: number): Promise<net.Socket> =>
+  new Promise((resolve, reject) => {
+    const s = net.connect({ host: '127.0.0.1', port }, () => resolve(s));
+    s.once('error', reject);
+  });
+
+describe('the first connect to a server of unknown speed', () => {
+  it('sends a second SYN after HEDGE_MS instead of waiting a second for the kernel to retry a dropped one', async () => {
+    const { port, block } = await startListener();
+    block();
+    await new Promise((r) => setTimeout(r, 20));
+    // Fill the accept queue (backlog 1 holds two) while the listener is not accepting.
+    const fillers = await Promise.all([connect(port), connect(port)]);
+    const begin = performance.now();
+    const r = await connectWithRetry('127.0.0.1', port, 5000);
+    const elapsed = performance.now() - begin;
+    expect(r.kind).toBe('connected');
+    if (r.kind === 'connected') r.socket.destroy();
+    fillers.forEach((s) => s.destroy());
+    // The dropped first SYN alone would have connected only after about 1000 ms.
+    expect(elapsed).toBeGreaterThanOrEqual(HEDGE_MS - 5);
+    expect(elapsed).toBeLessThan(800);
+  });
+
+  it('a server that answers at once gets a single connect', async () => {
+    const accepted: net.Socket[] = [];
+    const server = net.createServer((s) => accepted.push(s));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    const r = await connectWithRetry('127.0.0.1', port, 2000);
+    expect(r.kind).toBe('connected');
+    await new Promise((res) => setTimeout(res, HEDGE_MS + 100));
+    expect(accepted).toHaveLength(1);
+    if (r.kind === 'connected') r.socket.destroy();
+    accepted.forEach((s) => s.destroy());
+    server.close();
+  });
+});
