@@ -3,7 +3,6 @@ import type { Report } from '../shared/schema';
 import type { ExportRequest } from '../shared/dto';
 import { renderHtml } from './html';
 import { renderJson } from './json';
-import { renderPdf } from './pdf';
 import { redactReport, type RedactOptions } from './redact';
 
 export { redactReport, type RedactOptions } from './redact';
@@ -40,7 +39,10 @@ export async function renderReport(report: Report, format: ReportFormat, redact:
       return { fileName, mime: MIME.json, bytes: Buffer.from(renderJson(r), 'utf8') };
     case 'html':
       return { fileName, mime: MIME.html, bytes: Buffer.from(renderHtml(r), 'utf8') };
-    case 'pdf':
+    case 'pdf': {
+      // pdfkit and its fonts take longer to load than the rest of the app; only a PDF export pays for them.
+      const { renderPdf } = await import('./pdf');
       return { fileName, mime: MIME.pdf, bytes: await renderPdf(r) };
+    }
   }
 }
