@@ -1,7 +1,9 @@
 /** The wire probes shared by rdp.negotiation, tls.handshake and credssp.ntlm-info, each run once per diagnosis via ctx.memo. */
 import { probeCredSsp, type CredSspProbe } from '../net/credssp-probe';
-import { probeNegotiation, tlsCapableRequest, type NegotiationSummary } from '../net/negotiation';
+import { probeNegotiation, summaryFromFailedConnect, tlsCapableRequest, type NegotiationSummary } from '../net/negotiation';
+import type { TcpAttempt } from '../net/tcp';
 import { probeTlsVersions, type TlsProbeResult } from '../net/tls-probe';
+import { probeConnects } from './net-probes';
 import type { CheckContext } from './types';
 
 /** SNI only for names: an IP literal in SNI is not allowed (RFC 6066 §3). */
@@ -9,12 +11,36 @@ export function serverNameFor(ctx: CheckContext): string | null {
   return ctx.target.isAddress ? null : ctx.target.host;
 }
 
+/**
+ * Where the wire probes connect: for a name, the first of its addresses that accepted a connection (one lookup
+ * per diagnosis, the address the client would use, and no second family tried on every probe); a failed
+ * connect when none did. An address target is used as it is, without waiting for the TCP check.
+ */
+function probeEndpoint(ctx: CheckContext): Promise<{ host: string } | { failed: TcpAttempt }> {
+  return ctx.memo('net:probe-endpoint', async () => {
+    if (ctx.target.isAddress) return { host: ctx.target.host };
+    const attempts = await probeConnects(ctx);
+    const open = attempts.find((a) => a.kind === 'open');
+    if (open) return { host: open.address };
+    // No address resolved: the probes try the name themselves and report what the resolver says.
+    return attempts[0] ? { failed: attempts[0] } : { host: ctx.target.host };
+  });
+}
+
 /** The six-way protocol enumeration. */
 export function negotiationProbe(ctx: CheckContext): Promise<NegotiationSummary> {
-  return ctx.memo('net:rdp-negotiation', () => {
+  return ctx.memo('net:rdp-negotiation', async () => {
+    const endpoint = await probeEndpoint(ctx);
+    if ('failed' in endpoint) return summaryFromFailedConnect(endpoint.failed);
     ctx.report(`Asking ${ctx.target.host}:${ctx.target.port} which security protocols it offers`);
-    return probeNegotiation({ host: ctx.target.host, port: ctx.target.port, timeoutMs: ctx.options.timeoutMs, signal: ctx.signal });
+    return probeNegotiation({ host: endpoint.host, port: ctx.target.port, timeoutMs: ctx.options.timeoutMs, signal: ctx.signal });
   });
+}
+
+/** The host the TLS and CredSSP probes connect to (they run only after a negotiation that reached the server). */
+async function connectHost(ctx: CheckContext): Promise<string> {
+  const endpoint = await probeEndpoint(ctx);
+  return 'host' in endpoint ? endpoint.host : ctx.target.host;
 }
 
 /** The TLS version sweep, or null when the server offers no TLS-based protocol. */
@@ -24,7 +50,7 @@ export function tlsProbe(ctx: CheckContext): Promise<TlsProbeResult | null> {
     if (!request) return null;
     ctx.report(`Trying TLS 1.0 to 1.3 over ${request.protocol}`);
     return probeTlsVersions({
-      host: ctx.target.host,
+      host: await connectHost(ctx),
       port: ctx.target.port,
       servername: serverNameFor(ctx),
       requestedProtocols: request.requested,
@@ -36,10 +62,10 @@ export function tlsProbe(ctx: CheckContext): Promise<TlsProbeResult | null> {
 
 /** The CredSSP/NTLM identity probe. */
 export function credSspProbe(ctx: CheckContext): Promise<CredSspProbe> {
-  return ctx.memo('net:rdp-credssp', () => {
+  return ctx.memo('net:rdp-credssp', async () => {
     ctx.report('Reading the server identity from its NTLM challenge (no logon is attempted)');
     return probeCredSsp({
-      host: ctx.target.host,
+      host: await connectHost(ctx),
       port: ctx.target.port,
       servername: serverNameFor(ctx),
       timeoutMs: ctx.options.timeoutMs,

@@ -35,6 +35,20 @@ describe('xrdp (real peer)', () => {
       await x.stop();
     }
   });
+  it('a name: the probes reach the address the TCP check found and TLS still sends the name', async () => {
+    const x = await startXrdp({ securityLayer: 'negotiate', cert: 'valid' });
+    try {
+      const ctx = makeTestContext({ target: `localhost:${x.port}` });
+      const { neg, tls } = await runAll(ctx);
+      expect(neg.status).toBe('pass');
+      expect(neg.evidence).toMatchObject({ service: 'rdp', supported: ['RDP', 'SSL'] });
+      expect(tls.status).toBe('pass');
+      // The TCP connects were made once, by name resolution, and shared through the memo.
+      expect(await ctx.memo('tcp:connect:localhost:' + x.port, async () => [])).toEqual([expect.objectContaining({ address: '127.0.0.1', kind: 'open' })]);
+    } finally {
+      await x.stop();
+    }
+  });
   it('tls: only SSL, RDP refused with SSL_REQUIRED_BY_SERVER; an expired certificate still yields its chain', async () => {
     const x = await startXrdp({ securityLayer: 'tls', cert: 'expired' });
     try {

@@ -1,5 +1,6 @@
 /** Enumerates the server's security protocols: one connection per requested set, all in parallel, then a summary. */
 import { exchangeOnce, type ExchangeKind, type ExchangeOutcome, type ExchangeResult } from './rdp-socket';
+import type { TcpAttempt } from './tcp';
 import { PROTOCOL, type ProtocolName } from './x224';
 
 /** One probe: the protocol we want to learn about and the exact requestedProtocols we send for it. */
@@ -75,6 +76,19 @@ export async function probeNegotiation(options: NegotiationOptions): Promise<Neg
     }),
   );
   return summarize(probes);
+}
+
+/**
+ * The summary every probe would have produced when no address accepted a connection: the same outcome the
+ * exchange reports for that connect failure, without connecting again (a filtered host costs one timeout, not two).
+ */
+export function summaryFromFailedConnect(attempt: TcpAttempt, plans: readonly ProbePlan[] = PROBE_PLANS): NegotiationSummary {
+  const outcome: ExchangeOutcome =
+    attempt.kind === 'refused' ? { kind: 'refused' }
+    : attempt.kind === 'timeout' ? { kind: 'timeout', phase: 'connect' }
+    : attempt.kind === 'aborted' ? { kind: 'aborted' }
+    : { kind: 'error', code: attempt.code, message: attempt.message };
+  return summarize(plans.map((plan) => ({ protocol: plan.protocol, requestedProtocols: plan.requested, outcome, connectMs: null, replyMs: null, totalMs: attempt.ms, supported: false })));
 }
 
 /** Support = the server selected exactly the probed protocol; a legacy confirm to an RDP request also means RDP security. */

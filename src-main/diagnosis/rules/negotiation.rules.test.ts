@@ -3,7 +3,7 @@ import { judgeNegotiation } from '../../checks/rdp-negotiation.check';
 import { judgeTls } from '../../checks/tls-handshake.check';
 import { judgeCredSsp } from '../../checks/credssp-ntlm-info.check';
 import type { ClientSettings } from '../../checks/types';
-import { summarize, type ProbeResult } from '../../net/negotiation';
+import { summarize, summaryFromFailedConnect, type ProbeResult } from '../../net/negotiation';
 import type { ExchangeOutcome } from '../../net/rdp-socket';
 import type { TlsAttempt } from '../../net/rdp-tls';
 import type { TlsProbeResult } from '../../net/tls-probe';
@@ -41,6 +41,17 @@ const TLS_REQUIRED = [probe('RDP', fail(1, 'SSL_REQUIRED_BY_SERVER')), probe('SS
 const RDP_ONLY = [probe('RDP', sel('RDP', 0)), probe('SSL', fail(2, 'SSL_NOT_ALLOWED_BY_SERVER'), 1), probe('HYBRID', fail(2, 'SSL_NOT_ALLOWED_BY_SERVER'), 3)];
 
 describe('judgeNegotiation and summarize', () => {
+  it('turns a failed connect into the summary the probes would have made, without connecting again', () => {
+    const attempt = { address: '10.0.0.5', port: 3389, family: 4 as const, ms: 2000, code: null, message: 'no answer' };
+    const timedOut = summaryFromFailedConnect({ ...attempt, kind: 'timeout' });
+    expect(timedOut.service).toBe('timeout');
+    expect(timedOut.probes.map((p) => p.outcome)).toEqual(Array(6).fill({ kind: 'timeout', phase: 'connect' }));
+    expect(timedOut.probes.every((p) => p.connectMs === null && !p.supported)).toBe(true);
+    expect(summaryFromFailedConnect({ ...attempt, kind: 'refused', code: 'ECONNREFUSED' }).service).toBe('refused');
+    const unreachable = summaryFromFailedConnect({ ...attempt, kind: 'unreachable', code: 'EHOSTUNREACH', message: 'no route' });
+    expect(unreachable.probes[0]!.outcome).toEqual({ kind: 'error', code: 'EHOSTUNREACH', message: 'no route' });
+    expect(judgeNegotiation(timedOut, 2000).status).toBe(judgeNegotiation(summarize([probe('RDP', { kind: 'timeout', phase: 'connect' })]), 2000).status);
+  });
   it('reads an NLA-only server', () => {
     const s = summarize(NLA_REQUIRED);
     expect(s).toMatchObject({ service: 'rdp', supported: ['HYBRID', 'HYBRID_EX'], nlaRequired: true, rdpSecurityAllowed: false });
