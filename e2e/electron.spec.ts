@@ -103,6 +103,11 @@ test.describe('Electron shell', () => {
     await dashboard.startDiagnosis(`${xrdp?.host}:${xrdp?.port}`, '0x904 / 0x7');
     await dashboard.waitForFinished();
     await expect(dashboard.verdict).toContainText(/certificate has expired/i);
+    // Electron keeps a log file, so the export dialog offers to attach it.
+    await dashboard.exportButton.click();
+    const dialog = page.getByRole('dialog', { name: 'Export report' });
+    await expect(dialog.getByRole('checkbox', { name: /Attach the end of the app log/ })).toBeVisible();
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   test('closes cleanly', async () => {

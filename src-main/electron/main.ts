@@ -84,7 +84,7 @@ else {
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
-    const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData') });
+    const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath() });
     const stateFile = join(app.getPath('userData'), 'window-state.json');
     const created = createMainWindow(distDir, await loadMainWindowState(stateFile));
     const win = created.window;

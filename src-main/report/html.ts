@@ -20,6 +20,7 @@ th{background:#f3f3f3;font-weight:600}.facts th{width:12rem}
 .sev-critical,.sev-high{background:#a4262c;color:#fff}.sev-medium{background:#f7c948}
 .finding{border:1px solid #ddd;border-radius:6px;padding:.6rem 1rem;margin:.8rem 0;page-break-inside:avoid}
 .tech{font-family:ui-monospace,Consolas,monospace;font-size:.9em;background:#f6f6f6;padding:.3rem .5rem}
+.log{font:12px/1.35 ui-monospace,Consolas,monospace;white-space:pre-wrap;word-break:break-all;background:#f5f5f5;padding:.5rem}
 .check{margin:.4rem 0 .8rem;page-break-inside:avoid}.muted{color:#666}.code{font-family:ui-monospace,Consolas,monospace;font-size:1.1em;letter-spacing:.05em}
 details>summary{cursor:pointer}@media print{body{margin:0;max-width:none}details{display:block}details>summary{display:none}a{color:inherit}}
 `;
@@ -115,6 +116,7 @@ ${verdictHtml(v)}
 <h2>Checklist</h2>${v.sections.map((s) => sectionHtml(s, report.errorCodes)).join('')}
 <h2>Findings</h2>${report.findings.length > 0 ? report.findings.map(findingHtml).join('') : '<p>No findings.</p>'}
 <h2>Fixes applied</h2>${fixesAppliedHtml(v)}
+${report.appLog ? `<h2>App log</h2><p class="muted">The last ${report.appLog.lines.length} lines of ${escapeHtml(report.appLog.file)}</p><pre class="log">${escapeHtml(report.appLog.lines.join('\n'))}</pre>` : ''}
 </main></body></html>
 `;
 }

@@ -111,6 +111,11 @@ export function renderPdf(report: Report, options: PdfOptions = {}): Promise<Buf
     const verified = f.verified === null ? 'not checked' : f.verified ? 'verified' : 'not verified';
     line(doc, f.title, `${f.status}, ${f.at}, ${verified}. ${f.message}`);
   }
+  if (report.appLog) {
+    heading(doc, 'App log', 14);
+    doc.text(pdfSafe(`The last ${report.appLog.lines.length} lines of ${report.appLog.file}`));
+    doc.font('Courier').fontSize(7.5).text(pdfSafe(report.appLog.lines.join('\n'))).font('Helvetica').fontSize(10);
+  }
   doc.end();
   return done;
 }

@@ -36,6 +36,8 @@ export interface AppDeps extends DiagnosisDeps {
   readonly encodeSupportCode: (report: Report) => string;
   readonly decodeSupportCode: (code: string) => SupportCode;
   readonly summarizeRdpFile: (input: RdpFileInput) => RdpFileSummary;
+  /** The end of the app's log file, or null where the app keeps none. */
+  readonly readLogTail: (() => Promise<NonNullable<Report['appLog']>>) | null;
 }
 
 /** Handlers keyed by channel: each takes validated args and returns the reply. */
@@ -91,6 +93,7 @@ export function createAppService(deps: AppDeps): AppService {
       replay: deps.windows?.replayDir ?? null,
       recentTargets: await deps.recentTargets(),
       interruptedFixes: [...(await interrupted).values()].map(({ journalId, fixId, undone, message }) => ({ journalId, fixId, undone, message })),
+      canAttachLog: deps.readLogTail !== null,
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
     'diagnosis:start': async (req) => {
@@ -148,7 +151,11 @@ export function createAppService(deps: AppDeps): AppService {
       if (result.ok) (await interrupted).delete(journalId);
       return result;
     },
-    'report:export': async ({ taskId, format, redact }) => deps.renderReport(requireReport(taskId), format, redact),
+    'report:export': async ({ taskId, format, redact, includeLog }) => {
+      const report = requireReport(taskId);
+      const appLog = includeLog && deps.readLogTail ? await deps.readLogTail() : undefined;
+      return deps.renderReport(appLog ? { ...report, appLog } : report, format, redact);
+    },
   };
 
   return {

@@ -3,6 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createFixService } from '../fixes';
 import { renderReport } from '../report';
+import { readLogTail } from '../report/log-tail';
 import { parseTarget } from '../net/target';
 import { decodeCodes } from '../diagnosis/decode';
 import { decodeSupportCode, encodeSupportCode } from '../diagnosis/support-code';
@@ -20,6 +21,8 @@ export interface NodeServiceOptions {
   readonly door: 'electron' | 'browser';
   readonly dataDir?: string;
   readonly env?: NodeJS.ProcessEnv;
+  /** The app's log file, which an exported report may attach the end of (Electron's main.log). */
+  readonly logFile?: string;
 }
 
 /** Reads a .rdp file into client settings, or throws BadInputError with the parser's one-line reason. */
@@ -71,6 +74,7 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
     },
     encodeSupportCode,
     decodeSupportCode,
+    readLogTail: options.logFile ? () => readLogTail(options.logFile ?? '') : null,
   };
 }
 

@@ -121,6 +121,8 @@ export const ExportRequestSchema = z.object({
   taskId: z.string().max(64),
   format: z.enum(['html', 'json', 'pdf']),
   redact: z.object({ users: z.boolean(), hosts: z.boolean() }),
+  /** Attach the end of the app log (only where the app keeps one: AppInfo.canAttachLog). */
+  includeLog: z.boolean().optional(),
 });
 /** Export a finished diagnosis. */
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
@@ -158,6 +160,8 @@ export const AppInfoSchema = z.object({
   replay: z.string().nullable(),
   recentTargets: z.array(z.string()),
   interruptedFixes: z.array(InterruptedFixSchema),
+  /** The app keeps a log file that an exported report can attach. */
+  canAttachLog: z.boolean(),
 });
 /** What the app tells the renderer about itself. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;

@@ -108,6 +108,8 @@ export const ReportSchema = z.object({
   checks: z.array(CheckResultSchema),
   findings: z.array(FindingSchema),
   fixesApplied: z.array(AppliedFixSchema),
+  /** The end of the app's own log, when the user chose to attach it (Electron). */
+  appLog: z.object({ file: z.string(), lines: z.array(z.string()) }).optional(),
 });
 /** The JSON report. */
 export type Report = z.infer<typeof ReportSchema>;

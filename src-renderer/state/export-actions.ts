@@ -11,10 +11,10 @@ export const EXPORT_FORMATS = [
 ] as const satisfies readonly { value: ExportRequest['format']; label: string }[];
 
 /** Asks the service for the report and saves it as a download; resolves with the file name. */
-export async function exportReport(format: ExportRequest['format'], redact: ExportRequest['redact']): Promise<string> {
+export async function exportReport(format: ExportRequest['format'], redact: ExportRequest['redact'], includeLog = false): Promise<string> {
   const { taskId } = useRunStore.getState();
   if (!taskId) throw new Error('Run a diagnosis first.');
-  const file = await call('report:export', { taskId, format, redact });
+  const file = await call('report:export', { taskId, format, redact, ...(includeLog ? { includeLog } : {}) });
   // In Electron the download goes through the session's save dialog; a dedicated report:save channel can replace this later.
   downloadBase64(file.fileName, file.mime, file.contentBase64);
   return file.fileName;

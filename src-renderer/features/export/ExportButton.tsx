@@ -22,6 +22,7 @@ import { useState } from 'react';
 import type { ExportRequest } from '../../../src-main/shared/dto';
 import { messageOf } from '../../bridge';
 import { EXPORT_FORMATS, exportReport } from '../../state/export-actions';
+import { useSettingsStore } from '../../state/settings-store';
 
 const useStyles = makeStyles({
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM },
@@ -35,6 +36,8 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
   const [format, setFormat] = useState<ExportRequest['format']>('html');
   const [hideUsers, setHideUsers] = useState(false);
   const [hideHosts, setHideHosts] = useState(false);
+  const [includeLog, setIncludeLog] = useState(false);
+  const canAttachLog = useSettingsStore((state) => state.info?.canAttachLog === true);
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
 
@@ -42,7 +45,7 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
     setBusy(true);
     setStatus(null);
     try {
-      const name = await exportReport(format, { users: hideUsers, hosts: hideHosts });
+      const name = await exportReport(format, { users: hideUsers, hosts: hideHosts }, canAttachLog && includeLog);
       setStatus({ intent: 'success', text: `Saved ${name}.` });
     } catch (error) {
       setStatus({ intent: 'error', text: messageOf(error) });
@@ -74,6 +77,13 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
               <Checkbox label="User names" checked={hideUsers} onChange={(_event, data) => setHideUsers(data.checked === true)} />
               <Checkbox label="Host names and addresses" checked={hideHosts} onChange={(_event, data) => setHideHosts(data.checked === true)} />
             </fieldset>
+            {canAttachLog ? (
+              <Checkbox
+                label="Attach the end of the app log (for IT support)"
+                checked={includeLog}
+                onChange={(_event, data) => setIncludeLog(data.checked === true)}
+              />
+            ) : null}
             {status ? (
               <MessageBar intent={status.intent}>
                 <MessageBarBody data-testid={status.intent === 'error' ? 'export-error' : 'export-done'}>{status.text}</MessageBarBody>
