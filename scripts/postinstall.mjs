@@ -7,13 +7,24 @@ import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
+
+/** The exact version package-lock.json pins (a fresh range lookup could pick a newer patch than electron-builder.yml names). */
+function electronSpec() {
+  const lockPath = join(root, 'package-lock.json');
+  if (existsSync(lockPath)) {
+    const locked = JSON.parse(readFileSync(lockPath, 'utf8')).packages?.['node_modules/electron']?.version;
+    if (typeof locked === 'string' && /^\d+\.\d+\.\d+$/.test(locked)) return locked;
+  }
+  return JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).optionalDependencies.electron;
+}
+
 const target = join(root, 'node_modules', 'electron');
 if (!existsSync(join(target, 'package.json'))) {
-  const range = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).optionalDependencies.electron;
+  const spec = electronSpec();
   const work = mkdtempSync(join(tmpdir(), 'rdp-doctor-electron-'));
   try {
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-    const file = execFileSync(npm, ['pack', `electron@${range}`, '--silent'], { cwd: work, encoding: 'utf8', shell: process.platform === 'win32' })
+    const file = execFileSync(npm, ['pack', `electron@${spec}`, '--silent'], { cwd: work, encoding: 'utf8', shell: process.platform === 'win32' })
       .trim()
       .split('\n')
       .pop();
