@@ -1,8 +1,13 @@
 // Lint: typescript-eslint's recommended rules plus the architecture rules of STYLE.md.
 import js from '@eslint/js';
+import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
-const nodeModules = ['node:*', 'fs', 'path', 'os', 'net', 'tls', 'dns', 'child_process', 'crypto', 'http', 'https', 'url', 'util', 'stream', 'events'];
+// Every Node built-in, with and without the node: prefix, and their subpaths (fs/promises).
+const nodeModules = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
+// Electron's own entry points: `electron` and `electron/main`, `electron/renderer`, `electron/common`.
+const electronModules = ['electron', 'electron/*'];
+const rawIpc = { importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the IPC adapter (src-main/electron/ipc.ts) or the preload.' };
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'coverage/**', 'test-results/**', 'bench/results.json', 'e2e/fixtures/**'] },
@@ -14,7 +19,7 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       'no-control-regex': 'off',
       // Raw IPC only in the IPC adapter and the preload (STYLE: one typed channel map, sender check in one place).
-      'no-restricted-imports': ['error', { paths: [{ name: 'electron', importNames: ['ipcMain', 'ipcRenderer'], message: 'Use the IPC adapter (src-main/electron/ipc.ts) or the preload.' }] }],
+      'no-restricted-imports': ['error', { paths: ['electron', 'electron/main', 'electron/renderer'].map((name) => ({ name, ...rawIpc })) }],
     },
   },
   {
@@ -25,7 +30,7 @@ export default tseslint.config(
     // The contract is shared with the renderer: no Node or Electron in it.
     files: ['src-main/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeModules, 'electron'], message: 'src-main/shared must not import Node or Electron modules.' }] }],
+      'no-restricted-imports': ['error', { patterns: [{ group: [...nodeModules, ...electronModules], message: 'src-main/shared must not import Node or Electron modules.' }] }],
     },
   },
   {
@@ -34,7 +39,13 @@ export default tseslint.config(
     ignores: ['src-renderer/bridge/**'],
     rules: {
       'no-restricted-properties': ['error', { object: 'window', property: 'api', message: 'Go through src-renderer/bridge.' }],
-      'no-restricted-globals': ['error', { name: 'EventSource', message: 'Go through src-renderer/bridge.' }],
+      'no-restricted-globals': [
+        'error',
+        { name: 'EventSource', message: 'Go through src-renderer/bridge.' },
+        { name: 'fetch', message: 'Go through src-renderer/bridge.' },
+        { name: 'WebSocket', message: 'Go through src-renderer/bridge.' },
+        { name: 'XMLHttpRequest', message: 'Go through src-renderer/bridge.' },
+      ],
     },
   },
   {
