@@ -1,28 +1,16 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startXrdp, type LabXrdp } from './lab/xrdp';
 import { startXvfb, type LabXvfb } from './lab/xvfb';
 import { DashboardPage } from './pages/dashboard-page';
 import { ROOT } from './support/app';
+import { findElectronBinary } from './support/electron-binary';
 
 // The real Electron shell: the built main + preload, a sandboxed page, one diagnosis against the lab.
 // Runs only where the Electron binary is installed (its download is not possible on every machine).
-
-/** The Electron binary, or why these tests cannot run. */
-function findElectronBinary(): { path: string } | { reason: string } {
-  try {
-    const path = createRequire(join(ROOT, 'package.json'))('electron') as unknown;
-    if (typeof path === 'string' && existsSync(path)) return { path };
-    return { reason: 'the Electron binary is not installed (node_modules/electron has no dist/)' };
-  } catch (error) {
-    const first = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? 'unknown error';
-    return { reason: `the Electron binary is not installed (${first})` };
-  }
-}
 
 const binary = findElectronBinary();
 const mainScript = join(ROOT, 'dist', 'main', 'main.cjs');
