@@ -4,6 +4,9 @@ import { defineConfig } from '@playwright/test';
 export default defineConfig({
   testDir: 'e2e',
   testMatch: '**/*.spec.ts',
+  // Names the run; the teardown fails it when a lab peer or app process outlives the specs.
+  globalSetup: './e2e/support/playwright-global.ts',
+  globalTeardown: './e2e/support/playwright-teardown.ts',
   timeout: 60_000,
   expect: { timeout: 15_000 },
   fullyParallel: false,
