@@ -40,4 +40,10 @@ const out = join(root, 'dist', 'bench', 'harness.mjs');
   if (text.includes(start) && text.includes(end)) {
     writeFileSync(readme, text.replace(new RegExp(`${start}[\\s\\S]*${end}`), `${start}\n${table}\n${end}`));
   }
+  // A missed goal or a run that came to the wrong answer fails the command (the table and results are still written).
+  const failed = result.rows.filter((r) => r.ok === false);
+  if (failed.length > 0) {
+    console.error(`bench: ${failed.length} goal(s) or outcome check(s) failed`);
+    process.exitCode = 1;
+  }
 }
