@@ -76,6 +76,17 @@ describe('browser-mode server', () => {
     expect(JSON.parse(unknown.body).ok).toBe(false);
     const garbage = await raw('/api/invoke/checks:list', { method: 'POST', headers: auth(), body: '{not json' });
     expect(garbage.status).toBe(400);
+    expect(JSON.parse(garbage.body)).toEqual({ ok: false, error: { code: 'bad-input', message: 'The request body is not valid JSON.' } });
+  });
+
+  it('answers malformed escapes in the path with 400 and an oversized body with 413, never a server error', async () => {
+    expect((await raw('/%E0%A4%A')).status).toBe(400);
+    const channel = await raw('/api/invoke/checks%ZZlist', { method: 'POST', headers: auth(), body: '{}' });
+    expect(channel.status).toBe(400);
+    expect(JSON.parse(channel.body).error.code).toBe('bad-input');
+    const big = await raw('/api/invoke/checks:list', { method: 'POST', headers: auth(), body: JSON.stringify({ pad: 'x'.repeat(3_000_000) }) });
+    expect(big.status).toBe(413);
+    expect(JSON.parse(big.body)).toEqual({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('larger than') } });
   });
 
   it('streams progress of a diagnosis over SSE', async () => {

@@ -59,15 +59,30 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type =
   res.end(body);
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+/** Answers with the API's error envelope (code bad-input) and an HTTP status. */
+function badInput(res: ServerResponse, status: number, message: string): void {
+  send(res, status, JSON.stringify({ ok: false, error: { code: 'bad-input', message } }), MIME['.json']);
+}
+
+/** The request body as text, or 'too-large' once it passes MAX_BODY (the rest is not read). */
+async function readBody(req: IncomingMessage): Promise<string | 'too-large'> {
   let size = 0;
   const chunks: Buffer[] = [];
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('too large');
+    if (size > MAX_BODY) return 'too-large';
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** A percent-decoded path, or undefined when its escapes are malformed (a 400, not a server error). */
+function decodePath(path: string): string | undefined {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return undefined;
+  }
 }
 
 /** Starts the server on 127.0.0.1; resolves once it listens. */
@@ -114,17 +129,26 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       const auth = req.headers.authorization ?? '';
       if (!sameSecret(auth.startsWith('Bearer ') ? auth.slice(7) : null, token)) return send(res, 401, 'Missing or wrong token.');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return send(res, 415, 'Send JSON.');
+      const channel = decodePath(url.pathname.slice('/api/invoke/'.length));
+      if (channel === undefined) return badInput(res, 400, 'The channel name in the path is not validly encoded.');
+      const body = await readBody(req);
+      if (body === 'too-large') {
+        res.setHeader('Connection', 'close');
+        return badInput(res, 413, `The request body is larger than ${MAX_BODY} bytes.`);
+      }
       let args: unknown;
       try {
-        args = JSON.parse((await readBody(req)) || '{}');
+        args = JSON.parse(body || '{}');
       } catch {
-        return send(res, 400, JSON.stringify({ ok: false, error: { code: 'bad-input', message: 'The request body is not valid JSON or is too large.' } }), MIME['.json']);
+        return badInput(res, 400, 'The request body is not valid JSON.');
       }
-      const envelope = await dispatch(options.service.handlers, decodeURIComponent(url.pathname.slice('/api/invoke/'.length)), args);
+      const envelope = await dispatch(options.service.handlers, channel, args);
       return send(res, 200, JSON.stringify(envelope), MIME['.json']);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
-    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname).replace(/^\/+/, '');
+    const decoded = decodePath(url.pathname);
+    if (decoded === undefined) return send(res, 400, 'Malformed path.');
+    const rel = url.pathname === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(options.staticDir, rel));
     if (!file.startsWith(normalize(options.staticDir) + sep)) return send(res, 404, 'Not found.');
     try {
