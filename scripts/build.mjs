@@ -19,7 +19,9 @@ function newest(dir) {
 
 const outputs = ['dist/cli/rdp-doctor.cjs', 'dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/hooks/after-pack.cjs', 'dist/renderer/index.html'].map((p) => join(root, p));
 if (process.argv.includes('--if-needed') && outputs.every(existsSync)) {
-  const sources = Math.max(newest(join(root, 'src-main')), newest(join(root, 'src-renderer')));
+  // The sources and everything that shapes the output: this script, the Vite config, the version in package.json, the lock.
+  const configs = ['scripts/build.mjs', 'vite.config.ts', 'package.json', 'package-lock.json'].map((p) => join(root, p)).filter(existsSync);
+  const sources = Math.max(newest(join(root, 'src-main')), newest(join(root, 'src-renderer')), ...configs.map((p) => statSync(p).mtimeMs));
   if (Math.min(...outputs.map((p) => statSync(p).mtimeMs)) > sources) process.exit(0);
 }
 
