@@ -84,6 +84,22 @@ describe('rdp-doctor command line', () => {
     expect(r.code).toBe(reports.some((x) => x.findings.some((f) => ['critical', 'high', 'medium'].includes(f.severity))) ? 1 : 0);
   });
 
+  it('shows a live progress line on a terminal and none when piped', async () => {
+    const port = await closedPort();
+    const args = ['diagnose', `127.0.0.1:${port}`, '--timeout', '1000'];
+    const piped = cli(args);
+    expect(piped.code).toBe(1);
+    expect(piped.stderr).not.toContain('Checking');
+    // script(1) gives the command a pseudo-terminal, as a person running it would have.
+    const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' } });
+    expect(tty.status).toBe(1);
+    expect(tty.stdout).toMatch(/\r\u001b\[2KChecking… \d+\/27 done/);
+    // The line is cleared before the verdict, so the terminal ends with the report, not a half-drawn progress line.
+    const afterProgress = tty.stdout.slice(tty.stdout.lastIndexOf('Checking'));
+    expect(afterProgress).toMatch(/^Checking[^\r]*\r\u001b\[2K[\s\S]*Most likely cause/);
+  });
+
   it('--targets reads a file of targets; a missing file is exit 2', async () => {
     const port = await closedPort();
     const list = join(home, 'targets.txt');
