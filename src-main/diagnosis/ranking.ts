@@ -103,9 +103,29 @@ function mergeGroup(id: FindingId, drafts: readonly FindingDraft[], evidence: Ev
   };
 }
 
-/** Compares findings: severity first, then confidence, then id. */
+/** Below this confidence a blocking cause is not plausible enough to rank by its severity. */
+export const PLAUSIBLE_CONFIDENCE = 0.5;
+
+const BLOCKING: ReadonlySet<Severity> = new Set<Severity>(['critical', 'high']);
+
+/** True for a cause that alone can break the connection and that the evidence makes plausible. */
+export function isPlausibleBlocker(f: Finding): boolean {
+  return BLOCKING.has(f.severity) && f.confidence >= PLAUSIBLE_CONFIDENCE && f.contradictions.length === 0;
+}
+
+/**
+ * The band a finding sorts in. Plausible blockers (critical/high, confidence ≥ PLAUSIBLE_CONFIDENCE, not
+ * contradicted) come first, by severity; a blocker that is unlikely or contradicted sorts as if it were
+ * medium, so it no longer outranks a likely medium cause; medium, low and info keep their order.
+ */
+function band(f: Finding): number {
+  if (isPlausibleBlocker(f)) return SEVERITIES.indexOf(f.severity);
+  return BLOCKING.has(f.severity) ? SEVERITIES.indexOf('medium') : SEVERITIES.indexOf(f.severity);
+}
+
+/** Compares findings: band (severity, with implausible blockers lowered to medium), then confidence, then severity, then id. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.confidence - a.confidence || a.id.localeCompare(b.id);
+  return band(a) - band(b) || b.confidence - a.confidence || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id);
 }
 
 /** Merges drafts of the same id, weighs agreement, contradictions and the dialog pair, and sorts most likely first. */
