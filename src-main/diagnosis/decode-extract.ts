@@ -26,7 +26,8 @@ const HEX_TOKEN = /(?<![0-9a-z_])0x([0-9a-f]+)(?![0-9a-z_])/gi;
 const DEC_TOKEN = /(?<![0-9a-z_.:\-/])(\d{1,10})(?![0-9a-z_:\-/)%]|\.\d)/gi;
 // Event 1026 prints "(Reason= 2308)"; localized builds translate the word (Grund, Raison, Motivo, Motif, Reden).
 const EVENT_REASON = /(?:reason|grund|raison|motivo|motif|reden)\s*=\s*(\d{1,10})/i;
-const SYMBOLIC = /\b(ERRCONNECT_[A-Z0-9_]+|XF_EXIT_[A-Z0-9_]+|ERRINFO_[A-Z0-9_]+|SSL_ERR_[A-Z0-9_]+|(?:exDiscReason|disconnectReason)[A-Za-z0-9]+)\b/g;
+// Case-insensitive: people retype names from logs in any case (errinfo_server_denied_connection).
+const SYMBOLIC = /\b(ERRCONNECT_[A-Z0-9_]+|XF_EXIT_[A-Z0-9_]+|ERRINFO_[A-Z0-9_]+|SSL_ERR_[A-Z0-9_]+|(?:exDiscReason|disconnectReason)[A-Za-z0-9]+)\b/gi;
 // Words that introduce the code in mstsc's dialog across languages ("Error code", "Fehlercode", "Code d'erreur", "Código de error", "Codice di errore", "Kod błędu", …).
 const CODE_WORD = /(code|kod|c[oó]dig|codice|reason|grund|fehler|erreur|errore|error|fout|fel|virhe|hiba|chyba)[^\d\n]{0,24}$/i;
 

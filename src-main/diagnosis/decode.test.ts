@@ -100,7 +100,7 @@ describe('decodeCodes: every table row decodes to its own name', () => {
 });
 
 describe('decodeCodes: bad input', () => {
-  it.each(['', '   ', '0x90G', '12abc', '0x', '0x904 0x7 0x1', '99999999999', 'no numbers here at all', '0x1234567890', 'ERRINFO_NOT_A_REAL_CODE happened'])(
+  it.each(['', '   ', '0x90G', '12abc', '0x', '0x904 0x7 0x1', '99999999999', 'no numbers here at all', '0x1234567890', 'ERRINFO_NOT_A_REAL_CODE happened', '[0x0001000G]', '[0x000100070]'])(
     'rejects %j with one clear line',
     (input) => {
       expect(() => decodeCodes(input)).toThrow(BadInputError);

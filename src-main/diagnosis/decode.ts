@@ -1,6 +1,6 @@
 /** Decodes the Remote Desktop dialog's codes (or its whole text) into names, meanings and a steer for the ranking. */
 import type { DecodeResult, DecodedCode } from '../shared/schema';
-import { decodeAs, readingByName, readingsOf, toHex, unknownReading, type CodeKind, type Reading, type Steer } from './codes';
+import { decodeAs, readingByName, readingsOf, readPackedErrorInfo, toHex, unknownReading, type CodeKind, type Reading, type Steer } from './codes';
 import { extractCodes, type RawCode } from './decode-extract';
 import { BadInputError } from '../service/errors';
 
@@ -24,7 +24,7 @@ const STEER_SENTENCE: Record<Steer, string> = {
 
 /** Reads a number as one kind; a decimal the user probably meant as hex (904 for 0x904) is re-read as hex with a note. */
 function readAs(kind: CodeKind, raw: RawCode): Reading {
-  const direct = decodeAs(kind, raw.value);
+  const direct = decodeAs(kind, raw.value) ?? readPackedErrorInfo(raw.value);
   if (direct) return direct;
   if (!raw.isHex && /^\d{1,8}$/.test(raw.raw)) {
     const asHex = decodeAs(kind, parseInt(raw.raw, 16));
@@ -78,9 +78,19 @@ export function decodeCodes(text: string): DecodeResult {
   const extracted = extractCodes(text);
   const input = text.trim();
 
-  if (extracted.names.length > 0 && extracted.codes.length === 0) {
-    const readings = extracted.names.map((n) => readingByName(n)).filter((r): r is Reading => r !== undefined);
-    if (readings.length > 0) return result(input, readings, firstSteer(readings), readings.map((r) => describe('Code', r.code)));
+  if (extracted.names.length > 0) {
+    // A name says which table the number belongs to, so it wins over any hex on the same line; the hex is checked against it.
+    const readings = unique(extracted.names.map((n) => readingByName(n)).filter((r): r is Reading => r !== undefined));
+    if (readings.length > 0) {
+      const lines = readings.map((r) => describe('Code', r.code));
+      const odd = extracted.codes.filter((c) => !readings.some((r) => sameCode(r, c.value)));
+      if (extracted.codes.length > 0) {
+        lines.push(odd.length === 0
+          ? `The number${extracted.codes.length > 1 ? 's' : ''} on the line (${extracted.codes.map((c) => c.raw).join(', ')}) agree${extracted.codes.length > 1 ? '' : 's'} with the name.`
+          : `${odd.map((c) => c.raw).join(', ')} on the line is not ${readings.map((r) => r.code.name).join(' or ')}; the name was used.`);
+      }
+      return result(input, readings, firstSteer(readings), lines);
+    }
   }
   const [first, second] = extracted.codes;
   if (!first) throw new BadInputError(`No known code in "${input.slice(0, 40)}"; type the codes from the dialog, e.g. 0x904 0x7.`);
@@ -103,6 +113,23 @@ export function decodeCodes(text: string): DecodeResult {
   }
   const extra = extracted.codes.length > 2 ? [`Only the first two numbers were used; ${extracted.codes.length - 2} more were ignored.`] : [];
   return result(input, [disc, ext], steer, [describe('Error code', disc.code), describe('Extended error code', ext.code), ...extraLines, ...extra], true);
+}
+
+/** True when a number is the same code as a reading: equal, or FreeRDP's class-packed form of it (0x00010007 for errorInfo 7). */
+function sameCode(r: Reading, value: number): boolean {
+  if (r.code.value === value) return true;
+  const packed = readPackedErrorInfo(value);
+  return packed !== undefined && r.code.kind === 'error-info' && packed.code.value === r.code.value;
+}
+
+function unique(readings: readonly Reading[]): Reading[] {
+  const seen = new Set<string>();
+  return readings.filter((r) => {
+    const key = `${r.code.kind}:${r.code.value}:${r.code.name}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function labelOf(kind: CodeKind): string {

@@ -1,7 +1,8 @@
 /** How outside hints move a cause's confidence: the dialog's decoded pair, and checks that passed against it. */
 import { CHECK_META } from '../shared/catalog';
-import type { CheckId, FindingId } from '../shared/ids';
+import type { CheckId, FindingId, Severity } from '../shared/ids';
 import type { DecodeResult } from '../shared/schema';
+import { readGateway } from './rules/network-read';
 import type { Evidence } from './types';
 
 /** Causes that make the server refuse and hang up (certificate, NLA / security layer, TLS, capacity). */
@@ -100,4 +101,52 @@ export function passContradictions(id: FindingId, ownChecks: readonly CheckId[],
     if (evidence.checks.get(checkId)?.status === 'pass') out.push(`"${CHECK_META[checkId].title}" (${checkId}) passed.`);
   }
   return out;
+}
+
+/** Failures of the direct path to the target, which a client that goes through an RD Gateway never uses. */
+export const DIRECT_PATH_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
+  'port-unreachable', 'port-refused', 'dns-unresolvable', 'high-latency', 'packet-loss',
+]);
+
+// Names only an internal DNS answers: single labels and private-use suffixes (RFC 6762 .local, RFC 8375 home.arpa, ICANN .internal).
+const INTERNAL_SUFFIXES = ['.local', '.lan', '.corp', '.internal', '.intranet', '.home', '.home.arpa', '.localdomain', '.private'];
+
+/** True for a name that only an internal name server can answer, which is what the gateway asks. */
+export function isInternalName(host: string): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  return !name.includes('.') || INTERNAL_SUFFIXES.some((s) => name.endsWith(s));
+}
+
+/** The RD Gateway the client connects through (--gateway or the .rdp file), or null for a direct connection. */
+export function gatewayInUse(ev: Evidence): string | null {
+  const probed = readGateway(ev);
+  if (probed) return probed.host;
+  return ev.clientSettings?.gateway?.trim() || null;
+}
+
+/** What the gateway path does to one cause: lowered, with the reason, and no longer counted as blocking. */
+export interface GatewayAdjustment extends Adjustment {
+  readonly severity: Severity | null;
+  readonly explanation: string | null;
+}
+
+const NO_GATEWAY_CHANGE: GatewayAdjustment = { ...NONE, severity: null, explanation: null };
+
+/** Lowers a direct-path failure when the client reaches the target only through a gateway (gateway-* findings then lead). */
+export function gatewayAdjustment(id: FindingId, ev: Evidence): GatewayAdjustment {
+  if (!DIRECT_PATH_CAUSES.has(id)) return NO_GATEWAY_CHANGE;
+  const gateway = gatewayInUse(ev);
+  if (!gateway) return NO_GATEWAY_CHANGE;
+  const target = ev.target.host;
+  // A public name that does not resolve fails at the gateway too (a typo, a removed record), so it keeps its weight.
+  if (id === 'dns-unresolvable' && (ev.target.isAddress || !isInternalName(target))) return NO_GATEWAY_CHANGE;
+  const what = id === 'dns-unresolvable' ? `cannot look up "${target}"` : id === 'high-latency' || id === 'packet-loss' ? `measured a poor direct path to ${target}` : `cannot reach ${target} directly`;
+  return {
+    boost: 0,
+    penalty: 0.5,
+    severity: 'info',
+    explanation: `You connect through the Remote Desktop Gateway ${gateway}; this computer ${what}, which is expected, because the gateway makes that connection on its own network. Look at the gateway findings instead.`,
+    note: `Connection goes through the gateway ${gateway}, so this direct-path result was lowered.`,
+    contradiction: `The connection goes through the gateway ${gateway}; the client never connects to ${target} directly.`,
+  };
 }

@@ -75,12 +75,39 @@ describe('rankFindings', () => {
     expect(port.contradictions.join(' ')).toMatch(/0x904\/0x7/);
   });
 
-  it('sorts by severity first, then confidence', () => {
+  it('sorts plausible blockers by severity first, then confidence', () => {
     const out = rankFindings(
-      [draft({ id: 'certificate-weak', confidence: 0.99 }), draft({ id: 'port-refused', confidence: 0.3 }), draft({ id: 'certificate-expired', confidence: 0.9 })],
+      [draft({ id: 'high-latency', confidence: 0.99 }), draft({ id: 'port-refused', confidence: 0.6 }), draft({ id: 'certificate-expired', confidence: 0.9 })],
       evidenceOf(),
     );
-    expect(out.map((f) => f.id)).toEqual(['port-refused', 'certificate-expired', 'certificate-weak']);
+    expect(out.map((f) => [f.id, f.severity])).toEqual([['port-refused', 'critical'], ['certificate-expired', 'high'], ['high-latency', 'medium']]);
+  });
+
+  it('an unlikely blocker (below 0.5) sorts with the medium causes, by confidence', () => {
+    const out = rankFindings(
+      [draft({ id: 'high-latency', confidence: 0.8 }), draft({ id: 'port-refused', confidence: 0.3 }), draft({ id: 'certificate-expired', confidence: 0.9 }), draft({ id: 'pending-reboot', confidence: 0.95 })],
+      evidenceOf(),
+    );
+    expect(out.map((f) => f.id)).toEqual(['certificate-expired', 'high-latency', 'port-refused', 'pending-reboot']);
+    expect(out.find((f) => f.id === 'port-refused')?.severity).toBe('critical');
+  });
+
+  it('a contradicted critical cause no longer outranks an uncontradicted high one (0x904/0x7: the server answered)', () => {
+    const closed = check('net.tcp', 'fail');
+    const out = rankFindings(
+      [draft({ id: 'port-unreachable', confidence: 0.5, checks: ['net.tcp'] }), draft({ id: 'tls-handshake-failed', confidence: 0.8, checks: ['tls.handshake'] })],
+      evidenceOf([closed], '0x904 0x7'),
+    );
+    const port = out.find((f) => f.id === 'port-unreachable')!;
+    expect(port.contradictions.length).toBeGreaterThan(0);
+    expect(port.confidence).toBeLessThan(0.5);
+    expect(out.map((f) => f.id)).toEqual(['tls-handshake-failed', 'port-unreachable']);
+    // Contradicted yet still confident: the contradiction alone moves it below a plausible high cause.
+    const strong = rankFindings(
+      [draft({ id: 'port-refused', confidence: 0.99, checks: ['net.tcp'], contradictions: ['the server answered'] }), draft({ id: 'certificate-expired', confidence: 0.55 })],
+      evidenceOf(),
+    );
+    expect(strong.map((f) => f.id)).toEqual(['certificate-expired', 'port-refused']);
   });
 
   it('is stable under any reordering of drafts and checks (property)', () => {
@@ -99,24 +126,27 @@ describe('rankFindings', () => {
       fc.record({ id: fc.constantFrom(...CHECK_IDS), status: fc.constantFrom('pass' as const, 'fail' as const, 'warn' as const) }),
       { selector: (c) => c.id, maxLength: 8 },
     );
+    // A real permutation (any order of all items), not a rotation: fast-check's shuffledSubarray at full length.
+    const permutationOf = <T>(xs: readonly T[]) => fc.shuffledSubarray([...xs], { minLength: xs.length, maxLength: xs.length });
+    const caseArb = fc
+      .tuple(fc.array(draftArb, { maxLength: 12 }), checksArb, fc.constantFrom(undefined, '0x904 0x7', '0x204', '0x807'))
+      .chain(([drafts, checks, error]) =>
+        fc.record({
+          drafts: fc.constant(drafts),
+          checks: fc.constant(checks),
+          error: fc.constant(error),
+          reordered: fc.tuple(...drafts.map((d) => permutationOf(d.checks).map((ch) => ({ ...d, checks: ch })))).chain((ds) => permutationOf(ds)),
+          reorderedChecks: permutationOf(checks),
+        }),
+      );
     fc.assert(
-      fc.property(
-        fc.array(draftArb, { maxLength: 12 }),
-        checksArb,
-        fc.constantFrom(undefined, '0x904 0x7', '0x204', '0x807'),
-        fc.nat(),
-        (drafts, checks, error, seed) => {
-          const results = checks.map((c) => check(c.id, c.status));
-          const a = rankFindings(drafts, evidenceOf(results, error));
-          const shuffle = <T>(xs: readonly T[]) => [...xs].map((x, i) => ({ x, k: (i * 7919 + seed) % 104729 })).sort((p, q) => p.k - q.k).map((p) => p.x);
-          const b = rankFindings(
-            shuffle(drafts).map((d) => ({ ...d, checks: [...d.checks].reverse() })),
-            evidenceOf(shuffle(results), error),
-          );
-          expect(b).toEqual(a);
-          for (const f of a) expect(f.confidence).toBeGreaterThanOrEqual(0);
-        },
-      ),
+      fc.property(caseArb, ({ drafts, checks, error, reordered, reorderedChecks }) => {
+        const results = (list: typeof checks) => list.map((c) => check(c.id, c.status));
+        const a = rankFindings(drafts, evidenceOf(results(checks), error));
+        const b = rankFindings(reordered, evidenceOf(results(reorderedChecks), error));
+        expect(b).toEqual(a);
+        for (const f of a) expect(f.confidence).toBeGreaterThanOrEqual(0);
+      }),
       { numRuns: 300 },
     );
   });

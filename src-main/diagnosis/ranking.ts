@@ -6,7 +6,7 @@
 import { FINDING_META } from '../shared/catalog';
 import { CHECK_IDS, FIX_IDS, SEVERITIES, type CheckId, type FindingId, type FixId, type Severity } from '../shared/ids';
 import type { Finding } from '../shared/schema';
-import { passContradictions, steerAdjustment } from './ranking-steer';
+import { gatewayAdjustment, passContradictions, steerAdjustment } from './ranking-steer';
 import type { Evidence, FindingDraft } from './types';
 
 /** Highest confidence ranking will state; certainty is for the verification step. */
@@ -75,26 +75,29 @@ function mergeGroup(id: FindingId, drafts: readonly FindingDraft[], evidence: Ev
 
   const { confidence: agreed, sources } = combinedConfidence(drafts);
   const steer = steerAdjustment(id, evidence.errorHint);
+  const gateway = gatewayAdjustment(id, evidence);
   const contradictions = unique([
     ...drafts.flatMap((d) => d.contradictions ?? []),
     ...passContradictions(id, checks, evidence),
     ...(steer.contradiction ? [steer.contradiction] : []),
+    ...(gateway.contradiction ? [gateway.contradiction] : []),
   ]).sort();
   let confidence = agreed + (1 - agreed) * steer.boost;
-  confidence *= steer.penalty * CONTRADICTION_FACTOR ** contradictions.length;
+  confidence *= steer.penalty * gateway.penalty * CONTRADICTION_FACTOR ** contradictions.length;
 
   const notes: string[] = [];
   if (sources.length > 1) notes.push(`${sources.length} independent sources agree (${sources.join('; ')}).`);
   if (steer.note) notes.push(steer.note);
+  if (gateway.note) notes.push(gateway.note);
   if (contradictions.length > 0) notes.push(`${contradictions.length} contradiction(s) lowered the confidence.`);
 
   return {
     id,
     section: meta.section,
-    severity: mostSevere(drafts.map((d) => d.severity ?? meta.severity)),
+    severity: gateway.severity ?? mostSevere(drafts.map((d) => d.severity ?? meta.severity)),
     confidence: Math.round(Math.min(MAX_CONFIDENCE, clamp(confidence)) * 100) / 100,
     title: meta.title,
-    explanation: best.explanation,
+    explanation: gateway.explanation ? `${best.explanation} ${gateway.explanation}` : best.explanation,
     technical: [best.technical, ...notes].filter((s) => s.trim() !== '').join(' '),
     checks,
     fixes,
@@ -103,9 +106,29 @@ function mergeGroup(id: FindingId, drafts: readonly FindingDraft[], evidence: Ev
   };
 }
 
-/** Compares findings: severity first, then confidence, then id. */
+/** Below this confidence a blocking cause is not plausible enough to rank by its severity. */
+export const PLAUSIBLE_CONFIDENCE = 0.5;
+
+const BLOCKING: ReadonlySet<Severity> = new Set<Severity>(['critical', 'high']);
+
+/** True for a cause that alone can break the connection and that the evidence makes plausible. */
+export function isPlausibleBlocker(f: Finding): boolean {
+  return BLOCKING.has(f.severity) && f.confidence >= PLAUSIBLE_CONFIDENCE && f.contradictions.length === 0;
+}
+
+/**
+ * The band a finding sorts in. Plausible blockers (critical/high, confidence ≥ PLAUSIBLE_CONFIDENCE, not
+ * contradicted) come first, by severity; a blocker that is unlikely or contradicted sorts as if it were
+ * medium, so it no longer outranks a likely medium cause; medium, low and info keep their order.
+ */
+function band(f: Finding): number {
+  if (isPlausibleBlocker(f)) return SEVERITIES.indexOf(f.severity);
+  return BLOCKING.has(f.severity) ? SEVERITIES.indexOf('medium') : SEVERITIES.indexOf(f.severity);
+}
+
+/** Compares findings: band (severity, with implausible blockers lowered to medium), then confidence, then severity, then id. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || b.confidence - a.confidence || a.id.localeCompare(b.id);
+  return band(a) - band(b) || b.confidence - a.confidence || SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) || a.id.localeCompare(b.id);
 }
 
 /** Merges drafts of the same id, weighs agreement, contradictions and the dialog pair, and sorts most likely first. */

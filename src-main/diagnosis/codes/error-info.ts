@@ -50,6 +50,11 @@ export const ERROR_INFO_ROWS: readonly CodeEntry[] = [
   row(0x12, 'ERRINFO_CLOSE_STACK_ON_DRIVER_IFACE_FAILURE', 'a server display driver interface failed', 'server-refusal'),
   row(0x17, 'ERRINFO_SERVER_WINLOGON_CRASH', 'the logon process (winlogon) crashed on the server', 'server-refusal'),
   row(0x18, 'ERRINFO_SERVER_CSRSS_CRASH', 'a core Windows process (csrss) crashed on the server', 'server-refusal'),
+  // MS-RDPBCGR 2.2.5.1.1 defines these two; FreeRDP's error.h stops at 0x18, so its logs print them as unknown.
+  row(0x19, 'ERRINFO_SERVER_SHUTDOWN', 'the server is shutting down', 'unknown',
+    'The server sent this on its way down; wait until it is back, then connect again.'),
+  row(0x1a, 'ERRINFO_SERVER_REBOOT', 'the server is restarting', 'unknown',
+    'The server sent this on its way into a restart; wait a few minutes, then connect again.'),
   row(0x400, 'ERRINFO_CB_DESTINATION_NOT_FOUND', 'the connection broker found no target computer', 'server-refusal'),
   row(0x402, 'ERRINFO_CB_LOADING_DESTINATION', 'the broker target is still being prepared', 'server-refusal'),
   row(0x404, 'ERRINFO_CB_REDIRECTING_TO_DESTINATION', 'the broker failed to redirect to the target', 'server-refusal'),

@@ -101,17 +101,32 @@ const CONNECT_ERRORS: ReadonlyArray<readonly [number, string, string, CodeEntry[
   [0x1b, 'NO_OR_MISSING_CREDENTIALS', 'no credentials were given', 'credentials'],
   [0x1c, 'ACTIVATION_TIMEOUT', 'the session activation timed out', 'unknown'],
   [0x1d, 'TARGET_BOOTING', 'the target is still starting', 'unknown'],
+  // Newer FreeRDP 3 (PR #13185) reports an RDP_NEG_FAILURE of HYBRID_REQUIRED_BY_SERVER instead of SECURITY_NEGO_CONNECT_FAILED.
+  [0x1e, 'HYBRID_REQUIRED_BY_SERVER', 'the server requires NLA (CredSSP), which this connection turned off', 'server-refusal'],
 ];
+
+/** The errorInfo class as FreeRDP shifts it into freerdp_get_last_error() values (FREERDP_ERROR_ERRINFO_CLASS = 1). */
+export const FREERDP_ERRINFO_CLASS = 1 << 16;
 
 /** The connect-error class as FreeRDP shifts it into freerdp_get_last_error() values. */
 export const FREERDP_CONNECT_CLASS = 2 << 16;
 
-/** Every FreeRDP number: exit codes (0–255) and connect errors (0x20001–0x2001D). */
+/** The errorInfo code inside a FreeRDP last-error value of the errorInfo class (0x00010007 → 7), or null. */
+export function errinfoFromFreerdp(value: number): number | null {
+  return value >>> 16 === 1 ? value & 0xffff : null;
+}
+
+/** error.h's FREERDP_ERROR_* macro for a connect error: types 0xE–0x1D carry a CONNECT_ prefix, the earlier ones do not. */
+function macroNote(type: number, name: string): string[] {
+  if (type > 0x1d) return [];
+  return [`FreeRDP names it FREERDP_ERROR_${type >= 0xe ? 'CONNECT_' : ''}${name} / ERRCONNECT_${name}.`];
+}
+
+/** Every FreeRDP number: exit codes (0–255) and connect errors (0x20001–0x2001E). */
 export const FREERDP_ROWS: readonly CodeEntry[] = [
   ...EXIT_ROWS,
   ...CONNECT_ERRORS.map(([type, name, meaning, steer]) =>
-    row(FREERDP_CONNECT_CLASS | type, `ERRCONNECT_${name}`, `FreeRDP: ${meaning}`, steer,
-      `FreeRDP names it FREERDP_ERROR_${name === 'PASSWORD_EXPIRED' ? 'CONNECT_' : ''}${name} / ERRCONNECT_${name}.`),
+    row(FREERDP_CONNECT_CLASS | type, `ERRCONNECT_${name}`, `FreeRDP: ${meaning}`, steer, ...macroNote(type, name)),
   ),
 ];
 

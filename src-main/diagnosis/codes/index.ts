@@ -3,7 +3,7 @@ import type { DecodedCode } from '../../shared/schema';
 import { DISCONNECT_REASONS, UNOFFICIAL_NOTE } from './disconnect-reasons';
 import { ERROR_INFO } from './error-info';
 import { EXTENDED_REASONS, PROTOCOL_RANGE } from './extended-reasons';
-import { FREERDP_ERRORS } from './freerdp';
+import { errinfoFromFreerdp, FREERDP_ERRORS } from './freerdp';
 import { toHex, unofficialRow, type CodeEntry, type CodeKind, type Steer } from './types';
 
 export { toHex } from './types';
@@ -15,13 +15,25 @@ export interface Reading {
   readonly steer: Steer;
 }
 
-function toReading(entry: CodeEntry, kind: CodeKind): Reading {
+function toReading(entry: CodeEntry, kind: CodeKind, name?: string): Reading {
   const notes = [...(entry.notes ?? [])];
   if (!entry.official) notes.push(UNOFFICIAL_NOTE);
+  // Read as a server errorInfo code, a number shared with ExtendedDisconnectReasonCode shows its MS-RDPBCGR name.
+  const shown = name ?? (kind === 'error-info' && entry.errinfoName ? entry.errinfoName : entry.name);
   return {
-    code: { value: entry.value, hex: toHex(entry.value), kind, name: entry.name, meaning: entry.meaning, official: entry.official, notes },
+    code: { value: entry.value, hex: toHex(entry.value), kind, name: shown, meaning: entry.meaning, official: entry.official, notes },
     steer: entry.steer,
   };
+}
+
+/** A FreeRDP last-error value of the errorInfo class (0x00010007) read as the errorInfo code it carries. */
+export function readPackedErrorInfo(value: number): Reading | undefined {
+  const code = errinfoFromFreerdp(value);
+  if (code === null) return undefined;
+  const r = decodeAs('error-info', code);
+  if (!r) return undefined;
+  const note = `FreeRDP writes it as ${toHex(value)}: class 1 (errorInfo) << 16 | code ${toHex(code)} (include/freerdp/error.h).`;
+  return { ...r, code: { ...r.code, notes: [note, ...r.code.notes] } };
 }
 
 /** The row for a number in one table, including the documented ranges that have no row of their own. */
@@ -67,6 +79,8 @@ export function unknownReading(kind: CodeKind, value: number): Reading {
 
 /** Every plausible reading of a lone number, one per table that knows it (disconnect reason first). */
 export function readingsOf(value: number): Reading[] {
+  const packed = readPackedErrorInfo(value);
+  if (packed) return [packed];
   const kinds: CodeKind[] = ['disconnect-reason', 'extended-reason', 'freerdp-error'];
   const out: Reading[] = [];
   for (const kind of kinds) {
@@ -90,6 +104,11 @@ export function readingByName(name: string): Reading | undefined {
   const wanted = name.toLowerCase();
   for (const [kind, table] of tables) {
     for (const entry of table.values()) if (entry.name.toLowerCase() === wanted) return toReading(entry, kind);
+  }
+  // errorInfo names of the numbers ExtendedDisconnectReasonCode shares (1–12, 256–266), in MS-RDPBCGR's or FreeRDP's spelling.
+  for (const entry of EXTENDED_REASONS.values()) {
+    const spelling = [entry.errinfoName, ...(entry.aliases ?? [])].find((n) => n?.toLowerCase() === wanted);
+    if (spelling) return toReading(entry, 'error-info', spelling);
   }
   return undefined;
 }

@@ -18,11 +18,24 @@ export interface CodeEntry {
   /** Which kind of cause the code suggests. */
   readonly steer: Steer;
   readonly notes?: readonly string[];
+  /** The MS-RDPBCGR 2.2.5.1.1 errorInfo name of the same number, shown when the code is read as error-info. */
+  readonly errinfoName?: string;
+  /** Other spellings a log may use for the same code (FreeRDP writes some errorInfo names differently). */
+  readonly aliases?: readonly string[];
 }
 
 /** Builds an official table row. */
 export function row(value: number, name: string, meaning: string, steer: Steer, ...notes: string[]): CodeEntry {
   return { value, name, meaning, official: true, steer, notes };
+}
+
+/** Builds an official row whose number is also an MS-RDPBCGR errorInfo code, with that name and any other spellings. */
+export function twinRow(value: number, name: string, errinfo: readonly [string, ...string[]], meaning: string, steer: Steer, ...notes: string[]): CodeEntry {
+  const [errinfoName, ...aliases] = errinfo;
+  return {
+    value, name, meaning, official: true, steer, errinfoName, aliases,
+    notes: [`Same number as the server's Set Error Info code ${errinfoName} (MS-RDPBCGR 2.2.5.1.1).`, ...notes],
+  };
 }
 
 /** Builds a row for a code only seen in the wild. */
