@@ -21,6 +21,7 @@ export function makeTestContext(init: TestContextInit = {}): CheckContext & { re
     target: parseTarget(init.target ?? '127.0.0.1'),
     options: { timeoutMs: 5000, gateway: null, errorHint: null, clientSettings: null, ...init.options },
     signal: init.signal ?? new AbortController().signal,
+    remainingMs: init.remainingMs ?? (() => Number.POSITIVE_INFINITY),
     now: init.now ?? (() => new Date()),
     windows: init.windows ?? null,
     knownHosts: init.knownHosts ?? createMemoryKnownHosts(),

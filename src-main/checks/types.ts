@@ -46,6 +46,8 @@ export interface CheckContext {
   readonly target: ParsedTarget;
   readonly options: CheckOptions;
   readonly signal: AbortSignal;
+  /** Time left before the whole diagnosis's deadline aborts `signal`; probes size their budgets by it. */
+  remainingMs(): number;
   /** Current time; tests pass a fixed clock. */
   readonly now: () => Date;
   /** Local Windows state, or null where there is none (not Windows and no replay). */

@@ -6,11 +6,19 @@ import { join } from 'node:path';
 import { closedPort, startShadow, startStandIn, startXrdp, stopAll } from '../../e2e/lab';
 import type { DiagnoseRequest } from '../shared/dto';
 import type { Report } from '../shared/schema';
-import { runDiagnosis } from './diagnosis';
+import { DEADLINE_MARGIN_MS, runDiagnosis } from './diagnosis';
 import { createNodeDeps } from './node-deps';
 
 let home: string;
 const TIMEOUT = 1500;
+/** Past the diagnosis deadline (2 × timeout + its margin): the rules, the report, and a loaded 2-core machine. */
+const WITHIN = TIMEOUT * 2 + DEADLINE_MARGIN_MS + 400;
+
+/** Waits until the server has seen every client socket close (a forgotten socket keeps `open` above 0). */
+async function openSocketsAfter(server: { readonly open: number }): Promise<number> {
+  for (let i = 0; i < 20 && server.open > 0; i++) await new Promise((r) => setTimeout(r, 25));
+  return server.open;
+}
 
 async function diagnoseTarget(target: string, extra: Partial<DiagnoseRequest> = {}): Promise<Report> {
   const deps = createNodeDeps({ door: 'browser', dataDir: home, env: {} });
@@ -94,7 +102,33 @@ describe('stand-ins for behaviour no real peer shows', () => {
     const begin = Date.now();
     const report = await diagnoseTarget(`127.0.0.1:${server.port}`);
     expect(top(report)).toBe(finding);
-    expect(Date.now() - begin).toBeLessThan(TIMEOUT * 3);
+    expect(Date.now() - begin).toBeLessThan(WITHIN);
+    expect(await openSocketsAfter(server)).toBe(0);
+    await server.stop();
+  });
+
+  it('the same server a little slow on every step: every step completes, CredSSP included, well before the deadline', async () => {
+    const server = await startStandIn('slow-steps', { stepDelayMs: 150 });
+    const begin = performance.now();
+    const report = await diagnoseTarget(`127.0.0.1:${server.port}`);
+    expect(performance.now() - begin).toBeLessThan(TIMEOUT);
+    expect(check(report, 'tls.handshake')?.status).toBe('pass');
+    expect(check(report, 'credssp.ntlm-info')).toMatchObject({ status: 'pass', evidence: { netbiosComputer: 'SLOW' } });
+    await server.stop();
+  });
+
+  it('a server that answers every step just inside the timeout: the whole diagnosis still ends at its deadline, sockets closed', async () => {
+    const server = await startStandIn('slow-steps', { stepDelayMs: TIMEOUT * 0.9 });
+    const begin = performance.now();
+    const report = await diagnoseTarget(`127.0.0.1:${server.port}`);
+    const elapsed = performance.now() - begin;
+    expect(elapsed).toBeLessThan(WITHIN);
+    // Confirm, TLS and CredSSP each near the timeout cannot all fit: the ones cut at the deadline say so.
+    expect(elapsed).toBeGreaterThan(TIMEOUT * 2);
+    expect(check(report, 'rdp.negotiation')).toMatchObject({ status: 'pass', evidence: { supported: ['SSL', 'HYBRID'] } });
+    const late = report.checks.filter((c) => c.summary.startsWith(`Did not finish within ${TIMEOUT * 2 + DEADLINE_MARGIN_MS} ms`));
+    expect(late.map((c) => [c.id, c.status])).toEqual([['tls.handshake', 'error'], ['credssp.ntlm-info', 'error']]);
+    expect(await openSocketsAfter(server)).toBe(0);
     await server.stop();
   });
 
