@@ -14,8 +14,6 @@ export interface StandInOptions {
   readTimeoutMs?: number;
   /** How long 'slow-steps' waits before each answer: the confirm, the TLS ServerHello, the CredSSP reply (default 900 ms). */
   stepDelayMs?: number;
-  /** 'drop-connects': of every `dropEvery` connections, the first is held open unanswered at the TCP level (default 2). */
-  dropEvery?: number;
 }
 
 /** What a behaviour gets besides the socket. */

@@ -3,6 +3,7 @@ import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import { createMemoryKnownHosts } from '../net/known-hosts-store';
 import { parseTarget } from '../net/target';
+import { createMemoTable } from './memo-table';
 import type { CheckContext, CheckOptions } from './types';
 
 /** Options for makeTestContext: a target string, prior results, and any context field. */
@@ -15,7 +16,7 @@ export interface TestContextInit extends Partial<Omit<CheckContext, 'target' | '
 /** A context with a 5 s timeout, no Windows source, in-memory known hosts and memoization like the engine's. */
 export function makeTestContext(init: TestContextInit = {}): CheckContext & { readonly messages: string[] } {
   const results = new Map<CheckId, CheckResult>((init.results ?? []).map((r) => [r.id, r]));
-  const memos = new Map<string, Promise<unknown>>();
+  const memos = createMemoTable();
   const messages: string[] = [];
   return {
     target: parseTarget(init.target ?? '127.0.0.1'),
@@ -28,13 +29,7 @@ export function makeTestContext(init: TestContextInit = {}): CheckContext & { re
     messages,
     report: init.report ?? ((m: string) => void messages.push(m)),
     resultOf: init.resultOf ?? ((id: CheckId) => results.get(id)),
-    memo: init.memo ?? (<T,>(key: string, fn: () => Promise<T>): Promise<T> => {
-      let p = memos.get(key) as Promise<T> | undefined;
-      if (!p) {
-        p = fn();
-        memos.set(key, p);
-      }
-      return p;
-    }),
+    memo: init.memo ?? memos.memo,
+    settled: init.settled ?? memos.settled,
   };
 }

@@ -60,6 +60,8 @@ export interface CheckContext {
   resultOf(id: CheckId): CheckResult | undefined;
   /** Run `fn` once per diagnosis for `key`, so several checks share one probe. */
   memo<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** Resolves once every shared probe whose key starts with `prefix` has ended (also those they start), or after `maxWaitMs`. */
+  settled(prefix: string, maxWaitMs: number): Promise<void>;
 }
 
 /** What a check's run returns; the engine adds id, section, title and time. */

@@ -3,10 +3,11 @@ import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS, type CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import { CHECKS } from '../checks/registry';
+import { createMemoTable } from '../checks/memo-table';
 import type { CheckContext, CheckDefinition } from '../checks/types';
 
 /** Everything of the context that is the same for every check of one run. */
-export type SharedContext = Omit<CheckContext, 'report' | 'resultOf' | 'memo' | 'remainingMs'>;
+export type SharedContext = Omit<CheckContext, 'report' | 'resultOf' | 'memo' | 'settled' | 'remainingMs'>;
 
 /** Callbacks the engine uses to stream progress. */
 export interface EngineListener {
@@ -86,7 +87,7 @@ export async function runChecks(
   const registry = options.registry ?? CHECKS;
   const order = withDependencies(ids, registry);
   const results = new Map<CheckId, CheckResult>();
-  const memos = new Map<string, Promise<unknown>>();
+  const memos = createMemoTable();
   const started = new Map<CheckId, Promise<CheckResult>>();
   const run$ = runSignal(shared.signal, options.deadlineMs);
   const lateSummary = (what: string): string => `${what} within ${options.deadlineMs} ms, the limit for the whole diagnosis (about two timeouts).`;
@@ -118,14 +119,8 @@ export async function runChecks(
         remainingMs: () => Math.max(0, run$.deadlineAt - performance.now()),
         report: (message) => listener.onProgress(id, message),
         resultOf: (dep) => results.get(dep),
-        memo: <T,>(key: string, fn: () => Promise<T>): Promise<T> => {
-          let p = memos.get(key) as Promise<T> | undefined;
-          if (!p) {
-            p = fn();
-            memos.set(key, p);
-          }
-          return p;
-        },
+        memo: memos.memo,
+        settled: memos.settled,
       };
       const limit = whenAborted(run$.signal);
       let result: CheckResult;

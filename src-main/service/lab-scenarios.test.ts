@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closedPort, startShadow, startStandIn, startXrdp, stopAll } from '../../e2e/lab';
+import { closedPort, startLossyListener, startShadow, startStandIn, startXrdp, stopAll } from '../../e2e/lab';
 import type { DiagnoseRequest } from '../shared/dto';
 import type { Report } from '../shared/schema';
 import { DEADLINE_MARGIN_MS, runDiagnosis } from './diagnosis';
@@ -137,6 +137,22 @@ describe('stand-ins for behaviour no real peer shows', () => {
     const report = await diagnoseTarget(`127.0.0.1:${server.port}`);
     expect(top(report)).toBe('server-no-certificate');
     await server.stop();
+  });
+
+  it('a path that loses about every other connect → packet-loss, though most connects get through', async () => {
+    const lossy = await startLossyListener({ holdMs: 300 });
+    // The TCP check alone, at the default timeout so the sample has room for five connects of which some are lost.
+    const report = await diagnoseTarget(`127.0.0.1:${lossy.port}`, { checks: ['net.tcp'], timeoutMs: 5000 });
+    const tcp = check(report, 'net.tcp');
+    const latency = tcp?.evidence['latency'] as { attempts: number; lost: number; retries: number; lossRatio: number; connects: { kind: string }[] };
+    expect(latency.retries).toBe(0);
+    expect(latency.attempts).toBe(5);
+    expect(latency.lost).toBeGreaterThanOrEqual(2);
+    expect(latency.lost).toBeLessThanOrEqual(3);
+    expect(latency.connects.filter((c) => c.kind === 'timeout')).toHaveLength(latency.lost);
+    expect(tcp).toMatchObject({ status: 'warn', evidence: { verdict: 'open', packetLoss: true } });
+    expect(report.findings.map((f) => f.id)).toContain('packet-loss');
+    await lossy.stop();
   });
 
   it('a closed port → port-refused', async () => {
