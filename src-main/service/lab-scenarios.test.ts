@@ -1,9 +1,9 @@
 // Issue 3 acceptance: every lab scenario, real peers where one exists, ends in the exact top finding.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { closedPort, startLossyListener, startShadow, startStandIn, startXrdp, stopAll } from '../../e2e/lab';
+import { closedPort, runXfreerdp, startLossyListener, startShadow, startStandIn, startXrdp, stopAll, XFREERDP_EXIT } from '../../e2e/lab';
 import type { DiagnoseRequest } from '../shared/dto';
 import type { Report } from '../shared/schema';
 import { DEADLINE_MARGIN_MS, runDiagnosis } from './diagnosis';
@@ -82,12 +82,45 @@ describe('real freerdp-shadow with NLA', () => {
   it('requires HYBRID and reveals its own host name over NTLM', async () => {
     const shadow = await startShadow();
     const report = await diagnoseTarget(`127.0.0.1:${shadow.port}`);
-    expect(JSON.stringify(check(report, 'rdp.negotiation')?.evidence)).toMatch(/HYBRID/);
-    expect(check(report, 'credssp.ntlm-info')?.status).not.toBe('skip');
-    expect(JSON.stringify(check(report, 'credssp.ntlm-info')?.evidence).toLowerCase()).toContain(hostname().toLowerCase().slice(0, 15));
+    const probes = check(report, 'rdp.negotiation')?.evidence['probes'] as { protocol: string; outcome: Record<string, unknown> }[];
+    const required = { kind: 'failure', code: 5, codeName: 'HYBRID_REQUIRED_BY_SERVER' };
+    const hybrid = { kind: 'selected', protocol: 2, protocolName: 'HYBRID', flags: 3 };
+    // SSL|HYBRID and SSL|HYBRID|HYBRID_EX both get HYBRID; everything without HYBRID is refused with code 5.
+    expect(probes.map((p) => [p.protocol, p.outcome])).toEqual([
+      ['RDP', required], ['SSL', required], ['HYBRID', hybrid], ['HYBRID_EX', hybrid], ['RDSTLS', required], ['RDSAAD', required],
+    ]);
+    expect(check(report, 'rdp.negotiation')?.evidence).toMatchObject({ supported: ['HYBRID'], nlaRequired: true, rdpSecurityAllowed: false });
+    const ntlm = check(report, 'credssp.ntlm-info');
+    expect(ntlm?.status).toBe('pass');
+    // The shadow answers with this machine's names: NetBIOS upper-cased and cut to 15 characters, DNS as it is.
+    expect(String(ntlm?.evidence['netbiosComputer']).toLowerCase()).toBe(hostname().split('.')[0]!.slice(0, 15).toLowerCase());
+    expect(String(ntlm?.evidence['dnsComputer']).toLowerCase()).toBe(hostname().toLowerCase());
     const withFile = await diagnoseTarget('', { rdpFile: rdpFile(NLA_OFF.replace('placeholder', `127.0.0.1:${shadow.port}`)) });
     expect(top(withFile)).toBe('nla-required-client-disabled');
     await shadow.stop();
+  });
+});
+
+describe('agreement with a real client', () => {
+  it('an .rdp with CredSSP off: xfreerdp and the diagnosis agree against xrdp (connects) and the NLA shadow (refused)', async () => {
+    const [xrdp, shadow] = await Promise.all([startXrdp({ securityLayer: 'negotiate', cert: 'valid' }), startShadow()]);
+    const file = (port: number) => `full address:s:127.0.0.1:${port}\r\nenablecredsspsupport:i:0\r\n`;
+    const dir = mkdtempSync(join(home, 'rdp-'));
+    const paths = { xrdp: join(dir, 'xrdp.rdp'), shadow: join(dir, 'shadow.rdp') };
+    writeFileSync(paths.xrdp, file(xrdp.port));
+    writeFileSync(paths.shadow, file(shadow.port));
+    const fromFile = (path: string) => ({ name: 'lab.rdp', contentBase64: readFileSync(path).toString('base64') });
+    const [clientXrdp, clientShadow, oursXrdp, oursShadow] = await Promise.all([
+      runXfreerdp({ rdpFile: paths.xrdp, host: '127.0.0.1', port: xrdp.port, user: 'x', password: 'y', timeoutMs: 15_000 }),
+      runXfreerdp({ rdpFile: paths.shadow, host: '127.0.0.1', port: shadow.port, user: 'x', password: 'y', timeoutMs: 15_000 }),
+      diagnoseTarget('', { rdpFile: fromFile(paths.xrdp) }),
+      diagnoseTarget('', { rdpFile: fromFile(paths.shadow) }),
+    ]);
+    expect(clientXrdp.exitCode, clientXrdp.stderr + clientXrdp.stdout).toBe(XFREERDP_EXIT.SUCCESS);
+    expect(clientShadow.exitCode, clientShadow.stderr + clientShadow.stdout).toBe(XFREERDP_EXIT.NEGO_FAILURE);
+    expect(oursXrdp.findings.filter((f) => ['critical', 'high', 'medium'].includes(f.severity)).map((f) => f.id)).toEqual([]);
+    expect(top(oursShadow)).toBe('nla-required-client-disabled');
+    await Promise.all([xrdp.stop(), shadow.stop()]);
   });
 });
 
