@@ -56,6 +56,10 @@ export function prepareRequest(
     fromFile = read.address;
   }
   const text = req.target.trim() || fromFile;
+  // A name ending in .rdp is a file the caller could not find, not a host to look up (.rdp is no top-level domain).
+  if (!req.rdpFile && text && /\.rdp$/i.test(text)) {
+    throw new BadInputError(`${JSON.stringify(text)} looks like a .rdp file, but there is no such file; give the file's path, or a host name.`);
+  }
   if (!text) throw new BadInputError('No remote computer given, and the .rdp file names none (full address).');
   const target = parseTarget(text, clientSettings?.port ?? undefined);
   const errorHint = req.error?.trim() ? deps.decode(req.error) : null;
