@@ -7,7 +7,7 @@ import {
   tsRequestWith, type TlsAlertName,
 } from './hostile-wire';
 import { registerCleanup } from './processes';
-import { readFirstRequest } from './standin-behaviours';
+import { readFirstRequest, requestedOf } from './standin-behaviours';
 import { buildConnectionConfirm, PROTOCOL } from './x224';
 
 export { TLS_ALERTS, type TlsAlertName } from './hostile-wire';
@@ -186,12 +186,6 @@ export const HOSTILE_BEHAVIOURS = {
 
 /** Names of the hostile behaviours. */
 export type HostileKind = keyof typeof HOSTILE_BEHAVIOURS;
-
-/** requestedProtocols of a Connection Request (its last 8 bytes are RDP_NEG_REQ), 0 without one. */
-function requestedOf(request: Buffer): number {
-  const at = request.length - 8;
-  return at >= 11 && request[at] === 0x01 ? request.readUInt32LE(at + 4) : 0;
-}
 
 /** Starts a hostile server on a free 127.0.0.1 port; stopAll() closes it too. */
 export async function startHostile(kind: HostileKind, options: HostileOptions = {}): Promise<Hostile> {

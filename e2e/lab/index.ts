@@ -10,3 +10,4 @@ export * from './standins';
 export * from './xfreerdp';
 export * from './hostile';
 export * from './gateway-standin';
+export * from './lossy-listener';

@@ -1,5 +1,7 @@
 import type net from 'node:net';
+import { Duplex } from 'node:stream';
 import tls from 'node:tls';
+import { avPair, ntlmChallenge, tsRequestWith } from './hostile-wire';
 import { buildConnectionConfirm, completeTpktLength, PROTOCOL } from './x224';
 
 /** Options a stand-in behaviour may read. */
@@ -10,6 +12,8 @@ export interface StandInOptions {
   cert?: { certPem: string; keyPem: string };
   /** How long a behaviour waits for the client's request before giving up on the socket (default 10 s). */
   readTimeoutMs?: number;
+  /** How long 'slow-steps' waits before each answer: the confirm, the TLS ServerHello, the CredSSP reply (default 900 ms). */
+  stepDelayMs?: number;
 }
 
 /** What a behaviour gets besides the socket. */
@@ -68,6 +72,48 @@ export const STAND_IN_BEHAVIOURS = {
       secure.on('data', () => undefined);
     });
   },
+  /**
+   * Answers every step just inside the client's timeout: the confirm (HYBRID when asked, else SSL when asked, else
+   * SSL_REQUIRED_BY_SERVER), the TLS ServerHello and the CredSSP reply each come `stepDelayMs` after the client spoke.
+   */
+  'slow-steps': (socket, ctx) => {
+    const delay = ctx.options.stepDelayMs ?? 900;
+    const later = (fn: () => void): void => {
+      const timer = setTimeout(() => !socket.destroyed && fn(), delay);
+      socket.once('close', () => clearTimeout(timer));
+    };
+    ctx.onRequest(socket, (request) => {
+      // The raw socket keeps reading (so a client's close is seen at once); what arrives is held back from TLS.
+      const held: Buffer[] = [];
+      let tlsIn: Duplex | null = null;
+      socket.on('data', (chunk: Buffer) => (tlsIn ? tlsIn.push(chunk) : held.push(chunk)));
+      socket.on('end', () => tlsIn?.push(null));
+      const requested = requestedOf(request);
+      const selected = (requested & PROTOCOL.HYBRID) !== 0 ? PROTOCOL.HYBRID : (requested & PROTOCOL.SSL) !== 0 ? PROTOCOL.SSL : null;
+      later(() => {
+        if (selected === null) {
+          socket.end(buildConnectionConfirm({ kind: 'failure', failureCode: 1 }));
+          return;
+        }
+        socket.write(buildConnectionConfirm({ kind: 'response', selectedProtocol: selected }));
+        later(() => {
+          const duplex = new Duplex({
+            read: () => undefined,
+            write: (chunk: Buffer, _enc, done) => void socket.write(chunk, () => done()),
+            final: (done) => void socket.end(done),
+          });
+          tlsIn = duplex;
+          for (const chunk of held.splice(0)) duplex.push(chunk);
+          const secureContext = tls.createSecureContext({ cert: ctx.cert.certPem, key: ctx.cert.keyPem });
+          const secure = new tls.TLSSocket(duplex, { isServer: true, secureContext });
+          secure.on('error', () => socket.destroy());
+          secure.once('data', () =>
+            later(() => secure.write(tsRequestWith(ntlmChallenge({ targetInfo: Buffer.concat([avPair(1, Buffer.from('SLOW', 'utf16le')), avPair(0, Buffer.alloc(0))]) })))),
+          );
+        });
+      });
+    });
+  },
   /** Starts a TPKT header, then resets the connection (RST) in the middle of it. */
   reset: (socket, ctx) => {
     ctx.onRequest(socket, () => {
@@ -80,6 +126,12 @@ export const STAND_IN_BEHAVIOURS = {
     });
   },
 } satisfies Record<string, StandInBehaviour>;
+
+/** requestedProtocols of a Connection Request (its last 8 bytes are RDP_NEG_REQ), 0 without one. */
+export function requestedOf(request: Buffer): number {
+  const at = request.length - 8;
+  return at >= 11 && request[at] === 0x01 ? request.readUInt32LE(at + 4) : 0;
+}
 
 /** Names of the available stand-in behaviours. */
 export type StandInKind = keyof typeof STAND_IN_BEHAVIOURS;

@@ -13,6 +13,8 @@ export interface StandIn {
   kind: StandInKind;
   /** Connections accepted so far. */
   readonly connections: number;
+  /** Connections still open now (a client that forgets a socket keeps this above 0). */
+  readonly open: number;
   /** SHA-256 (tls fingerprint256 format) of the certificate TLS behaviours present. */
   sha256: string;
   stop(): Promise<void>;
@@ -75,6 +77,9 @@ export async function startStandIn(kind: StandInKind, options: StandInOptions = 
     kind,
     get connections() {
       return connections;
+    },
+    get open() {
+      return sockets.size;
     },
     sha256: new X509Certificate(cert.certPem).fingerprint256,
     stop,

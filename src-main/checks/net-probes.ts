@@ -22,16 +22,27 @@ export function probeConnects(ctx: CheckContext): Promise<TcpAttempt[]> {
   });
 }
 
+/** Shortest bound of one sample connect: below the first SYN retransmission (RFC 6298 §2.1, initial RTO 1 s). */
+export const SAMPLE_CONNECT_MIN_MS = 900;
+
 /**
- * A short latency/loss sample to the first address that answered. Its total budget is one timeout,
- * so connect + sample stay within the engine's per-check budget (two timeouts).
+ * Each sample connect waits this long: a connect that needs a retransmitted SYN lost a packet, so the bound sits
+ * below the 1 s initial RTO, unless the first connect showed a path so slow that three round trips need longer.
  */
-export function probeLatency(ctx: CheckContext, address: string): Promise<LatencySample> {
+export function sampleConnectTimeout(firstConnectMs: number, timeoutMs: number): number {
+  return Math.round(Math.min(timeoutMs, Math.max(SAMPLE_CONNECT_MIN_MS, firstConnectMs * 3)));
+}
+
+/**
+ * A short latency/loss sample to the first address that answered, `firstConnectMs` being that connect's time.
+ * Its total budget is one timeout, and never past the diagnosis deadline.
+ */
+export function probeLatency(ctx: CheckContext, address: string, firstConnectMs: number): Promise<LatencySample> {
   return ctx.memo(`tcp:latency:${address}:${ctx.target.port}`, () =>
     sampleLatency(address, ctx.target.port, {
       count: 5,
-      timeoutMs: Math.min(ctx.options.timeoutMs, 3000),
-      budgetMs: ctx.options.timeoutMs,
+      timeoutMs: sampleConnectTimeout(firstConnectMs, ctx.options.timeoutMs),
+      budgetMs: Math.min(ctx.options.timeoutMs, ctx.remainingMs() - 100),
       signal: ctx.signal,
     }),
   );

@@ -1,6 +1,7 @@
 /** Check net.tcp: can the Remote Desktop port be reached on each address, and how fast and reliably. */
 import type { LatencySample, TcpAttempt } from '../net/tcp';
 import { listed, probeConnects, probeLatency, probeResolution } from './net-probes';
+import { RDP_WIRE_PROBES } from './rdp-probes';
 import type { CheckDefinition, CheckOutcome } from './types';
 
 /** Median connect time above which the path counts as slow. */
@@ -16,14 +17,15 @@ export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unrea
  * timedOut: string[], unreachable: string[], otherFailures: string[], latency: LatencySample | null,
  * highLatency: boolean, packetLoss: boolean }` where TcpAttempt = `{ address, port, family, kind, ms, code, message }`
  * (kind: open | refused | timeout | unreachable | reset | aborted | error) and LatencySample =
- * `{ address, port, attempts, answered, lossRatio, medianMs, maxMs, minMs, samplesMs, budgetMs }`.
+ * `{ address, port, attempts, answered, lost, retries (always 0: no connect is retried), connectTimeoutMs,
+ * connects: { kind, ms }[], lossRatio, medianMs, maxMs, minMs, samplesMs, budgetMs }`.
  * Status: pass (open, path fine), warn (open but some addresses fail, slow, or lossy), fail (no address
  * accepts the connection), skip (nothing to connect to: the name did not resolve).
  */
 export const netTcpCheck: CheckDefinition = {
   id: 'net.tcp',
-  // Runs beside the handshake probes: connect-gate.ts retries SYNs a small listen queue dropped, so the
-  // parallel connects do not read as packet loss.
+  // Runs beside the handshake probes: connect-gate.ts retries SYNs a small listen queue dropped, so the parallel
+  // connects do not read as packet loss. The latency sample connects raw, one at a time, after those probes.
   dependsOn: ['dns.resolve'],
   async run(ctx) {
     const resolution = await probeResolution(ctx);
@@ -33,10 +35,13 @@ export const netTcpCheck: CheckDefinition = {
     ctx.report(`Connecting to port ${ctx.target.port} on ${listed(resolution.addresses.map((a) => a.address))}…`);
     const attempts = await probeConnects(ctx);
     const first = attempts.find((a) => a.kind === 'open');
-    let latency: LatencySample | null = null;
+    let latency: LatencyFigures | null = null;
     if (first && !ctx.signal.aborted) {
+      // Our own handshake probes would fill a small listen queue (xrdp's is 2) and a raw SYN dropped there would
+      // read as loss: sample once they are done, but start in time to fit one timeout before the deadline.
+      await ctx.settled(RDP_WIRE_PROBES, ctx.remainingMs() - ctx.options.timeoutMs - 200);
       ctx.report(`Measuring round trips to ${first.address}…`);
-      latency = await probeLatency(ctx, first.address);
+      latency = await probeLatency(ctx, first.address, first.ms);
     }
     return judgeTcp(ctx.target.host, ctx.target.port, attempts, latency);
   },
@@ -54,8 +59,11 @@ function verdictOf(attempts: readonly TcpAttempt[]): TcpVerdict {
   return kinds.has('refused') ? 'refused' : 'mixed-failure';
 }
 
+/** The figures of a latency sample the judgement reads (older recordings lack the per-connect details). */
+export type LatencyFigures = Omit<LatencySample, 'lost' | 'retries' | 'connectTimeoutMs' | 'connects'> & Partial<LatencySample>;
+
 /** Turns connect attempts and a latency sample into status, summary and evidence (pure; exported for tests). */
-export function judgeTcp(host: string, port: number, attempts: readonly TcpAttempt[], latency: LatencySample | null): CheckOutcome {
+export function judgeTcp(host: string, port: number, attempts: readonly TcpAttempt[], latency: LatencyFigures | null): CheckOutcome {
   const pick = (kind: TcpAttempt['kind']): string[] => attempts.filter((a) => a.kind === kind).map((a) => a.address);
   const verdict = verdictOf(attempts);
   const highLatency = latency?.medianMs != null && latency.medianMs > HIGH_LATENCY_MS;

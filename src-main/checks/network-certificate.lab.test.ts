@@ -33,7 +33,7 @@ async function run(target: string, knownHosts: KnownHostsStore) {
     IDS,
     { target: parsed, options: { timeoutMs: 3000, gateway: null, errorHint: null, clientSettings: null }, signal: controller.signal, now: () => new Date(), windows: null, knownHosts },
     { onStart: noop, onProgress: noop, onFinish: noop },
-    { checkBudgetMs: 7000 },
+    { deadlineMs: 7000 },
   );
   // Evidence must survive JSON unchanged (no Buffers, Maps, undefined or NaN).
   for (const r of results) expect(JSON.parse(JSON.stringify(r.evidence))).toStrictEqual(r.evidence);

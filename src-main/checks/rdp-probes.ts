@@ -6,6 +6,9 @@ import { probeTlsVersions, type TlsProbeResult } from '../net/tls-probe';
 import { probeConnects } from './net-probes';
 import type { CheckContext } from './types';
 
+/** Key prefix of the wire probes that connect to the RDP port (negotiation, TLS, CredSSP). */
+export const RDP_WIRE_PROBES = 'net:rdp-';
+
 /** SNI only for names: an IP literal in SNI is not allowed (RFC 6066 §3). */
 export function serverNameFor(ctx: CheckContext): string | null {
   return ctx.target.isAddress ? null : ctx.target.host;
@@ -29,7 +32,7 @@ function probeEndpoint(ctx: CheckContext): Promise<{ host: string } | { failed: 
 
 /** The six-way protocol enumeration. */
 export function negotiationProbe(ctx: CheckContext): Promise<NegotiationSummary> {
-  return ctx.memo('net:rdp-negotiation', async () => {
+  return ctx.memo(`${RDP_WIRE_PROBES}negotiation`, async () => {
     const endpoint = await probeEndpoint(ctx);
     if ('failed' in endpoint) return summaryFromFailedConnect(endpoint.failed);
     ctx.report(`Asking ${ctx.target.host}:${ctx.target.port} which security protocols it offers`);
@@ -45,7 +48,7 @@ async function connectHost(ctx: CheckContext): Promise<string> {
 
 /** The TLS version sweep, or null when the server offers no TLS-based protocol. */
 export function tlsProbe(ctx: CheckContext): Promise<TlsProbeResult | null> {
-  return ctx.memo('net:rdp-tls', async () => {
+  return ctx.memo(`${RDP_WIRE_PROBES}tls`, async () => {
     const request = tlsCapableRequest(await negotiationProbe(ctx));
     if (!request) return null;
     ctx.report(`Trying TLS 1.0 to 1.3 over ${request.protocol}`);
@@ -62,7 +65,7 @@ export function tlsProbe(ctx: CheckContext): Promise<TlsProbeResult | null> {
 
 /** The CredSSP/NTLM identity probe. */
 export function credSspProbe(ctx: CheckContext): Promise<CredSspProbe> {
-  return ctx.memo('net:rdp-credssp', async () => {
+  return ctx.memo(`${RDP_WIRE_PROBES}credssp`, async () => {
     ctx.report('Reading the server identity from its NTLM challenge (no logon is attempted)');
     return probeCredSsp({
       host: await connectHost(ctx),

@@ -3,6 +3,7 @@ import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import { createMemoryKnownHosts } from '../net/known-hosts-store';
 import { parseTarget } from '../net/target';
+import { createMemoTable } from './memo-table';
 import type { CheckContext, CheckOptions } from './types';
 
 /** Options for makeTestContext: a target string, prior results, and any context field. */
@@ -15,25 +16,20 @@ export interface TestContextInit extends Partial<Omit<CheckContext, 'target' | '
 /** A context with a 5 s timeout, no Windows source, in-memory known hosts and memoization like the engine's. */
 export function makeTestContext(init: TestContextInit = {}): CheckContext & { readonly messages: string[] } {
   const results = new Map<CheckId, CheckResult>((init.results ?? []).map((r) => [r.id, r]));
-  const memos = new Map<string, Promise<unknown>>();
+  const memos = createMemoTable();
   const messages: string[] = [];
   return {
     target: parseTarget(init.target ?? '127.0.0.1'),
     options: { timeoutMs: 5000, gateway: null, errorHint: null, clientSettings: null, ...init.options },
     signal: init.signal ?? new AbortController().signal,
+    remainingMs: init.remainingMs ?? (() => Number.POSITIVE_INFINITY),
     now: init.now ?? (() => new Date()),
     windows: init.windows ?? null,
     knownHosts: init.knownHosts ?? createMemoryKnownHosts(),
     messages,
     report: init.report ?? ((m: string) => void messages.push(m)),
     resultOf: init.resultOf ?? ((id: CheckId) => results.get(id)),
-    memo: init.memo ?? (<T,>(key: string, fn: () => Promise<T>): Promise<T> => {
-      let p = memos.get(key) as Promise<T> | undefined;
-      if (!p) {
-        p = fn();
-        memos.set(key, p);
-      }
-      return p;
-    }),
+    memo: init.memo ?? memos.memo,
+    settled: init.settled ?? memos.settled,
   };
 }

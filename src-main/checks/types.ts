@@ -46,6 +46,8 @@ export interface CheckContext {
   readonly target: ParsedTarget;
   readonly options: CheckOptions;
   readonly signal: AbortSignal;
+  /** Time left before the whole diagnosis's deadline aborts `signal`; probes size their budgets by it. */
+  remainingMs(): number;
   /** Current time; tests pass a fixed clock. */
   readonly now: () => Date;
   /** Local Windows state, or null where there is none (not Windows and no replay). */
@@ -58,6 +60,8 @@ export interface CheckContext {
   resultOf(id: CheckId): CheckResult | undefined;
   /** Run `fn` once per diagnosis for `key`, so several checks share one probe. */
   memo<T>(key: string, fn: () => Promise<T>): Promise<T>;
+  /** Resolves once every shared probe whose key starts with `prefix` has ended (also those they start), or after `maxWaitMs`. */
+  settled(prefix: string, maxWaitMs: number): Promise<void>;
 }
 
 /** What a check's run returns; the engine adds id, section, title and time. */

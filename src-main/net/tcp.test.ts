@@ -1,6 +1,8 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLossyListener } from '../../e2e/lab/lossy-listener';
 import { closedPort } from '../../e2e/lab/ports';
+import { stopAll } from '../../e2e/lab/processes';
 import { connectOnce, sampleLatency } from './tcp';
 import { startSilentPort, type SilentPort } from './test-silent-port';
 
@@ -76,5 +78,24 @@ describe('tcp probes', () => {
     expect(s.attempts).toBeLessThan(10);
     expect(s.lossRatio).toBe(1);
     expect(s.medianMs).toBeNull();
+  });
+});
+
+describe('latency sample against a path that loses connects', () => {
+  afterAll(() => stopAll());
+
+  it('counts the connects that got no answer instead of retrying them, and records each connect', async () => {
+    const lossy = await startLossyListener({ holdMs: 300 });
+    const s = await sampleLatency('127.0.0.1', lossy.port, { timeoutMs: 900, count: 5, budgetMs: 5000 });
+    expect(s.attempts).toBe(5);
+    expect(s.retries).toBe(0);
+    expect(s.connectTimeoutMs).toBe(900);
+    expect(s.connects.map((c) => c.kind)).toEqual(['open', 'timeout', 'open', 'timeout', 'open']);
+    expect(s.lost).toBe(2);
+    expect(s.lossRatio).toBe(0.4);
+    expect(s.samplesMs.map((v) => v === null)).toEqual([false, true, false, true, false]);
+    // A lost connect took its whole bound; an answered one took a loopback round trip.
+    for (const c of s.connects) expect(c.ms).toBeGreaterThanOrEqual(c.kind === 'timeout' ? 895 : 0);
+    expect(s.maxMs).toBeLessThan(100);
   });
 });

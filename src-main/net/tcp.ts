@@ -24,7 +24,17 @@ export interface TcpOptions {
   readonly signal?: AbortSignal;
 }
 
-/** A few connects in a row: round-trip figures and how many got no answer. */
+/** One connect of a latency sample: how it ended and when. */
+export interface SampleConnect {
+  readonly kind: TcpOutcomeKind;
+  /** Time until the connect completed, failed or was given up. */
+  readonly ms: number;
+}
+
+/**
+ * A few raw connects in a row (no early retry, each with its own timeout): round-trip figures and how many got
+ * no answer. A connect whose SYN or SYN-ACK was lost shows as lost here, not hidden behind a retried SYN.
+ */
 export interface LatencySample {
   readonly address: string;
   readonly port: number;
@@ -32,6 +42,14 @@ export interface LatencySample {
   readonly attempts: number;
   /** Connects that got an answer (open or refused: both mean the path works). */
   readonly answered: number;
+  /** Connects that got no answer within `connectTimeoutMs`. */
+  readonly lost: number;
+  /** Connects made again after a lost one: always 0, the sample never retries (each connect counts once). */
+  readonly retries: number;
+  /** Each connect's own bound. */
+  readonly connectTimeoutMs: number;
+  /** Every connect in order. */
+  readonly connects: SampleConnect[];
   /** Connects that got no answer, as a share of attempts (0–1). */
   readonly lossRatio: number;
   readonly medianMs: number | null;
@@ -147,25 +165,47 @@ function median(values: readonly number[]): number {
   return sorted.length % 2 === 1 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
 }
 
-/** Options of a latency sample. */
+/** Options of a latency sample; `timeoutMs` bounds each connect. */
 export interface SampleOptions extends TcpOptions {
   /** Connects to make (default 5). */
   readonly count?: number;
   /** Total time allowed for the whole sample (default 2 × timeoutMs, at most 15 s). */
   readonly budgetMs?: number;
+  /** Least time from one connect's start to the next (default SAMPLE_SPACING_MS). */
+  readonly spacingMs?: number;
 }
 
-/** Connects `count` times in a row within a total time budget and sums up the round trips and the losses. */
+/**
+ * Connects of a sample start at least this far apart, like ping's interval: a server that forks per connection
+ * (xrdp, listen queue 2) drops SYNs that arrive faster than it accepts, which is no loss on the path.
+ */
+export const SAMPLE_SPACING_MS = 25;
+
+/**
+ * Connects `count` times in a row within a total time budget and sums up the round trips and the losses. The
+ * connects are raw (connectTo, not connect-gate's early retry), so a dropped SYN counts as lost, and its time is
+ * the time it really took. A connect the budget cut short before its own timeout is not counted.
+ */
 export async function sampleLatency(address: string, port: number, options: SampleOptions): Promise<LatencySample> {
   const count = Math.min(20, Math.max(1, options.count ?? 5));
   const budgetMs = options.budgetMs ?? Math.min(15_000, options.timeoutMs * 2);
   const deadline = performance.now() + budgetMs;
   const samplesMs: (number | null)[] = [];
-  for (let i = 0; i < count; i++) {
+  const connects: SampleConnect[] = [];
+  const spacingMs = options.spacingMs ?? SAMPLE_SPACING_MS;
+  for (let i = 0, startedAt = -Infinity; i < count; i++) {
+    const wait = startedAt + spacingMs - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    startedAt = performance.now();
     const left = deadline - performance.now();
     if (left < 20 || options.signal?.aborted) break;
-    const attempt = await connectOnce(address, port, { timeoutMs: Math.min(options.timeoutMs, left), signal: options.signal });
+    const limit = Math.min(options.timeoutMs, left);
+    const attempt = net.isIP(address) === 0
+      ? await connectOnce(address, port, { timeoutMs: limit, signal: options.signal })
+      : await connectTo(address, port, { timeoutMs: limit, signal: options.signal });
     if (attempt.kind === 'aborted') break;
+    if (attempt.kind === 'timeout' && limit < options.timeoutMs) break;
+    connects.push({ kind: attempt.kind, ms: attempt.ms });
     // A refusal still proves a round trip; only silence (or a vanished route) is loss.
     samplesMs.push(attempt.kind === 'open' || attempt.kind === 'refused' || attempt.kind === 'reset' ? attempt.ms : null);
   }
@@ -175,6 +215,10 @@ export async function sampleLatency(address: string, port: number, options: Samp
     port,
     attempts: samplesMs.length,
     answered: answered.length,
+    lost: samplesMs.length - answered.length,
+    retries: 0,
+    connectTimeoutMs: options.timeoutMs,
+    connects,
     lossRatio: samplesMs.length === 0 ? 0 : Math.round(((samplesMs.length - answered.length) / samplesMs.length) * 100) / 100,
     medianMs: answered.length > 0 ? Math.round(median(answered) * 10) / 10 : null,
     maxMs: answered.length > 0 ? Math.max(...answered) : null,

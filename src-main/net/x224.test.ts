@@ -50,6 +50,16 @@ describe('parseConnectionConfirm', () => {
     bytes[15] = code;
     expect(parseConnectionConfirm(bytes)).toEqual({ kind: 'failure', code, codeName: name });
   });
+  it('does not read a 12–18-byte confirm as the 11-byte legacy one', () => {
+    for (let length = 12; length <= 18; length++) {
+      const packet = Buffer.alloc(length);
+      hex('03 00 00 00 00 d0 00 00 12 34 00').copy(packet);
+      packet[3] = length;
+      packet[4] = length - 5;
+      expect(parseConnectionConfirm(packet)).toMatchObject({ kind: 'non-rdp', reason: expect.stringContaining(`${length}-byte`) });
+    }
+  });
+
   it('reads the 11-byte confirm without negotiation data as legacy', () => {
     expect(parseConnectionConfirm(hex('03 00 00 0b 06 d0 00 00 00 00 00'))).toEqual({ kind: 'legacy' });
   });

@@ -41,7 +41,7 @@ describe('runChecks', () => {
     });
     const begin = Date.now();
     const finished: string[] = [];
-    const results = await runChecks(['net.tcp', 'rdp.negotiation'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: (r) => finished.push(r.id) }, { checkBudgetMs: 5000, registry: reg });
+    const results = await runChecks(['net.tcp', 'rdp.negotiation'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: (r) => finished.push(r.id) }, { deadlineMs: 5000, registry: reg });
     const elapsed = Date.now() - begin;
     expect(results.map((r) => r.id)).toEqual(['dns.resolve', 'net.tcp', 'rdp.negotiation']);
     expect(elapsed).toBeLessThan(290);
@@ -56,10 +56,36 @@ describe('runChecks', () => {
       'dns.resolve': { id: 'dns.resolve', dependsOn: [], run: async () => { throw new Error('resolver exploded\nstack'); } },
       'dns.reverse': { id: 'dns.reverse', dependsOn: [], run: () => new Promise(() => {}) },
     });
-    const results = await runChecks(['dns.resolve', 'dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { checkBudgetMs: 150, registry: reg });
+    const results = await runChecks(['dns.resolve', 'dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { deadlineMs: 150, registry: reg });
     expect(results[0]).toMatchObject({ status: 'error', summary: 'The check failed: resolver exploded' });
     expect(results[1]).toMatchObject({ status: 'error' });
     expect(results[1]!.summary).toContain('150 ms');
+  });
+
+  it('gives the whole run one deadline: a dependent that would end past it is cut there, and probes see the abort', async () => {
+    let probeAborted = false;
+    const step = (id: CheckId, deps: CheckId[]): CheckDefinition => ({
+      id,
+      dependsOn: deps,
+      run: (ctx) =>
+        new Promise((resolve) => {
+          const timer = setTimeout(() => resolve({ status: 'pass', summary: id, evidence: {} }), 250);
+          ctx.signal.addEventListener('abort', () => {
+            clearTimeout(timer);
+            probeAborted = true;
+          });
+        }),
+    });
+    const reg = registry({ 'dns.resolve': step('dns.resolve', []), 'net.tcp': step('net.tcp', ['dns.resolve']), 'dns.reverse': step('dns.reverse', ['net.tcp']) });
+    const begin = performance.now();
+    const results = await runChecks(['dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { deadlineMs: 400, registry: reg });
+    const elapsed = performance.now() - begin;
+    expect(elapsed).toBeGreaterThanOrEqual(395);
+    expect(elapsed).toBeLessThan(550);
+    expect(results.map((r) => [r.id, r.status])).toEqual([['dns.resolve', 'pass'], ['dns.reverse', 'error'], ['net.tcp', 'error']]);
+    expect(results.find((r) => r.id === 'net.tcp')!.summary).toBe('Did not finish within 400 ms, the limit for the whole diagnosis (about two timeouts).');
+    expect(results.find((r) => r.id === 'dns.reverse')!.summary).toBe('Did not start within 400 ms, the limit for the whole diagnosis (about two timeouts).');
+    expect(probeAborted).toBe(true);
   });
 
   it('shares a memoized probe between checks', async () => {
@@ -77,7 +103,7 @@ describe('runChecks', () => {
       },
     });
     const reg = registry({ 'dns.resolve': probe('dns.resolve'), 'dns.reverse': probe('dns.reverse') });
-    await runChecks(['dns.resolve', 'dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { checkBudgetMs: 1000, registry: reg });
+    await runChecks(['dns.resolve', 'dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { deadlineMs: 1000, registry: reg });
     expect(probes).toBe(1);
   });
 
@@ -86,7 +112,7 @@ describe('runChecks', () => {
     const reg = registry({ 'dns.resolve': { id: 'dns.resolve', dependsOn: [], run: () => new Promise(() => {}) } });
     setTimeout(() => controller.abort(), 50);
     const begin = Date.now();
-    const results = await runChecks(['dns.resolve'], shared(controller.signal), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { checkBudgetMs: 10_000, registry: reg });
+    const results = await runChecks(['dns.resolve'], shared(controller.signal), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { deadlineMs: 10_000, registry: reg });
     expect(Date.now() - begin).toBeLessThan(1000);
     expect(results[0]!.status).toBe('skip');
   });

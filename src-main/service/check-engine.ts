@@ -3,10 +3,11 @@ import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS, type CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import { CHECKS } from '../checks/registry';
+import { createMemoTable } from '../checks/memo-table';
 import type { CheckContext, CheckDefinition } from '../checks/types';
 
 /** Everything of the context that is the same for every check of one run. */
-export type SharedContext = Omit<CheckContext, 'report' | 'resultOf' | 'memo'>;
+export type SharedContext = Omit<CheckContext, 'report' | 'resultOf' | 'memo' | 'settled' | 'remainingMs'>;
 
 /** Callbacks the engine uses to stream progress. */
 export interface EngineListener {
@@ -33,41 +34,63 @@ function resultOf(id: CheckId, status: CheckResult['status'], summary: string, d
   return { id, section: meta.section, title: meta.title, status, summary, durationMs, evidence };
 }
 
-/** Rejects after `ms` unless the returned cancel function is called first. */
-function deadline(ms: number, signal: AbortSignal): { promise: Promise<never>; cancel: () => void } {
-  let timer: NodeJS.Timeout | undefined;
+/** The reason the run's signal carries when the whole-diagnosis deadline passed (not a user's cancel). */
+export class DeadlineError extends Error {
+  constructor(readonly ms: number) {
+    super(`did not finish within ${ms} ms`);
+    this.name = 'DeadlineError';
+  }
+}
+
+/** Rejects as soon as `signal` aborts, with its reason; `cancel` stops listening. */
+function whenAborted(signal: AbortSignal): { promise: Promise<never>; cancel: () => void } {
   let onAbort: (() => void) | undefined;
   const promise = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`did not finish within ${ms} ms`)), ms);
-    onAbort = () => reject(Object.assign(new Error('Cancelled.'), { name: 'AbortError' }));
-    signal.addEventListener('abort', onAbort, { once: true });
+    onAbort = () => reject(signal.reason);
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
   promise.catch(() => undefined);
+  return { promise, cancel: () => onAbort && signal.removeEventListener('abort', onAbort) };
+}
+
+/** A signal that aborts with the caller's reason when `outer` aborts, or with a DeadlineError after `ms`. */
+function runSignal(outer: AbortSignal, ms: number): { signal: AbortSignal; deadlineAt: number; dispose: () => void } {
+  const controller = new AbortController();
+  const deadlineAt = performance.now() + ms;
+  const onOuter = (): void => controller.abort(outer.reason);
+  const timer = setTimeout(() => controller.abort(new DeadlineError(ms)), Math.max(1, ms));
+  if (outer.aborted) onOuter();
+  else outer.addEventListener('abort', onOuter, { once: true });
   return {
-    promise,
-    cancel: () => {
+    signal: controller.signal,
+    deadlineAt,
+    dispose: () => {
       clearTimeout(timer);
-      if (onAbort) signal.removeEventListener('abort', onAbort);
+      outer.removeEventListener('abort', onOuter);
     },
   };
 }
 
 /**
  * Runs `ids` (dependencies included) with `shared` context. Independent checks run in parallel; a check
- * whose dependency could not run still runs and reads `undefined` for it. Every check is bounded by
- * `checkBudgetMs`, so one stuck probe cannot hold the diagnosis (issue 3: about two timeouts in total).
+ * whose dependency could not run still runs and reads `undefined` for it. The whole run has one deadline,
+ * `deadlineMs` (issue 3: about two timeouts in total): at it the signal every check and probe holds aborts, so
+ * their sockets close, and each check still running ends as an error that says so.
  */
 export async function runChecks(
   ids: readonly CheckId[],
   shared: SharedContext,
   listener: EngineListener,
-  options: { checkBudgetMs: number; registry?: Record<CheckId, CheckDefinition>; skipReason?: (id: CheckId) => string | null },
+  options: { deadlineMs: number; registry?: Record<CheckId, CheckDefinition>; skipReason?: (id: CheckId) => string | null },
 ): Promise<CheckResult[]> {
   const registry = options.registry ?? CHECKS;
   const order = withDependencies(ids, registry);
   const results = new Map<CheckId, CheckResult>();
-  const memos = new Map<string, Promise<unknown>>();
+  const memos = createMemoTable();
   const started = new Map<CheckId, Promise<CheckResult>>();
+  const run$ = runSignal(shared.signal, options.deadlineMs);
+  const lateSummary = (what: string): string => `${what} within ${options.deadlineMs} ms, the limit for the whole diagnosis (about two timeouts).`;
 
   const run = (id: CheckId): Promise<CheckResult> => {
     const existing = started.get(id);
@@ -76,6 +99,12 @@ export async function runChecks(
     const promise = Promise.all(def.dependsOn.filter((d) => order.includes(d)).map(run)).then(async () => {
       const begin = performance.now();
       if (shared.signal.aborted) return resultOf(id, 'skip', 'Cancelled before it started.', 0);
+      if (run$.signal.aborted) {
+        const late = resultOf(id, 'error', lateSummary('Did not start'), 0, { deadlineMs: options.deadlineMs });
+        results.set(id, late);
+        listener.onFinish(late);
+        return late;
+      }
       const skip = options.skipReason?.(id);
       if (skip) {
         const skipped = resultOf(id, 'skip', skip, 0);
@@ -86,18 +115,14 @@ export async function runChecks(
       listener.onStart(id);
       const ctx: CheckContext = {
         ...shared,
+        signal: run$.signal,
+        remainingMs: () => Math.max(0, run$.deadlineAt - performance.now()),
         report: (message) => listener.onProgress(id, message),
         resultOf: (dep) => results.get(dep),
-        memo: <T,>(key: string, fn: () => Promise<T>): Promise<T> => {
-          let p = memos.get(key) as Promise<T> | undefined;
-          if (!p) {
-            p = fn();
-            memos.set(key, p);
-          }
-          return p;
-        },
+        memo: memos.memo,
+        settled: memos.settled,
       };
-      const limit = deadline(options.checkBudgetMs, shared.signal);
+      const limit = whenAborted(run$.signal);
       let result: CheckResult;
       try {
         const outcome = await Promise.race([def.run(ctx), limit.promise]);
@@ -107,7 +132,9 @@ export async function runChecks(
         const message = error instanceof Error ? error.message : String(error);
         result = shared.signal.aborted
           ? resultOf(id, 'skip', 'Cancelled.', ms)
-          : resultOf(id, 'error', `The check failed: ${message.split('\n')[0]}`, ms);
+          : error instanceof DeadlineError
+            ? resultOf(id, 'error', lateSummary('Did not finish'), ms, { deadlineMs: options.deadlineMs })
+            : resultOf(id, 'error', `The check failed: ${message.split('\n')[0]}`, ms);
       } finally {
         limit.cancel();
       }
@@ -120,6 +147,10 @@ export async function runChecks(
     return promise;
   };
 
-  await Promise.all(order.map(run));
+  try {
+    await Promise.all(order.map(run));
+  } finally {
+    run$.dispose();
+  }
   return order.map((id) => results.get(id)).filter((r): r is CheckResult => r !== undefined);
 }

@@ -18,6 +18,14 @@ import { createThrottle } from './task-runner';
 /** The default bound for every network step (CATALOG §5 `--timeout`). */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
+/** Slack on top of two timeouts for the whole diagnosis: the rules and the report after the last probe. */
+export const DEADLINE_MARGIN_MS = 250;
+
+/** The one deadline of a diagnosis: about two timeouts, whatever the server does (issue 3). */
+export function diagnosisDeadlineMs(timeoutMs: number): number {
+  return timeoutMs * 2 + DEADLINE_MARGIN_MS;
+}
+
 /** A .rdp file as the service needs it: the client settings and the target it names. */
 export interface ReadRdpFile {
   readonly settings: ClientSettings;
@@ -48,6 +56,10 @@ export function prepareRequest(
     fromFile = read.address;
   }
   const text = req.target.trim() || fromFile;
+  // A name ending in .rdp is a file the caller could not find, not a host to look up (.rdp is no top-level domain).
+  if (!req.rdpFile && text && /\.rdp$/i.test(text)) {
+    throw new BadInputError(`${JSON.stringify(text)} looks like a .rdp file, but there is no such file; give the file's path, or a host name.`);
+  }
   if (!text) throw new BadInputError('No remote computer given, and the .rdp file names none (full address).');
   const target = parseTarget(text, clientSettings?.port ?? undefined);
   const errorHint = req.error?.trim() ? deps.decode(req.error) : null;
@@ -108,7 +120,7 @@ export async function runDiagnosis(
         emit({ type: 'check-finished', taskId, result });
       },
     },
-    { checkBudgetMs: timeoutMs * 2 + 1000, skipReason: recordedHostSkip(target, deps.windows) },
+    { deadlineMs: diagnosisDeadlineMs(timeoutMs), skipReason: recordedHostSkip(target, deps.windows) },
   );
   const checks = new Map(results.map((r) => [r.id, r]));
   const findings = diagnose({ target, checks, errorHint, clientSettings, now: deps.now() });
@@ -149,7 +161,7 @@ export async function runCheckSubset(target: string, ids: CheckId[], deps: Diagn
       knownHosts: deps.knownHosts,
     },
     { onStart: () => {}, onProgress: () => {}, onFinish: () => {} },
-    { checkBudgetMs: DEFAULT_TIMEOUT_MS * 2 + 1000 },
+    { deadlineMs: diagnosisDeadlineMs(DEFAULT_TIMEOUT_MS) },
   );
   return results.filter((r) => wanted.has(r.id));
 }
