@@ -103,6 +103,19 @@ describe('client-de-DE against rdp-lab.example', () => {
   });
 });
 
+describe('client.vpn answers only for the target it was recorded with', () => {
+  it('claims the recorded route for the same target (any case, trailing dot) and nothing for another one', async () => {
+    const de = (target: string) => clientVpnCheck.run(makeTestContext({ target, windows: createReplaySource(join(FIXTURES, 'client-de-DE')) }));
+    expect(await de('RDP-LAB.example.')).toMatchObject({ status: 'warn', evidence: { isTargetViaVpn: true } });
+    const other = await de('127.0.0.1');
+    expect(other).toMatchObject({ status: 'skip', evidence: { recordedTarget: 'rdp-lab.example', isTargetViaVpn: null, routes: [] } });
+    expect(other.summary).toBe('The recorded route is for rdp-lab.example, not 127.0.0.1; the route to 127.0.0.1 was not recorded. A VPN was up on that computer.');
+    expect(other.summary).not.toMatch(/goes through the VPN/);
+    const bob = await clientVpnCheck.run(makeTestContext({ target: 'rdp-lab.example', windows: createReplaySource(join(FIXTURES, 'client-saved-creds-nla-off')) }));
+    expect(bob).toMatchObject({ status: 'skip', evidence: { recordedTarget: '127.0.0.1' } });
+  });
+});
+
 describe('collector failures and host recordings', () => {
   it('turn a recorded access-denied into status error with its message', async () => {
     const dir = join(tmp, 'denied');
