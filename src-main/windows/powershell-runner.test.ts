@@ -173,3 +173,40 @@ describe('runInvocation (real child processes)', () => {
     ).rejects.toMatchObject({ kind: 'failed' });
   });
 });
+
+describe('the preamble under Windows PowerShell 5.1', () => {
+  const lines = PREAMBLE.split('\n');
+  it('silences the streams 5.1 can write into redirected stdout, right after stopping on errors', () => {
+    expect(lines[0]).toBe("$ErrorActionPreference = 'Stop'");
+    for (const pref of ['Progress', 'Warning', 'Information', 'Verbose', 'Debug']) {
+      const at = lines.indexOf(`$${pref}Preference = 'SilentlyContinue'`);
+      expect(at, pref).toBeGreaterThan(0);
+      expect(at, pref).toBeLessThan(lines.findIndex((l) => l.startsWith('trap')));
+    }
+  });
+
+  it('defines Invoke-RdpDoctorNative, which lets stderr continue inside the function and returns stdout as text', () => {
+    const start = lines.findIndex((l) => l.startsWith('function Invoke-RdpDoctorNative('));
+    expect(start).toBeGreaterThan(lines.findIndex((l) => l.startsWith('trap')));
+    expect(lines.slice(start + 1, start + 4)).toEqual([
+      "  $ErrorActionPreference = 'Continue'",
+      '  & $Path @Arguments 2>$null | ForEach-Object { [string]$_ }',
+      '}',
+    ]);
+  });
+
+  it('every collector runs native tools through Invoke-RdpDoctorNative and redirects no stream itself', () => {
+    const natives: string[] = [];
+    for (const [name, entry] of Object.entries(COLLECTOR_SCRIPTS)) {
+      expect(entry.script, name).not.toMatch(/\d>\s*(\$null|&1)|\*>/);
+      for (const line of entry.script.split('\n')) {
+        const tool = /([A-Za-z0-9_-]+\.exe)\b/.exec(line)?.[1];
+        // mstsc.exe is only read for its file version, never run.
+        if (!tool || /Get-FileVersion|Test-Path|Get-Item\b/.test(line)) continue;
+        expect(line, `${name}: ${tool}`).toMatch(/Invoke-RdpDoctorNative "\$env:SystemRoot\\System32\\[a-z]+\.exe"/);
+        natives.push(tool);
+      }
+    }
+    expect(natives.sort()).toEqual(['cmdkey.exe', 'qwinsta.exe']);
+  });
+});

@@ -17,13 +17,35 @@ export const MAX_COMMAND_LINE = 32_000;
 /** Output beyond this is treated as a failure rather than buffered without bound. */
 export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
+/** Windows PowerShell 5.1 can write these streams into redirected stdout, where they break the JSON. */
+export const QUIET_STREAMS = [
+  "$ProgressPreference = 'SilentlyContinue'",
+  "$WarningPreference = 'SilentlyContinue'",
+  "$InformationPreference = 'SilentlyContinue'",
+  "$VerbosePreference = 'SilentlyContinue'",
+  "$DebugPreference = 'SilentlyContinue'",
+].join('\n');
+
 /**
- * Runs before every script: stop on errors, UTF-8 output, a trap that prints a language-independent
- * error line (category + FullyQualifiedErrorId), and `$RdpDoctorData` decoded from the environment.
+ * `Invoke-RdpDoctorNative <path> [args]`: a native tool's stdout lines. 5.1 turns every stderr line of a native
+ * tool into an error record that 'Stop' throws, even with 2>$null; inside this function errors only continue,
+ * so the stdout comes back and $LASTEXITCODE tells the rest.
+ */
+export const NATIVE_FUNCTION = [
+  'function Invoke-RdpDoctorNative([string]$Path, [string[]]$Arguments = @()) {',
+  "  $ErrorActionPreference = 'Continue'",
+  '  & $Path @Arguments 2>$null | ForEach-Object { [string]$_ }',
+  '}',
+].join('\n');
+
+/**
+ * Runs before every script: stop on errors, quiet warning/progress/information streams, UTF-8 output, a
+ * trap that prints a language-independent error line (category + FullyQualifiedErrorId), `Invoke-RdpDoctorNative`,
+ * and `$RdpDoctorData` decoded from the environment.
  */
 export const PREAMBLE = [
   "$ErrorActionPreference = 'Stop'",
-  "$ProgressPreference = 'SilentlyContinue'",
+  QUIET_STREAMS,
   // Setting the console encoding throws "handle is invalid" where no console exists; that must not stop the collector.
   'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }',
   '$OutputEncoding = [Console]::OutputEncoding',
@@ -31,6 +53,7 @@ export const PREAMBLE = [
   "  [Console]::Error.WriteLine(('RDPDOCTOR-ERROR {0} {1}: {2}' -f $_.CategoryInfo.Category, $_.FullyQualifiedErrorId, $_.Exception.Message))",
   '  exit 1',
   '}',
+  NATIVE_FUNCTION,
   '$RdpDoctorData = $null',
   `if ($env:${DATA_ENV}) { $RdpDoctorData = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($env:${DATA_ENV})) | ConvertFrom-Json }`,
   '',

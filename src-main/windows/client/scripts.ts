@@ -21,7 +21,7 @@ export type ClientCollectorName =
 const CREDENTIALS = String.raw`
 $oem = [System.Text.Encoding]::GetEncoding([System.Globalization.CultureInfo]::CurrentCulture.TextInfo.OEMCodePage)
 try { [Console]::OutputEncoding = $oem } catch { }
-$lines = @(& "$env:SystemRoot\System32\cmdkey.exe" /list | ForEach-Object { [string]$_ })
+$lines = @(Invoke-RdpDoctorNative "$env:SystemRoot\System32\cmdkey.exe" @('/list'))
 $code = $LASTEXITCODE
 try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }
 [pscustomobject]@{ exitCode = $code; lines = $lines } | ConvertTo-Json -Depth 3 -Compress

@@ -108,7 +108,7 @@ try {
   $mode = $t.TerminalServerMode; $lic = $t.LicensingType
 } catch { }
 $lines = @()
-try { $lines = @(qwinsta.exe 2>$null | ForEach-Object { [string]$_ }) } catch { }
+try { $lines = @(Invoke-RdpDoctorNative "$env:SystemRoot\System32\qwinsta.exe") } catch { }
 [pscustomobject]@{
   productType = [int]$os.ProductType
   caption = [string]$os.Caption
