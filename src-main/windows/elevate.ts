@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WindowsCollectorError, classifyStderr, describeFailure } from './errors';
-import { NATIVE_FUNCTION, QUIET_STREAMS, buildPowerShellInvocation, encodeCommand, runPowerShell, type PowerShellInvocation } from './powershell-runner';
+import { QUIET_STREAMS, buildPowerShellInvocation, encodeCommand, runPowerShell, type PowerShellInvocation } from './powershell-runner';
 
 /**
  * Start of the elevated script. The elevated process does not inherit our environment, so its request
@@ -38,7 +38,6 @@ export const ELEVATED_TAIL = [
   '  Write-RdpDoctorResult $r',
   '  exit 1',
   '}',
-  NATIVE_FUNCTION,
   '$RdpDoctorOutput = @(& {',
   '',
 ].join('\n');

@@ -27,21 +27,9 @@ export const QUIET_STREAMS = [
 ].join('\n');
 
 /**
- * `Invoke-RdpDoctorNative <path> [args]`: a native tool's stdout lines. 5.1 turns every stderr line of a native
- * tool into an error record that 'Stop' throws, even with 2>$null; inside this function errors only continue,
- * so the stdout comes back and $LASTEXITCODE tells the rest.
- */
-export const NATIVE_FUNCTION = [
-  'function Invoke-RdpDoctorNative([string]$Path, [string[]]$Arguments = @()) {',
-  "  $ErrorActionPreference = 'Continue'",
-  '  & $Path @Arguments 2>$null | ForEach-Object { [string]$_ }',
-  '}',
-].join('\n');
-
-/**
  * Runs before every script: stop on errors, quiet warning/progress/information streams, UTF-8 output, a
- * trap that prints a language-independent error line (category + FullyQualifiedErrorId), `Invoke-RdpDoctorNative`,
- * and `$RdpDoctorData` decoded from the environment.
+ * trap that prints a language-independent error line (category + FullyQualifiedErrorId), and `$RdpDoctorData`
+ * decoded from the environment. Collector scripts stay self-contained (fix scripts embed them without this).
  */
 export const PREAMBLE = [
   "$ErrorActionPreference = 'Stop'",
@@ -53,7 +41,6 @@ export const PREAMBLE = [
   "  [Console]::Error.WriteLine(('RDPDOCTOR-ERROR {0} {1}: {2}' -f $_.CategoryInfo.Category, $_.FullyQualifiedErrorId, $_.Exception.Message))",
   '  exit 1',
   '}',
-  NATIVE_FUNCTION,
   '$RdpDoctorData = $null',
   `if ($env:${DATA_ENV}) { $RdpDoctorData = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($env:${DATA_ENV})) | ConvertFrom-Json }`,
   '',
