@@ -71,6 +71,12 @@ describe('client-saved-creds-nla-off against 127.0.0.1', () => {
     expect(r['client.vpn']).toMatchObject({ status: 'pass', evidence: { isVpnUp: true, isTargetViaVpn: false } });
     expect(r['client.security-software']).toMatchObject({ status: 'warn', evidence: { thirdPartyActive: ['ESET Security', 'ESET Firewall'] } });
     expect(r['client.updates']?.status).toBe('warn');
+    // client-versions.err: the collector timed out (Get-AppxPackage hung); one clear line, not a crash.
+    expect(r['client.versions']).toEqual({
+      status: 'error',
+      summary: 'Reading client-versions took too long and was stopped: no answer within 20 s',
+      evidence: { errorKind: 'timeout', collector: 'client-versions' },
+    });
   });
 
   it('matches the credential through an address from dns.resolve', async () => {
@@ -100,6 +106,21 @@ describe('client-de-DE against rdp-lab.example', () => {
     expect(r['client.versions']?.summary).toContain('Windows 10 22H2');
     expect(r['client.security-software']?.status).toBe('warn');
     expect(r['client.rdp-files']?.status).toBe('pass');
+    // Its own Default.rdp: Anna's user name, not a copy of another machine's file.
+    expect(r['client.rdp-files']?.evidence['files']).toMatchObject([{ name: 'Default.rdp', address: 'rdp-lab.example', enableCredSsp: null }, { name: 'Büro-Server.rdp' }]);
+  });
+});
+
+describe('client.vpn answers only for the target it was recorded with', () => {
+  it('claims the recorded route for the same target (any case, trailing dot) and nothing for another one', async () => {
+    const de = (target: string) => clientVpnCheck.run(makeTestContext({ target, windows: createReplaySource(join(FIXTURES, 'client-de-DE')) }));
+    expect(await de('RDP-LAB.example.')).toMatchObject({ status: 'warn', evidence: { isTargetViaVpn: true } });
+    const other = await de('127.0.0.1');
+    expect(other).toMatchObject({ status: 'skip', evidence: { recordedTarget: 'rdp-lab.example', isTargetViaVpn: null, routes: [] } });
+    expect(other.summary).toBe('The recorded route is for rdp-lab.example, not 127.0.0.1; the route to 127.0.0.1 was not recorded. A VPN was up on that computer.');
+    expect(other.summary).not.toMatch(/goes through the VPN/);
+    const bob = await clientVpnCheck.run(makeTestContext({ target: 'rdp-lab.example', windows: createReplaySource(join(FIXTURES, 'client-saved-creds-nla-off')) }));
+    expect(bob).toMatchObject({ status: 'skip', evidence: { recordedTarget: '127.0.0.1' } });
   });
 });
 

@@ -2,6 +2,7 @@
 import type { CheckId } from '../shared/ids';
 import { isWindowsCollectorError } from '../windows/errors';
 import type { WindowsSource } from '../windows/source';
+import { atRecordingTime } from './local-clock';
 import type { CheckContext, CheckDefinition, CheckOutcome } from './types';
 
 /** The summary of a client check where there is no Windows to read. */
@@ -35,7 +36,7 @@ export function clientCheck(
         return { status: 'skip', summary: 'The recorded machine is the remote host, not the client.', evidence: { reason: 'host-recording' } };
       }
       try {
-        return await body(ctx, windows);
+        return await body(atRecordingTime(ctx), windows);
       } catch (e) {
         if (isWindowsCollectorError(e)) {
           return { status: 'error', summary: e.message, evidence: { errorKind: e.kind, collector: e.collector } };

@@ -6,9 +6,9 @@ import { defineHostCheck, readCollector, readOptional } from './server-host';
 
 /**
  * server.capacity. Fails when free memory is under 3 % (or 100 MB), or the remote sessions reached a hard limit
- * on a server; warns under 10 % memory, or when a Session Host has no licensing mode.
+ * on a server (disconnected sessions count: they keep their place until signed off or reset); warns under 10 % memory, or when a Session Host has no licensing mode.
  * Evidence: `{ freeMemoryKB, totalMemoryKB, freePercent, productType, caption, terminalServerMode, licensingType,
- * licensingName, remoteSessions, sessionLimit, limitBasis, isFull: boolean, memoryLow: 'critical'|'low'|null }`.
+ * licensingName, remoteSessions, connectedSessions, disconnectedSessions, sessionLimit, limitBasis, isFull: boolean, memoryLow: 'critical'|'low'|null }`.
  */
 export const serverCapacityCheck = defineHostCheck('server.capacity', async (ctx) => {
   const c = await readCollector(ctx, SERVER_COLLECTORS.capacity, parseCapacity);
@@ -31,13 +31,16 @@ export const serverCapacityCheck = defineHostCheck('server.capacity', async (ctx
     licensingType: c.licensingType,
     licensingName,
     remoteSessions: c.remoteSessions,
+    connectedSessions: c.connectedSessions,
+    disconnectedSessions: c.disconnectedSessions,
     sessionLimit: limit,
     limitBasis: basis,
     isFull,
     memoryLow,
   };
   const mem = freePercent === null ? 'memory unknown' : `${freePercent}% memory free`;
-  const sessions = `${c.remoteSessions} remote session${c.remoteSessions === 1 ? '' : 's'}${limit !== null ? ` of ${limit}` : ''}`;
+  const disc = c.disconnectedSessions > 0 ? ` (${c.disconnectedSessions} disconnected)` : '';
+  const sessions = `${c.remoteSessions} remote session${c.remoteSessions === 1 ? '' : 's'}${limit !== null ? ` of ${limit}` : ''}${disc}`;
   if (memoryLow === 'critical') return { status: 'fail', summary: `The host is almost out of memory (${mem}).`, evidence };
   if (isFull) return { status: 'fail', summary: `The host has no room for another session (${sessions}; ${basis}).`, evidence };
   if (memoryLow === 'low') return { status: 'warn', summary: `Memory is low (${mem}); ${sessions}.`, evidence };

@@ -57,11 +57,24 @@ describe('server checks on recorded hosts', () => {
       'server.events': 'pass',
       'server.capacity': 'pass',
     });
+    expect(results.get('server.capacity')).toMatchObject({ evidence: { remoteSessions: 1, disconnectedSessions: 1, sessionLimit: 1, isFull: false } });
+    expect(results.get('server.capacity')?.summary).toContain('1 remote session of 1 (1 disconnected)');
     expect(results.get('server.security-layer')?.evidence).toMatchObject({
       isNlaRequired: true,
       securityLayer: { value: 2, source: 'policy', local: 1, policy: 2, wmi: 2, name: 'TLS' },
     });
     expect(results.get('server.firewall')?.summary).toMatch(/Private.*disabled/);
+  });
+
+  it('a server whose two sessions are disconnected is full', async () => {
+    const dir = copyMachine('host-expired-cert');
+    const file = join(dir, 'server-capacity.out');
+    const o = JSON.parse(readFileSync(file, 'utf8')) as { sessions: string[] };
+    o.sessions.splice(3, 0, '                   jkoch                     2  Disc                        ', '                   administrator             3  Disc                        ');
+    writeFileSync(file, JSON.stringify(o));
+    const results = await runServerChecks({ windows: createReplaySource(dir) });
+    expect(results.get('server.capacity')).toMatchObject({ status: 'fail', evidence: { remoteSessions: 2, connectedSessions: 0, disconnectedSessions: 2, sessionLimit: 2, isFull: true } });
+    expect(results.get('server.capacity')?.summary).toContain('2 remote sessions of 2 (2 disconnected)');
   });
 
   it('fails the security layer when this connection turns CredSSP off against an NLA host', async () => {

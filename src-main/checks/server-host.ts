@@ -3,6 +3,7 @@ import { hostname, networkInterfaces } from 'node:os';
 import { isIP } from 'node:net';
 import type { CheckId } from '../shared/ids';
 import { isWindowsCollectorError } from '../windows/errors';
+import { atRecordingTime } from './local-clock';
 import type { CheckContext, CheckDefinition, CheckOutcome } from './types';
 
 /** Summary of a host check when there is no Windows state at all. */
@@ -73,7 +74,7 @@ export function defineHostCheck(id: CheckId, run: (ctx: CheckContext) => Promise
       const reason = hostSkipReason(ctx);
       if (reason) return { status: 'skip', summary: `${reason}.`, evidence: { reason } };
       try {
-        return await run(ctx);
+        return await run(atRecordingTime(ctx));
       } catch (e) {
         if (ctx.signal.aborted) throw e;
         if (isWindowsCollectorError(e)) {

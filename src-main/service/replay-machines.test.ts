@@ -5,12 +5,20 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startXrdp, stopAll, type LabXrdp } from '../../e2e/lab';
-import { ReportSchema, type Report } from '../shared/schema';
+import { startShadow, startXrdp, stopAll, type LabShadow, type LabXrdp } from '../../e2e/lab';
+import { ReportSchema, type CheckResult, type Report } from '../shared/schema';
+import { CLIENT_CHECK_IDS, SERVER_CHECK_IDS, type CheckId } from '../shared/ids';
+import { CHECKS } from '../checks/registry';
+import { makeTestContext } from '../checks/test-context';
+import { CHECK_META } from '../shared/catalog';
+import { parseTarget } from '../net/target';
+import { createReplaySource } from '../windows/replay-source';
+import { diagnose as diagnoseEvidence } from '../diagnosis';
 
 const ROOT = resolve(__dirname, '..', '..');
 let home: string;
 let xrdp: LabXrdp;
+let shadow: LabShadow;
 
 function diagnose(machine: string, target: string): Report {
   const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'diagnose', target, '--json', '--timeout', '2000'], {
@@ -23,12 +31,18 @@ function diagnose(machine: string, target: string): Report {
 }
 
 const status = (report: Report, id: string) => report.checks.find((c) => c.id === id)?.status;
+/** Every client and host check's status: the whole Windows side of the report, not a sample of it. */
+const windowsStatuses = (report: Report) =>
+  Object.fromEntries(report.checks.filter((c) => /^(client|server)\./.test(c.id)).map((c) => [c.id, c.status]));
+const ALL_SERVER_SKIPPED = Object.fromEntries(SERVER_CHECK_IDS.map((id) => [id, 'skip']));
+const ALL_CLIENT_SKIPPED = Object.fromEntries(CLIENT_CHECK_IDS.map((id) => [id, 'skip']));
 const serious = (report: Report) => report.findings.filter((f) => ['critical', 'high', 'medium'].includes(f.severity)).map((f) => f.id);
 
 beforeAll(async () => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-needed'], { stdio: 'inherit' });
   home = mkdtempSync(join(tmpdir(), 'rdp-doctor-replay-'));
   xrdp = await startXrdp({ securityLayer: 'negotiate', cert: 'valid' });
+  shadow = await startShadow();
 }, 180_000);
 
 afterAll(async () => {
@@ -43,6 +57,12 @@ describe('recorded Windows machines through the CLI', () => {
     expect(status(report, 'client.saved-credentials')).toBe('pass');
     expect(status(report, 'server.listener')).toBe('skip');
     expect(serious(report)).toEqual([]);
+    // No attempt to 127.0.0.1 in its log; its route was recorded for rdp-lab.example, so nothing is claimed.
+    expect(windowsStatuses(report)).toEqual({
+      'client.versions': 'pass', 'client.saved-credentials': 'pass', 'client.rdp-files': 'pass', 'client.policy': 'pass',
+      'client.events': 'skip', 'client.cache': 'pass', 'client.vpn': 'skip', 'client.security-software': 'pass', 'client.updates': 'pass',
+      ...ALL_SERVER_SKIPPED,
+    });
   });
 
   it('client-saved-creds-nla-off: saved credentials, the NLA-off file and the 2308 disconnects are all found', () => {
@@ -51,6 +71,22 @@ describe('recorded Windows machines through the CLI', () => {
     expect(status(report, 'client.events')).not.toBe('pass');
     expect(report.findings.map((f) => f.id)).toContain('saved-credentials-stale');
     expect(report.findings[0]?.id).toBe('saved-credentials-stale');
+    expect(windowsStatuses(report)).toEqual({
+      'client.versions': 'error', 'client.saved-credentials': 'warn', 'client.rdp-files': 'warn', 'client.policy': 'pass',
+      'client.events': 'fail', 'client.cache': 'warn', 'client.vpn': 'pass', 'client.security-software': 'warn', 'client.updates': 'warn',
+      ...ALL_SERVER_SKIPPED,
+    });
+    // xrdp here does not require NLA, so the NLA-off files alone are no nla-required-client-disabled.
+    expect(report.findings.map((f) => f.id)).not.toContain('nla-required-client-disabled');
+  });
+
+  it('client-saved-creds-nla-off against freerdp-shadow (NLA required): its saved .rdp with CredSSP off is the top finding', () => {
+    const report = diagnose('client-saved-creds-nla-off', `127.0.0.1:${shadow.port}`);
+    const top = report.findings[0];
+    expect(top?.id).toBe('nla-required-client-disabled');
+    expect(top?.evidence).toMatchObject({ file: 'lab (old).rdp', path: 'C:\\Users\\bob\\Desktop\\lab (old).rdp', fileSource: 'saved', enableCredSsp: false });
+    expect(top?.explanation).toContain('lab (old).rdp');
+    expect(top?.checks).toEqual(['rdp.negotiation', 'client.rdp-files']);
   });
 
   it('client 1026/2308 disconnects plus an expired server certificate put the certificate first, with more confidence', async () => {
@@ -63,10 +99,29 @@ describe('recorded Windows machines through the CLI', () => {
     expect(conf(withEvents)).toBeGreaterThan(conf(without));
   });
 
-  it('client-de-DE: the German recording parses and its VPN is found', () => {
+  it('client-de-DE against rdp-lab.example: German saved credentials match and its recorded VPN route is found', () => {
+    const report = diagnose('client-de-DE', 'rdp-lab.example');
+    expect(windowsStatuses(report)).toEqual({
+      'client.versions': 'pass', 'client.saved-credentials': 'warn', 'client.rdp-files': 'pass', 'client.policy': 'pass',
+      'client.events': 'warn', 'client.cache': 'pass', 'client.vpn': 'warn', 'client.security-software': 'warn', 'client.updates': 'warn',
+      ...ALL_SERVER_SKIPPED,
+    });
+    const creds = report.checks.find((c) => c.id === 'client.saved-credentials');
+    expect(creds?.evidence['matched']).toMatchObject([
+      { target: 'TERMSRV/rdp-lab.example', type: 'Domänenkennwort', user: 'LAB\\anna' },
+      { target: 'TERMSRV/*.example', type: 'Generisch', user: 'LAB\\anna.admin' },
+    ]);
+    expect(report.checks.find((c) => c.id === 'client.vpn')?.summary).toMatch(/^Traffic to rdp-lab\.example goes through the VPN \(Ethernet 3: Fortinet SSL VPN Virtual Ethernet Adapter\)/);
+    const ids = report.findings.map((f) => f.id);
+    expect(ids).toEqual(expect.arrayContaining(['vpn-active', 'saved-credentials-stale', 'client-udp-unstable']));
+  });
+
+  it('client-de-DE against 127.0.0.1: the route recorded for rdp-lab.example is not claimed for another target', () => {
     const report = diagnose('client-de-DE', `127.0.0.1:${xrdp.port}`);
-    expect(['pass', 'warn', 'fail']).toContain(status(report, 'client.saved-credentials'));
-    expect(report.findings.map((f) => f.id)).toContain('vpn-active');
+    const vpn = report.checks.find((c) => c.id === 'client.vpn');
+    expect(vpn?.status).toBe('skip');
+    expect(vpn?.summary).toContain('The recorded route is for rdp-lab.example, not 127.0.0.1');
+    expect(report.findings.map((f) => f.id)).not.toContain('vpn-active');
     expect(serious(report)).toEqual([]);
   });
 
@@ -75,11 +130,49 @@ describe('recorded Windows machines through the CLI', () => {
     expect(status(report, 'server.certificate')).toBe('fail');
     expect(status(report, 'dns.resolve')).toBe('skip');
     expect(report.findings[0]?.id).toBe('server-certificate-expired');
+    expect(windowsStatuses(report)).toEqual({
+      ...ALL_CLIENT_SKIPPED,
+      'server.rdp-enabled': 'pass', 'server.listener': 'pass', 'server.security-layer': 'pass', 'server.certificate': 'fail',
+      'server.machinekeys': 'warn', 'server.firewall': 'pass', 'server.tls-protocols': 'pass', 'server.events': 'fail', 'server.capacity': 'pass',
+    });
   });
 
   it('host-nla-firewall-off: the firewall block is the top finding', () => {
     const report = diagnose('host-nla-firewall-off', 'localhost');
     expect(status(report, 'server.firewall')).toBe('fail');
     expect(report.findings[0]?.id).toBe('server-firewall-blocked');
+    expect(windowsStatuses(report)).toEqual({
+      ...ALL_CLIENT_SKIPPED,
+      'server.rdp-enabled': 'pass', 'server.listener': 'pass', 'server.security-layer': 'pass', 'server.certificate': 'pass',
+      'server.machinekeys': 'pass', 'server.firewall': 'fail', 'server.tls-protocols': 'pass', 'server.events': 'pass', 'server.capacity': 'pass',
+    });
+  });
+});
+
+/** Runs `ids` against a recorded machine with the real checks and parsers, as the engine would. */
+async function recordedChecks(machine: string, target: string, ids: readonly CheckId[], now: Date): Promise<CheckResult[]> {
+  const windows = createReplaySource(join(ROOT, 'e2e', 'fixtures', 'windows', machine));
+  const ctx = makeTestContext({ target, windows, now: () => now });
+  const out: CheckResult[] = [];
+  for (const id of ids) out.push({ id, section: CHECK_META[id].section, title: CHECK_META[id].title, durationMs: 0, ...(await CHECKS[id].run(ctx)) });
+  return out;
+}
+
+describe('a client recording and the host recording behind it, judged together', () => {
+  // Years after the recordings: the host's evidence is judged as of its recordedAt, so the verdict holds.
+  const LATER = new Date('2040-01-01T00:00:00Z');
+
+  it('client 1026 reason 2308 plus the host\'s expired certificate put server-certificate-expired first, resting on both', async () => {
+    const client = await recordedChecks('client-saved-creds-nla-off', '127.0.0.1', CLIENT_CHECK_IDS, LATER);
+    const host = await recordedChecks('host-expired-cert', '127.0.0.1', SERVER_CHECK_IDS, LATER);
+    expect(client.find((c) => c.id === 'client.events')?.evidence['disconnectReasons']).toEqual([2308, 2308]);
+    expect(host.find((c) => c.id === 'server.certificate')).toMatchObject({ status: 'fail', evidence: { isExpired: true } });
+    const judge = (checks: CheckResult[]) =>
+      diagnoseEvidence({ target: parseTarget('127.0.0.1'), checks: new Map(checks.map((c) => [c.id, c])), errorHint: null, clientSettings: null, now: LATER });
+    const together = judge([...client, ...host]);
+    expect(together[0]?.id).toBe('server-certificate-expired');
+    expect(together[0]?.checks).toEqual(expect.arrayContaining(['client.events', 'server.certificate']));
+    // Without the client's disconnects the host's finding still stands, but rests on the host's checks alone.
+    expect(judge(host).find((f) => f.id === 'server-certificate-expired')?.checks).not.toContain('client.events');
   });
 });

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WindowsCollectorError, classifyStderr, describeFailure } from './errors';
-import { buildPowerShellInvocation, encodeCommand, runPowerShell, type PowerShellInvocation } from './powershell-runner';
+import { QUIET_STREAMS, buildPowerShellInvocation, encodeCommand, runPowerShell, type PowerShellInvocation } from './powershell-runner';
 
 /**
  * Start of the elevated script. The elevated process does not inherit our environment, so its request
@@ -16,7 +16,7 @@ import { buildPowerShellInvocation, encodeCommand, runPowerShell, type PowerShel
  */
 export const ELEVATED_HEAD = [
   "$ErrorActionPreference = 'Stop'",
-  "$ProgressPreference = 'SilentlyContinue'",
+  QUIET_STREAMS,
   "$RdpDoctorRequest = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String('",
 ].join('\n');
 

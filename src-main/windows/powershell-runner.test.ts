@@ -173,3 +173,32 @@ describe('runInvocation (real child processes)', () => {
     ).rejects.toMatchObject({ kind: 'failed' });
   });
 });
+
+describe('the preamble under Windows PowerShell 5.1', () => {
+  const lines = PREAMBLE.split('\n');
+  it('silences the streams 5.1 can write into redirected stdout, right after stopping on errors', () => {
+    expect(lines[0]).toBe("$ErrorActionPreference = 'Stop'");
+    for (const pref of ['Progress', 'Warning', 'Information', 'Verbose', 'Debug']) {
+      const at = lines.indexOf(`$${pref}Preference = 'SilentlyContinue'`);
+      expect(at, pref).toBeGreaterThan(0);
+      expect(at, pref).toBeLessThan(lines.findIndex((l) => l.startsWith('trap')));
+    }
+  });
+
+  it('every collector runs native tools in a child scope that lets stderr continue, and redirects no other stream', () => {
+    const NATIVE = /& \{ \$ErrorActionPreference = 'Continue'; & "\$env:SystemRoot\\System32\\[a-z]+\.exe"[^{}]* 2>\$null \}/;
+    const natives: string[] = [];
+    for (const [name, entry] of Object.entries(COLLECTOR_SCRIPTS)) {
+      // The preamble is not there when a fix script embeds a collector, so none may rely on it for this.
+      expect(entry.script.replace(new RegExp(NATIVE.source, 'g'), ''), name).not.toMatch(/\d>\s*(\$null|&1)|\*>/);
+      for (const line of entry.script.split('\n')) {
+        const tool = /([A-Za-z0-9_-]+\.exe)\b/.exec(line)?.[1];
+        // mstsc.exe is only read for its file version, never run.
+        if (!tool || /Get-FileVersion|Test-Path|Get-Item\b/.test(line)) continue;
+        expect(line, `${name}: ${tool}`).toMatch(NATIVE);
+        natives.push(tool);
+      }
+    }
+    expect(natives.sort()).toEqual(['cmdkey.exe', 'qwinsta.exe']);
+  });
+});

@@ -17,13 +17,23 @@ export const MAX_COMMAND_LINE = 32_000;
 /** Output beyond this is treated as a failure rather than buffered without bound. */
 export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
 
+/** Windows PowerShell 5.1 can write these streams into redirected stdout, where they break the JSON. */
+export const QUIET_STREAMS = [
+  "$ProgressPreference = 'SilentlyContinue'",
+  "$WarningPreference = 'SilentlyContinue'",
+  "$InformationPreference = 'SilentlyContinue'",
+  "$VerbosePreference = 'SilentlyContinue'",
+  "$DebugPreference = 'SilentlyContinue'",
+].join('\n');
+
 /**
- * Runs before every script: stop on errors, UTF-8 output, a trap that prints a language-independent
- * error line (category + FullyQualifiedErrorId), and `$RdpDoctorData` decoded from the environment.
+ * Runs before every script: stop on errors, quiet warning/progress/information streams, UTF-8 output, a
+ * trap that prints a language-independent error line (category + FullyQualifiedErrorId), and `$RdpDoctorData`
+ * decoded from the environment. Collector scripts stay self-contained (fix scripts embed them without this).
  */
 export const PREAMBLE = [
   "$ErrorActionPreference = 'Stop'",
-  "$ProgressPreference = 'SilentlyContinue'",
+  QUIET_STREAMS,
   // Setting the console encoding throws "handle is invalid" where no console exists; that must not stop the collector.
   'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }',
   '$OutputEncoding = [Console]::OutputEncoding',

@@ -21,6 +21,7 @@ export function createPowerShellSource(options: PowerShellSourceOptions = {}): W
     origin: 'powershell',
     replayDir: null,
     machineRole: 'unknown',
+    recordedAt: null,
     async collect(name: string, data: Record<string, unknown>, signal: AbortSignal): Promise<string> {
       const entry = Object.prototype.hasOwnProperty.call(scripts, name) ? scripts[name] : undefined;
       if (!entry) throw new WindowsCollectorError('failed', `Unknown collector ${JSON.stringify(name.slice(0, 60))}.`, name);

@@ -16,6 +16,8 @@ export interface RecordedMachine {
   readonly os: string;
   readonly language: string;
   readonly description: string;
+  /** When the machine was recorded (ISO 8601 in machine.json); null when the file does not say. */
+  readonly recordedAt: Date | null;
 }
 
 /** Lets fix code "replay" a fix: later collects prefer `after/<fixId>/<name>.out`. */
@@ -51,7 +53,13 @@ export function readMachine(dir: string): RecordedMachine {
     throw new WindowsCollectorError('not-recorded', `${file} must say "role": "client" or "host".`);
   }
   const text = (key: string): string => (typeof m[key] === 'string' ? (m[key] as string) : '');
-  return { role: m['role'], computerName: text('computerName'), os: text('os'), language: text('language'), description: text('description') };
+  let recordedAt: Date | null = null;
+  if (m['recordedAt'] !== undefined) {
+    const at = typeof m['recordedAt'] === 'string' ? Date.parse(m['recordedAt']) : NaN;
+    if (!Number.isFinite(at)) throw new WindowsCollectorError('not-recorded', `${file}: "recordedAt" must be an ISO 8601 date and time.`);
+    recordedAt = new Date(at);
+  }
+  return { role: m['role'], computerName: text('computerName'), os: text('os'), language: text('language'), description: text('description'), recordedAt };
 }
 
 /** Parses a recorded `.err` file: JSON `{kind, message}` or plain `kind: message` text. */
@@ -91,6 +99,7 @@ export function createReplaySource(dir: string): ReplaySource {
     origin: 'replay',
     replayDir: root,
     machineRole: machine.role satisfies MachineRole,
+    recordedAt: machine.recordedAt,
     machine,
     setFixApplied(fixId: string, isApplied: boolean): void {
       if (!FIX_ID.test(fixId)) throw new WindowsCollectorError('failed', `Not a fix id: ${JSON.stringify(fixId.slice(0, 60))}.`);

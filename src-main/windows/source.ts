@@ -12,6 +12,11 @@ export interface WindowsSource {
   /** The recorded machine's role (from its machine.json); `unknown` for live PowerShell. */
   readonly machineRole: MachineRole;
   /**
+   * When the recorded machine was captured (machine.json `recordedAt`): its certificates, event windows and
+   * ages are judged as of then. Null or absent for live PowerShell, whose answers are as of now.
+   */
+  readonly recordedAt?: Date | null;
+  /**
    * Runs collector `name` with `data` passed as data (never spliced into script text) and returns
    * its stdout as text (the script's `ConvertTo-Json` output, or a tool's text such as cmdkey's).
    * Throws WindowsCollectorError on access denied, missing cmdlet, timeout, non-JSON or a missing recording.

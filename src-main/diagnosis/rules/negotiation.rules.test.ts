@@ -14,6 +14,10 @@ import type { CheckResult } from '../../shared/schema';
 import type { CheckOutcome } from '../../checks/types';
 import type { Evidence } from '../types';
 import { runNegotiationRules } from './negotiation.rules';
+import { join } from 'node:path';
+import { clientRdpFilesCheck } from '../../checks/client-rdp-files.check';
+import { makeTestContext } from '../../checks/test-context';
+import { createReplaySource } from '../../windows/replay-source';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const probe = (protocol: ProbeResult['protocol'], outcome: ExchangeOutcome, requested = 0): ProbeResult => ({
@@ -92,6 +96,27 @@ describe('negotiation rules', () => {
     expect(drafts.map((d) => d.id)).toEqual(['nla-required-client-disabled']);
     expect(drafts[0]!.fixes).toEqual(['rdpfile.generate-clean', 'server.disable-nla']);
     expect(drafts[0]!.explanation).toContain('work.rdp');
+  });
+  it('without --rdp-file, finds the recorded client\'s saved .rdp for the target (then Default.rdp) with CredSSP off', async () => {
+    const rdpFiles = async (machine: string, target: string): Promise<CheckResult> => {
+      const windows = createReplaySource(join(__dirname, '../../../e2e/fixtures/windows', machine));
+      return result('client.rdp-files', await clientRdpFilesCheck.run(makeTestContext({ target, windows })));
+    };
+    const saved = runNegotiationRules(evidence([negotiation(NLA_REQUIRED), await rdpFiles('client-saved-creds-nla-off', '127.0.0.1')], { target: '127.0.0.1' }));
+    expect(saved.map((d) => d.id)).toEqual(['nla-required-client-disabled']);
+    expect(saved[0]!.evidence).toMatchObject({ file: 'lab (old).rdp', path: 'C:\\Users\\bob\\Desktop\\lab (old).rdp', fileSource: 'saved' });
+    expect(saved[0]!.explanation).toContain('lab (old).rdp');
+    expect(saved[0]!.checks).toEqual(['rdp.negotiation', 'client.rdp-files']);
+    // Another target: only Default.rdp applies (mstsc started without a file), which also turns CredSSP off.
+    const byDefault = runNegotiationRules(evidence([negotiation(NLA_REQUIRED), await rdpFiles('client-saved-creds-nla-off', '10.9.9.9')], { target: '10.9.9.9' }));
+    expect(byDefault[0]?.evidence).toMatchObject({ file: 'Default.rdp', fileSource: 'default' });
+    expect(byDefault[0]!.explanation).toContain('C:\\Users\\bob\\Documents\\Default.rdp');
+    expect(byDefault[0]!.confidence).toBeLessThan(saved[0]!.confidence);
+    // CredSSP on in every file, a server that does not require NLA, or a given file with CredSSP on: nothing.
+    expect(ids(evidence([negotiation(NLA_REQUIRED), await rdpFiles('healthy-client', 'rdp-lab.example')], { target: 'rdp-lab.example' }))).toEqual([]);
+    expect(ids(evidence([negotiation(TLS_REQUIRED), await rdpFiles('client-saved-creds-nla-off', '127.0.0.1')], { target: '127.0.0.1' }))).toEqual([]);
+    const given = evidence([negotiation(NLA_REQUIRED), await rdpFiles('client-saved-creds-nla-off', '127.0.0.1')], { target: '127.0.0.1', settings: { enableCredSsp: true } });
+    expect(ids(given)).toEqual([]);
   });
   it('names TLS required vs a file that forces RDP security', () => {
     const ev = evidence([negotiation(TLS_REQUIRED)], { settings: { enableCredSsp: false, negotiateSecurityLayer: false } });

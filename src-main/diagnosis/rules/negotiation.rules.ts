@@ -114,18 +114,51 @@ const rdpSecurityOnly: Rule = (ev) => {
   }];
 };
 
-/** The server requires NLA, the .rdp file turns CredSSP off. */
+/** A .rdp file that turns CredSSP off: the one given, or else the client's saved one for this target or Default.rdp. */
+interface CredSspOffFile {
+  readonly name: string;
+  readonly path: string | null;
+  /** `given`: --rdp-file; `saved`: a file on the client naming the target; `default`: Documents\Default.rdp. */
+  readonly source: 'given' | 'saved' | 'default';
+}
+
+/**
+ * The file whose enablecredsspsupport:i:0 the connection uses. A given file decides alone; without one, mstsc
+ * opens the saved file for the target or, started plainly, Documents\Default.rdp (rdp-facts §4.2), so those count.
+ */
+function credSspOffFile(ev: Evidence): CredSspOffFile | null {
+  if (ev.clientSettings) return ev.clientSettings.enableCredSsp === false ? { name: ev.clientSettings.fileName, path: null, source: 'given' } : null;
+  const r = ev.checks.get('client.rdp-files');
+  if (!r || r.status === 'skip' || r.status === 'error') return null;
+  const files = (Array.isArray(r.evidence['files']) ? r.evidence['files'] : []).filter(
+    (f): f is Record<string, unknown> => typeof f === 'object' && f !== null && (f as Record<string, unknown>)['enableCredSsp'] === false,
+  );
+  const pick = files.find((f) => f['isDefault'] !== true) ?? files.find((f) => f['isDefault'] === true);
+  if (!pick) return null;
+  return { name: String(pick['name'] ?? 'a connection file'), path: typeof pick['path'] === 'string' ? pick['path'] : null, source: pick['isDefault'] === true ? 'default' : 'saved' };
+}
+
+/** The server requires NLA, the .rdp file in use turns CredSSP off. */
 const nlaRequiredClientDisabled: Rule = (ev) => {
   const n = readNegotiation(ev);
-  if (!n || n.nlaRequired !== true || ev.clientSettings?.enableCredSsp !== false) return [];
+  if (!n || n.nlaRequired !== true) return [];
+  const file = credSspOffFile(ev);
+  if (!file) return [];
+  const named =
+    file.source === 'given'
+      ? fileName(ev)
+      : file.source === 'default'
+        ? `this computer's default connection file (${file.path ?? file.name}), which Remote Desktop Connection uses when started without a file,`
+        : `the saved connection file ${file.path ?? file.name}`;
   return [{
     id: 'nla-required-client-disabled',
-    confidence: 0.95,
-    explanation: `The remote computer only accepts connections that sign in first (Network Level Authentication), but ${fileName(ev)} turns that off (enablecredsspsupport:i:0). Turn CredSSP back on in the file — a clean connection file does this. Switching NLA off on the server also works, but lowers its security.`,
-    technical: `Server answers HYBRID_REQUIRED_BY_SERVER / selects only HYBRID; client settings enablecredsspsupport=0.`,
-    checks: ['rdp.negotiation'],
+    // A file found on the client is probably, not certainly, the one the failing attempt used.
+    confidence: file.source === 'given' ? 0.95 : file.source === 'saved' ? 0.85 : 0.8,
+    explanation: `The remote computer only accepts connections that sign in first (Network Level Authentication), but ${named} turns that off (enablecredsspsupport:i:0). Turn CredSSP back on in the file — a clean connection file does this. Switching NLA off on the server also works, but lowers its security.`,
+    technical: `Server answers HYBRID_REQUIRED_BY_SERVER / selects only HYBRID; ${file.source === 'given' ? 'client settings' : `${file.path ?? file.name} (client.rdp-files)`} enablecredsspsupport=0.`,
+    checks: file.source === 'given' ? ['rdp.negotiation'] : ['rdp.negotiation', 'client.rdp-files'],
     fixes: ['rdpfile.generate-clean', 'server.disable-nla'],
-    evidence: { failures: failureNames(n), enableCredSsp: false, file: ev.clientSettings?.fileName ?? null },
+    evidence: { failures: failureNames(n), enableCredSsp: false, file: file.name, path: file.path, fileSource: file.source },
   }];
 };
 

@@ -17,11 +17,12 @@ export type ClientCollectorName =
   | 'client-security-software'
   | 'client-pending-reboot';
 
-// cmdkey writes in the OEM code page; decode it as such, then switch back to UTF-8 for our JSON.
+// cmdkey writes in the OEM code page; decode it as such, then switch back to UTF-8 for our JSON. In 5.1 a
+// native tool's stderr line is an error record that 'Stop' throws even with 2>$null: the child scope continues.
 const CREDENTIALS = String.raw`
 $oem = [System.Text.Encoding]::GetEncoding([System.Globalization.CultureInfo]::CurrentCulture.TextInfo.OEMCodePage)
 try { [Console]::OutputEncoding = $oem } catch { }
-$lines = @(& "$env:SystemRoot\System32\cmdkey.exe" /list | ForEach-Object { [string]$_ })
+$lines = @(& { $ErrorActionPreference = 'Continue'; & "$env:SystemRoot\System32\cmdkey.exe" /list 2>$null } | ForEach-Object { [string]$_ })
 $code = $LASTEXITCODE
 try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }
 [pscustomobject]@{ exitCode = $code; lines = $lines } | ConvertTo-Json -Depth 3 -Compress

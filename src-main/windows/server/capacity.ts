@@ -12,8 +12,15 @@ export interface CapacityState {
   /** 0 Remote Desktop for Administration, 1 Session Host (application server). */
   readonly terminalServerMode: number | null;
   readonly licensingType: number | null;
-  /** Remote sessions connected now: `qwinsta` rows named rdp-tcp#N (session names are not localized). */
+  /** Remote sessions held now: the connected ones plus the disconnected ones, which keep their place. */
   readonly remoteSessions: number;
+  /** Connected remote sessions: `qwinsta` rows named rdp-tcp#N (session names are not localized). */
+  readonly connectedSessions: number;
+  /**
+   * Disconnected user sessions: rows with a user but no session name (Windows drops the name on disconnect), so
+   * this needs no localized state word (Disc, Getr., Déco …).
+   */
+  readonly disconnectedSessions: number;
   readonly sessionLines: readonly string[];
 }
 
@@ -30,6 +37,22 @@ function lines(root: JsonObject): string[] {
   return textList(root['sessions']).map((x) => x.replace(/\s+$/, ''));
 }
 
+/**
+ * Disconnected user sessions in qwinsta's fixed-width table: the header's second column (USERNAME, BENUTZERNAME …)
+ * says where the user starts; a row blank before it, with a user and a session id 1–65535, is a disconnected session.
+ */
+export function countDisconnected(sessionLines: readonly string[]): number {
+  const header = sessionLines[0] ?? '';
+  const userCol = /^\s*\S+\s+(?=\S)/.exec(header)?.[0].length ?? 0;
+  if (userCol < 2) return 0;
+  return sessionLines.slice(1).filter((line) => {
+    if (line.slice(1, userCol).trim() !== '') return false;
+    const m = /^\s*(\S.*?)\s+(\d+)\s+\S+/.exec(line.slice(userCol));
+    const id = Number(m?.[2]);
+    return m !== null && !/^\d+$/.test(m[1] ?? '') && id >= 1 && id < 65536;
+  }).length;
+}
+
 /** Parses `server-capacity` output. */
 export function parseCapacity(stdout: string): CapacityState {
   const name = SERVER_COLLECTORS.capacity;
@@ -38,6 +61,8 @@ export function parseCapacity(stdout: string): CapacityState {
   const total = int(root, 'totalVisibleMemoryKB');
   if (free === null && total === null && int(root, 'productType') === null) badOutput(name, 'no memory or product fields');
   const sessionLines = lines(root);
+  const connectedSessions = sessionLines.filter((l) => /(^|\s|>)rdp-tcp#\d+\b/i.test(l)).length;
+  const disconnectedSessions = countDisconnected(sessionLines);
   return {
     productType: int(root, 'productType'),
     caption: str(root, 'caption'),
@@ -45,7 +70,9 @@ export function parseCapacity(stdout: string): CapacityState {
     totalMemoryKB: total,
     terminalServerMode: int(root, 'terminalServerMode'),
     licensingType: int(root, 'licensingType'),
-    remoteSessions: sessionLines.filter((l) => /(^|\s|>)rdp-tcp#\d+\b/i.test(l)).length,
+    remoteSessions: connectedSessions + disconnectedSessions,
+    connectedSessions,
+    disconnectedSessions,
     sessionLines,
   };
 }

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isWindowsCollectorError } from '../errors';
-import { parseCapacity, sessionLimit } from './capacity';
+import { countDisconnected, parseCapacity, sessionLimit } from './capacity';
 import { parseCertificates } from './certificate';
 import { parseEvents } from './events';
 import { parseFirewall } from './firewall';
@@ -129,6 +129,22 @@ describe('services, listener, WMI, capacity', () => {
     expect(busy.remoteSessions).toBe(2);
     expect(parseCapacity('{"productType":1,"sessions":" rdp-tcp#3 x 2 Active"}').remoteSessions).toBe(1);
     expect(sessionLimit(busy, 5)).toEqual({ limit: 5, basis: 'MaxInstanceCount' });
+  });
+});
+
+describe('disconnected sessions in qwinsta', () => {
+  it('counts a German disconnected session (Getr.) by its missing session name, not session 0 or the listener', () => {
+    const de = parseCapacity(read('host-nla-firewall-off', 'server-capacity'));
+    expect(de).toMatchObject({ connectedSessions: 0, disconnectedSessions: 1, remoteSessions: 1 });
+    expect(parseCapacity(read('host-expired-cert', 'server-capacity'))).toMatchObject({ disconnectedSessions: 0, remoteSessions: 0 });
+  });
+  it('a server full of disconnected sessions is full (the host-expired-cert recording with two Disc rows)', () => {
+    const o = JSON.parse(read('host-expired-cert', 'server-capacity')) as { sessions: string[] };
+    o.sessions.splice(3, 0, '                   jkoch                     2  Disc                        ', '                   administrator             3  Disc                        ');
+    const c = parseCapacity(JSON.stringify(o));
+    expect(c).toMatchObject({ connectedSessions: 0, disconnectedSessions: 2, remoteSessions: 2 });
+    expect(sessionLimit(c, null).limit).toBe(2);
+    expect(countDisconnected(['no header', '  x 2 Disc'])).toBe(0);
   });
 });
 

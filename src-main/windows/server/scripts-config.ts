@@ -99,7 +99,10 @@ if (-not $s) { [pscustomobject]@{ found = $false } | ConvertTo-Json -Compress; r
 } | ConvertTo-Json -Depth 4 -Compress
 `;
 
-/** Free memory, the RDSH mode and licensing, and `qwinsta` lines (counted by the parser, not the script). */
+/**
+ * Free memory, the RDSH mode and licensing, and `qwinsta` lines (counted by the parser, not the script). In 5.1 a
+ * stderr line of qwinsta is an error record that 'Stop' throws even with 2>$null, so its child scope continues.
+ */
 export const CAPACITY_SCRIPT = String.raw`
 $os = Get-CimInstance -ClassName Win32_OperatingSystem
 $mode = $null; $lic = $null
@@ -108,7 +111,7 @@ try {
   $mode = $t.TerminalServerMode; $lic = $t.LicensingType
 } catch { }
 $lines = @()
-try { $lines = @(qwinsta.exe 2>$null | ForEach-Object { [string]$_ }) } catch { }
+try { $lines = @(& { $ErrorActionPreference = 'Continue'; & "$env:SystemRoot\System32\qwinsta.exe" 2>$null } | ForEach-Object { [string]$_ }) } catch { }
 [pscustomobject]@{
   productType = [int]$os.ProductType
   caption = [string]$os.Caption
