@@ -1,4 +1,5 @@
 /** Child process for the crash test: applies rdpfile.generate-clean and stops forever after the file is written, until killed. */
+import { basename, dirname } from 'node:path';
 import { createFixService } from './service';
 
 const [journalDir, outFile] = process.argv.slice(2);
@@ -6,6 +7,7 @@ if (!journalDir || !outFile) throw new Error('usage: crash-child <journalDir> <o
 const service = createFixService({
   windows: null,
   journalDir,
+  outputDir: dirname(outFile),
   isLocalHost: () => true,
   runChecks: async () => [],
   lookupTask: () => undefined,
@@ -18,4 +20,4 @@ const service = createFixService({
     },
   },
 });
-void service.apply({ fixId: 'rdpfile.generate-clean', target: 'server01.example', option: outFile });
+void service.apply({ fixId: 'rdpfile.generate-clean', target: 'server01.example', option: basename(outFile) });

@@ -1,7 +1,7 @@
 /** Runs a journaled fix: backups, then the change one step at a time, then undo from what the backups recorded. */
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file';
 import type { BackupRecord, Journal, JournalEntry } from './journal';
 import type { FixExecutor, ScriptAction, UndoAction } from './types';
@@ -58,7 +58,10 @@ export async function runApply(journal: Journal, entry: JournalEntry, executor: 
   let current = await journal.update(entry, { state: 'applying' }, 'applying');
   for (const action of entry.prepared.apply) {
     signal.throwIfAborted();
-    if (action.kind === 'write-file') await writeFileAtomic(action.path, Buffer.from(action.contentBase64, 'base64'));
+    if (action.kind === 'write-file') {
+      await mkdir(dirname(action.path), { recursive: true });
+      await writeFileAtomic(action.path, Buffer.from(action.contentBase64, 'base64'));
+    }
     else await runScript(executor, action, action.data, signal);
     current = await journal.update(current, {}, `apply:${action.name}`);
     await hooks.afterApplyStep?.(current, action.name);

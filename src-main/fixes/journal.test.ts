@@ -21,7 +21,7 @@ describe('journal files', () => {
   it('lists a corrupt entry as unreadable instead of failing, and leaves no temp files', async () => {
     const dir = tempJournalDir();
     const service = createFixService({ windows: null, journalDir: dir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
-    const r = await service.apply({ fixId: 'rdpfile.generate-clean', target: 'h1', option: join(tempJournalDir(), 'a.rdp') });
+    const r = await service.apply({ fixId: 'rdpfile.generate-clean', target: 'h1', option: 'a.rdp' });
     writeFileSync(join(dir, `${newJournalId()}.json`), '{"version":1, trunc');
     const j = await openJournal(dir);
     const listed = await j.list();

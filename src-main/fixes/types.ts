@@ -71,8 +71,10 @@ export type UndoAction = ScriptAction | RestoreFileAction | NoteAction;
 export interface FixContext {
   readonly fixId: FixId;
   readonly target: ParsedTarget;
-  /** The free option of the request (security layer value, output file path). */
+  /** The free option of the request (security layer value, or a bare output file name). */
   readonly option: string | undefined;
+  /** The folder the app writes produced files into (an option names a file in it, never a path). */
+  readonly outputDir: string;
   readonly report: Report | undefined;
   readonly rdpFile: RdpFileInput | undefined;
   readonly windows: WindowsSource | null;
