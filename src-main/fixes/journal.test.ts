@@ -43,9 +43,9 @@ describe('apply outcomes', () => {
   it('a failing step ends in failed and rolls back from the backup', async () => {
     const { inner, service } = replayService((e) => ({
       ...e,
-      runScript: async (action, data, signal) => {
+      runScript: async (action, data, signal, fixId) => {
         if (action.name === 'registry-set') throw new Error('reg add failed (exit 1)');
-        return e.runScript(action, data, signal);
+        return e.runScript(action, data, signal, fixId);
       },
     }));
     const r = await service.apply({ fixId: 'server.disable-nla', target: '127.0.0.1' });
@@ -60,7 +60,7 @@ describe('apply outcomes', () => {
   it('a declined UAC prompt ends in declined with nothing changed', async () => {
     const { inner, service } = replayService((e) => ({
       ...e,
-      runScript: async (action, data, signal) => (action.elevation === 'always' ? { declined: true, output: '' } : e.runScript(action, data, signal)),
+      runScript: async (action, data, signal, fixId) => (action.elevation === 'always' ? { declined: true, output: '' } : e.runScript(action, data, signal, fixId)),
     }));
     const r = await service.apply({ fixId: 'server.enable-rdp', target: '127.0.0.1' });
     expect(r.status).toBe('declined');

@@ -110,8 +110,8 @@ export interface FixDefinition {
 /** Runs script actions somewhere: live PowerShell (with UAC), or a recorded machine. */
 export interface FixExecutor {
   readonly mode: 'live' | 'replay';
-  /** Runs one script action; resolves `declined` when the user refused the UAC prompt. */
-  runScript(action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<{ readonly declined: boolean; readonly output: string }>;
+  /** Runs one script action of fix `fixId`; resolves `declined` when the user refused the UAC prompt. */
+  runScript(action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal, fixId: FixId): Promise<{ readonly declined: boolean; readonly output: string }>;
   /** Reads a collector (the credential list) through the Windows source. */
   collect(collector: string, signal: AbortSignal): Promise<string>;
   /** Called after a successful apply or undo (replay flips its overlay). */
