@@ -73,7 +73,7 @@ export function createRdpTools(): RdpTools {
       const parsed = parseTarget(target);
       const ip = useIp && !parsed.isAddress ? await firstAddress(parsed.host, timeoutMs) : undefined;
       const made = generateCleanRdp({ address: target, fallback, ...(ip ? { useIp: ip } : {}) });
-      return { bytes: made.bytes, notes: made.notes, securityCost: made.securityCost };
+      return { bytes: made.bytes, notes: [...made.notes], securityCost: made.securityCost };
     },
     writeFile: writeWithBackup,
   };

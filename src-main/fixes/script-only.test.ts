@@ -42,7 +42,7 @@ describe('a fix for a host the app is not running on', () => {
       const body = script.slice(script.indexOf('  return\n}\n') + '  return\n}\n'.length);
       const guard = body.indexOf('if (Test-Path -LiteralPath $RdpDoctorBackupFile) {');
       expect(guard, fixId).toBe(0);
-      expect(body.slice(guard)).toMatch(/^if \(Test-Path -LiteralPath \$RdpDoctorBackupFile\) \{\n  throw \('This script already ran here: its backup is ' \+ \$RdpDoctorBackupFile \+ '\. Nothing was changed now\. To start over, run it with -Undo first; the first backup is kept\.'\)\n\}\n/);
+      expect(body.slice(guard)).toMatch(/^if \(Test-Path -LiteralPath \$RdpDoctorBackupFile\) \{\n {2}throw \('This script already ran here: its backup is ' \+ \$RdpDoctorBackupFile \+ '\. Nothing was changed now\. To start over, run it with -Undo first; the first backup is kept\.'\)\n\}\n/);
       // Nothing that backs up, writes backup.json or changes the machine comes before the guard.
       for (const later of ['New-Item -ItemType Directory -Force -Path $RdpDoctorBackupDir', '$RdpDoctorBackup = [ordered]@{}', 'Set-Content -LiteralPath $RdpDoctorBackupFile', '& {']) {
         expect(body.indexOf(later), `${fixId}: ${later}`).toBeGreaterThan(guard);
