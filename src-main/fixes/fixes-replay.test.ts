@@ -186,7 +186,7 @@ describe('every Windows fix under replay', () => {
     const { executor, service } = setup('healthy-client');
     const r = await service.apply({ fixId: 'client.disable-udp', target: '127.0.0.1' });
     expect(r.status).toBe('failed');
-    expect(r.message).toMatch(/registry-snapshot recorded nothing, so the change could not be undone; nothing was changed/);
+    expect(r.message).toBe('Use TCP only failed: The backup step registry-snapshot recorded nothing, so the change could not be undone; nothing was changed.');
     expect(executor.runs.map((x) => x.name)).toEqual(['registry-snapshot']);
   });
 

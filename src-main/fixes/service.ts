@@ -168,7 +168,8 @@ export function createFixService(deps: FixServiceDeps): FixService {
         const reached = latest.state;
         entry = await j.update(latest, { state: 'failed', error: message }, 'failed', message);
         if (error instanceof DeclinedError) return { ...base, status: 'declined', journalId: entry.id, message };
-        const rollback = reached === 'applying' ? await undoEntry(entry) : { ok: true, message: 'Nothing had been changed.' };
+        if (reached !== 'applying') return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message}` };
+        const rollback = await undoEntry(entry);
         return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message} ${rollback.ok ? 'Changes were rolled back.' : rollback.message}` };
       }
     }
