@@ -3,9 +3,11 @@ import type { AppService } from '../service/app-service';
 import type { Envelope } from '../shared/dto';
 import { UsageError } from './usage';
 
-/** Writes a clean .rdp file's bytes for `rdp-file clean`. */
+/** Makes and writes a clean .rdp file for `rdp-file clean`. */
 export interface RdpTools {
-  generateClean(opts: { target: string; fallback: boolean; useIp: boolean; timeoutMs: number }): Promise<{ bytes: Uint8Array; notes: string[] }>;
+  generateClean(opts: { target: string; fallback: boolean; useIp: boolean; timeoutMs: number }): Promise<{ bytes: Uint8Array; notes: string[]; securityCost: string | null }>;
+  /** Writes `bytes` to `path` atomically; an existing file is refused, or with `force` first copied to a free `<path>.bak` name (returned). */
+  writeFile(path: string, bytes: Uint8Array, force: boolean): Promise<{ backup: string | null }>;
 }
 
 /** The environment a command runs in. */

@@ -16,7 +16,7 @@ Usage:
                       [--timeout MS] [--json] [--report FILE]
   rdp-doctor decode <code> [<extended-code>] [--json]     codes, or the dialog's whole text
   rdp-doctor rdp-file check FILE [--json]
-  rdp-doctor rdp-file clean <target> [--fallback] [--use-ip] -o FILE
+  rdp-doctor rdp-file clean <target> [--fallback] [--use-ip] -o FILE [--dry-run] [--force]
   rdp-doctor fix <fix-id> --target <target> [--dry-run] [--json]
   rdp-doctor decode-support <code>                         the support-mode result code
   rdp-doctor ui [--browser] [--no-open] [--port N]
@@ -24,7 +24,9 @@ Usage:
 Commands:
   diagnose        run every check against one or more targets (host, host:port, [ipv6]:port or .rdp file)
   decode          explain the two numbers of the error dialog (e.g. 0x904 0x7)
-  rdp-file        check a .rdp file, or write a clean one
+  rdp-file        check a .rdp file, or write a clean one: the security cost is shown first; --dry-run prints
+                  the file instead of writing it; an existing FILE is refused unless --force, which keeps it as
+                  FILE.bak (or FILE.1.bak, …) before replacing it atomically
   fix             preview (--dry-run) or apply one fix by id
   decode-support  turn a support-mode result code back into the verdict
   ui              open the dashboard (Electron window, or --browser for the browser on 127.0.0.1)

@@ -1,7 +1,7 @@
 /** Runs a journaled fix: backups, then the change one step at a time, then undo from what the backups recorded. */
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { writeFileAtomic } from './atomic-file';
 import type { BackupRecord, Journal, JournalEntry } from './journal';
 import type { FixExecutor, ScriptAction, UndoAction } from './types';
@@ -9,6 +9,11 @@ import type { FixExecutor, ScriptAction, UndoAction } from './types';
 /** The user said no at the UAC prompt. */
 export class DeclinedError extends Error {
   override readonly name = 'DeclinedError';
+}
+
+/** A step needs a backup that was not recorded (or is unreadable). */
+export class MissingBackupError extends Error {
+  override readonly name = 'MissingBackupError';
 }
 
 /** Test hook: called after each apply step is done and journaled (the crash test pauses here). */
@@ -21,8 +26,8 @@ function needExecutor(executor: FixExecutor | null, step: string): FixExecutor {
   return executor;
 }
 
-async function runScript(executor: FixExecutor | null, action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<string> {
-  const r = await needExecutor(executor, action.name).runScript(action, data, signal);
+async function runScript(executor: FixExecutor | null, entry: JournalEntry, action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<string> {
+  const r = await needExecutor(executor, action.name).runScript(action, data, signal, entry.fixId);
   if (r.declined) throw new DeclinedError('The Windows administrator prompt (UAC) was declined; nothing was changed by this step.');
   return r.output.slice(0, 64_000);
 }
@@ -46,9 +51,15 @@ export async function runBackups(journal: Journal, entry: JournalEntry, executor
     } else if (action.kind === 'collect') {
       record = { output: (await needExecutor(executor, action.name).collect(action.collector, signal)).slice(0, 64_000) };
     } else {
-      record = { output: await runScript(executor, action, action.data, signal) };
+      record = { output: await runScript(executor, entry, action, action.data, signal) };
     }
     current = await journal.update(current, { backups: { ...current.backups, [action.name]: record } }, `backup:${action.name}`);
+  }
+  // An undo that restores from a backup needs that backup: without it, stop before anything changes.
+  for (const undo of entry.prepared.undo) {
+    if (undo.kind === 'script' && undo.withBackup && usableBackup(current, undo.withBackup) === null) {
+      throw new MissingBackupError(`The backup step ${undo.withBackup} recorded nothing, so the change could not be undone; nothing was changed.`);
+    }
   }
   return journal.update(current, { state: 'backed-up' }, 'backed-up');
 }
@@ -58,8 +69,11 @@ export async function runApply(journal: Journal, entry: JournalEntry, executor: 
   let current = await journal.update(entry, { state: 'applying' }, 'applying');
   for (const action of entry.prepared.apply) {
     signal.throwIfAborted();
-    if (action.kind === 'write-file') await writeFileAtomic(action.path, Buffer.from(action.contentBase64, 'base64'));
-    else await runScript(executor, action, action.data, signal);
+    if (action.kind === 'write-file') {
+      await mkdir(dirname(action.path), { recursive: true });
+      await writeFileAtomic(action.path, Buffer.from(action.contentBase64, 'base64'));
+    }
+    else await runScript(executor, entry, action, action.data, signal);
     current = await journal.update(current, {}, `apply:${action.name}`);
     await hooks.afterApplyStep?.(current, action.name);
   }
@@ -77,6 +91,12 @@ function backupData(entry: JournalEntry, name: string): unknown {
   }
 }
 
+/** The parsed JSON a backup step printed, or null when it printed nothing or something that is not a JSON object/array. */
+function usableBackup(entry: JournalEntry, name: string): object | null {
+  const data = backupData(entry, name);
+  return data !== null && typeof data === 'object' ? data : null;
+}
+
 async function undoStep(entry: JournalEntry, action: UndoAction, executor: FixExecutor | null, signal: AbortSignal): Promise<string> {
   if (action.kind === 'note') return action.description;
   if (action.kind === 'restore-file') {
@@ -92,8 +112,14 @@ async function undoStep(entry: JournalEntry, action: UndoAction, executor: FixEx
     await writeFileAtomic(backup.path, bytes);
     return `Restored ${backup.path} byte for byte.`;
   }
-  const data = action.withBackup ? { ...action.data, backup: backupData(entry, action.withBackup) } : action.data;
-  await runScript(executor, action, data, signal);
+  let data = action.data;
+  if (action.withBackup) {
+    const backup = usableBackup(entry, action.withBackup);
+    // Running a restore script without its snapshot could only guess; refuse before anything runs.
+    if (backup === null) throw new MissingBackupError(`No usable ${action.withBackup} backup was recorded for this fix, so it cannot be undone automatically; nothing was run.`);
+    data = { ...action.data, backup };
+  }
+  await runScript(executor, entry, action, data, signal);
   return action.description;
 }
 

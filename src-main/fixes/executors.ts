@@ -1,4 +1,6 @@
 /** Where fix scripts run: live PowerShell (elevated through UAC one script at a time) or a recorded machine (nothing runs). */
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { FixId } from '../shared/ids';
 import { runElevated } from '../windows/elevate';
 import { isWindowsCollectorError } from '../windows/errors';
@@ -50,15 +52,31 @@ function hasReplayControl(source: WindowsSource): source is WindowsSource & Repl
   return typeof (source as Partial<ReplayControl>).setFixApplied === 'function';
 }
 
-/** Runs nothing: records each script with its data, reads collectors from the recording, flips the `after/<fixId>` overlay. */
+/** Where a recorded machine keeps what a fix's script printed there: `fix-backups/<fixId>/<step>.out`. */
+export function recordedOutputPath(replayDir: string, fixId: FixId, step: string): string {
+  return join(replayDir, 'fix-backups', fixId, `${step}.out`);
+}
+
+async function recordedOutput(replayDir: string | null, fixId: FixId, step: string): Promise<string> {
+  // Step names are constants of the fix definitions; the check keeps a bad one from leaving the folder.
+  if (!replayDir || !/^[a-z0-9-]{1,60}$/.test(step)) return '';
+  try {
+    return (await readFile(recordedOutputPath(replayDir, fixId, step), 'utf8')).replace(/^\uFEFF/, '');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return '';
+    throw error;
+  }
+}
+
+/** Runs nothing: records each script with its data, answers with what the script printed on the recorded machine (empty when not recorded), reads collectors from the recording, flips the `after/<fixId>` overlay. */
 export function createReplayExecutor(windows: WindowsSource): ReplayExecutor {
   const runs: RecordedRun[] = [];
   return {
     mode: 'replay',
     runs,
-    async runScript(action, data) {
+    async runScript(action, data, _signal, fixId) {
       runs.push({ name: action.name, script: action.script, data, elevation: action.elevation });
-      return { declined: false, output: '' };
+      return { declined: false, output: await recordedOutput(windows.replayDir, fixId, action.name) };
     },
     collect: (collector, signal) => windows.collect(collector, {}, signal),
     markApplied(fixId: FixId, applied: boolean) {

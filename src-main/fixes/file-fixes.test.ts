@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseRdpBytes, stringSetting, intSetting } from '../rdpfile/parse';
@@ -9,10 +9,11 @@ import { tempJournalDir } from './test-helpers';
 const signed = readFileSync(join(__dirname, '..', 'rdpfile', 'fixtures', 'signed.utf16le.rdp'));
 const report = { target: { input: 'app.example.com', host: 'app.example.com', port: 3389, addresses: ['2001:db8::5', '192.0.2.44'] } } as unknown as Report;
 
-function service(checks: string[] = []) {
+function service(checks: string[] = [], outputDir = tempJournalDir()) {
   return createFixService({
     windows: null,
     journalDir: tempJournalDir(),
+    outputDir,
     isLocalHost: () => false,
     runChecks: async (_t, ids) => {
       checks.push(...ids);
@@ -44,12 +45,15 @@ describe('rdpfile fixes work on any OS without PowerShell', () => {
     expect(r.verification?.verified).toBe(true);
   });
 
-  it('writes to -o with a byte copy of the old file; undo puts it back byte for byte', async () => {
-    const s = service();
-    const out = join(tempJournalDir(), 'conn.rdp');
+  it('writes the named file into the app folder with a byte copy of the old file; undo puts it back byte for byte', async () => {
+    const folder = tempJournalDir();
+    const s = service([], folder);
+    const out = join(folder, 'conn.rdp');
     const old = Buffer.from('old bytes \u0000\u00ff', 'latin1');
     writeFileSync(out, old);
-    const r = await s.apply({ fixId: 'rdpfile.generate-clean', target: 'server01', option: out });
+    const plan = await s.plan({ fixId: 'rdpfile.generate-clean', target: 'server01', option: 'conn.rdp' });
+    expect(plan.steps[0]?.file).toBe(out);
+    const r = await s.apply({ fixId: 'rdpfile.generate-clean', target: 'server01', option: 'conn.rdp' });
     expect(r.status).toBe('applied');
     expect(stringSetting(parse(readFileSync(out).toString('base64')), 'full address')).toBe('server01');
     const undo = await s.undo(r.journalId ?? '');
@@ -58,8 +62,9 @@ describe('rdpfile fixes work on any OS without PowerShell', () => {
   });
 
   it('dry run writes nothing', async () => {
-    const out = join(tempJournalDir(), 'none.rdp');
-    const r = await service().apply({ fixId: 'rdpfile.generate-clean', target: 'server01', option: out, dryRun: true });
+    const folder = tempJournalDir();
+    const out = join(folder, 'none.rdp');
+    const r = await service([], folder).apply({ fixId: 'rdpfile.generate-clean', target: 'server01', option: 'none.rdp', dryRun: true });
     expect(r.status).toBe('dry-run');
     expect(existsSync(out)).toBe(false);
   });
@@ -79,7 +84,20 @@ describe('rdpfile fixes work on any OS without PowerShell', () => {
   });
 
   it('refuses an output name that is not .rdp', async () => {
-    await expect(service().plan({ fixId: 'rdpfile.generate-clean', target: 'h', option: '/etc/passwd' })).rejects.toThrow(/must end in \.rdp/);
+    await expect(service().plan({ fixId: 'rdpfile.generate-clean', target: 'h', option: 'passwd' })).rejects.toThrow(/must end in \.rdp/);
+  });
+
+  it('refuses any path in the option, also when the service is called directly, and writes nothing', async () => {
+    const folder = tempJournalDir();
+    const outside = join(tempJournalDir(), 'x.rdp');
+    const s = service([], folder);
+    for (const option of ['../../x.rdp', outside, '..\\x.rdp', 'C:x.rdp', 'sub/x.rdp', '..', 'NUL.rdp']) {
+      for (const fixId of ['rdpfile.generate-clean', 'rdpfile.use-ip'] as const) {
+        await expect(s.apply({ fixId, target: 'server01', option })).rejects.toThrow(/not a path|not a valid Windows file name/);
+      }
+    }
+    expect(existsSync(outside)).toBe(false);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });
 

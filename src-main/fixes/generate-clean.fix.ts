@@ -22,7 +22,7 @@ export const generateCleanFix: FixDefinition = {
   async prepare(ctx) {
     const username = usernameOf(ctx.rdpFile);
     const clean = generateCleanRdp({ address: ctx.target.input, port: ctx.target.port, fallback: true, ...(username ? { username } : {}) });
-    const path = outputPath(ctx.option);
+    const path = outputPath(ctx.option, ctx.outputDir);
     return rdpFileOutput(clean.bytes, path, `${fileSafe(ctx.target.host)}-fallback.rdp`, [...clean.notes, 'Open the file with Remote Desktop Connection; it works only while the host does not require NLA.'], clean.securityCost);
   },
 };

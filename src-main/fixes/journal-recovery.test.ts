@@ -5,7 +5,11 @@ import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFixService } from './service';
-import { tempJournalDir } from './test-helpers';
+import { createReplaySource } from '../windows/replay-source';
+import { createReplayExecutor, recordedOutputPath } from './executors';
+import { REGISTRY_SCRIPTS } from './registry-steps';
+import { tempJournalDir, WINDOWS_FIXTURES } from './test-helpers';
+import type { FixExecutor } from './types';
 
 let childJs = '';
 const children: number[] = [];
@@ -25,9 +29,9 @@ afterAll(() => {
   }
 });
 
-/** Starts the child, waits until it has written the file and paused, then kills it with SIGKILL. */
-async function applyAndKill(journalDir: string, outFile: string): Promise<void> {
-  const child = spawn(process.execPath, [childJs, journalDir, outFile], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** Starts the child, waits until its first apply step is done and it paused, then kills it with SIGKILL. */
+async function applyAndKill(...args: string[]): Promise<void> {
+  const child = spawn(process.execPath, [childJs, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   if (child.pid) children.push(child.pid);
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -78,5 +82,59 @@ describe('journal recovery after kill -9 mid-apply', () => {
     expect(existsSync(outFile)).toBe(true);
     await service(journalDir).recover();
     expect(existsSync(outFile)).toBe(false);
+  });
+});
+
+const MACHINE = join(WINDOWS_FIXTURES, 'host-nla-firewall-off');
+const SNAPSHOT = JSON.parse(readFileSync(recordedOutputPath(MACHINE, 'server.disable-nla', 'registry-snapshot'), 'utf8')) as unknown;
+
+/** A live-mode executor that records what it is asked to run (nothing runs). */
+function recordingLiveExecutor(): FixExecutor & { runs: { name: string; data: Readonly<Record<string, unknown>> }[] } {
+  const runs: { name: string; data: Readonly<Record<string, unknown>> }[] = [];
+  return { mode: 'live', runs, runScript: async (action, data) => (runs.push({ name: action.name, data }), { declined: false, output: '{}' }), collect: async () => '', markApplied: () => undefined };
+}
+
+describe('journal recovery after kill -9 in the middle of a Windows fix', () => {
+  it('replayed: the next start undoes it from the recorded registry snapshot', async () => {
+    const journalDir = tempJournalDir();
+    await applyAndKill('--replay', journalDir, MACHINE, 'server.disable-nla', 'replay');
+    const [name] = readdirSync(journalDir).filter((n) => n.endsWith('.json'));
+    const stuck = JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')) as { state: string; executor: string; log: { step: string }[]; backups: Record<string, { output?: string }> };
+    expect(stuck).toMatchObject({ state: 'applying', executor: 'replay' });
+    expect(stuck.log.map((l) => l.step)).toEqual(['backup:registry-snapshot', 'backed-up', 'applying', 'apply:registry-set']);
+    expect(JSON.parse(stuck.backups['registry-snapshot']?.output ?? 'null')).toEqual(SNAPSHOT);
+
+    const windows = createReplaySource(MACHINE);
+    const executor = createReplayExecutor(windows);
+    const next = createFixService({ windows, executor, journalDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+    const recovered = await next.recover();
+    expect(recovered.recovered).toHaveLength(1);
+    expect(recovered.recovered[0]).toMatchObject({ fixId: 'server.disable-nla', previousState: 'applying', undone: true });
+    expect(executor.runs.map((r) => r.name)).toEqual(['registry-restore']);
+    expect(executor.runs[0]?.script).toBe(REGISTRY_SCRIPTS.RESTORE_VALUES);
+    expect(executor.runs[0]?.data['backup']).toEqual(SNAPSHOT);
+    expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')).state).toBe('undone');
+    expect((await next.recover()).recovered).toEqual([]);
+  });
+
+  it('live: the next start runs no UAC prompt by itself; it offers Undo, and Undo restores the saved values', async () => {
+    const journalDir = tempJournalDir();
+    await applyAndKill('--replay', journalDir, MACHINE, 'server.disable-nla', 'live');
+    const [name] = readdirSync(journalDir).filter((n) => n.endsWith('.json'));
+    expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8'))).toMatchObject({ state: 'applying', executor: 'live' });
+
+    const executor = recordingLiveExecutor();
+    const next = createFixService({ windows: null, executor, journalDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+    const recovered = await next.recover();
+    expect(recovered.recovered[0]).toMatchObject({ fixId: 'server.disable-nla', previousState: 'applying', undone: false });
+    expect(recovered.recovered[0]?.message).toMatch(/needs administrator rights, so it waits for you to choose Undo/);
+    expect(executor.runs).toEqual([]);
+    expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')).state).toBe('applying');
+
+    const undo = await next.undo(name?.slice(0, -5) ?? '');
+    expect(undo.ok).toBe(true);
+    expect(executor.runs.map((r) => r.name)).toEqual(['registry-restore']);
+    expect(executor.runs[0]?.data['backup']).toEqual(SNAPSHOT);
+    expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')).state).toBe('undone');
   });
 });

@@ -21,7 +21,7 @@ describe('journal files', () => {
   it('lists a corrupt entry as unreadable instead of failing, and leaves no temp files', async () => {
     const dir = tempJournalDir();
     const service = createFixService({ windows: null, journalDir: dir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
-    const r = await service.apply({ fixId: 'rdpfile.generate-clean', target: 'h1', option: join(tempJournalDir(), 'a.rdp') });
+    const r = await service.apply({ fixId: 'rdpfile.generate-clean', target: 'h1', option: 'a.rdp' });
     writeFileSync(join(dir, `${newJournalId()}.json`), '{"version":1, trunc');
     const j = await openJournal(dir);
     const listed = await j.list();
@@ -43,9 +43,9 @@ describe('apply outcomes', () => {
   it('a failing step ends in failed and rolls back from the backup', async () => {
     const { inner, service } = replayService((e) => ({
       ...e,
-      runScript: async (action, data, signal) => {
+      runScript: async (action, data, signal, fixId) => {
         if (action.name === 'registry-set') throw new Error('reg add failed (exit 1)');
-        return e.runScript(action, data, signal);
+        return e.runScript(action, data, signal, fixId);
       },
     }));
     const r = await service.apply({ fixId: 'server.disable-nla', target: '127.0.0.1' });
@@ -60,7 +60,7 @@ describe('apply outcomes', () => {
   it('a declined UAC prompt ends in declined with nothing changed', async () => {
     const { inner, service } = replayService((e) => ({
       ...e,
-      runScript: async (action, data, signal) => (action.elevation === 'always' ? { declined: true, output: '' } : e.runScript(action, data, signal)),
+      runScript: async (action, data, signal, fixId) => (action.elevation === 'always' ? { declined: true, output: '' } : e.runScript(action, data, signal, fixId)),
     }));
     const r = await service.apply({ fixId: 'server.enable-rdp', target: '127.0.0.1' });
     expect(r.status).toBe('declined');

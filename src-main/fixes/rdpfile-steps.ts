@@ -1,15 +1,27 @@
 /** Shared by the two .rdp fixes: where the file goes, its backup (a byte copy) and undo (put it back). Works on any OS. */
-import { basename, extname, resolve } from 'node:path';
+import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BadInputError } from '../service/errors';
 import type { PreparedFix } from './types';
 
-/** The output path from the request's option, or null to only return the file (browser download). */
-export function outputPath(option: string | undefined): string | null {
+// Names Windows keeps for devices: writing "NUL.rdp" or "COM1.rdp" would not make a file.
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+/**
+ * The output path for the request's option, or null to only return the file (browser download). The option is
+ * a bare file name at most; the file always goes into `outputDir`, the folder the app chose, never elsewhere.
+ */
+export function outputPath(option: string | undefined, outputDir: string): string | null {
   const raw = option?.trim();
   if (!raw) return null;
-  if (/[\u0000-\u001f]/.test(raw)) throw new BadInputError('The output file name contains control characters.');
+  if (/[\u0000-\u001f\u007f]/.test(raw)) throw new BadInputError('The output file name contains control characters.');
+  if (/[\\/:]/.test(raw) || /^\.+$/.test(raw)) throw new BadInputError('The output file must be a bare file name, not a path; RDP Doctor saves it in its own folder.');
+  if (RESERVED.test(raw) || /[<>"|?*]/.test(raw) || /[. ]$/.test(raw)) throw new BadInputError('The output file name is not a valid Windows file name.');
   if (extname(raw).toLowerCase() !== '.rdp') throw new BadInputError('The output file name must end in .rdp.');
-  return resolve(raw);
+  const dir = resolve(outputDir);
+  const path = join(dir, raw);
+  // Belt and braces: whatever the name, the file lands directly inside the chosen folder.
+  if (dirname(path) !== dir || basename(path) !== raw) throw new BadInputError('The output file must be a bare file name, not a path.');
+  return path;
 }
 
 /** The prepared fix for writing `bytes` as a .rdp file (to `path`, or only as a download when path is null). */

@@ -7,7 +7,7 @@ if (-not (Test-Path -LiteralPath $key)) { throw "The RDP key file $key does not 
 New-Item -ItemType Directory -Force -Path (Split-Path -Parent $bak) | Out-Null
 & "$env:SystemRoot\System32\icacls.exe" $key /save $bak /c | Out-Null
 if ($LASTEXITCODE -ne 0) { throw "icacls /save failed (exit $LASTEXITCODE)" }
-[pscustomobject]@{ key = $key; aclBackup = $bak } | ConvertTo-Json -Compress
+[pscustomobject]@{ key = $key; aclBackup = $bak; aclSha256 = (Get-FileHash -LiteralPath $bak -Algorithm SHA256).Hash } | ConvertTo-Json -Compress
 `;
 
 // *S-1-5-20 is NETWORK SERVICE by SID, so the grant works on every Windows language.

@@ -1,30 +1,96 @@
 /** Fix server.reset-machinekeys-acl: Microsoft's documented MachineKeys permission reset (rdp-facts §6 row 2); the folder rename is never automated. */
-import { FIND_KEY, RENAME_WARNING, RESTORE_ACL } from './machinekeys-steps';
+import { FIND_KEY, RENAME_WARNING } from './machinekeys-steps';
 import type { FixDefinition } from './types';
 
+// The folder's own DACL through .NET (the reset changes it too), then icacls /save for the files. The hosts this fix
+// is for have files administrators cannot read: those are listed and left out, never a reason to stop half way.
+// What was saved is read back from the save file, not from icacls's localized messages.
 const SAVE = String.raw`${FIND_KEY}
-New-Item -ItemType Directory -Force -Path (Split-Path -Parent $bak) | Out-Null
-& "$env:SystemRoot\System32\icacls.exe" (Join-Path $dir '*') /save $bak /t /c | Out-Null
-if ($LASTEXITCODE -ne 0) { throw "icacls /save failed (exit $LASTEXITCODE)" }
-$listing = Join-Path (Split-Path -Parent $bak) 'before-permissions.txt'
-& "$env:SystemRoot\System32\icacls.exe" $dir /t /c > $listing
-[pscustomobject]@{ directory = $dir; aclBackup = $bak; listing = $listing } | ConvertTo-Json -Compress
+$backupDir = Split-Path -Parent $bak
+New-Item -ItemType Directory -Force -Path $backupDir | Out-Null
+$folderSddl = $null
+try { $folderSddl = (Get-Acl -LiteralPath $dir).GetSecurityDescriptorSddlForm('Access') } catch { $folderSddl = $null }
+$readable = @()
+$unreadable = @()
+foreach ($f in @(Get-ChildItem -LiteralPath $dir -Force -File)) {
+  try { Get-Acl -LiteralPath $f.FullName | Out-Null; $readable += $f.Name } catch { $unreadable += $f.Name }
+}
+$aclBackup = $null
+$sha = $null
+$saved = 0
+if ($readable.Count -gt 0) {
+  $eap = $ErrorActionPreference
+  $ErrorActionPreference = 'Continue'
+  & "$env:SystemRoot\System32\icacls.exe" (Join-Path $dir '*') /save $bak /c > $null 2> $null
+  $code = $LASTEXITCODE
+  $ErrorActionPreference = $eap
+  if (-not (Test-Path -LiteralPath $bak)) { throw "icacls /save wrote no backup (exit $code); nothing was changed" }
+  $lines = @(Get-Content -LiteralPath $bak -Encoding Unicode)
+  $names = @(for ($i = 0; $i -lt $lines.Count; $i += 2) { [string]$lines[$i] })
+  foreach ($n in $readable) { if ($names -contains $n) { $saved++ } else { $unreadable += $n } }
+  $aclBackup = $bak
+  $sha = (Get-FileHash -LiteralPath $bak -Algorithm SHA256).Hash
+}
+$listing = Join-Path $backupDir 'before-permissions.txt'
+$eap = $ErrorActionPreference
+$ErrorActionPreference = 'Continue'
+& "$env:SystemRoot\System32\icacls.exe" $dir /t /c > $listing 2> $null
+$ErrorActionPreference = $eap
+[pscustomobject]@{ directory = $dir; folderSddl = $folderSddl; aclBackup = $aclBackup; aclSha256 = $sha; saved = $saved; unreadableCount = $unreadable.Count; unreadable = @($unreadable | Select-Object -First 50); listing = $listing } | ConvertTo-Json -Compress
 `;
 
-// Microsoft's sequence: take ownership for Administrators, grant SYSTEM (F), NETWORK SERVICE (R), Administrators (F), restart TermService. SIDs keep it language-independent.
+// Microsoft's sequence: ownership to Administrators, grant SYSTEM (F), NETWORK SERVICE (R), Administrators (F), restart
+// TermService. takeown runs on the folder and on its files (wildcard) without /r, so it never asks its localized
+// /d question (Y, J, O…); SIDs keep the grants language-independent. Problems are collected, not thrown half way.
 const RESET = String.raw`${FIND_KEY}
-& "$env:SystemRoot\System32\takeown.exe" /f $dir /a /r /d Y | Out-Null
-if ($LASTEXITCODE -ne 0) { throw "takeown failed (exit $LASTEXITCODE)" }
-foreach ($grant in @('*S-1-5-18:(F)', '*S-1-5-20:(R)', '*S-1-5-32-544:(F)')) {
-  & "$env:SystemRoot\System32\icacls.exe" $dir /t /c /grant $grant | Out-Null
-  if ($LASTEXITCODE -ne 0) { throw "icacls /grant $grant failed (exit $LASTEXITCODE)" }
+$problems = @()
+$eap = $ErrorActionPreference
+$ErrorActionPreference = 'Continue'
+& "$env:SystemRoot\System32\takeown.exe" /f $dir /a > $null 2> $null
+if ($LASTEXITCODE -ne 0) { $problems += "takeown on the folder exited $LASTEXITCODE" }
+if (@(Get-ChildItem -LiteralPath $dir -Force -File -ErrorAction SilentlyContinue).Count -gt 0) {
+  & "$env:SystemRoot\System32\takeown.exe" /f (Join-Path $dir '*') /a > $null 2> $null
+  if ($LASTEXITCODE -ne 0) { $problems += "takeown on the files exited $LASTEXITCODE" }
 }
+foreach ($grant in @('*S-1-5-18:(F)', '*S-1-5-20:(R)', '*S-1-5-32-544:(F)')) {
+  & "$env:SystemRoot\System32\icacls.exe" $dir /t /c /grant $grant > $null 2> $null
+  if ($LASTEXITCODE -ne 0) { $problems += "icacls /grant $grant exited $LASTEXITCODE" }
+}
+$ErrorActionPreference = $eap
 Restart-Service -Name TermService -Force
-[pscustomobject]@{ directory = $dir; reset = $true } | ConvertTo-Json -Compress
+[pscustomobject]@{ directory = $dir; reset = $true; problems = $problems } | ConvertTo-Json -Compress
+`;
+
+// Files first (icacls /restore of the save file, checked against its recorded hash), then the folder's DACL with Set-Acl.
+const RESTORE = String.raw`
+$dir = Join-Path $env:ProgramData 'Microsoft\Crypto\RSA\MachineKeys'
+$b = $RdpDoctorData.backup
+if ($null -eq $b -or -not $b.directory) { throw 'No MachineKeys backup was recorded, so nothing can be restored.' }
+if ($b.aclBackup) {
+  $bak = [string]$b.aclBackup
+  if (-not (Test-Path -LiteralPath $bak)) { throw "The saved permissions file $bak is gone; nothing was restored." }
+  if ((Get-FileHash -LiteralPath $bak -Algorithm SHA256).Hash -ne [string]$b.aclSha256) { throw "The saved permissions file $bak changed after the backup; nothing was restored." }
+  & "$env:SystemRoot\System32\icacls.exe" $dir /restore $bak /c | Out-Null
+  if ($LASTEXITCODE -ne 0) { throw "icacls /restore failed (exit $LASTEXITCODE)" }
+}
+if ($b.folderSddl) {
+  $acl = Get-Acl -LiteralPath $dir
+  $acl.SetSecurityDescriptorSddlForm([string]$b.folderSddl, 'Access')
+  Set-Acl -LiteralPath $dir -AclObject $acl
+}
+if ($RdpDoctorData.restartService) { Restart-Service -Name TermService -Force }
+[pscustomobject]@{ files = [int]$b.saved; folder = [bool]$b.folderSddl; notSaved = [int]$b.unreadableCount } | ConvertTo-Json -Compress
 `;
 
 /** The constant scripts, for tests. */
-export const MACHINEKEYS_SCRIPTS = { SAVE, RESET } as const;
+export const MACHINEKEYS_SCRIPTS = { SAVE, RESET, RESTORE } as const;
+
+/** The parsed acl-save output, as far as the summary needs it. */
+interface AclSave {
+  readonly saved?: unknown;
+  readonly unreadableCount?: unknown;
+  readonly folderSddl?: unknown;
+}
 
 /** server.reset-machinekeys-acl: resets permissions on the whole MachineKeys folder. */
 export const resetMachinekeysAclFix: FixDefinition = {
@@ -38,7 +104,7 @@ export const resetMachinekeysAclFix: FixDefinition = {
         {
           kind: 'script',
           name: 'acl-save',
-          description: `Save the permissions of every file in MachineKeys (icacls MachineKeys\\* /save ${ctx.backupDir}\\machinekeys.acl /t /c) and a readable listing`,
+          description: `Save the permissions of the MachineKeys folder itself (Get-Acl) and of every file in it (icacls MachineKeys\\* /save ${ctx.backupDir}\\machinekeys.acl /c) with a readable listing; files whose permissions administrators cannot read are listed instead`,
           script: SAVE,
           data,
           elevation: 'always',
@@ -48,7 +114,7 @@ export const resetMachinekeysAclFix: FixDefinition = {
         {
           kind: 'script',
           name: 'acl-reset',
-          description: 'takeown /f MachineKeys /a /r; icacls MachineKeys /t /c /grant SYSTEM:(F), NETWORK SERVICE:(R), Administrators:(F); Restart-Service TermService -Force',
+          description: 'takeown /f MachineKeys /a and takeown /f MachineKeys\\* /a; icacls MachineKeys /t /c /grant SYSTEM:(F), NETWORK SERVICE:(R), Administrators:(F); Restart-Service TermService -Force',
           script: RESET,
           data,
           elevation: 'always',
@@ -58,8 +124,8 @@ export const resetMachinekeysAclFix: FixDefinition = {
         {
           kind: 'script',
           name: 'acl-restore',
-          description: 'Restore the saved permissions (icacls MachineKeys /restore machinekeys.acl /c) and restart TermService',
-          script: RESTORE_ACL,
+          description: 'Restore the saved permissions of the files (icacls MachineKeys /restore machinekeys.acl /c) and of the folder (Set-Acl), then restart TermService',
+          script: RESTORE,
           data: { restartService: true },
           elevation: 'always',
           withBackup: 'acl-save',
@@ -71,5 +137,18 @@ export const resetMachinekeysAclFix: FixDefinition = {
         RENAME_WARNING,
       ],
     };
+  },
+  describeBackups(backups) {
+    let save: AclSave;
+    try {
+      save = JSON.parse(backups['acl-save']?.output ?? '') as AclSave;
+    } catch {
+      return null;
+    }
+    const saved = typeof save.saved === 'number' ? save.saved : 0;
+    const missing = typeof save.unreadableCount === 'number' ? save.unreadableCount : 0;
+    const folder = typeof save.folderSddl === 'string' && save.folderSddl !== '' ? 'the folder and ' : 'not the folder (its permissions were unreadable), only ';
+    const rest = missing > 0 ? ` ${missing} file(s) whose permissions administrators could not read were not saved; undo leaves them with the reset permissions.` : '';
+    return `The backup holds the permissions of ${folder}${saved} file(s).${rest}`;
   },
 };

@@ -35,6 +35,25 @@ describe('a fix for a host the app is not running on', () => {
     expect(script).toContain("$RdpDoctorBackup.'registry-snapshot' | ConvertFrom-Json");
   });
 
+  it('a second run refuses before any backup or change, so the first backup (the one undo needs) is never overwritten', async () => {
+    for (const fixId of ['server.disable-nla', 'server.reset-machinekeys-acl', 'server.enable-firewall-rule'] as const) {
+      const script = (await service.plan({ fixId, target: 'rdsh01.corp.example' })).script ?? '';
+      // The guard is the first thing after the -Undo branch.
+      const body = script.slice(script.indexOf('  return\n}\n') + '  return\n}\n'.length);
+      const guard = body.indexOf('if (Test-Path -LiteralPath $RdpDoctorBackupFile) {');
+      expect(guard, fixId).toBe(0);
+      expect(body.slice(guard)).toMatch(/^if \(Test-Path -LiteralPath \$RdpDoctorBackupFile\) \{\n {2}throw \('This script already ran here: its backup is ' \+ \$RdpDoctorBackupFile \+ '\. Nothing was changed now\. To start over, run it with -Undo first; the first backup is kept\.'\)\n\}\n/);
+      // Nothing that backs up, writes backup.json or changes the machine comes before the guard.
+      for (const later of ['New-Item -ItemType Directory -Force -Path $RdpDoctorBackupDir', '$RdpDoctorBackup = [ordered]@{}', 'Set-Content -LiteralPath $RdpDoctorBackupFile', '& {']) {
+        expect(body.indexOf(later), `${fixId}: ${later}`).toBeGreaterThan(guard);
+      }
+      expect(script.match(/Set-Content -LiteralPath \$RdpDoctorBackupFile/g)).toHaveLength(1);
+      // Undo keeps the backup it used under another name instead of deleting it.
+      expect(script).toMatch(/Move-Item -LiteralPath \$RdpDoctorBackupFile -Destination \$RdpDoctorUndone/);
+      expect(script).not.toMatch(/Remove-Item[^\n]*RdpDoctorBackupFile/);
+    }
+  });
+
   it('apply returns the script as a file and runs nothing', async () => {
     const r = await service.apply({ fixId: 'server.enable-firewall-rule', target: 'rdsh01.corp.example' });
     expect(r.status).toBe('script-only');

@@ -64,7 +64,20 @@ export function buildRemoteScript(header: ScriptHeader, prepared: PreparedFix): 
       lines.push(indent(`& {\n${indent(action.script.trim())}\n}`));
     }
   }
-  lines.push("  Write-Host 'Undone.'", '  return', '}', 'New-Item -ItemType Directory -Force -Path $RdpDoctorBackupDir | Out-Null', '$RdpDoctorBackup = [ordered]@{}');
+  lines.push(
+    // The backup is kept under another name, so undo cannot run twice from it and a later run may back up afresh.
+    "  $RdpDoctorUndone = Join-Path $RdpDoctorBackupDir ('backup.undone-' + (Get-Date -Format 'yyyyMMddTHHmmss') + '.json')",
+    '  Move-Item -LiteralPath $RdpDoctorBackupFile -Destination $RdpDoctorUndone',
+    "  Write-Host ('Undone. The backup used is kept as ' + $RdpDoctorUndone)",
+    '  return',
+    '}',
+    // A second run would overwrite the backup of the first with the already-changed state, and undo would restore that.
+    'if (Test-Path -LiteralPath $RdpDoctorBackupFile) {',
+    "  throw ('This script already ran here: its backup is ' + $RdpDoctorBackupFile + '. Nothing was changed now. To start over, run it with -Undo first; the first backup is kept.')",
+    '}',
+    'New-Item -ItemType Directory -Force -Path $RdpDoctorBackupDir | Out-Null',
+    '$RdpDoctorBackup = [ordered]@{}',
+  );
   for (const action of prepared.backups) {
     if (action.kind === 'copy-file') continue;
     const script: ScriptAction =

@@ -1,4 +1,5 @@
 /** The transport-free fix service: plan → (confirm in the door) → backup → apply → verify, undo from the journal, recovery after a crash. */
+import { join } from 'node:path';
 import type { ParsedTarget } from '../checks/types';
 import { parseTarget } from '../net/target';
 import { BadInputError, NotFoundError } from '../service/errors';
@@ -21,6 +22,8 @@ import { summarizeVerification } from './verify';
 export interface FixServiceDeps {
   readonly windows: WindowsSource | null;
   readonly journalDir: string;
+  /** Where produced .rdp files are written when a request names one (default: `<journalDir>/files`). */
+  readonly outputDir?: string;
   /** True when `target` names the computer this app runs on (host fixes then apply here). */
   isLocalHost(target: string): boolean;
   /** Re-runs the given checks against the target (verification). */
@@ -104,7 +107,7 @@ export function createFixService(deps: FixServiceDeps): FixService {
     if (req.taskId && !task) throw new NotFoundError(`No diagnosis with id ${req.taskId}.`);
     const place = placeOf(def, target);
     const backupDir = place === 'script' ? `%ProgramData%\\RDP Doctor\\backups\\${id}` : (await journal()).backupDir(id);
-    const prepared = await def.prepare({ fixId: def.id, target, option: req.option, report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
+    const prepared = await def.prepare({ fixId: def.id, target, option: req.option, outputDir: deps.outputDir ?? join(deps.journalDir, 'files'), report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
     const first = toFixPlan(def, target, prepared, place, null);
     const script =
       place === 'script'
@@ -165,7 +168,8 @@ export function createFixService(deps: FixServiceDeps): FixService {
         const reached = latest.state;
         entry = await j.update(latest, { state: 'failed', error: message }, 'failed', message);
         if (error instanceof DeclinedError) return { ...base, status: 'declined', journalId: entry.id, message };
-        const rollback = reached === 'applying' ? await undoEntry(entry) : { ok: true, message: 'Nothing had been changed.' };
+        if (reached !== 'applying') return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message}` };
+        const rollback = await undoEntry(entry);
         return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message} ${rollback.ok ? 'Changes were rolled back.' : rollback.message}` };
       }
     }

@@ -71,8 +71,10 @@ export type UndoAction = ScriptAction | RestoreFileAction | NoteAction;
 export interface FixContext {
   readonly fixId: FixId;
   readonly target: ParsedTarget;
-  /** The free option of the request (security layer value, output file path). */
+  /** The free option of the request (security layer value, or a bare output file name). */
   readonly option: string | undefined;
+  /** The folder the app writes produced files into (an option names a file in it, never a path). */
+  readonly outputDir: string;
   readonly report: Report | undefined;
   readonly rdpFile: RdpFileInput | undefined;
   readonly windows: WindowsSource | null;
@@ -108,8 +110,8 @@ export interface FixDefinition {
 /** Runs script actions somewhere: live PowerShell (with UAC), or a recorded machine. */
 export interface FixExecutor {
   readonly mode: 'live' | 'replay';
-  /** Runs one script action; resolves `declined` when the user refused the UAC prompt. */
-  runScript(action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal): Promise<{ readonly declined: boolean; readonly output: string }>;
+  /** Runs one script action of fix `fixId`; resolves `declined` when the user refused the UAC prompt. */
+  runScript(action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal, fixId: FixId): Promise<{ readonly declined: boolean; readonly output: string }>;
   /** Reads a collector (the credential list) through the Windows source. */
   collect(collector: string, signal: AbortSignal): Promise<string>;
   /** Called after a successful apply or undo (replay flips its overlay). */

@@ -42,8 +42,8 @@ export const useIpFix: FixDefinition = {
   runsOn: 'any',
   verifyChecks: ['alt.ip-vs-name'],
   async prepare(ctx) {
+    const path = outputPath(ctx.option, ctx.outputDir);
     const ip = await pickAddress(ctx, ctx.report);
-    const path = outputPath(ctx.option);
     const name = `${fileSafe(ctx.target.host)}-by-ip.rdp`;
     const checked = ctx.rdpFile ? checkRdpFileBytes(Buffer.from(ctx.rdpFile.contentBase64, 'base64'), ctx.rdpFile.name) : null;
     if (checked?.file) {

@@ -64,6 +64,7 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
       createFixService({
         windows,
         journalDir: join(home, 'journal'),
+        outputDir: join(home, 'rdp-files'),
         isLocalHost,
         runChecks: host.runChecks,
         lookupTask: host.lookupTask,

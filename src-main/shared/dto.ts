@@ -83,6 +83,16 @@ export const FixPlanSchema = z.object({
 /** The preview of a fix. */
 export type FixPlan = z.infer<typeof FixPlanSchema>;
 
+/**
+ * A fix's option: a value or a bare file name, never a path. The doors are reachable from a web page's
+ * token and from the renderer, so a path here would let them write any file; the app picks the folder.
+ */
+export const FixOptionSchema = z
+  .string()
+  .max(255)
+  .refine((v) => !/[\u0000-\u001f\u007f]/.test(v), 'the option must not contain line breaks or other control characters')
+  .refine((v) => !/[\\/:]/.test(v) && !/^\.+$/.test(v.trim()), 'the option must be a value or a bare file name, not a path (no /, \\, : or ..); the app chooses the folder');
+
 /** Ask for a fix's plan or run it. */
 export const FixRequestSchema = z.object({
   fixId: FixIdSchema,
@@ -91,7 +101,7 @@ export const FixRequestSchema = z.object({
   /** The diagnosis the fix answers, so its evidence (addresses, certificate, .rdp) is reused. */
   taskId: z.string().max(64).optional(),
   /** Free option for fixes that take one (security layer value, output file name). */
-  option: z.string().max(260).optional(),
+  option: FixOptionSchema.optional(),
 });
 /** Ask for a fix's plan or run it. */
 export type FixRequest = z.infer<typeof FixRequestSchema>;

@@ -99,7 +99,14 @@ export function readElevatedResult(text: string | null, collector: string): stri
   } catch {
     throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'unreadable result file'), collector);
   }
-  if (parsed.ok === true) return typeof parsed.stdout === 'string' ? parsed.stdout : '';
+  // Only the two shapes the elevated preamble writes are accepted; anything else was not written by it.
+  if (parsed === null || typeof parsed !== 'object' || (parsed.ok !== true && parsed.ok !== false)) {
+    throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the result file has an unexpected shape'), collector);
+  }
+  if (parsed.ok === true) {
+    if (typeof parsed.stdout !== 'string') throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the result file has an unexpected shape'), collector);
+    return parsed.stdout;
+  }
   const detail = `${String(parsed.category ?? '')} ${String(parsed.errorId ?? '')}: ${String(parsed.message ?? '')}`;
   const kind = classifyStderr(detail);
   throw new WindowsCollectorError(kind, describeFailure(kind, collector, String(parsed.message ?? 'failed')), collector);
@@ -121,10 +128,21 @@ export async function runElevated(script: string, data: Record<string, unknown>,
   try {
     const encodedCommand = encodeCommand(buildElevatedScript(script, data, resultPath));
     const launcher = await runPowerShell(LAUNCHER_SCRIPT, { encodedCommand }, { ...options, collector, output: 'json' });
-    const outcome = (JSON.parse(launcher) as { outcome?: unknown }).outcome;
-    if (outcome === 'declined') return { outcome: 'declined' };
+    let answer: { outcome?: unknown; exitCode?: unknown };
+    try {
+      answer = (JSON.parse(launcher) ?? {}) as typeof answer;
+    } catch {
+      answer = {};
+    }
+    if (answer.outcome === 'declined') return { outcome: 'declined' };
+    if (answer.outcome !== 'ran') throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the administrator prompt launcher gave an unexpected answer'), collector);
     const text = await readFile(resultPath, 'utf8').catch(() => null);
-    return { outcome: 'ran', stdout: readElevatedResult(text, collector) };
+    const stdout = readElevatedResult(text, collector);
+    // The preamble exits 0 after a success; a success file from a process that failed was not written by it.
+    if (typeof answer.exitCode === 'number' && answer.exitCode !== 0) {
+      throw new WindowsCollectorError('failed', describeFailure('failed', collector, `the elevated script exited ${answer.exitCode} but its result file claims success`), collector);
+    }
+    return { outcome: 'ran', stdout };
   } finally {
     await rm(dir, { recursive: true, force: true });
   }

@@ -1,6 +1,5 @@
 /** The small commands: decode, decode-support, rdp-file check/clean and fix. */
-import { readFileSync } from 'node:fs';
-import { writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { dispatch } from '../../service/dispatch';
@@ -65,14 +64,29 @@ export async function rdpFileCommand(ctx: CliContext, argv: string[]): Promise<n
     return summary.issues.some((i) => i.severity === 'error') ? EXIT.findings : EXIT.ok;
   }
   if (sub === 'clean') {
-    const p = parseCommand('rdp-file clean', rest, { fallback: { type: 'boolean' }, 'use-ip': { type: 'boolean' }, output: { type: 'string', short: 'o' }, timeout: { type: 'string' } });
+    const p = parseCommand('rdp-file clean', rest, {
+      fallback: { type: 'boolean' },
+      'use-ip': { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      timeout: { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      force: { type: 'boolean' },
+    });
     const target = p.positionals[0];
     const out = str(p, 'output');
     if (!target || p.positionals.length > 1) throw new UsageError('rdp-file clean: give exactly one target.');
     if (!out) throw new UsageError('rdp-file clean: give the output file with -o FILE.');
     const made = await ctx.rdp.generateClean({ target, fallback: p.values['fallback'] === true, useIp: p.values['use-ip'] === true, timeoutMs: int(p, 'timeout', 100, 120_000) ?? 5000 });
-    await writeFile(out, made.bytes);
-    ctx.stdout.write(`Wrote ${out}\n`);
+    // The cost comes first, so it is read before anything is written (CATALOG §4).
+    if (made.securityCost) ctx.stdout.write(`Security cost: ${made.securityCost}\n`);
+    if (p.values['dry-run']) {
+      const text = Buffer.from(made.bytes).toString('utf16le').replace(/^\uFEFF/, '');
+      ctx.stdout.write(`Dry run: nothing was written. ${out} would get ${made.bytes.length} bytes (UTF-16LE with BOM, CRLF)${existsSync(out) ? `, replacing the existing file${p.values['force'] ? ' after keeping it as a .bak copy' : ' only with --force'}` : ''}:\n`);
+      for (const line of text.split(/\r?\n/).filter((l) => l !== '')) ctx.stdout.write(`  ${clean(line)}\n`);
+    } else {
+      const written = await ctx.rdp.writeFile(out, made.bytes, p.values['force'] === true);
+      ctx.stdout.write(`Wrote ${out}${written.backup ? `; the previous file is kept as ${written.backup}` : ''}\n`);
+    }
     for (const n of made.notes) ctx.stdout.write(`  ${n}\n`);
     return EXIT.ok;
   }
