@@ -28,6 +28,14 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await expect(dashboard.checkRowWithStatus('Saved credentials', 'warning')).toBeVisible();
     await expect(dashboard.verdict.getByRole('heading', { level: 2 })).toHaveText('Saved credentials may be outdated');
     await expect(dashboard.verdict).toContainText('TERMSRV/127.0.0.1');
+
+    // The recorded client's failed attempts read as a timeline with the decoded disconnect reason.
+    const events = await dashboard.openDetails('Client event log');
+    const timeline = events.getByRole('list', { name: 'Events' });
+    await expect(timeline.getByRole('listitem')).toHaveCount(2);
+    await expect(timeline.getByRole('listitem').first()).toContainText('Ended with reason 2308 (0x904): socket closed');
+    await expect(timeline.getByRole('listitem').first()).toContainText('Connection to 127.0.0.1');
+    await dashboard.screenshot('replay-event-timeline');
     await dashboard.fixButton('Remove saved credentials').click();
 
     const dialog = page.getByRole('dialog', { name: 'Fix: Remove saved credentials' });
