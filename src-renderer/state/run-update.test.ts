@@ -63,6 +63,16 @@ describe('run updates', () => {
     expect(runProgress(done)).toEqual({ done: 1, total: 2 });
   });
 
+  it('stamps when a check started so its row can tick, and forgets it once finished', () => {
+    let state = run([{ type: 'task-started', taskId: 't1', target: 'host', checks: ['net.tcp'] }]);
+    state = applyProgress(state, { type: 'check-started', taskId: 't1', id: 'net.tcp' }, 5_000);
+    expect(state.rows['net.tcp']).toMatchObject({ state: 'running', startedAt: 5_000 });
+    state = applyProgress(state, { type: 'check-progress', taskId: 't1', id: 'net.tcp', message: 'connecting' }, 6_000);
+    expect(state.rows['net.tcp']?.startedAt).toBe(5_000);
+    state = applyProgress(state, { type: 'check-finished', taskId: 't1', result: result('net.tcp', 'pass', 'network') });
+    expect(state.rows['net.tcp']?.startedAt).toBeNull();
+  });
+
   it('ignores events of other tasks once running', () => {
     const state = run([{ type: 'check-started', taskId: 'other', id: 'dns.resolve' }]);
     expect(state.rows['dns.resolve']).toBeUndefined();
@@ -95,11 +105,11 @@ describe('run updates', () => {
     const failed = run([started, { type: 'task-failed', taskId: 't1', message: 'boom' }]);
     expect(failed.phase).toBe('failed');
     expect(failed.error).toBe('boom');
-    expect(failed.rows['net.tcp']?.state).toBe('error');
+    expect(failed.rows['net.tcp']?.state).toBe('stopped');
     const cancelled = run([started, { type: 'check-finished', taskId: 't1', result: result('dns.resolve', 'pass') }, { type: 'task-cancelled', taskId: 't1' }]);
     expect(cancelled.phase).toBe('cancelled');
     expect(cancelled.rows['dns.resolve']?.state).toBe('pass');
-    expect(cancelled.rows['net.tcp']?.state).toBe('skip');
+    expect(cancelled.rows['net.tcp']?.state).toBe('cancelled');
   });
 
   it('merges a re-run of one check without touching the verdict', () => {

@@ -6,7 +6,8 @@ import { rerunCheck } from '../../state/run-store';
 import type { CheckRow } from '../../state/run-update';
 import { CheckDetails } from '../details/CheckDetails';
 import { StatusIcon } from './StatusIcon';
-import { STATE_WORDS, formatDuration, rowLabel } from './status-words';
+import { useElapsed } from '../../components/use-elapsed';
+import { rowLabel, rowMeta } from './status-words';
 
 const useStyles = makeStyles({
   item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
@@ -22,6 +23,7 @@ const useStyles = makeStyles({
 export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boolean }): React.JSX.Element {
   const styles = useStyles();
   const [isOpen, setOpen] = useState(false);
+  const elapsed = useElapsed(row.state === 'running' ? row.startedAt : null);
   const hasDetails = row.evidence !== null && Object.keys(row.evidence).length > 0;
   const detailsId = `details-${row.id}`;
   return (
@@ -37,8 +39,7 @@ export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boole
           </Text>
         </div>
         <Text size={200} className={styles.meta}>
-          {STATE_WORDS[row.state]}
-          {row.durationMs !== null ? ` · ${formatDuration(row.durationMs)}` : ''}
+          {rowMeta(row.state, row.durationMs, elapsed)}
         </Text>
         {hasDetails ? (
           <Button
