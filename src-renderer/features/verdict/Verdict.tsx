@@ -91,7 +91,7 @@ export function Verdict(): React.JSX.Element {
           <TopFinding finding={top} />
         ) : isRunning ? (
           <div className={styles.meta}>
-            <Spinner size="tiny" />
+            <Spinner size="tiny" aria-label="Checking" />
             <Text className={styles.explanation}>Checking… the most likely cause appears here as soon as the evidence points to one.</Text>
           </div>
         ) : phase === 'finished' && failed.length > 0 ? (
