@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { startStandIn, type StandIn } from './lab/standins';
 import { startXrdp, type LabXrdp } from './lab/xrdp';
 import { DashboardPage } from './pages/dashboard-page';
 import { expect, ROOT, test } from './support/app';
 
 // The dashboard against the real backend (`rdp-doctor ui --browser`) and a real xrdp that presents an expired certificate.
 test.describe('diagnosing a server with an expired certificate', () => {
+  // bypassCSP only lets the test inject axe-core; the app's CSP is checked by start.spec.ts and the web server tests.
+  test.use({ bypassCSP: true });
   let xrdp: LabXrdp;
 
   test.beforeAll(async () => {
@@ -22,12 +25,13 @@ test.describe('diagnosing a server with an expired certificate', () => {
     await dashboard.target.fill(`${xrdp.host}:${xrdp.port}`);
     await dashboard.errorText.fill('Error code: 0x904. Extended error code: 0x7.');
     await expect(dashboard.decoded).toContainText('socket closed');
+    await dashboard.expectOneH1();
     await dashboard.screenshot('dashboard-start');
 
     await dashboard.runButton.click();
     await expect(page.getByRole('listitem', { name: /^Server certificate, / })).toBeVisible();
-    await dashboard.screenshot('dashboard-running');
     await dashboard.waitForFinished();
+    await dashboard.expectOneH1();
 
     await expect(dashboard.verdict).toContainText(/certificate has expired/i);
     await expect(dashboard.checkRowWithStatus('Server certificate', 'failed')).toBeVisible();
@@ -36,6 +40,15 @@ test.describe('diagnosing a server with an expired certificate', () => {
     await expect(card).toContainText('Expired');
     await expect(card).toContainText('Thumbprint (SHA-1)');
     await dashboard.screenshot('dashboard-verdict');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+
+    await dashboard.exportButton.click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export report' });
+    await expect(exportDialog.getByRole('radio', { name: 'PDF document' })).toBeVisible();
+    await dashboard.screenshot('export-dialog');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+    await expect(exportDialog).toBeHidden();
 
     const report = await dashboard.exportReport('Web page (HTML)');
     expect(report.fileName).toMatch(/\.html$/);
@@ -80,9 +93,52 @@ test.describe('diagnosing a server with an expired certificate', () => {
     const dialog = page.getByRole('dialog', { name: fixName });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('What will change');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(fix).toBeFocused();
+  });
+});
+
+// A stand-in that accepts the connection and never answers keeps the wire checks running for their whole timeout.
+test.describe('a server that accepts and never answers', () => {
+  test.use({ bypassCSP: true });
+  let silent: StandIn;
+
+  test.beforeAll(async () => {
+    silent = await startStandIn('hang');
+  });
+
+  test.afterAll(async () => {
+    await silent?.stop();
+  });
+
+  test('the running screen shows live progress, passes axe, and Cancel stops the run', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.startDiagnosis(`${silent.host}:${silent.port}`);
+    const running = dashboard.runningRow().first();
+    await expect(running).toBeVisible();
+    await expect(dashboard.verdict).toHaveAttribute('aria-busy', 'true');
+    // The running row's time moves on: no second passes without visible progress.
+    const time = running.getByText(/^running · \d+\.\d s$/);
+    await expect(time).toBeVisible();
+    const before = await time.textContent();
+    await page.waitForTimeout(1000);
+    expect(await running.getByText(/^running · /).textContent()).not.toBe(before);
+    await dashboard.expectOneH1();
+    await dashboard.screenshot('dashboard-running');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
+    await expect(dashboard.runningRow()).toHaveCount(0);
+    await expect(page.getByRole('listitem', { name: /, (cancelled|stopped)$/ }).first()).toBeVisible();
+    await expect(dashboard.verdict).toContainText('The diagnosis was cancelled');
+    await expect(dashboard.verdict).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Run again', exact: true })).toBeEnabled();
+    await dashboard.screenshot('dashboard-cancelled');
   });
 });
 
