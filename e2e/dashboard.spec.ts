@@ -39,6 +39,10 @@ test.describe('diagnosing a server with an expired certificate', () => {
     const card = row.getByRole('region', { name: 'Certificate' });
     await expect(card).toContainText('Expired');
     await expect(card).toContainText('Thumbprint (SHA-1)');
+    // Dates and key names read for people; the developer's environment variable is not customer text.
+    await expect(card).toContainText(/expired \d+ days? ago/);
+    await expect(page.locator('main')).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|Days left|Sha1\b|RDP_DOCTOR_REPLAY/);
+    await expect(dashboard.checkRow('Saved credentials')).toContainText("Runs on Windows only: reads this computer's Remote Desktop settings.");
     await dashboard.screenshot('dashboard-verdict');
     expect(await dashboard.seriousAxeViolations()).toEqual([]);
 

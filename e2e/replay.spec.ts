@@ -29,6 +29,13 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await expect(dashboard.verdict.getByRole('heading', { level: 2 })).toHaveText('Saved credentials may be outdated');
     await expect(dashboard.verdict).toContainText('TERMSRV/127.0.0.1');
 
+    // The saved connection files read as one line; every problem is one click away.
+    const files = dashboard.checkRow('Saved connection files');
+    await expect(files).toContainText('2 saved connection files need attention: Default.rdp, lab (old).rdp.');
+    await expect(files).not.toContainText('appears 2 times');
+    await files.getByRole('button', { name: 'Show all 2' }).click();
+    await expect(files).toContainText('"enablecredsspsupport" appears 2 times');
+
     // The recorded client's failed attempts read as a timeline with the decoded disconnect reason.
     const events = await dashboard.openDetails('Client event log');
     const timeline = events.getByRole('list', { name: 'Events' });

@@ -1,12 +1,13 @@
 /** One check in the checklist: state icon, title, summary, time, re-run and details. */
 import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwise16Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { rerunCheck } from '../../state/run-store';
 import type { CheckRow } from '../../state/run-update';
 import { CheckDetails } from '../details/CheckDetails';
 import { StatusIcon } from './StatusIcon';
 import { useElapsed } from '../../components/use-elapsed';
+import { summarizeRow } from './row-summary';
 import { rowLabel, rowMeta } from './status-words';
 
 const useStyles = makeStyles({
@@ -16,6 +17,8 @@ const useStyles = makeStyles({
   summary: { color: tokens.colorNeutralForeground2 },
   skipped: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   meta: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
+  moreButton: { alignSelf: 'flex-start', minWidth: 0, padding: 0, height: 'auto' },
+  fullText: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   details: { marginTop: tokens.spacingVerticalS, marginLeft: '32px' },
 });
 
@@ -24,6 +27,9 @@ export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boole
   const styles = useStyles();
   const [isOpen, setOpen] = useState(false);
   const elapsed = useElapsed(row.state === 'running' ? row.startedAt : null);
+  const [isFullText, setFullText] = useState(false);
+  const summary = useMemo(() => summarizeRow(row.id, row.summary, row.evidence), [row.id, row.summary, row.evidence]);
+  const fullTextId = `summary-${row.id}`;
   const hasDetails = row.evidence !== null && Object.keys(row.evidence).length > 0;
   const detailsId = `details-${row.id}`;
   return (
@@ -35,8 +41,31 @@ export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boole
             {row.title}
           </Text>
           <Text size={200} className={styles.summary}>
-            {row.state === 'running' ? row.message || 'Checking…' : row.summary || (row.state === 'queued' ? 'Waiting' : '')}
+            {row.state === 'running' ? row.message || 'Checking…' : summary.line || (row.state === 'queued' ? 'Waiting' : '')}
           </Text>
+          {summary.more.length > 0 && row.state !== 'running' ? (
+            <>
+              <Button
+                size="small"
+                appearance="transparent"
+                className={styles.moreButton}
+                aria-expanded={isFullText}
+                aria-controls={fullTextId}
+                onClick={() => setFullText(!isFullText)}
+              >
+                {isFullText ? 'Show less' : `Show all ${summary.more.length}`}
+              </Button>
+              {isFullText ? (
+                <ul id={fullTextId} className={styles.fullText}>
+                  {summary.more.map((line, index) => (
+                    <li key={index}>
+                      <Text size={200}>{line}</Text>
+                    </li>
+                  ))}
+                </ul>
+              ) : null}
+            </>
+          ) : null}
         </div>
         <Text size={200} className={styles.meta}>
           {rowMeta(row.state, row.durationMs, elapsed)}

@@ -1,5 +1,5 @@
 /** Recognising the evidence shapes that have a dedicated view; anything else falls back to a definition list. */
-import { isPlainRecord } from './evidence-format';
+import { daysLeftText, formatDate, isPlainRecord, readableText } from './evidence-format';
 
 /** The certificate facts the certificate card needs (src-main/net/certificate.ts CertificateFacts). */
 export interface CertificateView {
@@ -51,15 +51,22 @@ export function readCertificate(evidence: unknown): CertificateView | null {
   if (!cert) return null;
   const key = isPlainRecord(cert.key) ? cert.key : null;
   const signature = isPlainRecord(cert.signatureAlgorithm) ? text(cert.signatureAlgorithm.name) : text(cert.signatureAlgorithm);
-  const problems = Array.isArray(cert.problems)
-    ? cert.problems.flatMap((p) => (typeof p === 'string' ? [p] : isPlainRecord(p) && typeof p.message === 'string' ? [p.message] : []))
-    : [];
+  const daysLeft = typeof cert.daysLeft === 'number' ? cert.daysLeft : null;
+  const notAfter = text(cert.notAfter) ?? '';
+  // The service words problems for the JSON report ("Expired on 2026-11-21T08:38:58.000Z."); say it for people here.
+  const problemText = (p: unknown): string[] => {
+    if (typeof p === 'string') return [readableText(p)];
+    if (!isPlainRecord(p) || typeof p.message !== 'string') return [];
+    if (p.code === 'expired' && daysLeft !== null && daysLeft < 0) return [`${daysLeftText(daysLeft)}, on ${formatDate(notAfter)}.`];
+    return [readableText(p.message)];
+  };
+  const problems = Array.isArray(cert.problems) ? cert.problems.flatMap(problemText) : [];
   return {
     subject: text(cert.subject) ?? text(cert.commonName) ?? '—',
     issuer: text(cert.issuer) ?? '—',
     notBefore: text(cert.notBefore) ?? '',
-    notAfter: text(cert.notAfter) ?? '',
-    daysLeft: typeof cert.daysLeft === 'number' ? cert.daysLeft : null,
+    notAfter,
+    daysLeft,
     validity: text(cert.validity),
     selfSigned: typeof cert.selfSigned === 'boolean' ? cert.selfSigned : null,
     dnsNames: strings(cert.dnsNames),

@@ -9,6 +9,7 @@ import { useRunStore } from '../../state/run-store';
 import type { CheckRow } from '../../state/run-update';
 import type { CheckId } from '../../../src-main/shared/ids';
 import { EvidenceList } from '../details/EvidenceList';
+import { readableText } from '../details/evidence-format';
 import { FixButtons } from './FixButtons';
 import { OtherFindings } from './OtherFindings';
 import { SupportingChecks } from './SupportingChecks';
@@ -52,7 +53,7 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
         </Text>
       </div>
       <Text as="p" className={styles.explanation}>
-        {finding.explanation}
+        {readableText(finding.explanation)}
       </Text>
       <FixButtons fixes={finding.fixes} isPrimary />
       <h3 className={styles.subhead}>Why we think so</h3>
@@ -70,7 +71,7 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
           </ul>
         </>
       ) : null}
-      {finding.technical ? <Text className={styles.technical}>For IT: {finding.technical}</Text> : null}
+      {finding.technical ? <Text className={styles.technical}>For IT: {readableText(finding.technical)}</Text> : null}
     </>
   );
 }
