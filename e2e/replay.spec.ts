@@ -52,7 +52,14 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await expect(changes).toContainText('TERMSRV/127.0.0.1');
     await expect(dialog).toContainText(/Administrator rights\s*not needed/);
     await expect(dialog).toContainText(/Checked afterwards\s*Saved credentials/);
-    await expect(dialog.getByRole('region', { name: 'Backup first' })).toBeVisible();
+    const backup = dialog.getByRole('region', { name: 'Backup first' });
+    await expect(backup).toBeVisible();
+    // The backup's script reads as code: monospace, one command per line, with a copy button.
+    const script = backup.locator('pre').first();
+    await expect(script).toBeVisible();
+    expect(await script.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono|consol|courier/i);
+    expect((await script.innerText()).split('\n').length).toBeGreaterThan(3);
+    await expect(backup.getByRole('button', { name: /^Copy: / }).first()).toBeVisible();
     await dashboard.screenshot('fix-preview');
     expect(await dashboard.seriousAxeViolations()).toEqual([]);
 

@@ -1,5 +1,5 @@
 /** One check in the checklist: state icon, title, summary, time, re-run and details. */
-import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ArrowClockwise16Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { rerunCheck } from '../../state/run-store';
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   summary: { color: tokens.colorNeutralForeground2 },
   skipped: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightRegular },
   meta: { color: tokens.colorNeutralForeground3, whiteSpace: 'nowrap' },
-  moreButton: { alignSelf: 'flex-start', minWidth: 0, padding: 0, height: 'auto' },
+  moreButton: { alignSelf: 'flex-start', fontSize: tokens.fontSizeBase200 },
   fullText: { margin: `${tokens.spacingVerticalXXS} 0 0`, paddingLeft: tokens.spacingHorizontalL, color: tokens.colorNeutralForeground2 },
   details: { marginTop: tokens.spacingVerticalS, marginLeft: '32px' },
 });
@@ -45,16 +45,9 @@ export function CheckRowItem({ row, canRerun }: { row: CheckRow; canRerun: boole
           </Text>
           {summary.more.length > 0 && row.state !== 'running' ? (
             <>
-              <Button
-                size="small"
-                appearance="transparent"
-                className={styles.moreButton}
-                aria-expanded={isFullText}
-                aria-controls={fullTextId}
-                onClick={() => setFullText(!isFullText)}
-              >
+              <Link as="button" className={styles.moreButton} aria-expanded={isFullText} aria-controls={fullTextId} onClick={() => setFullText(!isFullText)}>
                 {isFullText ? 'Show less' : `Show all ${summary.more.length}`}
-              </Button>
+              </Link>
               {isFullText ? (
                 <ul id={fullTextId} className={styles.fullText}>
                   {summary.more.map((line, index) => (
