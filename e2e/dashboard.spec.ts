@@ -104,6 +104,32 @@ test.describe('diagnosing a server with an expired certificate', () => {
   });
 });
 
+test('re-running one check refreshes the verdict and the exported report', async ({ page, app }) => {
+  const server = await startXrdp({ securityLayer: 'tls', cert: 'expired' });
+  try {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.startDiagnosis(`${server.host}:${server.port}`);
+    await dashboard.waitForFinished();
+    await expect(dashboard.verdict).toContainText(/certificate has expired/i);
+
+    // The server goes away; re-running the certificate check must take the verdict and the report with it.
+    await server.stop();
+    await page.getByRole('button', { name: 'Run again: Server certificate' }).click();
+    await expect(dashboard.checkRowWithStatus('Server certificate', 'failed')).toHaveCount(0, { timeout: 30_000 });
+    await expect(dashboard.checkRow('Server certificate')).not.toContainText(/running|queued/);
+    await dashboard.waitForFinished();
+    await expect(dashboard.verdict).not.toContainText(/certificate has expired/i);
+    const report = await dashboard.exportReport('Data for IT tools (JSON)');
+    const json = JSON.parse(report.text) as { checks: { id: string; status: string }[]; findings: { id: string }[] };
+    expect(json.checks).toHaveLength(27);
+    expect(json.checks.find((c) => c.id === 'tls.certificate')?.status).not.toBe('fail');
+    expect(json.findings.map((f) => f.id)).not.toContain('certificate-expired');
+  } finally {
+    await server.stop();
+  }
+});
+
 // A stand-in that accepts the connection and never answers keeps the wire checks running for their whole timeout.
 test.describe('a server that accepts and never answers', () => {
   test.use({ bypassCSP: true });

@@ -76,15 +76,17 @@ export async function cancelDiagnosis(): Promise<void> {
   }
 }
 
-/** Re-runs one check against the same target and merges its result into the checklist. */
+/** Re-runs one check within the finished diagnosis; the service answers with the whole report, findings recomputed. */
 export async function rerunCheck(id: CheckId): Promise<void> {
-  const { target } = useRunStore.getState();
-  if (!target) return;
+  const { target, taskId: base, phase } = useRunStore.getState();
+  if (!target || !base || phase !== 'finished') return;
   try {
     const { taskId } = await call('diagnosis:start', {
       target,
       checks: [id],
+      rerunOf: base,
       ...(lastInput?.rdpFile ? { rdpFile: lastInput.rdpFile } : {}),
+      ...(lastInput?.error?.trim() ? { error: lastInput.error.trim() } : {}),
     });
     update((state) => claimRerun(state, taskId, [id]));
   } catch (error) {

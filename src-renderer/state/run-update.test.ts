@@ -112,21 +112,39 @@ describe('run updates', () => {
     expect(cancelled.rows['net.tcp']?.state).toBe('cancelled');
   });
 
-  it('merges a re-run of one check without touching the verdict', () => {
+  it('a re-run of one check brings the whole recomputed report: rows, verdict and the task export uses', () => {
     let state = run([
       { type: 'task-started', taskId: 't1', target: 'host', checks: ['dns.resolve', 'tls.certificate'] },
       { type: 'task-finished', taskId: 't1', report: report([result('dns.resolve', 'pass'), result('tls.certificate', 'fail', 'certificates')], [finding]) },
     ]);
     state = claimRerun(state, 't2', ['tls.certificate']);
     expect(state.rows['tls.certificate']?.state).toBe('queued');
+    expect(state.reruns).toEqual(['t2']);
     state = applyProgress(state, { type: 'check-started', taskId: 't2', id: 'tls.certificate' });
     expect(state.rows['tls.certificate']?.state).toBe('running');
-    state = applyProgress(state, { type: 'task-finished', taskId: 't2', report: report([result('tls.certificate', 'pass', 'certificates')]) });
+    expect(state.taskId).toBe('t1');
+    state = applyProgress(state, { type: 'task-finished', taskId: 't2', report: report([result('dns.resolve', 'pass'), result('tls.certificate', 'pass', 'certificates')], []) });
     expect(state.rows['tls.certificate']?.state).toBe('pass');
     expect(state.rows['dns.resolve']?.state).toBe('pass');
     expect(state.phase).toBe('finished');
-    expect(state.findings).toHaveLength(1);
+    expect(state.findings).toEqual([]);
+    expect(state.report?.checks.find((c) => c.id === 'tls.certificate')?.status).toBe('pass');
+    expect(state.taskId).toBe('t2');
+    expect(state.reruns).toEqual([]);
     expect(state.order).toEqual(['dns.resolve', 'tls.certificate']);
+  });
+
+  it('a failed re-run keeps the verdict and the task, and says the row stopped', () => {
+    let state = run([
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['tls.certificate'] },
+      { type: 'task-finished', taskId: 't1', report: report([result('tls.certificate', 'fail', 'certificates')], [finding]) },
+    ]);
+    state = claimRerun(state, 't2', ['tls.certificate']);
+    state = applyProgress(state, { type: 'task-failed', taskId: 't2', message: 'boom' });
+    expect(state.rows['tls.certificate']?.state).toBe('stopped');
+    expect(state.taskId).toBe('t1');
+    expect(state.findings).toHaveLength(1);
+    expect(state.reruns).toEqual([]);
   });
 
   it('groups rows by section in run order', () => {

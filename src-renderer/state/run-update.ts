@@ -130,13 +130,12 @@ function settleRows(state: RunState, ids: readonly CheckId[], to: RowState): Run
 /** Applies one progress event (`now` stamps when a check started); events of other tasks are kept unclaimed (bounded) or dropped. */
 export function applyProgress(state: RunState, event: ProgressEvent, now: number = Date.now()): RunState {
   if (state.reruns.includes(event.taskId)) {
-    if (event.type === 'task-finished') {
-      let next = state;
-      for (const result of event.report.checks) next = withRow(next, result.id, () => rowFromResult(result));
-      return next;
-    }
-    if (event.type === 'task-failed') return settleRows(state, state.order, 'stopped');
-    if (event.type === 'task-cancelled') return settleRows(state, state.order, 'cancelled');
+    const reruns = state.reruns.filter((id) => id !== event.taskId);
+    // The re-run's report is the whole diagnosis again (the service merged the fresh results and recomputed the
+    // findings): it becomes the current task, so the verdict, support code and export follow it.
+    if (event.type === 'task-finished') return { ...applyReport(state, event.report), taskId: event.taskId, reruns };
+    if (event.type === 'task-failed') return { ...settleRows(state, state.order, 'stopped'), reruns, error: event.message };
+    if (event.type === 'task-cancelled') return { ...settleRows(state, state.order, 'cancelled'), reruns };
     return applyRowEvent(state, event, now);
   }
   if (event.taskId !== state.taskId) {
