@@ -59,6 +59,30 @@ test.describe('diagnosing a server with an expired certificate', () => {
     expect(report.text).toMatch(/certificate has expired/i);
   });
 
+  test('a .rdp file picked in the form fills it; one dropped on the page is diagnosed straight away', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    const text = `full address:s:${xrdp.host}:${xrdp.port}\r\nenablecredsspsupport:i:0\r\n`;
+    await page.locator('input[type="file"]').setInputFiles({ name: 'office.rdp', mimeType: 'application/x-rdp', buffer: Buffer.from(text) });
+    await expect(page.getByRole('group', { name: 'Connection file' })).toContainText(`connects to ${xrdp.host}:${xrdp.port}`);
+    await expect(dashboard.target).toHaveValue(`${xrdp.host}:${xrdp.port}`);
+    await expect(dashboard.verdict).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Remove connection file' }).click();
+    await dashboard.target.fill('');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'dropped.rdp', { type: 'application/x-rdp' }));
+      return transfer;
+    }, text);
+    await page.locator('header').dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${xrdp.host}:${xrdp.port}`);
+    await expect(page.getByRole('region', { name: 'Diagnosed computer' })).toContainText('from dropped.rdp');
+    await dashboard.waitForFinished();
+    await expect(dashboard.verdict).toContainText(/certificate has expired/i);
+    await expect(dashboard.checkRow('Server certificate')).toBeVisible();
+  });
+
   test('support mode shows a result code the helpdesk can decode', async ({ page, app }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
