@@ -95,6 +95,10 @@ test.describe('diagnosing a server with an expired certificate', () => {
     await support.getByRole('textbox', { name: 'Result code from the user' }).fill((await code.textContent()) ?? '');
     await support.getByRole('button', { name: 'Decode' }).click();
     await expect(support).toContainText(/certificate/i);
+    // Each check carries a large step number the user can read out ("3.1" = section 3, first check).
+    const step = dashboard.checkRow('Server certificate').getByText('3.1', { exact: true });
+    await expect(step).toBeVisible();
+    expect(await step.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
     await dashboard.screenshot('dashboard-support-mode');
 
     // The helpdesk's command line turns the same code back into the verdict.
