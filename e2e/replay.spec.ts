@@ -35,6 +35,8 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await expect(files).not.toContainText('appears 2 times');
     await files.getByRole('button', { name: 'Show all 2' }).click();
     await expect(files).toContainText('"enablecredsspsupport" appears 2 times');
+    await files.getByRole('button', { name: 'Show less' }).click();
+    await expect(files).not.toContainText('appears 2 times');
 
     // The recorded client's failed attempts read as a timeline with the decoded disconnect reason.
     const events = await dashboard.openDetails('Client event log');

@@ -18,6 +18,7 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   ok: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorder2}` },
   pending: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
+  stopped: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
   eyebrow: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, textTransform: 'uppercase', letterSpacing: '0.04em' },
   title: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   bad: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
@@ -83,7 +84,8 @@ export function Verdict(): React.JSX.Element {
   const { top, others } = useMemo(() => splitVerdict(findings), [findings]);
   const failed = useMemo(() => failedChecks(rows), [rows]);
   const isRunning = phase === 'running' || phase === 'starting';
-  const tone = top || (phase === 'finished' && failed.length > 0) ? undefined : isRunning ? styles.pending : styles.ok;
+  // Green only for a finished run that found nothing; a cancelled or stopped run found nothing either way.
+  const tone = top || (phase === 'finished' && failed.length > 0) ? undefined : phase === 'finished' ? styles.ok : isRunning ? styles.pending : styles.stopped;
   return (
     <>
       <Card className={mergeClasses(styles.card, tone)} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
