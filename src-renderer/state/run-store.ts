@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { RdpFileInput } from '../../src-main/shared/dto';
 import type { CheckId } from '../../src-main/shared/ids';
 import { call, messageOf, subscribeProgress } from '../bridge';
-import { applyProgress, applyReport, beginRun, claimRerun, claimTask, failStart, initialRunState, type RunState } from './run-update';
+import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failRerun, failStart, initialRunState, type RunState } from './run-update';
 
 /** The run store; read it through selectors. */
 export const useRunStore = create<RunState>()(() => initialRunState());
@@ -80,6 +80,7 @@ export async function cancelDiagnosis(): Promise<void> {
 export async function rerunCheck(id: CheckId): Promise<void> {
   const { target, taskId: base, phase } = useRunStore.getState();
   if (!target || !base || phase !== 'finished') return;
+  update(beginRerun);
   try {
     const { taskId } = await call('diagnosis:start', {
       target,
@@ -90,7 +91,7 @@ export async function rerunCheck(id: CheckId): Promise<void> {
     });
     update((state) => claimRerun(state, taskId, [id]));
   } catch (error) {
-    update((state) => ({ ...state, error: messageOf(error) }));
+    update((state) => failRerun(state, messageOf(error)));
   }
 }
 

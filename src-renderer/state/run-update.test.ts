@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src-main/shared/dto';
 import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
-import { applyProgress, applyReport, beginRun, claimRerun, claimTask, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
+import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
 
 const result = (id: CheckResult['id'], status: CheckResult['status'], section: CheckResult['section'] = 'dns'): CheckResult => ({
   id,
@@ -132,6 +132,23 @@ describe('run updates', () => {
     expect(state.taskId).toBe('t2');
     expect(state.reruns).toEqual([]);
     expect(state.order).toEqual(['dns.resolve', 'tls.certificate']);
+  });
+
+  it('a re-run that finishes before its task id comes back is still applied', () => {
+    let state = run([
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['tls.certificate'] },
+      { type: 'task-finished', taskId: 't1', report: report([result('tls.certificate', 'fail', 'certificates')], [finding]) },
+    ]);
+    state = beginRerun(state);
+    state = applyProgress(state, { type: 'check-started', taskId: 't2', id: 'tls.certificate' });
+    state = applyProgress(state, { type: 'task-finished', taskId: 't2', report: report([result('tls.certificate', 'error', 'certificates')], []) });
+    expect(state.rows['tls.certificate']?.state).toBe('fail');
+    state = claimRerun(state, 't2', ['tls.certificate']);
+    expect(state.rows['tls.certificate']?.state).toBe('error');
+    expect(state.findings).toEqual([]);
+    expect(state.taskId).toBe('t2');
+    expect(state.awaitingReruns).toBe(0);
+    expect(state.unclaimed).toEqual([]);
   });
 
   it('a failed re-run keeps the verdict and the task, and says the row stopped', () => {

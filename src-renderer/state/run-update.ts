@@ -34,6 +34,8 @@ export interface RunState {
   readonly rows: Readonly<Partial<Record<CheckId, CheckRow>>>;
   /** Tasks that re-run a few checks of this run; their results merge into the rows. */
   readonly reruns: readonly string[];
+  /** Re-runs asked for whose task id has not come back yet (their events are kept until it does). */
+  readonly awaitingReruns: number;
   readonly findings: readonly Finding[];
   readonly report: Report | null;
   readonly error: string | null;
@@ -45,7 +47,7 @@ const MAX_UNCLAIMED = 500;
 
 /** The state before any diagnosis. */
 export function initialRunState(): RunState {
-  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], findings: [], report: null, error: null, unclaimed: [] };
+  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], awaitingReruns: 0, findings: [], report: null, error: null, unclaimed: [] };
 }
 
 /** A queued row for a check id. */
@@ -88,12 +90,24 @@ export function claimTask(state: RunState, taskId: string): RunState {
   return next;
 }
 
+/** A re-run was asked for: until its task id comes back, events of unknown tasks are kept (it can finish first). */
+export function beginRerun(state: RunState): RunState {
+  return { ...state, awaitingReruns: state.awaitingReruns + 1 };
+}
+
+/** The re-run could not start. */
+export function failRerun(state: RunState, message: string): RunState {
+  return { ...state, awaitingReruns: Math.max(0, state.awaitingReruns - 1), error: message };
+}
+
 /** A re-run of some checks started: mark them running-to-be and route that task's events into the rows. */
 export function claimRerun(state: RunState, taskId: string, checks: readonly CheckId[]): RunState {
   const rows = { ...state.rows };
   for (const id of checks) rows[id] = { ...(rows[id] ?? queuedRow(id)), state: 'queued', message: '', durationMs: null, startedAt: null };
   const mine = state.unclaimed.filter((event) => event.taskId === taskId);
-  let next: RunState = { ...state, rows, reruns: [...state.reruns, taskId], unclaimed: state.unclaimed.filter((event) => event.taskId !== taskId) };
+  const awaitingReruns = Math.max(0, state.awaitingReruns - 1);
+  const unclaimed = state.phase === 'starting' || awaitingReruns > 0 ? state.unclaimed.filter((event) => event.taskId !== taskId) : [];
+  let next: RunState = { ...state, rows, reruns: [...state.reruns, taskId], awaitingReruns, unclaimed };
   for (const event of mine) next = applyProgress(next, event);
   return next;
 }
@@ -139,7 +153,7 @@ export function applyProgress(state: RunState, event: ProgressEvent, now: number
     return applyRowEvent(state, event, now);
   }
   if (event.taskId !== state.taskId) {
-    if (state.phase !== 'starting') return state;
+    if (state.phase !== 'starting' && state.awaitingReruns === 0) return state;
     return { ...state, unclaimed: [...state.unclaimed, event].slice(-MAX_UNCLAIMED) };
   }
   switch (event.type) {
