@@ -1,11 +1,14 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { startStandIn, type StandIn } from './lab/standins';
 import { startXrdp, type LabXrdp } from './lab/xrdp';
 import { DashboardPage } from './pages/dashboard-page';
 import { expect, ROOT, test } from './support/app';
 
 // The dashboard against the real backend (`rdp-doctor ui --browser`) and a real xrdp that presents an expired certificate.
 test.describe('diagnosing a server with an expired certificate', () => {
+  // bypassCSP only lets the test inject axe-core; the app's CSP is checked by start.spec.ts and the web server tests.
+  test.use({ bypassCSP: true });
   let xrdp: LabXrdp;
 
   test.beforeAll(async () => {
@@ -22,12 +25,13 @@ test.describe('diagnosing a server with an expired certificate', () => {
     await dashboard.target.fill(`${xrdp.host}:${xrdp.port}`);
     await dashboard.errorText.fill('Error code: 0x904. Extended error code: 0x7.');
     await expect(dashboard.decoded).toContainText('socket closed');
+    await dashboard.expectOneH1();
     await dashboard.screenshot('dashboard-start');
 
     await dashboard.runButton.click();
     await expect(page.getByRole('listitem', { name: /^Server certificate, / })).toBeVisible();
-    await dashboard.screenshot('dashboard-running');
     await dashboard.waitForFinished();
+    await dashboard.expectOneH1();
 
     await expect(dashboard.verdict).toContainText(/certificate has expired/i);
     await expect(dashboard.checkRowWithStatus('Server certificate', 'failed')).toBeVisible();
@@ -35,11 +39,48 @@ test.describe('diagnosing a server with an expired certificate', () => {
     const card = row.getByRole('region', { name: 'Certificate' });
     await expect(card).toContainText('Expired');
     await expect(card).toContainText('Thumbprint (SHA-1)');
+    // Dates and key names read for people; the developer's environment variable is not customer text.
+    await expect(card).toContainText(/expired \d+ days? ago/);
+    await expect(page.locator('main')).not.toContainText(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|Days left|Sha1\b|RDP_DOCTOR_REPLAY/);
+    await expect(dashboard.checkRow('Saved credentials')).toContainText("Runs on Windows only: reads this computer's Remote Desktop settings.");
     await dashboard.screenshot('dashboard-verdict');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+
+    await dashboard.exportButton.click();
+    const exportDialog = page.getByRole('dialog', { name: 'Export report' });
+    await expect(exportDialog.getByRole('radio', { name: 'PDF document' })).toBeVisible();
+    await dashboard.screenshot('export-dialog');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+    await exportDialog.getByRole('button', { name: 'Close' }).click();
+    await expect(exportDialog).toBeHidden();
 
     const report = await dashboard.exportReport('Web page (HTML)');
     expect(report.fileName).toMatch(/\.html$/);
     expect(report.text).toMatch(/certificate has expired/i);
+  });
+
+  test('a .rdp file picked in the form fills it; one dropped on the page is diagnosed straight away', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    const text = `full address:s:${xrdp.host}:${xrdp.port}\r\nenablecredsspsupport:i:0\r\n`;
+    await page.locator('input[type="file"]').setInputFiles({ name: 'office.rdp', mimeType: 'application/x-rdp', buffer: Buffer.from(text) });
+    await expect(page.getByRole('group', { name: 'Connection file' })).toContainText(`connects to ${xrdp.host}:${xrdp.port}`);
+    await expect(dashboard.target).toHaveValue(`${xrdp.host}:${xrdp.port}`);
+    await expect(dashboard.verdict).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Remove connection file' }).click();
+    await dashboard.target.fill('');
+    const dataTransfer = await page.evaluateHandle((content) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([content], 'dropped.rdp', { type: 'application/x-rdp' }));
+      return transfer;
+    }, text);
+    await page.locator('header').dispatchEvent('drop', { dataTransfer });
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`${xrdp.host}:${xrdp.port}`);
+    await expect(page.getByRole('region', { name: 'Diagnosed computer' })).toContainText('from dropped.rdp');
+    await dashboard.waitForFinished();
+    await expect(dashboard.verdict).toContainText(/certificate has expired/i);
+    await expect(dashboard.checkRow('Server certificate')).toBeVisible();
   });
 
   test('support mode shows a result code the helpdesk can decode', async ({ page, app }) => {
@@ -54,6 +95,10 @@ test.describe('diagnosing a server with an expired certificate', () => {
     await support.getByRole('textbox', { name: 'Result code from the user' }).fill((await code.textContent()) ?? '');
     await support.getByRole('button', { name: 'Decode' }).click();
     await expect(support).toContainText(/certificate/i);
+    // Each check carries a large step number the user can read out ("3.1" = section 3, first check).
+    const step = dashboard.checkRow('Server certificate').getByText('3.1', { exact: true });
+    await expect(step).toBeVisible();
+    expect(await step.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
     await dashboard.screenshot('dashboard-support-mode');
 
     // The helpdesk's command line turns the same code back into the verdict.
@@ -80,9 +125,78 @@ test.describe('diagnosing a server with an expired certificate', () => {
     const dialog = page.getByRole('dialog', { name: fixName });
     await expect(dialog).toBeVisible();
     await expect(dialog).toContainText('What will change');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
     await page.keyboard.press('Escape');
     await expect(dialog).toBeHidden();
     await expect(fix).toBeFocused();
+  });
+});
+
+test('re-running one check refreshes the verdict and the exported report', async ({ page, app }) => {
+  const server = await startXrdp({ securityLayer: 'tls', cert: 'expired' });
+  try {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.startDiagnosis(`${server.host}:${server.port}`);
+    await dashboard.waitForFinished();
+    await expect(dashboard.verdict).toContainText(/certificate has expired/i);
+
+    // The server goes away; re-running the certificate check must take the verdict and the report with it.
+    await server.stop();
+    await page.getByRole('button', { name: 'Run again: Server certificate' }).click();
+    await expect(dashboard.checkRowWithStatus('Server certificate', 'failed')).toHaveCount(0, { timeout: 30_000 });
+    await expect(dashboard.checkRow('Server certificate')).not.toContainText(/running|queued/);
+    await dashboard.waitForFinished();
+    await expect(dashboard.verdict).not.toContainText(/certificate has expired/i);
+    const report = await dashboard.exportReport('Data for IT tools (JSON)');
+    const json = JSON.parse(report.text) as { checks: { id: string; status: string }[]; findings: { id: string }[] };
+    expect(json.checks).toHaveLength(27);
+    expect(json.checks.find((c) => c.id === 'tls.certificate')?.status).not.toBe('fail');
+    expect(json.findings.map((f) => f.id)).not.toContain('certificate-expired');
+  } finally {
+    await server.stop();
+  }
+});
+
+// A stand-in that accepts the connection and never answers keeps the wire checks running for their whole timeout.
+test.describe('a server that accepts and never answers', () => {
+  test.use({ bypassCSP: true });
+  let silent: StandIn;
+
+  test.beforeAll(async () => {
+    silent = await startStandIn('hang');
+  });
+
+  test.afterAll(async () => {
+    await silent?.stop();
+  });
+
+  test('the running screen shows live progress, passes axe, and Cancel stops the run', async ({ page, app }) => {
+    const dashboard = new DashboardPage(page);
+    await dashboard.open(app.url);
+    await dashboard.startDiagnosis(`${silent.host}:${silent.port}`);
+    const running = dashboard.runningRow().first();
+    await expect(running).toBeVisible();
+    await expect(dashboard.verdict).toHaveAttribute('aria-busy', 'true');
+    // The running row's time moves on: no second passes without visible progress.
+    const time = running.getByText(/^running · \d+\.\d s$/);
+    await expect(time).toBeVisible();
+    const before = await time.textContent();
+    await page.waitForTimeout(1000);
+    expect(await running.getByText(/^running · /).textContent()).not.toBe(before);
+    await dashboard.expectOneH1();
+    await dashboard.screenshot('dashboard-running');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
+    await expect(dashboard.runningRow()).toHaveCount(0);
+    await expect(page.getByRole('listitem', { name: /, (cancelled|stopped)$/ }).first()).toBeVisible();
+    await expect(dashboard.verdict).toContainText('The diagnosis was cancelled');
+    await expect(dashboard.verdict).toHaveAttribute('aria-busy', 'false');
+    await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Run again', exact: true })).toBeEnabled();
+    await dashboard.screenshot('dashboard-cancelled');
   });
 });
 

@@ -28,6 +28,23 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await expect(dashboard.checkRowWithStatus('Saved credentials', 'warning')).toBeVisible();
     await expect(dashboard.verdict.getByRole('heading', { level: 2 })).toHaveText('Saved credentials may be outdated');
     await expect(dashboard.verdict).toContainText('TERMSRV/127.0.0.1');
+
+    // The saved connection files read as one line; every problem is one click away.
+    const files = dashboard.checkRow('Saved connection files');
+    await expect(files).toContainText('2 saved connection files need attention: Default.rdp, lab (old).rdp.');
+    await expect(files).not.toContainText('appears 2 times');
+    await files.getByRole('button', { name: 'Show all 2' }).click();
+    await expect(files).toContainText('"enablecredsspsupport" appears 2 times');
+    await files.getByRole('button', { name: 'Show less' }).click();
+    await expect(files).not.toContainText('appears 2 times');
+
+    // The recorded client's failed attempts read as a timeline with the decoded disconnect reason.
+    const events = await dashboard.openDetails('Client event log');
+    const timeline = events.getByRole('list', { name: 'Events' });
+    await expect(timeline.getByRole('listitem')).toHaveCount(2);
+    await expect(timeline.getByRole('listitem').first()).toContainText('Ended with reason 2308 (0x904): socket closed');
+    await expect(timeline.getByRole('listitem').first()).toContainText('Connection to 127.0.0.1');
+    await dashboard.screenshot('replay-event-timeline');
     await dashboard.fixButton('Remove saved credentials').click();
 
     const dialog = page.getByRole('dialog', { name: 'Fix: Remove saved credentials' });
@@ -37,7 +54,14 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await expect(changes).toContainText('TERMSRV/127.0.0.1');
     await expect(dialog).toContainText(/Administrator rights\s*not needed/);
     await expect(dialog).toContainText(/Checked afterwards\s*Saved credentials/);
-    await expect(dialog.getByRole('region', { name: 'Backup first' })).toBeVisible();
+    const backup = dialog.getByRole('region', { name: 'Backup first' });
+    await expect(backup).toBeVisible();
+    // The backup's script reads as code: monospace, one command per line, with a copy button.
+    const script = backup.locator('pre').first();
+    await expect(script).toBeVisible();
+    expect(await script.evaluate((el) => getComputedStyle(el).fontFamily)).toMatch(/mono|consol|courier/i);
+    expect((await script.innerText()).split('\n').length).toBeGreaterThan(3);
+    await expect(backup.getByRole('button', { name: /^Copy: / }).first()).toBeVisible();
     await dashboard.screenshot('fix-preview');
     expect(await dashboard.seriousAxeViolations()).toEqual([]);
 

@@ -116,6 +116,16 @@ export class DashboardPage {
     return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   }
 
+  /** Every screen has exactly one h1 (the start form's question, or the diagnosed computer once it folds). */
+  async expectOneH1(): Promise<void> {
+    await expect(this.page.getByRole('heading', { level: 1 })).toHaveCount(1);
+  }
+
+  /** A checklist row that is running right now. */
+  runningRow(): Locator {
+    return this.page.getByRole('listitem', { name: /, running$/ });
+  }
+
   /** Presses Tab until `locator` has focus (at most `limit` presses); fails if it never does. */
   async tabTo(locator: Locator, limit = 40): Promise<void> {
     await expect(locator).toBeVisible();

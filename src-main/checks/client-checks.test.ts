@@ -44,7 +44,7 @@ describe('client checks without Windows', () => {
     for (const check of ALL) {
       const r = await check.run(makeTestContext({ windows: null }));
       expect(r.status, check.id).toBe('skip');
-      expect(r.summary).toBe(NEEDS_WINDOWS);
+      expect(r.summary).toBe(`${NEEDS_WINDOWS}.`);
     }
   });
 });

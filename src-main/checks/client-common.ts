@@ -4,9 +4,10 @@ import { isWindowsCollectorError } from '../windows/errors';
 import type { WindowsSource } from '../windows/source';
 import { atRecordingTime } from './local-clock';
 import type { CheckContext, CheckDefinition, CheckOutcome } from './types';
+import { NEEDS_WINDOWS } from './skip-reasons';
 
-/** The summary of a client check where there is no Windows to read. */
-export const NEEDS_WINDOWS = 'Needs Windows (or a recorded machine via RDP_DOCTOR_REPLAY).';
+/** Re-exported for the checks and tests that read it from here. */
+export { NEEDS_WINDOWS } from './skip-reasons';
 
 /** Runs a collector once per diagnosis (memoized by name and data) and parses its output. */
 export async function collectParsed<T>(
@@ -31,7 +32,7 @@ export function clientCheck(
     dependsOn,
     async run(ctx: CheckContext): Promise<CheckOutcome> {
       const windows = ctx.windows;
-      if (!windows) return { status: 'skip', summary: NEEDS_WINDOWS, evidence: { reason: 'no-windows' } };
+      if (!windows) return { status: 'skip', summary: `${NEEDS_WINDOWS}.`, evidence: { reason: 'no-windows' } };
       if (windows.machineRole === 'host') {
         return { status: 'skip', summary: 'The recorded machine is the remote host, not the client.', evidence: { reason: 'host-recording' } };
       }

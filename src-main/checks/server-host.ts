@@ -5,9 +5,11 @@ import type { CheckId } from '../shared/ids';
 import { isWindowsCollectorError } from '../windows/errors';
 import { atRecordingTime } from './local-clock';
 import type { CheckContext, CheckDefinition, CheckOutcome } from './types';
+import { NEEDS_WINDOWS } from './skip-reasons';
 
-/** Summary of a host check when there is no Windows state at all. */
-export const NEEDS_WINDOWS = 'Needs Windows (or a recorded machine via RDP_DOCTOR_REPLAY)';
+/** Re-exported for the checks and tests that read it from here. */
+export { NEEDS_WINDOWS } from './skip-reasons';
+
 /** Summary of a host check when the app does not run on the host. */
 export const HOST_ONLY = 'Runs only on the host computer';
 

@@ -97,12 +97,15 @@ export function createAppService(deps: AppDeps): AppService {
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
     'diagnosis:start': async (req) => {
-      const key = JSON.stringify([req.target.trim().toLowerCase(), req.rdpFile?.contentBase64 ?? '', req.gateway ?? '', req.error ?? '', req.timeoutMs ?? 0, req.checks ?? []]);
+      const key = JSON.stringify([req.target.trim().toLowerCase(), req.rdpFile?.contentBase64 ?? '', req.gateway ?? '', req.error ?? '', req.timeoutMs ?? 0, req.checks ?? [], req.rerunOf ?? '']);
       // Validate first so bad input is an error reply (exit 2), not a failed task.
       prepareRequest(req, deps);
-      const { taskId, joined } = tasks.start(key, ({ taskId: id, signal }) => runDiagnosis(id, req, deps, emit, signal));
+      const base = req.rerunOf ? requireReport(req.rerunOf) : undefined;
+      const { taskId, joined } = tasks.start(key, ({ taskId: id, signal }) => runDiagnosis(id, req, deps, emit, signal, base));
       if (!joined) {
         requests.set(taskId, req);
+        // The re-run's report carries on the diagnosis it re-runs in, fixes applied there included.
+        if (base && base.fixesApplied.length) applied.set(taskId, [...base.fixesApplied]);
         const task = tasks.get(taskId);
         task?.done.then(
           (report) => {

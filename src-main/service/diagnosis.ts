@@ -85,13 +85,28 @@ export function recordedHostSkip(target: ParsedTarget, windows: WindowsSource | 
   return (id) => (CHECK_META[id].scope === 'network' ? 'Not probed: the target is the recorded host, whose network answers were not recorded.' : null);
 }
 
-/** Runs a whole diagnosis, streaming ProgressEvents through `emit`, and returns the validated report. */
+/** The base report's results with the re-run ones in their place, in catalog order. */
+export function mergeResults(base: readonly CheckResult[], fresh: readonly CheckResult[]): CheckResult[] {
+  const byId = new Map<CheckId, CheckResult>(base.map((r) => [r.id, r]));
+  for (const r of fresh) byId.set(r.id, r);
+  return CHECK_IDS.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [r] : [];
+  });
+}
+
+/**
+ * Runs a whole diagnosis, streaming ProgressEvents through `emit`, and returns the validated report. With `base`
+ * (a re-run of some checks in a finished diagnosis) the report holds the base's other results and findings
+ * recomputed over all of them.
+ */
 export async function runDiagnosis(
   taskId: string,
   req: DiagnoseRequest,
   deps: DiagnosisDeps,
   emit: (event: ProgressEvent) => void,
   signal: AbortSignal,
+  base?: Report,
 ): Promise<Report> {
   // Every check and probe of the diagnosis listens on this one signal.
   setMaxListeners(0, signal);
@@ -122,9 +137,10 @@ export async function runDiagnosis(
     },
     { deadlineMs: diagnosisDeadlineMs(timeoutMs), skipReason: recordedHostSkip(target, deps.windows) },
   );
-  const checks = new Map(results.map((r) => [r.id, r]));
+  const all = base ? mergeResults(base.checks, results) : results;
+  const checks = new Map(all.map((r) => [r.id, r]));
   const findings = diagnose({ target, checks, errorHint, clientSettings, now: deps.now() });
-  const addresses = results.find((r) => r.id === 'dns.resolve')?.evidence['addresses'];
+  const addresses = all.find((r) => r.id === 'dns.resolve')?.evidence['addresses'];
   const report: Report = ReportSchema.parse({
     schemaVersion: 1,
     tool: { name: 'rdp-doctor', version: deps.version },
@@ -138,7 +154,7 @@ export async function runDiagnosis(
     durationMs: Math.round(performance.now() - begin),
     environment: { platform: process.platform, replay: deps.windows?.replayDir ?? null, node: process.version },
     errorCodes: errorHint,
-    checks: results,
+    checks: all,
     findings,
     fixesApplied: [],
   });

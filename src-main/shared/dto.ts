@@ -25,6 +25,8 @@ export const DiagnoseRequestSchema = z.object({
   timeoutMs: z.number().int().min(100).max(120_000).optional(),
   /** Run only these checks (re-run one check); default all. */
   checks: z.array(CheckIdSchema).optional(),
+  /** With `checks`: the finished diagnosis they re-run in; its other results are kept and the findings recomputed. */
+  rerunOf: z.string().min(1).max(100).optional(),
 });
 /** Start a diagnosis. */
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequestSchema>;

@@ -1,6 +1,7 @@
 /** Browser-mode door: POST /api/invoke/<channel> with the URL's token, progress over server-sent events. */
 import type { Channel, ChannelArgs, ChannelReply } from '../../src-main/shared/channels';
 import type { Envelope, ProgressEvent } from '../../src-main/shared/dto';
+import { readDroppedRdpFile } from './files';
 import type { Transport } from './types';
 
 /** How long one HTTP call may take before the UI gives up (a diagnosis itself runs as a task, not in one call). */
@@ -74,9 +75,24 @@ export function createBrowserTransport(href: string = window.location.href): Tra
         }
       };
     },
-    // A browser page only gets files through its own picker and drop zone.
-    onOpenRdpFile() {
-      return () => {};
+    // Like the Electron window: a .rdp file dropped anywhere the page did not handle the drop itself (the start
+    // form's drop zone does) counts as opened from outside.
+    onOpenRdpFile(listener) {
+      const onDragOver = (event: DragEvent): void => {
+        if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+      };
+      const onDrop = (event: DragEvent): void => {
+        const file = event.dataTransfer?.files[0];
+        if (event.defaultPrevented || !file) return;
+        event.preventDefault();
+        void readDroppedRdpFile(file).then((input) => input && listener(input));
+      };
+      window.addEventListener('dragover', onDragOver);
+      window.addEventListener('drop', onDrop);
+      return () => {
+        window.removeEventListener('dragover', onDragOver);
+        window.removeEventListener('drop', onDrop);
+      };
     },
     ready() {},
   };

@@ -1,4 +1,5 @@
-/** Moving bytes between the page and the service: base64 both ways and saving a file as a download. */
+/** Moving bytes between the page and the service: base64 both ways, dropped .rdp files, and saving a file as a download. */
+import type { RdpFileInput } from '../../src-main/shared/dto';
 
 /** Encodes bytes as base64 without blowing the call stack on large files. */
 export function bytesToBase64(bytes: Uint8Array): string {
@@ -28,4 +29,17 @@ export function downloadBase64(fileName: string, mime: string, contentBase64: st
   anchor.click();
   anchor.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Largest .rdp file taken from a drop (real ones are a few KB; the service's limit is 2 MB of base64). */
+export const MAX_DROPPED_RDP_BYTES = 1024 * 1024;
+
+/** A dropped file as an RdpFileInput, or null when it is not a .rdp file, too large or unreadable. */
+export async function readDroppedRdpFile(file: File): Promise<RdpFileInput | null> {
+  if (!/\.rdp$/i.test(file.name) || file.size > MAX_DROPPED_RDP_BYTES) return null;
+  try {
+    return { name: file.name.slice(-260), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+  } catch {
+    return null;
+  }
 }

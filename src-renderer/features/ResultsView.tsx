@@ -21,6 +21,7 @@ export function ResultsView(): React.JSX.Element | null {
   const styles = useStyles();
   const phase = useRunStore((state) => state.phase);
   const target = useRunStore((state) => state.target);
+  const isRerunning = useRunStore((state) => state.reruns.length > 0);
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
   const heading = useRef<HTMLHeadingElement>(null);
   const hasRun = phase !== 'idle';
@@ -35,7 +36,7 @@ export function ResultsView(): React.JSX.Element | null {
         <h2 className={styles.title} ref={heading} tabIndex={-1}>
           Results{target ? <Text className={styles.muted} size={500}>{` · ${target}`}</Text> : null}
         </h2>
-        <ExportButton isEnabled={phase === 'finished'} />
+        <ExportButton isEnabled={phase === 'finished' && !isRerunning} />
       </div>
       {isSupportMode ? <SupportPanel /> : null}
       <Verdict />

@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { RdpFileInput } from '../../src-main/shared/dto';
 import type { CheckId } from '../../src-main/shared/ids';
 import { call, messageOf, subscribeProgress } from '../bridge';
-import { applyProgress, applyReport, beginRun, claimRerun, claimTask, failStart, initialRunState, type RunState } from './run-update';
+import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failRerun, failStart, initialRunState, type RunState } from './run-update';
 
 /** The run store; read it through selectors. */
 export const useRunStore = create<RunState>()(() => initialRunState());
@@ -76,19 +76,22 @@ export async function cancelDiagnosis(): Promise<void> {
   }
 }
 
-/** Re-runs one check against the same target and merges its result into the checklist. */
+/** Re-runs one check within the finished diagnosis; the service answers with the whole report, findings recomputed. */
 export async function rerunCheck(id: CheckId): Promise<void> {
-  const { target } = useRunStore.getState();
-  if (!target) return;
+  const { target, taskId: base, phase } = useRunStore.getState();
+  if (!target || !base || phase !== 'finished') return;
+  update(beginRerun);
   try {
     const { taskId } = await call('diagnosis:start', {
       target,
       checks: [id],
+      rerunOf: base,
       ...(lastInput?.rdpFile ? { rdpFile: lastInput.rdpFile } : {}),
+      ...(lastInput?.error?.trim() ? { error: lastInput.error.trim() } : {}),
     });
     update((state) => claimRerun(state, taskId, [id]));
   } catch (error) {
-    update((state) => ({ ...state, error: messageOf(error) }));
+    update((state) => failRerun(state, messageOf(error)));
   }
 }
 

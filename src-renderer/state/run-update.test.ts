@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src-main/shared/dto';
 import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
-import { applyProgress, applyReport, beginRun, claimRerun, claimTask, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
+import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
 
 const result = (id: CheckResult['id'], status: CheckResult['status'], section: CheckResult['section'] = 'dns'): CheckResult => ({
   id,
@@ -63,6 +63,16 @@ describe('run updates', () => {
     expect(runProgress(done)).toEqual({ done: 1, total: 2 });
   });
 
+  it('stamps when a check started so its row can tick, and forgets it once finished', () => {
+    let state = run([{ type: 'task-started', taskId: 't1', target: 'host', checks: ['net.tcp'] }]);
+    state = applyProgress(state, { type: 'check-started', taskId: 't1', id: 'net.tcp' }, 5_000);
+    expect(state.rows['net.tcp']).toMatchObject({ state: 'running', startedAt: 5_000 });
+    state = applyProgress(state, { type: 'check-progress', taskId: 't1', id: 'net.tcp', message: 'connecting' }, 6_000);
+    expect(state.rows['net.tcp']?.startedAt).toBe(5_000);
+    state = applyProgress(state, { type: 'check-finished', taskId: 't1', result: result('net.tcp', 'pass', 'network') });
+    expect(state.rows['net.tcp']?.startedAt).toBeNull();
+  });
+
   it('ignores events of other tasks once running', () => {
     const state = run([{ type: 'check-started', taskId: 'other', id: 'dns.resolve' }]);
     expect(state.rows['dns.resolve']).toBeUndefined();
@@ -95,28 +105,63 @@ describe('run updates', () => {
     const failed = run([started, { type: 'task-failed', taskId: 't1', message: 'boom' }]);
     expect(failed.phase).toBe('failed');
     expect(failed.error).toBe('boom');
-    expect(failed.rows['net.tcp']?.state).toBe('error');
+    expect(failed.rows['net.tcp']?.state).toBe('stopped');
     const cancelled = run([started, { type: 'check-finished', taskId: 't1', result: result('dns.resolve', 'pass') }, { type: 'task-cancelled', taskId: 't1' }]);
     expect(cancelled.phase).toBe('cancelled');
     expect(cancelled.rows['dns.resolve']?.state).toBe('pass');
-    expect(cancelled.rows['net.tcp']?.state).toBe('skip');
+    expect(cancelled.rows['net.tcp']?.state).toBe('cancelled');
   });
 
-  it('merges a re-run of one check without touching the verdict', () => {
+  it('a re-run of one check brings the whole recomputed report: rows, verdict and the task export uses', () => {
     let state = run([
       { type: 'task-started', taskId: 't1', target: 'host', checks: ['dns.resolve', 'tls.certificate'] },
       { type: 'task-finished', taskId: 't1', report: report([result('dns.resolve', 'pass'), result('tls.certificate', 'fail', 'certificates')], [finding]) },
     ]);
     state = claimRerun(state, 't2', ['tls.certificate']);
     expect(state.rows['tls.certificate']?.state).toBe('queued');
+    expect(state.reruns).toEqual(['t2']);
     state = applyProgress(state, { type: 'check-started', taskId: 't2', id: 'tls.certificate' });
     expect(state.rows['tls.certificate']?.state).toBe('running');
-    state = applyProgress(state, { type: 'task-finished', taskId: 't2', report: report([result('tls.certificate', 'pass', 'certificates')]) });
+    expect(state.taskId).toBe('t1');
+    state = applyProgress(state, { type: 'task-finished', taskId: 't2', report: report([result('dns.resolve', 'pass'), result('tls.certificate', 'pass', 'certificates')], []) });
     expect(state.rows['tls.certificate']?.state).toBe('pass');
     expect(state.rows['dns.resolve']?.state).toBe('pass');
     expect(state.phase).toBe('finished');
-    expect(state.findings).toHaveLength(1);
+    expect(state.findings).toEqual([]);
+    expect(state.report?.checks.find((c) => c.id === 'tls.certificate')?.status).toBe('pass');
+    expect(state.taskId).toBe('t2');
+    expect(state.reruns).toEqual([]);
     expect(state.order).toEqual(['dns.resolve', 'tls.certificate']);
+  });
+
+  it('a re-run that finishes before its task id comes back is still applied', () => {
+    let state = run([
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['tls.certificate'] },
+      { type: 'task-finished', taskId: 't1', report: report([result('tls.certificate', 'fail', 'certificates')], [finding]) },
+    ]);
+    state = beginRerun(state);
+    state = applyProgress(state, { type: 'check-started', taskId: 't2', id: 'tls.certificate' });
+    state = applyProgress(state, { type: 'task-finished', taskId: 't2', report: report([result('tls.certificate', 'error', 'certificates')], []) });
+    expect(state.rows['tls.certificate']?.state).toBe('fail');
+    state = claimRerun(state, 't2', ['tls.certificate']);
+    expect(state.rows['tls.certificate']?.state).toBe('error');
+    expect(state.findings).toEqual([]);
+    expect(state.taskId).toBe('t2');
+    expect(state.awaitingReruns).toBe(0);
+    expect(state.unclaimed).toEqual([]);
+  });
+
+  it('a failed re-run keeps the verdict and the task, and says the row stopped', () => {
+    let state = run([
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['tls.certificate'] },
+      { type: 'task-finished', taskId: 't1', report: report([result('tls.certificate', 'fail', 'certificates')], [finding]) },
+    ]);
+    state = claimRerun(state, 't2', ['tls.certificate']);
+    state = applyProgress(state, { type: 'task-failed', taskId: 't2', message: 'boom' });
+    expect(state.rows['tls.certificate']?.state).toBe('stopped');
+    expect(state.taskId).toBe('t1');
+    expect(state.findings).toHaveLength(1);
+    expect(state.reruns).toEqual([]);
   });
 
   it('groups rows by section in run order', () => {

@@ -4,16 +4,21 @@ import type { CheckId, CheckState, SectionId } from '../../src-main/shared/ids';
 import type { ProgressEvent } from '../../src-main/shared/dto';
 import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
 
+/** A row's state: a check state, or why a row that never finished stopped (its task was cancelled or failed). */
+export type RowState = CheckState | 'cancelled' | 'stopped';
+
 /** One row of the checklist. */
 export interface CheckRow {
   readonly id: CheckId;
   readonly section: SectionId;
   readonly title: string;
-  readonly state: CheckState;
+  readonly state: RowState;
   readonly summary: string;
   /** The latest progress message while running. */
   readonly message: string;
   readonly durationMs: number | null;
+  /** When the check started running (ms since the epoch), so the row can show its time ticking. */
+  readonly startedAt: number | null;
   readonly evidence: Readonly<Record<string, unknown>> | null;
 }
 
@@ -29,6 +34,8 @@ export interface RunState {
   readonly rows: Readonly<Partial<Record<CheckId, CheckRow>>>;
   /** Tasks that re-run a few checks of this run; their results merge into the rows. */
   readonly reruns: readonly string[];
+  /** Re-runs asked for whose task id has not come back yet (their events are kept until it does). */
+  readonly awaitingReruns: number;
   readonly findings: readonly Finding[];
   readonly report: Report | null;
   readonly error: string | null;
@@ -40,13 +47,13 @@ const MAX_UNCLAIMED = 500;
 
 /** The state before any diagnosis. */
 export function initialRunState(): RunState {
-  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], findings: [], report: null, error: null, unclaimed: [] };
+  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], awaitingReruns: 0, findings: [], report: null, error: null, unclaimed: [] };
 }
 
 /** A queued row for a check id. */
 export function queuedRow(id: CheckId): CheckRow {
   const meta = CHECK_META[id];
-  return { id, section: meta.section, title: meta.title, state: 'queued', summary: '', message: '', durationMs: null, evidence: null };
+  return { id, section: meta.section, title: meta.title, state: 'queued', summary: '', message: '', durationMs: null, startedAt: null, evidence: null };
 }
 
 /** A finished row from a check's result. */
@@ -59,6 +66,7 @@ export function rowFromResult(result: CheckResult): CheckRow {
     summary: result.summary,
     message: '',
     durationMs: result.durationMs,
+    startedAt: null,
     evidence: result.evidence,
   };
 }
@@ -82,12 +90,24 @@ export function claimTask(state: RunState, taskId: string): RunState {
   return next;
 }
 
+/** A re-run was asked for: until its task id comes back, events of unknown tasks are kept (it can finish first). */
+export function beginRerun(state: RunState): RunState {
+  return { ...state, awaitingReruns: state.awaitingReruns + 1 };
+}
+
+/** The re-run could not start. */
+export function failRerun(state: RunState, message: string): RunState {
+  return { ...state, awaitingReruns: Math.max(0, state.awaitingReruns - 1), error: message };
+}
+
 /** A re-run of some checks started: mark them running-to-be and route that task's events into the rows. */
 export function claimRerun(state: RunState, taskId: string, checks: readonly CheckId[]): RunState {
   const rows = { ...state.rows };
-  for (const id of checks) rows[id] = { ...(rows[id] ?? queuedRow(id)), state: 'queued', message: '', durationMs: null };
+  for (const id of checks) rows[id] = { ...(rows[id] ?? queuedRow(id)), state: 'queued', message: '', durationMs: null, startedAt: null };
   const mine = state.unclaimed.filter((event) => event.taskId === taskId);
-  let next: RunState = { ...state, rows, reruns: [...state.reruns, taskId], unclaimed: state.unclaimed.filter((event) => event.taskId !== taskId) };
+  const awaitingReruns = Math.max(0, state.awaitingReruns - 1);
+  const unclaimed = state.phase === 'starting' || awaitingReruns > 0 ? state.unclaimed.filter((event) => event.taskId !== taskId) : [];
+  let next: RunState = { ...state, rows, reruns: [...state.reruns, taskId], awaitingReruns, unclaimed };
   for (const event of mine) next = applyProgress(next, event);
   return next;
 }
@@ -98,12 +118,12 @@ function withRow(state: RunState, id: CheckId, update: (row: CheckRow) => CheckR
   return { ...state, order, rows: { ...state.rows, [id]: row } };
 }
 
-function applyRowEvent(state: RunState, event: ProgressEvent): RunState {
+function applyRowEvent(state: RunState, event: ProgressEvent, now: number): RunState {
   switch (event.type) {
     case 'check-started':
-      return withRow(state, event.id, (row) => ({ ...row, state: 'running', message: '' }));
+      return withRow(state, event.id, (row) => ({ ...row, state: 'running', message: '', startedAt: now }));
     case 'check-progress':
-      return withRow(state, event.id, (row) => ({ ...row, state: 'running', message: event.message }));
+      return withRow(state, event.id, (row) => ({ ...row, state: 'running', message: event.message, startedAt: row.startedAt ?? now }));
     case 'check-finished':
       return withRow(state, event.result.id, () => rowFromResult(event.result));
     default:
@@ -112,28 +132,28 @@ function applyRowEvent(state: RunState, event: ProgressEvent): RunState {
 }
 
 /** Rows still queued or running when a task stops are marked with the given state. */
-function settleRows(state: RunState, ids: readonly CheckId[], to: CheckState): RunState {
+function settleRows(state: RunState, ids: readonly CheckId[], to: RowState): RunState {
   const rows = { ...state.rows };
   for (const id of ids) {
     const row = rows[id];
-    if (row && (row.state === 'queued' || row.state === 'running')) rows[id] = { ...row, state: to, message: '' };
+    if (row && (row.state === 'queued' || row.state === 'running')) rows[id] = { ...row, state: to, message: '', startedAt: null };
   }
   return { ...state, rows };
 }
 
-/** Applies one progress event; events of other tasks are kept unclaimed (bounded) or dropped. */
-export function applyProgress(state: RunState, event: ProgressEvent): RunState {
+/** Applies one progress event (`now` stamps when a check started); events of other tasks are kept unclaimed (bounded) or dropped. */
+export function applyProgress(state: RunState, event: ProgressEvent, now: number = Date.now()): RunState {
   if (state.reruns.includes(event.taskId)) {
-    if (event.type === 'task-finished') {
-      let next = state;
-      for (const result of event.report.checks) next = withRow(next, result.id, () => rowFromResult(result));
-      return next;
-    }
-    if (event.type === 'task-failed' || event.type === 'task-cancelled') return settleRows(state, state.order, 'error');
-    return applyRowEvent(state, event);
+    const reruns = state.reruns.filter((id) => id !== event.taskId);
+    // The re-run's report is the whole diagnosis again (the service merged the fresh results and recomputed the
+    // findings): it becomes the current task, so the verdict, support code and export follow it.
+    if (event.type === 'task-finished') return { ...applyReport(state, event.report), taskId: event.taskId, reruns };
+    if (event.type === 'task-failed') return { ...settleRows(state, state.order, 'stopped'), reruns, error: event.message };
+    if (event.type === 'task-cancelled') return { ...settleRows(state, state.order, 'cancelled'), reruns };
+    return applyRowEvent(state, event, now);
   }
   if (event.taskId !== state.taskId) {
-    if (state.phase !== 'starting') return state;
+    if (state.phase !== 'starting' && state.awaitingReruns === 0) return state;
     return { ...state, unclaimed: [...state.unclaimed, event].slice(-MAX_UNCLAIMED) };
   }
   switch (event.type) {
@@ -147,11 +167,11 @@ export function applyProgress(state: RunState, event: ProgressEvent): RunState {
     case 'task-finished':
       return applyReport(state, event.report);
     case 'task-failed':
-      return { ...settleRows(state, state.order, 'error'), phase: 'failed', error: event.message };
+      return { ...settleRows(state, state.order, 'stopped'), phase: 'failed', error: event.message };
     case 'task-cancelled':
-      return { ...settleRows(state, state.order, 'skip'), phase: 'cancelled' };
+      return { ...settleRows(state, state.order, 'cancelled'), phase: 'cancelled' };
     default:
-      return applyRowEvent(state, event);
+      return applyRowEvent(state, event, now);
   }
 }
 

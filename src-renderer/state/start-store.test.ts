@@ -8,6 +8,7 @@ import type { Channel, ChannelReply } from '../../src-main/shared/channels';
 import type { Envelope, RdpFileInput } from '../../src-main/shared/dto';
 import { bytesToBase64, setTransport, subscribeOpenedFiles } from '../bridge';
 import type { Transport } from '../bridge/types';
+import { resetRun, useRunStore } from './run-store';
 import { openOutsideRdpFile, openRdpFile, setTarget, useStartStore } from './start-store';
 
 // The store talks to the real service through dispatch, exactly as the IPC door does; only the pushes of files opened
@@ -15,9 +16,13 @@ import { openOutsideRdpFile, openRdpFile, setTarget, useStartStore } from './sta
 const dataDir = mkdtempSync(join(tmpdir(), 'rdp-doctor-start-store-'));
 const service = createNodeAppService({ door: 'electron', dataDir, env: {} });
 const openListeners = new Set<(file: RdpFileInput) => void>();
+const calls: { channel: Channel; args: unknown }[] = [];
 const serviceTransport: Transport = {
   door: 'electron',
-  invoke: <C extends Channel>(channel: C, args: unknown) => dispatch(service.handlers, channel, args) as Promise<Envelope<ChannelReply<C>>>,
+  invoke: <C extends Channel>(channel: C, args: unknown) => {
+    calls.push({ channel, args });
+    return dispatch(service.handlers, channel, args) as Promise<Envelope<ChannelReply<C>>>;
+  },
   onProgress: () => () => {},
   onOpenRdpFile: (listener) => {
     openListeners.add(listener);
@@ -37,6 +42,8 @@ const rdp = (text: string): RdpFileInput => ({ name: 'office.rdp', contentBase64
 
 beforeEach(() => {
   useStartStore.setState({ target: '', rdpFile: null, rdpSummary: null, rdpError: null, isReadingFile: false });
+  resetRun();
+  calls.length = 0;
 });
 
 describe('start store and .rdp files', () => {
@@ -50,6 +57,16 @@ describe('start store and .rdp files', () => {
     expect(useStartStore.getState().isReadingFile).toBe(false);
     stop();
     expect(openListeners.size).toBe(0);
+  });
+
+  it('a file opened from outside starts the diagnosis of its computer, with the file', async () => {
+    setTarget('typed-host');
+    await openOutsideRdpFile(rdp('full address:s:127.0.0.1:1\r\n'));
+    const start = calls.find((c) => c.channel === 'diagnosis:start');
+    expect(start?.args).toMatchObject({ target: '127.0.0.1:1', rdpFile: { name: 'office.rdp' } });
+    expect(useRunStore.getState().target).toBe('127.0.0.1:1');
+    expect(['starting', 'running', 'finished']).toContain(useRunStore.getState().phase);
+    expect(useRunStore.getState().taskId).not.toBeNull();
   });
 
   it('a file picked on the page keeps what the user already typed', async () => {
@@ -67,6 +84,9 @@ describe('start store and .rdp files', () => {
     expect(state.rdpSummary?.issues.some((issue) => issue.severity === 'error' && !issue.message.includes('\n'))).toBe(true);
     expect(state.target).toBe('typed-host');
     expect(state.isReadingFile).toBe(false);
+    // Nothing to diagnose: the file names no computer, so nothing starts.
+    expect(calls.some((c) => c.channel === 'diagnosis:start')).toBe(false);
+    expect(useRunStore.getState().phase).toBe('idle');
   });
 
   it('a service that cannot be reached leaves a one-line reason and no file', async () => {
@@ -88,5 +108,6 @@ describe('start store and .rdp files', () => {
   it('refuses an oversized pick before reading it', async () => {
     await openRdpFile(new File([new Uint8Array(1_500_000)], 'huge.rdp'));
     expect(useStartStore.getState().rdpError).toMatch(/too large/);
+    expect(calls).toEqual([]);
   });
 });

@@ -2,6 +2,8 @@
 import { create } from 'zustand';
 import type { RdpFileInput, RdpFileSummary } from '../../src-main/shared/dto';
 import { bytesToBase64, call, messageOf } from '../bridge';
+import { useDecodeStore } from './decode-store';
+import { cancelDiagnosis, startDiagnosis, useRunStore } from './run-store';
 
 /** Largest .rdp file accepted (the service's limit is 2 MB of base64). */
 export const MAX_RDP_FILE_BYTES = 1_400_000;
@@ -42,14 +44,19 @@ export async function openRdpFile(file: File): Promise<void> {
 
 /**
  * Takes a .rdp file opened from outside the page (double-clicked, passed on the command line, dropped on the
- * window): its computer replaces the typed one, because the user just chose this file.
+ * window): its computer replaces the typed one, because the user just chose this file, and the diagnosis of that
+ * computer starts (a running one is cancelled first). A file that names no computer only fills the form.
  */
 export async function openOutsideRdpFile(input: RdpFileInput): Promise<void> {
   useStartStore.setState({ isReadingFile: true, rdpError: null });
-  await inspectRdpFile(input, true);
+  const summary = await inspectRdpFile(input, true);
+  if (!summary?.target) return;
+  const { phase } = useRunStore.getState();
+  if (phase === 'running' || phase === 'starting') await cancelDiagnosis();
+  await startDiagnosis({ target: summary.target, rdpFile: input, error: useDecodeStore.getState().text });
 }
 
-async function inspectRdpFile(input: RdpFileInput, replaceTarget: boolean): Promise<void> {
+async function inspectRdpFile(input: RdpFileInput, replaceTarget: boolean): Promise<RdpFileSummary | null> {
   try {
     const summary = await call('rdpfile:inspect', input);
     useStartStore.setState((state) => ({
@@ -58,8 +65,10 @@ async function inspectRdpFile(input: RdpFileInput, replaceTarget: boolean): Prom
       isReadingFile: false,
       target: !replaceTarget && state.target.trim() ? state.target : (summary.target ?? state.target),
     }));
+    return summary;
   } catch (error) {
     useStartStore.setState({ rdpFile: null, rdpSummary: null, isReadingFile: false, rdpError: messageOf(error) });
+    return null;
   }
 }
 

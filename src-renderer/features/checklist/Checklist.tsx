@@ -14,6 +14,8 @@ const useStyles = makeStyles({
   head: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   title: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, flexGrow: 1 },
   sections: { margin: 0, padding: 0, listStyle: 'none', columnWidth: '420px', columnGap: tokens.spacingHorizontalXXL },
+  // Support mode reads step by step over the phone: one column of large rows.
+  oneColumn: { columnCount: 1 },
   section: { breakInside: 'avoid', paddingBottom: tokens.spacingVerticalL },
   sectionTitle: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold, display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
   bigTitle: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600 },
@@ -43,7 +45,7 @@ export function Checklist(): React.JSX.Element {
       </div>
       {isRunning ? <ProgressBar value={total ? done / total : undefined} aria-label="Diagnosis progress" /> : null}
       {error ? <Text role="alert">{error}</Text> : null}
-      <ol className={styles.sections}>
+      <ol className={mergeClasses(styles.sections, isSupportMode && styles.oneColumn)}>
         {SECTION_IDS.map((section, index) => {
           const list = groups.get(section) ?? [];
           return (
@@ -54,8 +56,8 @@ export function Checklist(): React.JSX.Element {
               </h3>
               {list.length > 0 ? (
                 <ul className={styles.rows}>
-                  {list.map((row) => (
-                    <CheckRowItem key={row.id} row={row} canRerun={!isRunning} />
+                  {list.map((row, rowIndex) => (
+                    <CheckRowItem key={row.id} row={row} canRerun={!isRunning} step={isSupportMode ? `${index + 1}.${rowIndex + 1}` : null} />
                   ))}
                 </ul>
               ) : (

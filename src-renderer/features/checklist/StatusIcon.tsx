@@ -8,7 +8,7 @@ import {
   SubtractCircle20Regular,
   Warning20Filled,
 } from '@fluentui/react-icons';
-import type { CheckState } from '../../../src-main/shared/ids';
+import type { RowState } from '../../state/run-update';
 
 const useStyles = makeStyles({
   pass: { color: tokens.colorPaletteGreenForeground1 },
@@ -20,7 +20,7 @@ const useStyles = makeStyles({
 });
 
 /** The icon for one state. */
-export function StatusIcon({ state }: { state: CheckState }): React.JSX.Element {
+export function StatusIcon({ state }: { state: RowState }): React.JSX.Element {
   const styles = useStyles();
   const icon = (() => {
     switch (state) {
@@ -33,6 +33,8 @@ export function StatusIcon({ state }: { state: CheckState }): React.JSX.Element 
       case 'error':
         return <ErrorCircle20Filled className={styles.error} />;
       case 'skip':
+      case 'cancelled':
+      case 'stopped':
         return <SubtractCircle20Regular className={styles.muted} />;
       case 'running':
         return <Spinner size="extra-tiny" />;

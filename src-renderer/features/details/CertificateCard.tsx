@@ -1,6 +1,6 @@
 /** The server certificate in human form: who it names, when it is valid, who issued it, thumbprints, problems. */
 import { Badge, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
-import { formatDate } from './evidence-format';
+import { daysLeftText, formatDate } from './evidence-format';
 import type { CertificateView } from './evidence-shapes';
 
 const useStyles = makeStyles({
@@ -30,9 +30,7 @@ const VALIDITY = {
 } as const;
 
 function daysText(daysLeft: number | null): string {
-  if (daysLeft === null) return '';
-  if (daysLeft < 0) return ` (expired ${-daysLeft} day${daysLeft === -1 ? '' : 's'} ago)`;
-  return ` (${daysLeft} day${daysLeft === 1 ? '' : 's'} left)`;
+  return daysLeft === null ? '' : ` (${daysLeftText(daysLeft).toLowerCase()})`;
 }
 
 /** The certificate card. */

@@ -1,6 +1,6 @@
 /** Any evidence object as a nested definition list, so unknown shapes still read well and never break. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { humanKey, isPlainRecord, scalarText } from './evidence-format';
+import { fieldText, humanKey, isPlainRecord } from './evidence-format';
 
 const useStyles = makeStyles({
   list: { display: 'grid', gridTemplateColumns: 'minmax(120px, max-content) minmax(0, 1fr)', gap: `${tokens.spacingVerticalXXS} ${tokens.spacingHorizontalL}`, margin: 0 },
@@ -12,7 +12,7 @@ const useStyles = makeStyles({
 const MAX_DEPTH = 4;
 const MAX_ITEMS = 50;
 
-function Value({ value, depth }: { value: unknown; depth: number }): React.JSX.Element {
+function Value({ name, value, depth }: { name: string; value: unknown; depth: number }): React.JSX.Element {
   const styles = useStyles();
   if (Array.isArray(value)) {
     if (value.length === 0) return <Text size={200}>none</Text>;
@@ -21,7 +21,7 @@ function Value({ value, depth }: { value: unknown; depth: number }): React.JSX.E
       <ul className={styles.items}>
         {value.slice(0, MAX_ITEMS).map((item, index) => (
           <li key={index}>
-            <Value value={item} depth={depth + 1} />
+            <Value name={name} value={item} depth={depth + 1} />
           </li>
         ))}
         {value.length > MAX_ITEMS ? <li>…and {value.length - MAX_ITEMS} more</li> : null}
@@ -32,7 +32,7 @@ function Value({ value, depth }: { value: unknown; depth: number }): React.JSX.E
     if (depth >= MAX_DEPTH) return <Text size={200}>…</Text>;
     return <EvidenceList evidence={value} depth={depth + 1} />;
   }
-  return <Text size={200}>{scalarText(value)}</Text>;
+  return <Text size={200}>{fieldText(name, value)}</Text>;
 }
 
 /** A definition list of the evidence's fields. */
@@ -45,7 +45,7 @@ export function EvidenceList({ evidence, depth = 0 }: { evidence: Readonly<Recor
         <div key={key} style={{ display: 'contents' }}>
           <dt className={styles.term}>{humanKey(key)}</dt>
           <dd className={styles.value}>
-            <Value value={value} depth={depth} />
+            <Value name={key} value={value} depth={depth} />
           </dd>
         </div>
       ))}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { humanKey, scalarText } from './evidence-format';
+import { daysLeftText, fieldText, formatDate, humanKey, readableText, scalarText } from './evidence-format';
 import { readCertificate, readEvents, readNegotiation, readNtlm } from './evidence-shapes';
 
 describe('evidence shapes', () => {
@@ -26,7 +26,8 @@ describe('evidence shapes', () => {
       expect(cert?.subject).toBe('CN=lab');
       expect(cert?.dnsNames).toEqual(['lab']);
       expect(cert?.keyText).toBe('RSA, 2048 bits');
-      expect(cert?.problems).toEqual(['It expired.', 'plain']);
+      // An expired problem reads in days, as people say it; the JSON report keeps the service's raw message.
+      expect(cert?.problems).toEqual([`Expired 3 days ago, on ${formatDate('2026-01-01T00:00:00.000Z')}.`, 'plain']);
     }
     expect(readCertificate({ error: 'no TLS' })).toBeNull();
   });
@@ -58,7 +59,16 @@ describe('evidence shapes', () => {
   });
 
   it('formats keys and scalars for people', () => {
-    expect(humanKey('notAfter')).toBe('Not after');
+    expect(humanKey('lastSeenAt')).toBe('Last seen at');
+    expect(humanKey('notAfter')).toBe('Valid until');
+    expect(humanKey('sha1')).toBe('SHA-1 thumbprint');
+    expect(humanKey('isExpired')).toBe('Expired');
+    expect(fieldText('daysLeft', -11)).toBe('Expired 11 days ago');
+    expect(daysLeftText(1)).toBe('Expires in 1 day');
+    expect(daysLeftText(0)).toBe('Expires today');
+    expect(readableText('Expired on 2026-11-21T08:24:35.000Z.')).toBe(`Expired on ${formatDate('2026-11-21T08:24:35.000Z')}.`);
+    expect(readableText('expired on 2026-08-05, so')).not.toContain('2026-08-05');
+    expect(readableText('build 22631.4460, 2026-02-30')).toBe('build 22631.4460, 2026-02-30');
     expect(humanKey('dns_names')).toBe('Dns names');
     expect(scalarText(true)).toBe('yes');
     expect(scalarText(null)).toBe('—');

@@ -1,5 +1,5 @@
 /** Recognising the evidence shapes that have a dedicated view; anything else falls back to a definition list. */
-import { isPlainRecord } from './evidence-format';
+import { daysLeftText, formatDate, isPlainRecord, readableText } from './evidence-format';
 
 /** The certificate facts the certificate card needs (src-main/net/certificate.ts CertificateFacts). */
 export interface CertificateView {
@@ -51,15 +51,22 @@ export function readCertificate(evidence: unknown): CertificateView | null {
   if (!cert) return null;
   const key = isPlainRecord(cert.key) ? cert.key : null;
   const signature = isPlainRecord(cert.signatureAlgorithm) ? text(cert.signatureAlgorithm.name) : text(cert.signatureAlgorithm);
-  const problems = Array.isArray(cert.problems)
-    ? cert.problems.flatMap((p) => (typeof p === 'string' ? [p] : isPlainRecord(p) && typeof p.message === 'string' ? [p.message] : []))
-    : [];
+  const daysLeft = typeof cert.daysLeft === 'number' ? cert.daysLeft : null;
+  const notAfter = text(cert.notAfter) ?? '';
+  // The service words problems for the JSON report ("Expired on 2026-11-21T08:38:58.000Z."); say it for people here.
+  const problemText = (p: unknown): string[] => {
+    if (typeof p === 'string') return [readableText(p)];
+    if (!isPlainRecord(p) || typeof p.message !== 'string') return [];
+    if (p.code === 'expired' && daysLeft !== null && daysLeft < 0) return [`${daysLeftText(daysLeft)}, on ${formatDate(notAfter)}.`];
+    return [readableText(p.message)];
+  };
+  const problems = Array.isArray(cert.problems) ? cert.problems.flatMap(problemText) : [];
   return {
     subject: text(cert.subject) ?? text(cert.commonName) ?? '—',
     issuer: text(cert.issuer) ?? '—',
     notBefore: text(cert.notBefore) ?? '',
-    notAfter: text(cert.notAfter) ?? '',
-    daysLeft: typeof cert.daysLeft === 'number' ? cert.daysLeft : null,
+    notAfter,
+    daysLeft,
     validity: text(cert.validity),
     selfSigned: typeof cert.selfSigned === 'boolean' ? cert.selfSigned : null,
     dnsNames: strings(cert.dnsNames),
@@ -132,33 +139,65 @@ export function readNtlm(evidence: unknown): Record<string, unknown> | null {
   return findRecord(evidence, (r) => 'netbiosComputer' in r || 'dnsComputer' in r);
 }
 
-/** One event of a timeline. */
+/** One entry of a timeline: when, what kind, what happened in words, and extra lines (e.g. errors logged). */
 export interface TimelineEvent {
   readonly time: string;
   readonly id: string;
   readonly source: string;
   readonly level: string;
   readonly message: string;
+  readonly details: readonly string[];
 }
 
-/** Reads event-log entries (client.events / server.events) into a timeline, newest first; null when there are none. */
+function idText(value: unknown): string {
+  return typeof value === 'number' || typeof value === 'string' ? String(value) : '';
+}
+
+/** A client connection attempt (client.events `attempts[]`): the decoded disconnect reason is its message. */
+function attemptEvent(attempt: Record<string, unknown>): TimelineEvent {
+  const server = text(attempt.server);
+  const disconnect = isPlainRecord(attempt.disconnect) ? attempt.disconnect : null;
+  const reason = disconnect
+    ? `Ended with reason ${idText(disconnect.value)}${text(disconnect.hex) ? ` (${text(disconnect.hex)})` : ''}${text(disconnect.meaning) ? `: ${text(disconnect.meaning)}` : ''}`
+    : null;
+  const outcome = attempt.loggedOn === true ? 'Connected and signed in' : attempt.connected === true ? 'Connected, not signed in' : 'Did not connect';
+  return {
+    time: text(attempt.startedUtc) ?? text(attempt.time) ?? '',
+    id: '',
+    source: server ? `Connection to ${server}` : 'Connection attempt',
+    level: outcome,
+    message: reason ?? outcome,
+    details: strings(attempt.stateErrors).slice(0, 5),
+  };
+}
+
+/** A host event (server.events `recent[]`) or a generic event record. */
+function logEvent(event: Record<string, unknown>): TimelineEvent {
+  const alert = isPlainRecord(event.alert) ? event.alert : null;
+  const meaning = text(event.meaning) ?? text(event.summary) ?? text(event.message) ?? text(event.Message) ?? '';
+  return {
+    time: text(event.time) ?? text(event.timeCreated) ?? text(event.TimeCreated) ?? '',
+    id: idText(event.id ?? event.eventId ?? event.Id),
+    source: text(event.family) ?? text(event.provider) ?? text(event.source) ?? text(event.log) ?? text(event.ProviderName) ?? '',
+    level: text(event.level) ?? text(event.LevelDisplayName) ?? '',
+    message: alert && text(alert.name) ? `${meaning} (TLS alert ${idText(alert.code)} ${text(alert.name)})` : meaning,
+    details: [],
+  };
+}
+
+/**
+ * Reads event-log evidence into a timeline, newest first; null when there is none. client.events lists
+ * connection `attempts`, server.events the `recent` host events; an `events` array of plain records also works.
+ */
 export function readEvents(evidence: unknown): TimelineEvent[] | null {
-  const holder = findRecord(evidence, (r) => Array.isArray(r.events));
-  if (!holder || !Array.isArray(holder.events)) return null;
-  const events = holder.events.flatMap((event): TimelineEvent[] => {
-    if (!isPlainRecord(event)) return [];
-    const time = text(event.time) ?? text(event.timeCreated) ?? text(event.TimeCreated) ?? '';
-    const id = event.id ?? event.eventId ?? event.Id;
-    return [
-      {
-        time,
-        id: typeof id === 'number' || typeof id === 'string' ? String(id) : '',
-        source: text(event.provider) ?? text(event.source) ?? text(event.log) ?? text(event.ProviderName) ?? '',
-        level: text(event.level) ?? text(event.LevelDisplayName) ?? '',
-        message: text(event.meaning) ?? text(event.summary) ?? text(event.message) ?? text(event.Message) ?? '',
-      },
-    ];
-  });
+  const holder = findRecord(evidence, (r) => Array.isArray(r.attempts) || Array.isArray(r.recent) || Array.isArray(r.events));
+  if (!holder) return null;
+  const attempts = Array.isArray(holder.attempts) ? holder.attempts : [];
+  const logged = Array.isArray(holder.recent) ? holder.recent : Array.isArray(holder.events) ? holder.events : [];
+  const events = [
+    ...attempts.flatMap((a) => (isPlainRecord(a) ? [attemptEvent(a)] : [])),
+    ...logged.flatMap((e) => (isPlainRecord(e) ? [logEvent(e)] : [])),
+  ];
   events.sort((a, b) => b.time.localeCompare(a.time));
   return events.length ? events : null;
 }

@@ -8,7 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  DialogTrigger,
   Field,
   MessageBar,
   MessageBarBody,
@@ -19,6 +18,7 @@ import {
 } from '@fluentui/react-components';
 import { ArrowDownload20Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
+import { useReturnFocus } from '../../components/use-return-focus';
 import type { ExportRequest } from '../../../src-main/shared/dto';
 import { messageOf } from '../../bridge';
 import { EXPORT_FORMATS, exportReport } from '../../state/export-actions';
@@ -41,6 +41,12 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
   const [status, setStatus] = useState<{ intent: 'success' | 'error'; text: string } | null>(null);
   const [isBusy, setBusy] = useState(false);
 
+  const close = (): void => {
+    setOpen(false);
+    setStatus(null);
+  };
+  useReturnFocus(isOpen);
+
   const onDownload = async (): Promise<void> => {
     setBusy(true);
     setStatus(null);
@@ -54,13 +60,15 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
     }
   };
 
+  // The dialog is mounted only while open: a mounted Dialog starts Fluent's focus trap, whose aria-hidden focusable
+  // guards would otherwise sit around the whole page on every screen (axe aria-hidden-focus).
   return (
-    <Dialog open={isOpen} onOpenChange={(_event, data) => { setOpen(data.open); setStatus(null); }}>
-      <DialogTrigger disableButtonEnhancement>
-        <Button icon={<ArrowDownload20Regular />} disabled={!isEnabled}>
-          Export report
-        </Button>
-      </DialogTrigger>
+    <>
+      <Button icon={<ArrowDownload20Regular />} disabled={!isEnabled} onClick={() => setOpen(true)}>
+        Export report
+      </Button>
+      {isOpen ? (
+    <Dialog open onOpenChange={(_event, data) => (data.open ? undefined : close())}>
       <DialogSurface>
         <DialogBody>
           <DialogTitle>Export report</DialogTitle>
@@ -94,12 +102,12 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
             <Button appearance="primary" icon={<ArrowDownload20Regular />} onClick={() => void onDownload()} disabled={isBusy}>
               Download
             </Button>
-            <DialogTrigger disableButtonEnhancement>
-              <Button>Close</Button>
-            </DialogTrigger>
+            <Button onClick={close}>Close</Button>
           </DialogActions>
         </DialogBody>
       </DialogSurface>
     </Dialog>
+      ) : null}
+    </>
   );
 }

@@ -1,8 +1,8 @@
 /** The fix dialog: preview of the exact changes, admin rights, security cost, then apply, verify and undo. */
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import { useLayoutEffect, useRef } from 'react';
 import { FIX_META } from '../../../src-main/shared/catalog';
 import { downloadBase64 } from '../../bridge';
+import { useReturnFocus } from '../../components/use-return-focus';
 import { applyFix, closeFix, undoFix, useFixStore } from '../../state/fix-store';
 import { canUndo } from '../../state/fix-update';
 import { FixOutcome } from './FixOutcome';
@@ -14,7 +14,7 @@ const useStyles = makeStyles({
 });
 
 /** The dialog; open whenever a fix is selected. */
-export function FixDialog(): React.JSX.Element {
+export function FixDialog(): React.JSX.Element | null {
   const styles = useStyles();
   const state = useFixStore();
   const { phase, fixId, plan, result, undo, error } = state;
@@ -22,17 +22,11 @@ export function FixDialog(): React.JSX.Element {
   const isBusy = phase === 'planning' || phase === 'applying' || phase === 'undoing';
   const canApply = phase === 'preview' && plan !== null && plan.canApplyHere;
   const isOpen = phase !== 'closed';
-  const opener = useRef<HTMLElement | null>(null);
   // The dialog is opened from a store action, not a DialogTrigger, so focus goes back to the fix button by hand.
-  useLayoutEffect(() => {
-    if (isOpen) {
-      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-      return;
-    }
-    const element = opener.current;
-    opener.current = null;
-    if (element?.isConnected) element.focus();
-  }, [isOpen]);
+  useReturnFocus(isOpen);
+  // Mounted only while open: a mounted Dialog starts Fluent's focus trap, whose aria-hidden focusable guards would
+  // then sit around the whole page on every screen (axe aria-hidden-focus).
+  if (!isOpen) return null;
 
   return (
     <Dialog open={isOpen} onOpenChange={(_event, data) => (data.open ? undefined : closeFix())} modalType="modal">

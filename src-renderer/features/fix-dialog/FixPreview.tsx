@@ -1,8 +1,10 @@
 /** What a fix will do, shown before anything runs: where, admin rights, security cost, exact steps, backup and undo. */
 import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { ShieldError20Regular } from '@fluentui/react-icons';
+import { Copy16Regular, ShieldError20Regular } from '@fluentui/react-icons';
+import { useState } from 'react';
 import { CHECK_META } from '../../../src-main/shared/catalog';
 import type { FixPlan } from '../../../src-main/shared/dto';
+import { splitPlanLine } from './plan-text';
 
 const useStyles = makeStyles({
   facts: { display: 'grid', gridTemplateColumns: 'max-content 1fr', gap: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalL}`, margin: 0 },
@@ -10,10 +12,15 @@ const useStyles = makeStyles({
   dd: { margin: 0 },
   heading: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   steps: { margin: 0, paddingLeft: tokens.spacingHorizontalXL, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  codeBox: { position: 'relative', marginTop: tokens.spacingVerticalXS },
+  copy: { position: 'absolute', top: tokens.spacingVerticalXXS, right: tokens.spacingHorizontalXXS },
   code: {
     display: 'block',
-    marginTop: tokens.spacingVerticalXS,
+    margin: 0,
+    maxHeight: '240px',
+    overflow: 'auto',
     padding: tokens.spacingHorizontalS,
+    paddingRight: '84px',
     fontFamily: tokens.fontFamilyMonospace,
     fontSize: tokens.fontSizeBase200,
     backgroundColor: tokens.colorNeutralBackground3,
@@ -24,6 +31,28 @@ const useStyles = makeStyles({
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
 });
 
+/** A script or command as a monospace block with its line breaks, and a button that copies it. */
+function CodeBlock({ code, label }: { code: string; label: string }): React.JSX.Element {
+  const styles = useStyles();
+  const [isCopied, setCopied] = useState(false);
+  const copy = (): void => {
+    void navigator.clipboard
+      ?.writeText(code)
+      .then(() => setCopied(true))
+      .catch(() => undefined);
+  };
+  return (
+    <div className={styles.codeBox}>
+      <pre className={styles.code} aria-label={label} tabIndex={0}>
+        <code>{code}</code>
+      </pre>
+      <Button size="small" appearance="subtle" icon={<Copy16Regular />} className={styles.copy} onClick={copy} aria-label={`Copy: ${label}`}>
+        {isCopied ? 'Copied' : 'Copy'}
+      </Button>
+    </div>
+  );
+}
+
 function Lines({ label, lines }: { label: string; lines: readonly string[] }): React.JSX.Element | null {
   const styles = useStyles();
   if (lines.length === 0) return null;
@@ -31,11 +60,15 @@ function Lines({ label, lines }: { label: string; lines: readonly string[] }): R
     <section aria-label={label}>
       <h3 className={styles.heading}>{label}</h3>
       <ul className={styles.list}>
-        {lines.map((line, index) => (
-          <li key={index}>
-            <Text>{line}</Text>
-          </li>
-        ))}
+        {lines.map((line, index) => {
+          const { prose, code } = splitPlanLine(line);
+          return (
+            <li key={index}>
+              <Text>{prose}</Text>
+              {code ? <CodeBlock code={code} label={prose || label} /> : null}
+            </li>
+          );
+        })}
       </ul>
     </section>
   );
@@ -68,8 +101,8 @@ export function FixPreview({ plan }: { plan: FixPlan }): React.JSX.Element {
           {plan.steps.map((step, index) => (
             <li key={index}>
               <Text>{step.description}</Text>
-              {step.command ? <code className={styles.code}>{step.command}</code> : null}
-              {step.file ? <code className={styles.code}>{step.file}</code> : null}
+              {step.command ? <CodeBlock code={step.command} label={step.description} /> : null}
+              {step.file ? <CodeBlock code={step.file} label={step.description} /> : null}
             </li>
           ))}
         </ol>
@@ -81,10 +114,7 @@ export function FixPreview({ plan }: { plan: FixPlan }): React.JSX.Element {
         <section aria-label="Script to run on the remote computer">
           <h3 className={styles.heading}>Run this on the remote computer</h3>
           <Text>This fix has to run on {plan.target}. Copy the PowerShell below and run it there as an administrator.</Text>
-          <code className={styles.code}>{plan.script}</code>
-          <Button size="small" onClick={() => void navigator.clipboard?.writeText(plan.script ?? '')}>
-            Copy script
-          </Button>
+          <CodeBlock code={plan.script} label="Script to run on the remote computer" />
         </section>
       ) : null}
     </>

@@ -5,6 +5,7 @@ import { ArrowClockwise20Regular, Edit20Regular } from '@fluentui/react-icons';
 const useStyles = makeStyles({
   card: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, flexDirection: 'row', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
   text: { flexGrow: 1, minWidth: 0, display: 'flex', flexDirection: 'column' },
+  title: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -25,7 +26,8 @@ export function RunSummaryBar({ target, fileName, errorText, isBusy, onRunAgain,
   return (
     <Card className={styles.card} appearance="filled" role="region" aria-label="Diagnosed computer">
       <div className={styles.text}>
-        <Text weight="semibold" size={400}>
+        {/* The page's h1 once the start form (which holds it before a run) has folded away. */}
+        <Text as="h1" weight="semibold" size={400} className={styles.title}>
           {target || fileName || 'Remote computer'}
         </Text>
         {details ? (

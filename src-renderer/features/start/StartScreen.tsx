@@ -1,7 +1,7 @@
 /** The start form: the computer to diagnose, an optional .rdp file, the error text, and "Run diagnosis". */
 import { Button, Card, Field, Input, Text, Textarea, makeStyles, tokens } from '@fluentui/react-components';
 import { Play24Regular } from '@fluentui/react-icons';
-import { useRef, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { DecodeBox } from '../decode-box/DecodeBox';
 import { useDecodeStore, setErrorText } from '../../state/decode-store';
 import { startDiagnosis, useRunStore } from '../../state/run-store';
@@ -43,8 +43,13 @@ export function StartScreen(): React.JSX.Element {
 
   const onSubmit = (event: FormEvent): void => {
     event.preventDefault();
-    if (run()) setFolded(true);
+    run();
   };
+
+  // Any run folds the form, also one started by a .rdp file opened from outside the page.
+  useEffect(() => {
+    if (phase === 'starting') setFolded(true);
+  }, [phase]);
 
   if (isFolded && phase !== 'idle') {
     return (

@@ -1,5 +1,6 @@
 /** The other possible causes, less likely than the verdict, each with its own fixes. */
 import { Badge, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { readableText } from '../details/evidence-format';
 import type { Finding } from '../../../src-main/shared/schema';
 import { confidencePercent, confidenceWords, SEVERITY_WORDS } from '../../state/findings';
 import { FixButtons } from './FixButtons';
@@ -34,7 +35,7 @@ export function OtherFindings({ findings }: { findings: readonly Finding[] }): R
                 {confidenceWords(finding.confidence)} ({confidencePercent(finding.confidence)}%)
               </Text>
             </div>
-            <Text className={styles.muted}>{finding.explanation}</Text>
+            <Text className={styles.muted}>{readableText(finding.explanation)}</Text>
             <FixButtons fixes={finding.fixes} />
           </li>
         ))}

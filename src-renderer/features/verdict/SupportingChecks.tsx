@@ -4,6 +4,7 @@ import { CHECK_META } from '../../../src-main/shared/catalog';
 import type { CheckId } from '../../../src-main/shared/ids';
 import { useRunStore } from '../../state/run-store';
 import { StatusIcon } from '../checklist/StatusIcon';
+import { summarizeRow } from '../checklist/row-summary';
 import { STATE_WORDS } from '../checklist/status-words';
 
 const useStyles = makeStyles({
@@ -26,7 +27,7 @@ export function SupportingChecks({ ids }: { ids: readonly CheckId[] }): React.JS
             <StatusIcon state={row?.state ?? 'queued'} />
             <Text>
               <Text weight="semibold">{row?.title ?? CHECK_META[id].title}</Text>
-              {row ? <span className={styles.muted}>{` — ${row.summary || STATE_WORDS[row.state]}`}</span> : null}
+              {row ? <span className={styles.muted}>{` — ${summarizeRow(row.id, row.summary, row.evidence).line || STATE_WORDS[row.state]}`}</span> : null}
             </Text>
           </li>
         );

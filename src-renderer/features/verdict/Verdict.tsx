@@ -9,6 +9,7 @@ import { useRunStore } from '../../state/run-store';
 import type { CheckRow } from '../../state/run-update';
 import type { CheckId } from '../../../src-main/shared/ids';
 import { EvidenceList } from '../details/EvidenceList';
+import { readableText } from '../details/evidence-format';
 import { FixButtons } from './FixButtons';
 import { OtherFindings } from './OtherFindings';
 import { SupportingChecks } from './SupportingChecks';
@@ -17,6 +18,7 @@ const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
   ok: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorder2}` },
   pending: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
+  stopped: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
   eyebrow: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, textTransform: 'uppercase', letterSpacing: '0.04em' },
   title: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   bad: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
@@ -52,7 +54,7 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
         </Text>
       </div>
       <Text as="p" className={styles.explanation}>
-        {finding.explanation}
+        {readableText(finding.explanation)}
       </Text>
       <FixButtons fixes={finding.fixes} isPrimary />
       <h3 className={styles.subhead}>Why we think so</h3>
@@ -70,7 +72,7 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
           </ul>
         </>
       ) : null}
-      {finding.technical ? <Text className={styles.technical}>For IT: {finding.technical}</Text> : null}
+      {finding.technical ? <Text className={styles.technical}>For IT: {readableText(finding.technical)}</Text> : null}
     </>
   );
 }
@@ -82,7 +84,8 @@ export function Verdict(): React.JSX.Element {
   const { top, others } = useMemo(() => splitVerdict(findings), [findings]);
   const failed = useMemo(() => failedChecks(rows), [rows]);
   const isRunning = phase === 'running' || phase === 'starting';
-  const tone = top || (phase === 'finished' && failed.length > 0) ? undefined : isRunning ? styles.pending : styles.ok;
+  // Green only for a finished run that found nothing; a cancelled or stopped run found nothing either way.
+  const tone = top || (phase === 'finished' && failed.length > 0) ? undefined : phase === 'finished' ? styles.ok : isRunning ? styles.pending : styles.stopped;
   return (
     <>
       <Card className={mergeClasses(styles.card, tone)} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
@@ -91,7 +94,7 @@ export function Verdict(): React.JSX.Element {
           <TopFinding finding={top} />
         ) : isRunning ? (
           <div className={styles.meta}>
-            <Spinner size="tiny" />
+            <Spinner size="tiny" aria-label="Checking" />
             <Text className={styles.explanation}>Checking… the most likely cause appears here as soon as the evidence points to one.</Text>
           </div>
         ) : phase === 'finished' && failed.length > 0 ? (
