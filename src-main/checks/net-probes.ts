@@ -1,6 +1,7 @@
 /** Probes shared by the network checks through ctx.memo, so one diagnosis resolves and connects only once. */
 import { resolveTarget, type DnsResolution } from '../net/dns';
-import { connectOnce, sampleLatency, type LatencySample, type TcpAttempt } from '../net/tcp';
+import { connectsSince } from '../net/connect-gate';
+import { connectOnce, sampleFromConnects, sampleLatency, type LatencySample, type TcpAttempt } from '../net/tcp';
 import type { CheckContext } from './types';
 
 /** At most this many addresses are probed (a name with dozens of records must not stall the run). */
@@ -37,16 +38,23 @@ export function sampleConnectTimeout(firstConnectMs: number, timeoutMs: number):
  * A short latency/loss sample to the first address that answered, `firstConnectMs` being that connect's time.
  * Its total budget is one timeout, and never past the diagnosis deadline.
  */
-export function probeLatency(ctx: CheckContext, address: string, firstConnectMs: number): Promise<LatencySample> {
-  return ctx.memo(`tcp:latency:${address}:${ctx.target.port}`, () =>
-    sampleLatency(address, ctx.target.port, {
+export function probeLatency(ctx: CheckContext, address: string, firstConnectMs: number, since: number): Promise<LatencySample> {
+  return ctx.memo(`tcp:latency:${address}:${ctx.target.port}`, async () => {
+    // The handshake probes connected several times already. When every one of those connects was answered at its
+    // first SYN, they are the sample; a resent SYN (lost, or dropped by a full listen queue) calls for a careful one.
+    const seen = connectsSince(address, ctx.target.port, since);
+    if (seen.length >= HANDSHAKE_SAMPLE_MIN && seen.every((c) => c.retries === 0)) return sampleFromConnects(address, ctx.target.port, seen);
+    return sampleLatency(address, ctx.target.port, {
       count: 5,
       timeoutMs: sampleConnectTimeout(firstConnectMs, ctx.options.timeoutMs),
       budgetMs: Math.min(ctx.options.timeoutMs, ctx.remainingMs() - 100),
       signal: ctx.signal,
-    }),
-  );
+    });
+  });
 }
+
+/** Handshake connects needed before they may stand in for the latency sample. */
+export const HANDSHAKE_SAMPLE_MIN = 5;
 
 /** Joins a list for a summary line, shortening long lists. */
 export function listed(items: readonly string[], max = 3): string {

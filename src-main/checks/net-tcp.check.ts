@@ -18,7 +18,9 @@ export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unrea
  * highLatency: boolean, packetLoss: boolean }` where TcpAttempt = `{ address, port, family, kind, ms, code, message }`
  * (kind: open | refused | timeout | unreachable | reset | aborted | error) and LatencySample =
  * `{ address, port, attempts, answered, lost, retries (always 0: no connect is retried), connectTimeoutMs,
- * connects: { kind, ms }[], lossRatio, medianMs, maxMs, minMs, samplesMs, budgetMs }`.
+ * connects: { kind, ms }[], lossRatio, medianMs, maxMs, minMs, samplesMs, budgetMs, source }`; source is
+ * `handshakes` when the diagnosis's own handshake connects (none needed a resent SYN) are the sample, `sample` when
+ * dedicated connects were made.
  * Status: pass (open, path fine), warn (open but some addresses fail, slow, or lossy), fail (no address
  * accepts the connection), skip (nothing to connect to: the name did not resolve).
  */
@@ -33,15 +35,17 @@ export const netTcpCheck: CheckDefinition = {
       return judgeTcp(ctx.target.host, ctx.target.port, [], null);
     }
     ctx.report(`Connecting to port ${ctx.target.port} on ${listed(resolution.addresses.map((a) => a.address))}…`);
+    const since = performance.now();
     const attempts = await probeConnects(ctx);
     const first = attempts.find((a) => a.kind === 'open');
     let latency: LatencyFigures | null = null;
     if (first && !ctx.signal.aborted) {
-      // Our own handshake probes would fill a small listen queue (xrdp's is 2) and a raw SYN dropped there would
-      // read as loss: sample once they are done, but start in time to fit one timeout before the deadline.
+      // The handshake probes' own connects are the sample when none resent a SYN. Otherwise a careful sample runs,
+      // after them (they would fill a small listen queue, xrdp's is 2, and a SYN dropped there would read as loss),
+      // but in time to fit one timeout before the deadline.
       await ctx.settled(RDP_WIRE_PROBES, ctx.remainingMs() - ctx.options.timeoutMs - 200);
       ctx.report(`Measuring round trips to ${first.address}…`);
-      latency = await probeLatency(ctx, first.address, first.ms);
+      latency = await probeLatency(ctx, first.address, first.ms, since);
     }
     return judgeTcp(ctx.target.host, ctx.target.port, attempts, latency);
   },

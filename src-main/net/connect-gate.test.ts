@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectWithRetry, HEDGE_MS } from './connect-gate';
+import { connectsSince, connectWithRetry, HEDGE_MS } from './connect-gate';
 
 // A listener with a backlog of 1 whose process stops accepting for a moment: the kernel drops SYNs that find the
 // accept queue full and retries them only after one second — what a busy xrdp (backlog 2) does to a burst of probes.
@@ -40,6 +40,9 @@ describe('the first connect to a server of unknown speed', () => {
     const r = await connectWithRetry('127.0.0.1', port, 5000);
     const elapsed = performance.now() - begin;
     expect(r.kind).toBe('connected');
+    // The resent SYN is on record, so this connect can never pass for a clean latency sample.
+    expect(r.kind === 'connected' ? r.retries : -1).toBe(1);
+    expect(connectsSince('127.0.0.1', port, begin).map((c) => c.retries)).toEqual([1]);
     if (r.kind === 'connected') r.socket.destroy();
     fillers.forEach((s) => s.destroy());
     // The dropped first SYN alone would have connected only after about 1000 ms.
@@ -52,10 +55,17 @@ describe('the first connect to a server of unknown speed', () => {
     const server = net.createServer((s) => accepted.push(s));
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     const port = (server.address() as net.AddressInfo).port;
+    const begin = performance.now();
     const r = await connectWithRetry('127.0.0.1', port, 2000);
     expect(r.kind).toBe('connected');
     await new Promise((res) => setTimeout(res, HEDGE_MS + 100));
     expect(accepted).toHaveLength(1);
+    const again = await connectWithRetry('127.0.0.1', port, 2000);
+    if (again.kind === 'connected') again.socket.destroy();
+    // Both connects are on record, answered at the first SYN; a later reader sees only the ones after its start.
+    const seen = connectsSince('127.0.0.1', port, begin);
+    expect(seen.map((c) => c.retries)).toEqual([0, 0]);
+    expect(connectsSince('127.0.0.1', port, (seen[0]?.at ?? 0) + 0.001)).toHaveLength(1);
     if (r.kind === 'connected') r.socket.destroy();
     accepted.forEach((s) => s.destroy());
     server.close();

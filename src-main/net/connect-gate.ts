@@ -18,9 +18,20 @@ export const MIN_RETRY_MS = 40;
 /** Until a server's speed is known, a second SYN follows a first one still pending after this long. */
 export const HEDGE_MS = 250;
 
+/** A completed connect as the gate saw it: when it completed, how long its winning attempt took, how many SYNs it resent. */
+export interface GateConnect {
+  readonly at: number;
+  readonly ms: number;
+  readonly retries: number;
+}
+
+/** Completed connects remembered per server (the newest; a diagnosis reads back its own). */
+const LOG_LIMIT = 64;
+
 interface Endpoint {
   fastestMs: number | null;
   first: Promise<void> | null;
+  log: GateConnect[];
 }
 
 const endpoints = new Map<string, Endpoint>();
@@ -61,6 +72,11 @@ function once(host: string, port: number, limitMs: number, signal?: AbortSignal)
 
 type AttemptResult = ConnectResult | { kind: 'slow' };
 
+/** Connects to host:port that completed at or after `since` (performance.now() time), oldest first. */
+export function connectsSince(host: string, port: number, since: number): GateConnect[] {
+  return (endpoints.get(`${host}:${port}`)?.log ?? []).filter((c) => c.at >= since);
+}
+
 /** The first connect to a server of unknown speed: a second attempt joins after HEDGE_MS; the first to connect wins. */
 async function hedged(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<AttemptResult> {
   const attempts = [new AbortController(), new AbortController()];
@@ -73,11 +89,13 @@ async function hedged(host: string, port: number, limitMs: number, signal?: Abor
     const early = await Promise.race([first, new Promise<null>((r) => (timer = setTimeout(() => r(null), HEDGE_MS)))]);
     clearTimeout(timer);
     if (early || limitMs <= HEDGE_MS) return early ?? (await first);
-    const second = once(host, port, limitMs - HEDGE_MS, attempts[1]!.signal);
+    // The first SYN went unanswered for HEDGE_MS: whichever attempt connects, a SYN was sent again.
+    const second = once(host, port, limitMs - HEDGE_MS, attempts[1]!.signal).then((r) => (r.kind === 'connected' ? { ...r, retries: 1 } : r));
+    const firstLate = first.then((r) => (r.kind === 'connected' ? { ...r, retries: 1 } : r));
     const results: (AttemptResult | undefined)[] = [];
     let decided = false;
     return await new Promise<AttemptResult>((resolve) => {
-      [first, second].forEach((attempt, i) =>
+      [firstLate, second].forEach((attempt, i) =>
         void attempt.then((r) => {
           results[i] = r;
           if (decided) {
@@ -110,7 +128,7 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
   let endpoint = endpoints.get(key);
   if (!endpoint) {
     if (endpoints.size >= MAX_ENDPOINTS) endpoints.delete(endpoints.keys().next().value as string);
-    endpoint = { fastestMs: null, first: null };
+    endpoint = { fastestMs: null, first: null, log: [] };
     endpoints.set(key, endpoint);
   }
   const ep = endpoint;
@@ -136,7 +154,10 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
       const r = ep.fastestMs === null ? await hedged(host, port, limit, signal) : await once(host, port, limit, signal);
       if (r.kind === 'connected') {
         ep.fastestMs = ep.fastestMs === null ? r.ms : Math.min(ep.fastestMs, r.ms);
-        return { ...r, retries };
+        const total = retries + r.retries;
+        ep.log.push({ at: performance.now(), ms: r.ms, retries: total });
+        if (ep.log.length > LOG_LIMIT) ep.log.shift();
+        return { ...r, retries: total };
       }
       if (r.kind !== 'slow') return r;
       retries += 1;

@@ -188,6 +188,17 @@ describe('stand-ins for behaviour no real peer shows', () => {
     await lossy.stop();
   });
 
+  it('a server that answers every connect at once: the handshake connects are the latency sample, no extra connects', async () => {
+    const server = await startStandIn('neg-failure', { code: 3 });
+    const report = await diagnoseTarget(`127.0.0.1:${server.port}`);
+    const latency = check(report, 'net.tcp')?.evidence['latency'] as { source: string; attempts: number; lost: number; connects: { kind: string }[] };
+    expect(latency.source).toBe('handshakes');
+    expect(latency.attempts).toBeGreaterThanOrEqual(5);
+    expect(latency.lost).toBe(0);
+    expect(latency.connects.every((c) => c.kind === 'open')).toBe(true);
+    await server.stop();
+  });
+
   it('a closed port → port-refused', async () => {
     const report = await diagnoseTarget(`127.0.0.1:${await closedPort()}`);
     expect(top(report)).toBe('port-refused');
