@@ -1,4 +1,5 @@
 /** Runs a set of checks concurrently, each as soon as the checks it depends on are done. */
+import { setMaxListeners } from 'node:events';
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS, type CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
@@ -57,6 +58,8 @@ function whenAborted(signal: AbortSignal): { promise: Promise<never>; cancel: ()
 /** A signal that aborts with the caller's reason when `outer` aborts, or with a DeadlineError after `ms`. */
 function runSignal(outer: AbortSignal, ms: number): { signal: AbortSignal; deadlineAt: number; dispose: () => void } {
   const controller = new AbortController();
+  // Every check and probe of the run listens on this one signal: far more than the default ten listeners.
+  setMaxListeners(0, controller.signal);
   const deadlineAt = performance.now() + ms;
   const onOuter = (): void => controller.abort(outer.reason);
   const timer = setTimeout(() => controller.abort(new DeadlineError(ms)), Math.max(1, ms));
