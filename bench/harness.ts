@@ -1,5 +1,5 @@
 /** The benchmark: our diagnosis against the tools people use, on the same loopback lab targets (issue 9). */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -62,9 +62,25 @@ function expectTop(what: string, report: Report, id: string): void {
   expectOutcome(what, top === id, `expected top finding ${id}, got ${top}`);
 }
 
-function wholeProcess(target: string): number {
+/** Runs a command to its end without blocking this process: the lab peers' output is read while it runs. */
+function runAsync(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {}): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+    const timer = options.timeoutMs ? setTimeout(() => child.kill('SIGKILL'), options.timeoutMs) : undefined;
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      resolve({ status, stdout, stderr });
+    });
+  });
+}
+
+async function wholeProcess(target: string): Promise<number> {
   const t = performance.now();
-  const run = spawnSync(process.execPath, [BIN, 'diagnose', target, '--json', '--timeout', String(TIMEOUT)], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' }, encoding: 'utf8' });
+  const run = await runAsync(process.execPath, [BIN, 'diagnose', target, '--json', '--timeout', String(TIMEOUT)], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' } });
   const ms = performance.now() - t;
   if (run.status !== 0) {
     let found = (run.stderr ?? '').trim().slice(0, 200);
@@ -128,9 +144,9 @@ export async function runBench(): Promise<Record<string, unknown>> {
     if (nmap.status === 0 && !(await isPortOpen(3389))) {
       const on3389 = await startXrdp({ securityLayer: 'negotiate', cert: 'valid', port: 3389 }).catch(() => null);
       if (on3389 && on3389.port === 3389) {
-        nmapMs = await repeat(3, () => {
+        nmapMs = await repeat(3, async () => {
           const t = performance.now();
-          const run = spawnSync('nmap', ['-Pn', '-n', '-p', '3389', '--script', 'rdp-enum-encryption,ssl-cert,rdp-ntlm-info', '127.0.0.1'], { encoding: 'utf8', timeout: 120_000 });
+          const run = await runAsync('nmap', ['-Pn', '-n', '-p', '3389', '--script', 'rdp-enum-encryption,ssl-cert,rdp-ntlm-info', '127.0.0.1'], { timeoutMs: 120_000 });
           const ms = performance.now() - t;
           // rdp-enum-encryption must have reported, or nmap timed less work than ours. (Its ssl-cert prints nothing on an
           // RDP port, which needs the X.224 exchange before TLS, and xrdp has no NTLM for rdp-ntlm-info to reveal.)

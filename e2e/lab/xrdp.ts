@@ -84,8 +84,10 @@ function renderIni(dir: string, port: number, securityLayer: string, extra: Reco
     `LogFile=${join(dir, 'xrdp.log')}`,
     'LogLevel=INFO',
     'EnableSyslog=false',
+    // Only errors on the console (a start-up failure before the log file opens): every connection logs at INFO, and
+    // a child blocked on a full stdout pipe, while its reader sits in a synchronous call, stops accepting for good.
     'EnableConsole=true',
-    'ConsoleLevel=INFO',
+    'ConsoleLevel=ERROR',
     '[Channels]',
     ...['rdpdr', 'rdpsnd', 'drdynvc', 'cliprdr', 'rail', 'xrdpvr', 'tcutils'].map((c) => `${c}=true`),
     '[Xorg]',
@@ -136,7 +138,7 @@ export async function startXrdp(options: XrdpOptions): Promise<LabXrdp> {
     }
     const logTail = async () => {
       const file = await readFile(join(dir, 'xrdp.log'), 'utf8').catch(() => '');
-      // EnableConsole duplicates the file; the console alone matters when xrdp died before opening its log.
+      // The console carries only errors; it alone matters when xrdp died before opening its log.
       return lastLines(file.trim() ? file : proc.output());
     };
     let stopped: Promise<void> | undefined;
