@@ -34,6 +34,31 @@ interface Endpoint {
   log: GateConnect[];
 }
 
+// When this process last sent a SYN to each server (any connect: gated, hedged or a latency sample's raw one).
+const lastSynAt = new Map<string, number>();
+
+/** Notes that a SYN to host:port goes out now (for quietFor); oldest servers are forgotten first. */
+export function noteConnectStart(host: string, port: number): void {
+  const key = `${host}:${port}`;
+  lastSynAt.delete(key);
+  lastSynAt.set(key, performance.now());
+  if (lastSynAt.size > MAX_ENDPOINTS) lastSynAt.delete(lastSynAt.keys().next().value as string);
+}
+
+/**
+ * Waits until no connect of ours to host:port has started for `quietMs` (another diagnosis of the same server may
+ * be in its burst), or until `deadline` (performance.now() time) or the signal; resolves true when it got quiet.
+ */
+export async function quietFor(host: string, port: number, quietMs: number, deadline: number, signal?: AbortSignal): Promise<boolean> {
+  for (;;) {
+    if (signal?.aborted) return false;
+    const wait = (lastSynAt.get(`${host}:${port}`) ?? -Infinity) + quietMs - performance.now();
+    if (wait <= 0) return true;
+    if (performance.now() + wait > deadline) return false;
+    await new Promise((r) => setTimeout(r, wait));
+  }
+}
+
 const endpoints = new Map<string, Endpoint>();
 
 /** What a connect ended with. */
@@ -66,6 +91,7 @@ function once(host: string, port: number, limitMs: number, signal?: AbortSignal)
     signal?.addEventListener('abort', onAbort, { once: true });
     socket.once('connect', () => finish({ kind: 'connected', socket, ms: performance.now() - started, retries: 0 }));
     socket.once('error', (error: NodeJS.ErrnoException) => finish({ kind: 'error', error }));
+    noteConnectStart(host, port);
     socket.connect({ host, port });
   });
 }

@@ -199,6 +199,18 @@ describe('stand-ins for behaviour no real peer shows', () => {
     await server.stop();
   });
 
+  it('two diagnoses of one xrdp at once, by address and by name: neither mistakes the other for packet loss', async () => {
+    const xrdp = await startXrdp({ securityLayer: 'negotiate', cert: 'valid' });
+    for (let round = 0; round < 3; round++) {
+      const reports = await Promise.all([`127.0.0.1:${xrdp.port}`, `localhost:${xrdp.port}`].map((target) => diagnoseTarget(target)));
+      for (const report of reports) {
+        expect(check(report, 'net.tcp')?.evidence).toMatchObject({ packetLoss: false, latency: { lost: 0 } });
+        expect(report.findings.map((f) => f.id)).toEqual(['certificate-self-signed']);
+      }
+    }
+    await xrdp.stop();
+  });
+
   it('a closed port → port-refused', async () => {
     const report = await diagnoseTarget(`127.0.0.1:${await closedPort()}`);
     expect(top(report)).toBe('port-refused');
