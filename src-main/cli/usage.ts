@@ -17,7 +17,7 @@ Usage:
   rdp-doctor decode <code> [<extended-code>] [--json]     codes, or the dialog's whole text
   rdp-doctor rdp-file check FILE [--json]
   rdp-doctor rdp-file clean <target> [--fallback] [--use-ip] -o FILE [--dry-run] [--force]
-  rdp-doctor fix <fix-id> --target <target> [--dry-run] [--json]
+  rdp-doctor fix <fix-id> --target <target> [--dry-run] [--yes] [--json]
   rdp-doctor decode-support <code>                         the support-mode result code
   rdp-doctor ui [--browser] [--no-open] [--port N]
 
@@ -27,7 +27,8 @@ Commands:
   rdp-file        check a .rdp file, or write a clean one: the security cost is shown first; --dry-run prints
                   the file instead of writing it; an existing FILE is refused unless --force, which keeps it as
                   FILE.bak (or FILE.1.bak, …) before replacing it atomically
-  fix             preview (--dry-run) or apply one fix by id
+  fix             preview (--dry-run) or apply one fix by id; it asks before applying, --yes answers for it
+                  (needed when not on a terminal)
   decode-support  turn a support-mode result code back into the verdict
   ui              open the dashboard (Electron window, or --browser for the browser on 127.0.0.1)
 
