@@ -44,8 +44,11 @@ export function probeLatency(ctx: CheckContext, address: string, firstConnectMs:
     // first SYN, they are the sample; a resent SYN (lost, or dropped by a full listen queue) calls for a careful one.
     const seen = connectsSince(address, ctx.target.port, since);
     if (seen.length >= HANDSHAKE_SAMPLE_MIN && seen.every((c) => c.retries === 0)) return sampleFromConnects(address, ctx.target.port, seen);
+    // The check's own first connect came before the handshake burst: when it was answered at once, it is the first.
+    const opening = seen[0]?.retries === 0 ? [seen[0].ms] : [];
     return sampleLatency(address, ctx.target.port, {
       count: 5,
+      priorMs: opening,
       timeoutMs: sampleConnectTimeout(firstConnectMs, ctx.options.timeoutMs),
       budgetMs: Math.min(ctx.options.timeoutMs, ctx.remainingMs() - 100),
       signal: ctx.signal,

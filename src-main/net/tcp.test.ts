@@ -70,6 +70,16 @@ describe('tcp probes', () => {
     expect(accepted - before).toBe(4);
   });
 
+  it('counts connects already made as its first and makes only the rest', async () => {
+    const before = accepted;
+    const s = await sampleLatency('127.0.0.1', port, { timeoutMs: 1000, count: 4, priorMs: [3.14] });
+    expect(s.attempts).toBe(4);
+    expect(s.samplesMs[0]).toBe(3.1);
+    expect(s.connects[0]).toEqual({ kind: 'open', ms: 3.1 });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(accepted - before).toBe(3);
+  });
+
   it('counts silence as loss and keeps to its time budget', async () => {
     const started = Date.now();
     const s = await sampleLatency('127.0.0.1', silent.port, { timeoutMs: 200, count: 10, budgetMs: 700 });

@@ -178,6 +178,8 @@ export interface SampleOptions extends TcpOptions {
   readonly budgetMs?: number;
   /** Least time from our last connect to the server to each sample connect (default SAMPLE_SPACING_MS). */
   readonly spacingMs?: number;
+  /** Times of connects already made that count as the sample's first (each answered at its first SYN). */
+  readonly priorMs?: readonly number[];
 }
 
 /**
@@ -197,10 +199,11 @@ export async function sampleLatency(address: string, port: number, options: Samp
   const count = Math.min(20, Math.max(1, options.count ?? 5));
   const budgetMs = options.budgetMs ?? Math.min(15_000, options.timeoutMs * 2);
   const deadline = performance.now() + budgetMs;
-  const samplesMs: (number | null)[] = [];
-  const connects: SampleConnect[] = [];
+  const prior = (options.priorMs ?? []).slice(0, count).map((ms) => Math.round(ms * 10) / 10);
+  const samplesMs: (number | null)[] = [...prior];
+  const connects: SampleConnect[] = prior.map((ms) => ({ kind: 'open', ms }));
   const spacingMs = options.spacingMs ?? SAMPLE_SPACING_MS;
-  for (let i = 0; i < count; i++) {
+  for (let i = prior.length; i < count; i++) {
     // Spaced from our previous connect to this server, this sample's or another diagnosis's of the same server.
     if (!(await quietFor(address, port, spacingMs, deadline - 20, options.signal))) break;
     const left = deadline - performance.now();
