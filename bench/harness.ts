@@ -144,6 +144,10 @@ export async function runBench(): Promise<Record<string, unknown>> {
     if (nmap.status === 0 && !(await isPortOpen(3389))) {
       const on3389 = await startXrdp({ securityLayer: 'negotiate', cert: 'valid', port: 3389 }).catch(() => null);
       if (on3389 && on3389.port === 3389) {
+        expectHealthy('healthy xrdp on 3389 in-process', await inProcess({ target: '127.0.0.1:3389' }));
+        // Each tool meets the server as it starts: ours first, as many runs as the healthy figure (xrdp's listen queue
+        // of 2 drops some of a burst's SYNs and a run that needed the gate's resend is ~80 ms slower), then nmap.
+        const ours = await repeat(15, async () => (await timed(() => inProcess({ target: '127.0.0.1:3389' }))).ms);
         nmapMs = await repeat(3, async () => {
           const t = performance.now();
           const run = await runAsync('nmap', ['-Pn', '-n', '-p', '3389', '--script', 'rdp-enum-encryption,ssl-cert,rdp-ntlm-info', '127.0.0.1'], { timeoutMs: 120_000 });
@@ -154,9 +158,8 @@ export async function runBench(): Promise<Record<string, unknown>> {
           expectOutcome('nmap', run.status === 0 && out.includes('rdp-enum-encryption:'), `exit ${run.status}, no rdp-enum-encryption output: ${out.slice(-200).replace(/\s+/g, ' ')}`);
           return ms;
         });
-        expectHealthy('healthy xrdp on 3389 in-process', await inProcess({ target: '127.0.0.1:3389' }));
-        const ours = await repeat(5, async () => (await timed(() => inProcess({ target: '127.0.0.1:3389' }))).ms);
         add('nmap rdp-enum-encryption,ssl-cert,rdp-ntlm-info (median of 3)', 'nmapMs', nmapMs, 'ms');
+        add('Our diagnosis of that xrdp on 3389, in-process (median of 15)', 'on3389Ms', ours, 'ms');
         add('nmap ÷ our in-process diagnosis of the same target', 'nmapRatio', nmapMs / ours, '×', '≥ 10×', nmapMs / ours >= 10);
         add('nmap ÷ our whole process', 'nmapRatioProcess', nmapMs / whole, '×');
         await on3389.stop();
