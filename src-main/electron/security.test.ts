@@ -2,25 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALLOWED_EXTERNAL_HOSTS, isAllowedDownload, isAllowedExternal, isAppUrl, isTrustedSender, securePreferences } from './security';
+import { LOCKED_DOWN_PREFERENCES } from './test-lockdown';
 
 const appUrl = 'file:///opt/RDP%20Doctor/resources/app.asar/dist/renderer/index.html';
 
 describe('securePreferences', () => {
   it('isolates and sandboxes the page, with Node, webviews and insecure content off', () => {
     const prefs = securePreferences('/x/preload.cjs');
-    expect(prefs).toMatchObject({
-      preload: '/x/preload.cjs',
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      experimentalFeatures: false,
-      navigateOnDragDrop: false,
-    });
+    expect(prefs).toMatchObject({ preload: '/x/preload.cjs', ...LOCKED_DOWN_PREFERENCES });
     expect(prefs.disableBlinkFeatures).toContain('Auxclick');
   });
 });
