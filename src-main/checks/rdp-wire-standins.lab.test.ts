@@ -1,4 +1,5 @@
 /** Integration: the wire checks and rules against the lab's misbehaving stand-in servers. */
+import { setMaxListeners } from 'node:events';
 import { X509Certificate } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStandIn, stopAll, type StandIn } from '../../e2e/lab';
@@ -47,6 +48,8 @@ describe('stand-ins (real sockets, scripted misbehaviour)', () => {
   it('hang: cancelling stops every probe at once', async () => {
     const s = await startStandIn('hang');
     const ac = new AbortController();
+    // Every probe listens on it, as on the check engine's signal.
+    setMaxListeners(0, ac.signal);
     const ctx = makeTestContext({ target: `127.0.0.1:${s.port}`, options: { timeoutMs: 10_000 }, signal: ac.signal });
     const started = Date.now();
     setTimeout(() => ac.abort(), 150);

@@ -1,4 +1,5 @@
 /** Builds a CheckContext for tests: real defaults, every field overridable. */
+import { setMaxListeners } from 'node:events';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import { createMemoryKnownHosts } from '../net/known-hosts-store';
@@ -21,7 +22,7 @@ export function makeTestContext(init: TestContextInit = {}): CheckContext & { re
   return {
     target: parseTarget(init.target ?? '127.0.0.1'),
     options: { timeoutMs: 5000, gateway: null, errorHint: null, clientSettings: null, ...init.options },
-    signal: init.signal ?? new AbortController().signal,
+    signal: init.signal ?? unlimitedSignal(),
     remainingMs: init.remainingMs ?? (() => Number.POSITIVE_INFINITY),
     now: init.now ?? (() => new Date()),
     windows: init.windows ?? null,
@@ -32,4 +33,11 @@ export function makeTestContext(init: TestContextInit = {}): CheckContext & { re
     memo: init.memo ?? memos.memo,
     settled: init.settled ?? memos.settled,
   };
+}
+
+/** A signal that never aborts and, like the check engine's, takes any number of listeners (every probe holds it). */
+function unlimitedSignal(): AbortSignal {
+  const signal = new AbortController().signal;
+  setMaxListeners(0, signal);
+  return signal;
 }
