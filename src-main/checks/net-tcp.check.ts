@@ -27,7 +27,7 @@ export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unrea
 export const netTcpCheck: CheckDefinition = {
   id: 'net.tcp',
   // Runs beside the handshake probes: connect-gate.ts retries SYNs a small listen queue dropped, so the parallel
-  // connects do not read as packet loss. The latency sample connects raw, one at a time, after those probes.
+  // connects do not read as packet loss. The latency sample is read from them or, after them, connects raw.
   dependsOn: ['dns.resolve'],
   async run(ctx) {
     const resolution = await probeResolution(ctx);

@@ -219,6 +219,17 @@ export async function sampleLatency(address: string, port: number, options: Samp
     // A refusal still proves a round trip; only silence (or a vanished route) is loss.
     samplesMs.push(attempt.kind === 'open' || attempt.kind === 'refused' || attempt.kind === 'reset' ? attempt.ms : null);
   }
+  return summarizeSample(address, port, samplesMs, connects, { connectTimeoutMs: options.timeoutMs, budgetMs, source: 'sample' });
+}
+
+/** Sums up a sample's connects (null in samplesMs = no answer): counts, loss share and round-trip figures. */
+function summarizeSample(
+  address: string,
+  port: number,
+  samplesMs: (number | null)[],
+  connects: SampleConnect[],
+  how: Pick<LatencySample, 'connectTimeoutMs' | 'budgetMs' | 'source'>,
+): LatencySample {
   const answered = samplesMs.filter((v): v is number => v !== null);
   return {
     address,
@@ -227,15 +238,13 @@ export async function sampleLatency(address: string, port: number, options: Samp
     answered: answered.length,
     lost: samplesMs.length - answered.length,
     retries: 0,
-    connectTimeoutMs: options.timeoutMs,
     connects,
     lossRatio: samplesMs.length === 0 ? 0 : Math.round(((samplesMs.length - answered.length) / samplesMs.length) * 100) / 100,
     medianMs: answered.length > 0 ? Math.round(median(answered) * 10) / 10 : null,
     maxMs: answered.length > 0 ? Math.max(...answered) : null,
     minMs: answered.length > 0 ? Math.min(...answered) : null,
     samplesMs,
-    budgetMs,
-    source: 'sample',
+    ...how,
   };
 }
 
@@ -247,21 +256,6 @@ export interface CleanConnect {
 /** A latency sample read from connects already made (all answered at the first SYN, so nothing was lost). */
 export function sampleFromConnects(address: string, port: number, connects: readonly CleanConnect[]): LatencySample {
   const times = connects.map((c) => Math.round(c.ms * 10) / 10);
-  return {
-    address,
-    port,
-    attempts: times.length,
-    answered: times.length,
-    lost: 0,
-    retries: 0,
-    connectTimeoutMs: 0,
-    connects: times.map((ms) => ({ kind: 'open', ms })),
-    lossRatio: 0,
-    medianMs: times.length > 0 ? Math.round(median(times) * 10) / 10 : null,
-    maxMs: times.length > 0 ? Math.max(...times) : null,
-    minMs: times.length > 0 ? Math.min(...times) : null,
-    samplesMs: times,
-    budgetMs: 0,
-    source: 'handshakes',
-  };
+  const opened = times.map((ms): SampleConnect => ({ kind: 'open', ms }));
+  return summarizeSample(address, port, times, opened, { connectTimeoutMs: 0, budgetMs: 0, source: 'handshakes' });
 }
