@@ -8,6 +8,11 @@ import type { CheckDefinition, CheckOutcome } from './types';
 export const HIGH_LATENCY_MS = 300;
 /** Share of unanswered connects above which the path counts as lossy. */
 export const LOSS_RATIO_WARN = 0.2;
+/**
+ * Unanswered connects needed before the path counts as lossy: one SYN of a sample can also be dropped by a busy
+ * server's full listen queue (xrdp's holds two), which is no loss on the path; loss on the path repeats.
+ */
+export const LOSS_MIN_LOST = 2;
 
 /** The overall answer across addresses. */
 export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unreachable' | 'mixed-failure' | 'no-address' | 'cancelled';
@@ -71,7 +76,8 @@ export function judgeTcp(host: string, port: number, attempts: readonly TcpAttem
   const pick = (kind: TcpAttempt['kind']): string[] => attempts.filter((a) => a.kind === kind).map((a) => a.address);
   const verdict = verdictOf(attempts);
   const highLatency = latency?.medianMs != null && latency.medianMs > HIGH_LATENCY_MS;
-  const packetLoss = latency != null && latency.attempts >= 3 && latency.lossRatio >= LOSS_RATIO_WARN;
+  const lost = latency == null ? 0 : latency.attempts - latency.answered;
+  const packetLoss = latency != null && latency.attempts >= 3 && lost >= LOSS_MIN_LOST && latency.lossRatio >= LOSS_RATIO_WARN;
   const evidence = {
     host,
     port,

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { TcpAttempt } from '../net/tcp';
+import { judgeTcp, type LatencyFigures } from './net-tcp.check';
+
+const open: TcpAttempt = { address: '10.0.0.5', port: 3389, family: 4, kind: 'open', ms: 2, code: null, message: 'open' };
+
+/** A sample of five connects, `lost` of them unanswered. */
+function sample(lost: number): LatencyFigures {
+  const samplesMs = Array.from({ length: 5 }, (_, i) => (i < lost ? null : 2));
+  return { address: '10.0.0.5', port: 3389, attempts: 5, answered: 5 - lost, lossRatio: lost / 5, medianMs: 2, maxMs: 2, minMs: 2, samplesMs, budgetMs: 5000 };
+}
+
+describe('judgeTcp packet loss', () => {
+  it('does not call one unanswered connect of five loss: a busy server can drop a single SYN from its listen queue', () => {
+    const outcome = judgeTcp('srv', 3389, [open], sample(1));
+    expect(outcome.evidence['packetLoss']).toBe(false);
+    expect(outcome.status).toBe('pass');
+  });
+
+  it('calls two or more unanswered connects of five loss', () => {
+    for (const lost of [2, 3]) {
+      const outcome = judgeTcp('srv', 3389, [open], sample(lost));
+      expect(outcome.evidence['packetLoss']).toBe(true);
+      expect(outcome.status).toBe('warn');
+    }
+  });
+});
