@@ -1,7 +1,6 @@
 /** Opening a .rdp file from outside (file association, argument, second instance, macOS open-file, menu): find it, read it capped. */
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { readFileBounded } from '../service/bounded-file';
 import type { RdpFileInput } from '../shared/dto';
 import { MAX_RDP_FILE_BYTES, isRdpFileName } from './rdp-drop';
 
@@ -19,39 +18,12 @@ export function findRdpArgument(argv: readonly string[]): string | null {
 /** The result of reading one file: its input for the diagnosis, or a one-line reason it cannot be used. */
 export type RdpFileRead = { readonly ok: true; readonly file: RdpFileInput } | { readonly ok: false; readonly message: string };
 
-/**
- * Reads `path` as a .rdp file: regular files only (a FIFO or device would block or never end, so the file
- * is opened non-blocking and checked before reading), at most MAX_RDP_FILE_BYTES, name trimmed to the contract.
- */
+/** Reads `path` as a .rdp file through the one bounded reader (regular files only, at most `maxBytes`), name trimmed to the contract. */
 export async function readRdpFile(path: string, maxBytes = MAX_RDP_FILE_BYTES): Promise<RdpFileRead> {
   const name = basename(path).slice(-260);
   if (!isRdpFileName(path)) return { ok: false, message: `${name} is not a .rdp file.` };
-  let handle;
-  try {
-    // O_NONBLOCK does not exist on Windows (there named pipes are not opened by path this way).
-    handle = await open(path, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `${name} was not found.` : `${name} could not be opened (${code ?? 'error'}).` };
-  }
-  try {
-    const info = await handle.stat();
-    if (!info.isFile()) return { ok: false, message: `${name} is not a regular file.` };
-    if (info.size > maxBytes) return { ok: false, message: `${name} is too large for a .rdp file (${info.size} bytes; the limit is ${maxBytes}).` };
-    const buffer = Buffer.alloc(maxBytes + 1);
-    let length = 0;
-    for (;;) {
-      const { bytesRead } = await handle.read(buffer, length, buffer.length - length, null);
-      if (bytesRead === 0) break;
-      length += bytesRead;
-      if (length > maxBytes) return { ok: false, message: `${name} is too large for a .rdp file (the limit is ${maxBytes} bytes).` };
-    }
-    return { ok: true, file: { name, contentBase64: buffer.subarray(0, length).toString('base64') } };
-  } catch (error) {
-    return { ok: false, message: `${name} could not be read (${(error as NodeJS.ErrnoException).code ?? 'error'}).` };
-  } finally {
-    await handle.close();
-  }
+  const read = await readFileBounded(path, maxBytes, { label: name, kind: 'a .rdp file' });
+  return read.ok ? { ok: true, file: { name, contentBase64: read.bytes.toString('base64') } } : { ok: false, message: read.message };
 }
 
 /** A buffer of pushes that holds items until the renderer says it is ready, then sends them in order. */

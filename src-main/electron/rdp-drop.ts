@@ -1,8 +1,8 @@
 /** Pure helpers shared by the sandboxed preload (a .rdp file dropped on the window) and main (no node imports here). */
 import type { RdpFileInput } from '../shared/dto';
+import { MAX_RDP_FILE_BYTES } from '../shared/limits';
 
-/** Largest .rdp file accepted (real ones are a few KB; the contract's base64 cap is 2,000,000 characters). */
-export const MAX_RDP_FILE_BYTES = 1024 * 1024;
+export { MAX_RDP_FILE_BYTES } from '../shared/limits';
 
 /** True for a file name ending in .rdp (any case). */
 export function isRdpFileName(name: string): boolean {

@@ -1,6 +1,7 @@
 /** Remembered window bounds: sanitized on load (a hand-edited or stale file never hides the window), written atomically. */
 import { randomBytes } from 'node:crypto';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { readFileBounded } from '../service/bounded-file';
 
 /** A rectangle in screen coordinates (Electron's Rectangle shape). */
 export interface Rect {
@@ -71,15 +72,10 @@ export function captureWindowState(normalBounds: Rect, isMaximized: boolean): Wi
 
 /** Reads and sanitizes the state file; a missing, oversized or corrupt file gives the default state. */
 export async function loadWindowState(file: string, workAreas: readonly Rect[]): Promise<WindowState> {
-  let text: string;
+  const read = await readFileBounded(file, MAX_STATE_FILE_BYTES, { noFollow: true });
+  if (!read.ok) return sanitizeWindowState(null, workAreas);
   try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    return sanitizeWindowState(null, workAreas);
-  }
-  if (text.length > MAX_STATE_FILE_BYTES) return sanitizeWindowState(null, workAreas);
-  try {
-    return sanitizeWindowState(JSON.parse(text) as unknown, workAreas);
+    return sanitizeWindowState(JSON.parse(read.bytes.toString('utf8')) as unknown, workAreas);
   } catch {
     return sanitizeWindowState(null, workAreas);
   }

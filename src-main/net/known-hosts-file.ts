@@ -1,8 +1,9 @@
 /** A KnownHostsStore kept in a JSON file: atomic writes, a corrupt file is moved aside, size is bounded. */
 import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { readFileBounded } from '../service/bounded-file';
 import type { KnownHostEntry, KnownHostsStore } from './known-hosts-store';
 
 /** The file's name inside the directory it is given. */
@@ -57,19 +58,14 @@ export function createFileKnownHosts(dir: string, options: FileKnownHostsOptions
   }
 
   async function load(): Promise<Record<string, KnownHostEntry>> {
-    let text: string;
-    try {
-      const info = await stat(path);
-      if (info.size > MAX_FILE_BYTES) {
-        await setAside(`larger than ${MAX_FILE_BYTES} bytes`);
-        return {};
-      }
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      warn(`The list of known certificates could not be read: ${(error as Error).message.split('\n')[0]}`);
+    const read = await readFileBounded(path, MAX_FILE_BYTES, { noFollow: true });
+    if (!read.ok) {
+      if (read.reason === 'not-found') return {};
+      if (read.reason === 'too-large') await setAside(`larger than ${MAX_FILE_BYTES} bytes`);
+      else warn(`The list of known certificates could not be read: ${read.message}`);
       return {};
     }
+    const text = read.bytes.toString('utf8');
     let json: unknown;
     try {
       json = JSON.parse(text);

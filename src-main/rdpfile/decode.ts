@@ -1,8 +1,8 @@
 /** Turns the bytes of a .rdp file into text, detecting UTF-16LE/UTF-8 (with or without BOM) as mstsc and FreeRDP do (rdp-facts §5.4). */
+import { MAX_RDP_FILE_BYTES } from '../shared/limits';
 import type { RdpEncoding } from './types';
 
-/** Largest file we read; real .rdp files are a few KB (a signed one with an icon stays far below this). */
-export const MAX_RDP_FILE_BYTES = 1_000_000;
+export { MAX_RDP_FILE_BYTES } from '../shared/limits';
 
 /** Decoded text, or a one-line reason the bytes are not text. */
 export type DecodeOutcome =

@@ -1,14 +1,19 @@
 /** The most recent targets, newest first, kept in a small JSON file written atomically. */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { readFileBounded } from './bounded-file';
 
 const MAX_RECENT = 10;
+// Ten targets of at most 300 characters, JSON-quoted.
+const MAX_FILE_BYTES = 64 * 1024;
 
 /** Reads and updates the recent-targets file at `file`. */
 export function createRecentTargets(file: string): { list(): Promise<string[]>; remember(target: string): Promise<void> } {
   const list = async (): Promise<string[]> => {
     try {
-      const data: unknown = JSON.parse(await readFile(file, 'utf8'));
+      const read = await readFileBounded(file, MAX_FILE_BYTES, { noFollow: true });
+      if (!read.ok) return [];
+      const data: unknown = JSON.parse(read.bytes.toString('utf8'));
       return Array.isArray(data) ? data.filter((t): t is string => typeof t === 'string').slice(0, MAX_RECENT) : [];
     } catch {
       return [];

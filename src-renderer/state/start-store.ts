@@ -1,12 +1,10 @@
 /** The start screen's form: the typed target, the opened .rdp file and what the service found in it. */
 import { create } from 'zustand';
 import type { RdpFileInput, RdpFileSummary } from '../../src-main/shared/dto';
+import { MAX_RDP_FILE_BYTES } from '../../src-main/shared/limits';
 import { bytesToBase64, call, messageOf } from '../bridge';
 import { useDecodeStore } from './decode-store';
 import { cancelDiagnosis, startDiagnosis, useRunStore } from './run-store';
-
-/** Largest .rdp file accepted (the service's limit is 2 MB of base64). */
-export const MAX_RDP_FILE_BYTES = 1_400_000;
 
 /** Start form state. */
 export interface StartState {

@@ -1,14 +1,16 @@
 /** `rdp-doctor diagnose`: one or many targets concurrently, human output, JSON Lines or report files. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { dispatch } from '../../service/dispatch';
 import type { DiagnoseRequest, ProgressEvent } from '../../shared/dto';
 import type { Report } from '../../shared/schema';
 import { CHECK_IDS } from '../../shared/ids';
+import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
 import { parseTarget } from '../../net/target';
 import { BadInputError } from '../../service/errors';
 import { int, parseCommand, str } from '../args';
+import { readInputFile } from '../input-file';
 import { unwrap, type CliContext } from '../context';
 import { createProgressLine, formatReport } from '../output';
 import { EXIT, UsageError } from '../usage';
@@ -16,30 +18,29 @@ import { EXIT, UsageError } from '../usage';
 const MAX_TARGETS = 1000;
 const CONCURRENCY = 64;
 
-function readInputFile(path: string, what: string): Buffer {
-  try {
-    const bytes = readFileSync(path);
-    if (bytes.length > 2_000_000) throw new UsageError(`${what} ${JSON.stringify(path)} is too large.`);
-    return bytes;
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot read ${what} ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
-  }
+// A thousand targets of at most 300 characters each, with room for comments.
+const MAX_TARGETS_FILE_BYTES = 2_000_000;
+
+async function readRdpInput(path: string): Promise<NonNullable<DiagnoseRequest['rdpFile']>> {
+  return { name: basename(path).slice(-260), contentBase64: (await readInputFile(path, 'the .rdp file', MAX_RDP_FILE_BYTES)).toString('base64') };
 }
 
 /** Builds one request per target; a target naming an existing .rdp file supplies its settings. */
-function buildRequests(targets: string[], shared: Omit<DiagnoseRequest, 'target'>): DiagnoseRequest[] {
-  return targets.map((t) => {
+async function buildRequests(targets: string[], shared: Omit<DiagnoseRequest, 'target'>): Promise<DiagnoseRequest[]> {
+  const requests: DiagnoseRequest[] = [];
+  for (const t of targets) {
     if (/\.rdp$/i.test(t) && existsSync(t)) {
-      return { ...shared, target: '', rdpFile: { name: basename(t), contentBase64: readInputFile(t, '.rdp file').toString('base64') } };
+      requests.push({ ...shared, target: '', rdpFile: await readRdpInput(t) });
+      continue;
     }
     try {
       parseTarget(t);
     } catch (error) {
       throw new UsageError(error instanceof BadInputError ? error.message : String(error));
     }
-    return { ...shared, target: t };
-  });
+    requests.push({ ...shared, target: t });
+  }
+  return requests;
 }
 
 /** Writes the report in the format its extension names. */
@@ -63,17 +64,17 @@ export async function diagnoseCommand(ctx: CliContext, argv: string[]): Promise<
   });
   const targets = [...p.positionals];
   const list = str(p, 'targets');
-  if (list) targets.push(...readInputFile(list, 'targets file').toString('utf8').split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
+  if (list) targets.push(...(await readInputFile(list, 'the targets file', MAX_TARGETS_FILE_BYTES)).toString('utf8').split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
   if (targets.length === 0) throw new UsageError('diagnose: give at least one target (host, host:port or .rdp file), or --targets FILE.');
   if (targets.length > MAX_TARGETS) throw new UsageError(`diagnose: at most ${MAX_TARGETS} targets at once.`);
   const rdpPath = str(p, 'rdp-file');
   const shared: Omit<DiagnoseRequest, 'target'> = {
-    ...(rdpPath ? { rdpFile: { name: basename(rdpPath), contentBase64: readInputFile(rdpPath, '.rdp file').toString('base64') } } : {}),
+    ...(rdpPath ? { rdpFile: await readRdpInput(rdpPath) } : {}),
     ...(str(p, 'gateway') ? { gateway: str(p, 'gateway') } : {}),
     ...(str(p, 'error') ? { error: str(p, 'error') } : {}),
     ...(int(p, 'timeout', 100, 120_000) ? { timeoutMs: int(p, 'timeout', 100, 120_000) } : {}),
   };
-  const requests = buildRequests(targets, shared);
+  const requests = await buildRequests(targets, shared);
   const json = p.values['json'] === true;
   const reportFile = str(p, 'report');
 

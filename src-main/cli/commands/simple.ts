@@ -1,12 +1,14 @@
 /** The small commands: decode, decode-support, rdp-file check/clean and fix. */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { dispatch } from '../../service/dispatch';
 import { FIX_IDS, isOneOf } from '../../shared/ids';
 import type { DecodeResult } from '../../shared/schema';
 import type { FixPlan, FixResult, RdpFileSummary, SupportCode } from '../../shared/dto';
+import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
 import { int, parseCommand, str } from '../args';
+import { readInputFile } from '../input-file';
 import { unwrap, type CliContext } from '../context';
 import { clean, formatDecode } from '../output';
 import { EXIT, UsageError } from '../usage';
@@ -45,13 +47,7 @@ export async function rdpFileCommand(ctx: CliContext, argv: string[]): Promise<n
     const p = parseCommand('rdp-file check', rest, { json: { type: 'boolean' } });
     const file = p.positionals[0];
     if (!file || p.positionals.length > 1) throw new UsageError('rdp-file check: give exactly one .rdp file.');
-    let bytes: Buffer;
-    try {
-      bytes = readFileSync(file);
-    } catch (error) {
-      throw new UsageError(`Cannot read ${JSON.stringify(file)}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`);
-    }
-    if (bytes.length > 1_000_000) throw new UsageError(`${JSON.stringify(file)} is too large to be a .rdp file.`);
+    const bytes = await readInputFile(file, 'the .rdp file', MAX_RDP_FILE_BYTES);
     const summary = unwrap(await dispatch(ctx.service.handlers, 'rdpfile:inspect', { name: basename(file), contentBase64: bytes.toString('base64') })) as RdpFileSummary;
     const unreadable = Object.keys(summary.settings).length === 0 && summary.issues.find((i) => i.severity === 'error');
     if (unreadable) throw new UsageError(`${basename(file)} is not a usable .rdp file: ${unreadable.message}`);
