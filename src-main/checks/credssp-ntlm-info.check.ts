@@ -2,7 +2,8 @@
 import type { CredSspProbe } from '../net/credssp-probe';
 import type { NtlmChallengeInfo } from '../net/ntlm';
 import { credSspProbe, negotiationProbe } from './rdp-probes';
-import type { CheckDefinition, CheckOutcome, ParsedTarget } from './types';
+import type { CheckDefinition, CheckOutcome } from './types';
+import type { ParsedTarget } from '../shared/target';
 
 /** Clock difference beyond which Kerberos (and so NLA with domain accounts) fails. */
 export const MAX_CLOCK_SKEW_SECONDS = 300;

@@ -1,6 +1,6 @@
 /** Check rdp.negotiation: which security protocols the server accepts, asked one protocol per connection. */
 import type { NegotiationSummary, ProbeResult } from '../net/negotiation';
-import { failureCodeName } from '../net/x224';
+import { failureCodeName } from '../shared/protocol';
 import { negotiationProbe } from './rdp-probes';
 import type { CheckDefinition, CheckOutcome } from './types';
 

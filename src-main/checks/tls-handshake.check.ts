@@ -1,6 +1,6 @@
 /** Check tls.handshake: TLS over RDP, each TLS version tried separately, and the server's certificate chain. */
 import type { NegotiationSummary } from '../net/negotiation';
-import { MODERN_TLS_VERSIONS, TLS_VERSIONS, tlsLabel } from '../net/tls-versions';
+import { MODERN_TLS_VERSIONS, TLS_VERSIONS, tlsLabel } from '../shared/tls-versions';
 import type { TlsProbeResult } from '../net/tls-probe';
 import { negotiationProbe, tlsProbe } from './rdp-probes';
 import type { CheckDefinition, CheckOutcome } from './types';

@@ -3,33 +3,7 @@ import type { CheckId, CheckStatus } from '../shared/ids';
 import type { CheckResult, DecodeResult } from '../shared/schema';
 import type { WindowsSource } from '../windows/source';
 import type { KnownHostsStore } from '../net/known-hosts-store';
-
-/** The target after parsing `host`, `host:port`, `[v6]:port` (CATALOG §5). */
-export interface ParsedTarget {
-  /** What the user typed. */
-  readonly input: string;
-  /** Host name or literal address, without brackets. */
-  readonly host: string;
-  readonly port: number;
-  /** True when `host` is an IPv4 or IPv6 literal. */
-  readonly isAddress: boolean;
-}
-
-/** The client side of the connection as a .rdp file (or defaults) sets it. Null fields = not set. */
-export interface ClientSettings {
-  /** enablecredsspsupport: false turns NLA/CredSSP off. */
-  readonly enableCredSsp: boolean | null;
-  /** authentication level: 0 connect anyway, 1 do not connect, 2 warn, 3 no requirement. */
-  readonly authenticationLevel: number | null;
-  /** negotiate security layer: false forces the security layer the client chose. */
-  readonly negotiateSecurityLayer: boolean | null;
-  readonly port: number | null;
-  readonly gateway: string | null;
-  /** `full address` as written in the file. */
-  readonly address: string | null;
-  /** The file's name, for messages. */
-  readonly fileName: string;
-}
+import type { ClientSettings, ParsedTarget } from '../shared/target';
 
 /** Options of one diagnosis that checks may read. */
 export interface CheckOptions {

@@ -1,5 +1,5 @@
 /** The `rdp-doctor` entry: picks the command, maps errors to exit codes (CATALOG §5), never prints a stack. */
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 import { createNodeAppService } from '../service/node-deps';
 import { VERSION } from '../service/version';
 import { diagnoseCommand } from './commands/diagnose';

@@ -1,5 +1,5 @@
 /** Pulls the numbers out of what the user typed: bare codes, or a whole dialog / event text in any language. */
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 
 /** Longest input read; a dialog's text is far shorter, and the cap keeps every regex linear and quick. */
 export const MAX_DECODE_INPUT = 4000;

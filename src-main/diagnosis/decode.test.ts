@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { fuzzRuns } from '../test-support/fuzz';
 import { decodeCodes, ARENA_TRASHED_CORRECTION, MAX_DECODE_INPUT } from './decode';
-import { DISCONNECT_REASON_ROWS } from './codes/disconnect-reasons';
-import { EXTENDED_REASON_ROWS } from './codes/extended-reasons';
-import { ERROR_INFO_ROWS } from './codes/error-info';
-import { FREERDP_ROWS } from './codes/freerdp';
-import { toHex } from './codes';
+import { DISCONNECT_REASON_ROWS } from '../shared/codes/disconnect-reasons';
+import { EXTENDED_REASON_ROWS } from '../shared/codes/extended-reasons';
+import { ERROR_INFO_ROWS } from '../shared/codes/error-info';
+import { FREERDP_ROWS } from '../shared/codes/freerdp';
+import { toHex } from '../shared/codes';
 import { DecodeResultSchema } from '../shared/schema';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 
 const ENGLISH =
   "This computer can't connect to the remote computer. Try connecting again. If the problem continues, contact the owner of the remote computer or your network administrator. Error code: 0x904. Extended error code: 0x7. Activity ID: {5c1a8f0e-1234-4abc-9def-0123456789ab}";

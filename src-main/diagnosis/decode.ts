@@ -1,8 +1,8 @@
 /** Decodes the Remote Desktop dialog's codes (or its whole text) into names, meanings and a steer for the ranking. */
 import type { DecodeResult, DecodedCode } from '../shared/schema';
-import { decodeAs, readingByName, readingsOf, readPackedErrorInfo, toHex, unknownReading, type CodeKind, type Reading, type Steer } from './codes';
+import { decodeAs, readingByName, readingsOf, readPackedErrorInfo, toHex, unknownReading, type CodeKind, type Reading, type Steer } from '../shared/codes';
 import { extractCodes, type RawCode } from './decode-extract';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 
 export { MAX_DECODE_INPUT } from './decode-extract';
 

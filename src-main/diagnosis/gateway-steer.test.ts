@@ -4,7 +4,7 @@ import { isInternalName } from './ranking-steer';
 import { CHECK_META } from '../shared/catalog';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
-import type { ClientSettings } from '../checks/types';
+import type { ClientSettings } from '../shared/target';
 import type { Evidence } from './types';
 
 const NOW = new Date('2026-11-22T03:00:00Z');

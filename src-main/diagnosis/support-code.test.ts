@@ -4,7 +4,7 @@ import { decodeSupportCode, encodeSupportCode, SUPPORT_ALPHABET } from './suppor
 import { CHECK_META, FINDING_META } from '../shared/catalog';
 import { CHECK_IDS, CHECK_STATUSES, FINDING_IDS, type CheckId, type FindingId } from '../shared/ids';
 import type { CheckResult, Finding } from '../shared/schema';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 
 const check = (id: CheckId, status: CheckResult['status']): CheckResult => ({
   id, section: CHECK_META[id].section, status, title: CHECK_META[id].title, summary: '', durationMs: 0, evidence: {},

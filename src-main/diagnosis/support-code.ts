@@ -7,7 +7,7 @@ import { FINDING_META } from '../shared/catalog';
 import { CHECK_IDS, FINDING_IDS, type CheckId } from '../shared/ids';
 import type { Report } from '../shared/schema';
 import type { SupportCode } from '../shared/dto';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 
 /** 32 symbols that cannot be confused when spoken or handwritten: no 0, O, 1 or I. */
 export const SUPPORT_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';

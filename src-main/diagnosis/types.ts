@@ -1,7 +1,7 @@
 /** The inputs and outputs of diagnosis rules: evidence in, finding drafts out. */
 import type { CheckId, FindingId, FixId, Severity } from '../shared/ids';
 import type { CheckResult, DecodeResult } from '../shared/schema';
-import type { ClientSettings, ParsedTarget } from '../checks/types';
+import type { ClientSettings, ParsedTarget } from '../shared/target';
 
 /** Everything the rules may look at: every finished check plus the user's hints. */
 export interface Evidence {

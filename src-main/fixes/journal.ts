@@ -4,7 +4,7 @@ import { mkdir, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FixId } from '../shared/ids';
 import { isOneOf, FIX_IDS } from '../shared/ids';
-import { NotFoundError } from '../service/errors';
+import { NotFoundError } from '../shared/errors';
 import { writeFileAtomic } from './atomic-file';
 import type { PreparedFix } from './types';
 

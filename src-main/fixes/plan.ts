@@ -1,5 +1,5 @@
 /** Turns a prepared fix into the FixPlan DTO: every step with its exact command, backups, undo, verify checks. */
-import type { ParsedTarget } from '../checks/types';
+import type { ParsedTarget } from '../shared/target';
 import { FIX_META, type FixMeta } from '../shared/catalog';
 import type { FixPlan } from '../shared/dto';
 import type { FixId } from '../shared/ids';

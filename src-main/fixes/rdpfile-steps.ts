@@ -1,6 +1,6 @@
 /** Shared by the two .rdp fixes: where the file goes, its backup (a byte copy) and undo (put it back). Works on any OS. */
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 import type { PreparedFix } from './types';
 
 // Names Windows keeps for devices: writing "NUL.rdp" or "COM1.rdp" would not make a file.

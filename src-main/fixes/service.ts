@@ -1,8 +1,8 @@
 /** The transport-free fix service: plan → (confirm in the door) → backup → apply → verify, undo from the journal, recovery after a crash. */
 import { join } from 'node:path';
-import type { ParsedTarget } from '../checks/types';
+import type { ParsedTarget } from '../shared/target';
 import { parseTarget } from '../net/target';
-import { BadInputError, NotFoundError } from '../service/errors';
+import { BadInputError, NotFoundError } from '../shared/errors';
 import { FIX_META } from '../shared/catalog';
 import { FixRequestSchema, type FixPlan, type FixRequest, type FixResult, type RdpFileInput, type UndoResult } from '../shared/dto';
 import type { CheckId } from '../shared/ids';

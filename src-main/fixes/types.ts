@@ -2,7 +2,7 @@
 import type { CheckId, FixId } from '../shared/ids';
 import type { RdpFileInput } from '../shared/dto';
 import type { Report } from '../shared/schema';
-import type { ParsedTarget } from '../checks/types';
+import type { ParsedTarget } from '../shared/target';
 import type { WindowsSource } from '../windows/source';
 
 /** A constant PowerShell script run with `data` as `$RdpDoctorData` (never spliced into the text). */

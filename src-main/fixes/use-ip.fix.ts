@@ -5,7 +5,7 @@ import { checkRdpFileBytes } from '../rdpfile/summary';
 import { generateCleanRdp } from '../rdpfile/generate';
 import { lastSetting } from '../rdpfile/parse';
 import { editRdpFile, serializeRdp, type RdpEdit } from '../rdpfile/serialize';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 import type { Report } from '../shared/schema';
 import { fileSafe, outputPath, rdpFileOutput } from './rdpfile-steps';
 import type { FixContext, FixDefinition } from './types';

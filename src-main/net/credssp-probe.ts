@@ -4,7 +4,7 @@ import { derTotalLength } from './der';
 import { buildNegotiate, findNtlmSignature, parseChallenge, type NtlmChallengeInfo } from './ntlm';
 import { attemptTls, describeTlsError, type TlsAttempt } from './rdp-tls';
 import { decodeTsRequest, encodeTsRequest } from './tsrequest';
-import { PROTOCOL } from './x224';
+import { PROTOCOL } from '../shared/protocol';
 
 /** Largest TSRequest we read back; a CHALLENGE reply is a few hundred bytes. */
 export const MAX_TSREQUEST_BYTES = 16 * 1024;

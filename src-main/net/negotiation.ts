@@ -1,7 +1,7 @@
 /** Enumerates the server's security protocols: one connection per requested set, all in parallel, then a summary. */
 import { exchangeOnce, type ExchangeKind, type ExchangeOutcome, type ExchangeResult } from './rdp-socket';
 import type { TcpAttempt } from './tcp';
-import { PROTOCOL, type ProtocolName } from './x224';
+import { PROTOCOL, type ProtocolName } from '../shared/protocol';
 
 /** One probe: the protocol we want to learn about and the exact requestedProtocols we send for it. */
 export interface ProbePlan {

@@ -1,7 +1,8 @@
 /** One RDP negotiation exchange on a fresh TCP socket: connect, send the CR, read exactly one TPKT, classify. */
 import net from 'node:net';
 import { connectWithRetry } from './connect-gate';
-import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, PROTOCOL, readTpktHeader } from './x224';
+import { PROTOCOL } from '../shared/protocol';
+import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, readTpktHeader } from './x224';
 
 /** What one exchange ended with (rdp-facts §1.4 parsing rule; a close instead of a reply is itself a finding). */
 export type ExchangeOutcome =

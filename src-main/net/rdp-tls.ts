@@ -2,10 +2,10 @@
 import type net from 'node:net';
 import tls from 'node:tls';
 import { openExchange } from './rdp-socket';
-import type { TlsVersion } from './tls-versions';
-import { PROTOCOL } from './x224';
+import type { TlsVersion } from '../shared/tls-versions';
+import { PROTOCOL } from '../shared/protocol';
 
-export { TLS_VERSIONS, type TlsVersion } from './tls-versions';
+export { TLS_VERSIONS, type TlsVersion } from '../shared/tls-versions';
 
 /** At most this many certificates are kept from a chain, each at most MAX_CERT_BYTES. */
 export const MAX_CHAIN_LENGTH = 8;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from './target';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 
 describe('parseTarget', () => {
   it.each([

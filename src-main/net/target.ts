@@ -1,8 +1,8 @@
 /** Parses and validates a target (`host`, `host:port`, `[v6]:port`) before anything touches the network. */
 import { isIP } from 'node:net';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 import { MAX_TARGET_LENGTH } from '../shared/dto';
-import type { ParsedTarget } from '../checks/types';
+import type { ParsedTarget } from '../shared/target';
 
 /** The Remote Desktop default port. */
 export const DEFAULT_RDP_PORT = 3389;

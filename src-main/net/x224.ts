@@ -1,38 +1,5 @@
 /** TPKT / X.224 Connection Request and Confirm with RDP_NEG_REQ/RSP/FAILURE (MS-RDPBCGR 2.2.1.1–2.2.1.2); pure functions. */
-
-/** requestedProtocols / selectedProtocol bit values (MS-RDPBCGR 2.2.1.1.1). */
-export const PROTOCOL = {
-  RDP: 0x00,
-  SSL: 0x01,
-  HYBRID: 0x02,
-  RDSTLS: 0x04,
-  HYBRID_EX: 0x08,
-  RDSAAD: 0x10,
-} as const;
-
-/** A security protocol name as the spec spells it. */
-export type ProtocolName = keyof typeof PROTOCOL;
-
-/** RDP_NEG_FAILURE failureCode names (MS-RDPBCGR 2.2.1.2.2). */
-export const FAILURE_CODE_NAMES: Readonly<Record<number, string>> = {
-  1: 'SSL_REQUIRED_BY_SERVER',
-  2: 'SSL_NOT_ALLOWED_BY_SERVER',
-  3: 'SSL_CERT_NOT_ON_SERVER',
-  4: 'INCONSISTENT_FLAGS',
-  5: 'HYBRID_REQUIRED_BY_SERVER',
-  6: 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER',
-};
-
-/** The spec name of a failure code, or UNKNOWN_FAILURE_<n>. */
-export function failureCodeName(code: number): string {
-  return FAILURE_CODE_NAMES[code] ?? `UNKNOWN_FAILURE_${code}`;
-}
-
-/** The name of a single selected protocol value, or UNKNOWN_<hex>. */
-export function protocolName(value: number): string {
-  const hit = (Object.keys(PROTOCOL) as ProtocolName[]).find((k) => PROTOCOL[k] === value);
-  return hit ?? `UNKNOWN_0x${value.toString(16)}`;
-}
+import { failureCodeName, protocolName } from '../shared/protocol';
 
 /** Largest TPKT we accept while negotiating; a Connection Confirm is 11 or 19 bytes. */
 export const MAX_CONFIRM_LENGTH = 512;

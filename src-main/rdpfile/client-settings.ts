@@ -1,5 +1,5 @@
 /** Reads the connection settings a .rdp file imposes on the client, for checks and rules (ClientSettings in checks/types.ts). */
-import type { ClientSettings } from '../checks/types';
+import type { ClientSettings } from '../shared/target';
 import { intSetting, stringSetting } from './parse';
 import type { RdpFile } from './types';
 

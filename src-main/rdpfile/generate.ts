@@ -1,7 +1,7 @@
 /** Builds the clean minimal .rdp file, optionally with the fallback flags of rdp-facts §5.6, with its security cost in words. */
 import { isIP } from 'node:net';
 import { parseTarget, DEFAULT_RDP_PORT } from '../net/target';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 import { serializeRdp } from './serialize';
 import type { RdpFile, RdpSetting, RdpValueType } from './types';
 

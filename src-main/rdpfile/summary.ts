@@ -1,5 +1,5 @@
 /** Pure helpers the CLI, service and UI call: check .rdp bytes and summarise a file for the start screen. */
-import type { ClientSettings } from '../checks/types';
+import type { ClientSettings } from '../shared/target';
 import type { RdpFileInput, RdpFileSummary } from '../shared/dto';
 import { readClientSettings } from './client-settings';
 import { parseRdpBytes, settingsOf } from './parse';

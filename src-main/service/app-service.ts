@@ -6,7 +6,7 @@ import type { DiagnoseRequest, ExportResult, FixPlan, FixRequest, FixResult, Int
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import type { AppliedFix, Report } from '../shared/schema';
-import { NotFoundError } from './errors';
+import { NotFoundError } from '../shared/errors';
 import { TaskRunner } from './task-runner';
 import { prepareRequest, runCheckSubset, runDiagnosis, type DiagnosisDeps } from './diagnosis';
 

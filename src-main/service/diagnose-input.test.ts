@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BadInputError } from './errors';
+import { BadInputError } from '../shared/errors';
 import { prepareRequest } from './diagnosis';
 
 const deps = {

@@ -6,12 +6,12 @@ import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS, type CheckId } from '../shared/ids';
 import { ReportSchema, type CheckResult, type DecodeResult, type Report } from '../shared/schema';
 import type { DiagnoseRequest, ProgressEvent } from '../shared/dto';
-import type { ClientSettings, ParsedTarget } from '../checks/types';
+import type { ClientSettings, ParsedTarget } from '../shared/target';
 import type { WindowsSource } from '../windows/source';
 import type { KnownHostsStore } from '../net/known-hosts-store';
 import { parseTarget } from '../net/target';
 import { diagnose } from '../diagnosis';
-import { BadInputError } from './errors';
+import { BadInputError } from '../shared/errors';
 import { runChecks } from './check-engine';
 import { createThrottle } from './task-runner';
 

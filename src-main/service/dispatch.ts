@@ -2,7 +2,7 @@
 import { CHANNELS, type Channel } from '../shared/channels';
 import type { Envelope } from '../shared/dto';
 import type { AppHandlers } from './app-service';
-import { toApiError } from './errors';
+import { toApiError } from '../shared/errors';
 
 /** True when `name` is a request channel of the contract. */
 export function isChannel(name: string): name is Channel {

@@ -10,7 +10,7 @@ import { decodeSupportCode, encodeSupportCode } from '../diagnosis/support-code'
 import { checkRdpFileBytes, rdpFileSummary } from '../rdpfile';
 import { createFileKnownHosts } from '../net/known-hosts-file';
 import { createWindowsSource } from '../windows';
-import { BadInputError } from './errors';
+import { BadInputError } from '../shared/errors';
 import { dataDir } from './paths';
 import { createRecentTargets } from './recent-targets';
 import { createAppService, type AppDeps, type AppService } from './app-service';

@@ -1,5 +1,5 @@
 /** Picks the Windows source for this run: a recorded machine (RDP_DOCTOR_REPLAY), live PowerShell on Windows, or none. */
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 import { isWindowsCollectorError } from './errors';
 import { createPowerShellSource } from './powershell-source';
 import { createReplaySource } from './replay-source';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReplaySource } from './replay-source';
 import { createWindowsSource, REPLAY_ENV } from './index';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 
 const root = mkdtempSync(join(tmpdir(), 'rdpd-replay-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));

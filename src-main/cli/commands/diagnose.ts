@@ -8,7 +8,7 @@ import type { Report } from '../../shared/schema';
 import { CHECK_IDS } from '../../shared/ids';
 import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
 import { parseTarget } from '../../net/target';
-import { BadInputError } from '../../service/errors';
+import { BadInputError } from '../../shared/errors';
 import { int, parseCommand, str } from '../args';
 import { readInputFile } from '../input-file';
 import { unwrap, type CliContext } from '../context';

@@ -6,7 +6,7 @@ import { decodeCodes } from '../decode';
 import { CHECK_META } from '../../shared/catalog';
 import type { CheckId } from '../../shared/ids';
 import type { CheckResult } from '../../shared/schema';
-import type { ClientSettings } from '../../checks/types';
+import type { ClientSettings } from '../../shared/target';
 import type { Evidence, FindingDraft } from '../types';
 
 function check(id: CheckId, status: CheckResult['status'], evidence: Record<string, unknown> = {}): CheckResult {

@@ -1,5 +1,5 @@
 /** Diagnosis rules for the TLS handshake and the NTLM identity: version mismatch, TLS failure, drops, clock skew, stale DNS. */
-import { MODERN_TLS_VERSIONS as CLIENT_VERSIONS, tlsLabel as label } from '../../net/tls-versions';
+import { MODERN_TLS_VERSIONS as CLIENT_VERSIONS, tlsLabel as label } from '../../shared/tls-versions';
 import type { Rule } from '../types';
 import { readCredSsp, readTls, type TlsFacts } from './negotiation-read';
 

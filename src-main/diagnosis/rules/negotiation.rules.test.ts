@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { judgeNegotiation } from '../../checks/rdp-negotiation.check';
 import { judgeTls } from '../../checks/tls-handshake.check';
 import { judgeCredSsp } from '../../checks/credssp-ntlm-info.check';
-import type { ClientSettings } from '../../checks/types';
+import type { ClientSettings } from '../../shared/target';
 import { summarize, summaryFromFailedConnect, type ProbeResult } from '../../net/negotiation';
 import type { ExchangeOutcome } from '../../net/rdp-socket';
 import type { TlsAttempt } from '../../net/rdp-tls';

@@ -4,7 +4,7 @@ import { CHECK_META } from '../../shared/catalog';
 import type { CheckId, CheckStatus } from '../../shared/ids';
 import type { CheckResult } from '../../shared/schema';
 import { RECORDED_NOW, WINDOWS_FIXTURES, runServerChecks } from '../../checks/server-test-kit';
-import type { ClientSettings } from '../../checks/types';
+import type { ClientSettings } from '../../shared/target';
 import { parseTarget } from '../../net/target';
 import { createReplaySource } from '../../windows/replay-source';
 import { diagnose } from '../index';

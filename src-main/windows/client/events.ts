@@ -2,7 +2,7 @@
  * Parses the RDPClient/Operational events (rdp-facts §4.3) and correlates them by ActivityID into
  * connection attempts; event 1026's reason is decoded with the shared disconnect-code tables.
  */
-import { decodeAs } from '../../diagnosis/codes';
+import { decodeAs } from '../../shared/codes';
 import { asList, int, isoDate, parseJsonObject, str, type JsonObject } from '../server/parse-util';
 
 /** One client event as the collector printed it. */

@@ -1,5 +1,5 @@
 /** Parses the client's .rdp files, MRU list and per-server entries (rdp-facts §4.2), validating each file. */
-import type { ClientSettings } from '../../checks/types';
+import type { ClientSettings } from '../../shared/target';
 import { checkRdpFileBytes } from '../../rdpfile';
 import { asList, bool, int, isoDate, normalizeHex, parseJsonObject, str, type JsonObject } from '../server/parse-util';
 

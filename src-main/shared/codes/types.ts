@@ -1,5 +1,5 @@
 /** The shape of one row in the disconnect-code tables. */
-import type { DecodeResult, DecodedCode } from '../../shared/schema';
+import type { DecodeResult, DecodedCode } from '../schema';
 
 /** Where a code points the diagnosis (same values as DecodeResult.steer). */
 export type Steer = DecodeResult['steer'];

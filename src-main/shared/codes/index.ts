@@ -1,5 +1,5 @@
 /** Lookups over every code table, returning the report's DecodedCode shape. */
-import type { DecodedCode } from '../../shared/schema';
+import type { DecodedCode } from '../schema';
 import { DISCONNECT_REASONS, UNOFFICIAL_NOTE } from './disconnect-reasons';
 import { ERROR_INFO } from './error-info';
 import { EXTENDED_REASONS, PROTOCOL_RANGE } from './extended-reasons';

@@ -1,5 +1,5 @@
 /** Error kinds the doors translate: bad input (CLI exit 2, HTTP 400) versus internal failures (exit 3). */
-import type { ApiError } from '../shared/dto';
+import type { ApiError } from './dto';
 
 /** The user gave something unusable; the message is one clear line meant for them. */
 export class BadInputError extends Error {
