@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint-layers.mjs';
 
 // Every Node built-in, with and without the node: prefix, and their subpaths (fs/promises).
 const nodeModules = ['node:*', ...builtinModules.flatMap((name) => [name, `${name}/*`])];
@@ -21,6 +22,12 @@ export default tseslint.config(
       // Raw IPC only in the IPC adapter and the preload (STYLE: one typed channel map, sender check in one place).
       'no-restricted-imports': ['error', { paths: ['electron', 'electron/main', 'electron/renderer'].map((name) => ({ name, ...rawIpc })) }],
     },
+  },
+  {
+    // The layer picture of docs/architecture.md: imports point down (doors → service → checks… → net… → shared).
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}'],
+    plugins: { layers },
+    rules: { 'layers/no-upward-imports': 'error' },
   },
   {
     files: ['src-main/electron/ipc.ts', 'src-main/electron/preload.ts'],
