@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
@@ -129,5 +129,19 @@ describe('rdp-doctor command line', () => {
     const r = cli(['rdp-file', 'check', file]);
     expect(r.code).not.toBe(0);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it('scripts export DIR writes every PowerShell script with index.json; a non-empty folder or a missing DIR is exit 2 with one line', () => {
+    const dir = join(home, 'exported-scripts');
+    const r = cli(['scripts', 'export', dir]);
+    expect(r.code).toBe(0);
+    const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { scripts: { file: string }[] };
+    expect(index.scripts.length).toBeGreaterThan(60);
+    expect(r.stdout).toBe(`Wrote ${index.scripts.length} PowerShell scripts and index.json to ${dir}\n`);
+    for (const args of [['scripts', 'export', dir], ['scripts', 'export'], ['scripts', 'list']]) {
+      const bad = cli(args);
+      expect(bad.code, args.join(' ')).toBe(2);
+      expect(bad.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
+    }
   });
 });

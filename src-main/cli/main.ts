@@ -4,6 +4,7 @@ import { createNodeAppService } from '../service/node-deps';
 import { VERSION } from '../service/version';
 import { diagnoseCommand } from './commands/diagnose';
 import { decodeCommand, decodeSupportCommand, fixCommand, rdpFileCommand } from './commands/simple';
+import { scriptsCommand } from './commands/scripts';
 import { uiCommand } from './commands/ui';
 import { createRdpTools } from './rdp-tools';
 import type { CliContext } from './context';
@@ -16,6 +17,7 @@ const COMMANDS: Record<string, (ctx: CliContext, argv: string[]) => Promise<numb
   'rdp-file': rdpFileCommand,
   fix: fixCommand,
   ui: uiCommand,
+  scripts: scriptsCommand,
 };
 
 /** Runs the command line and returns the exit code. */

@@ -20,6 +20,7 @@ Usage:
   rdp-doctor fix <fix-id> --target <target> [--dry-run] [--yes] [--json]
   rdp-doctor decode-support <code>                         the support-mode result code
   rdp-doctor ui [--browser] [--no-open] [--port N]
+  rdp-doctor scripts export DIR                            every PowerShell script the app can run
 
 Commands:
   diagnose        run every check against one or more targets (host, host:port, [ipv6]:port or .rdp file)
@@ -31,6 +32,8 @@ Commands:
                   (needed when not on a terminal)
   decode-support  turn a support-mode result code back into the verdict
   ui              open the dashboard (Electron window, or --browser for the browser on 127.0.0.1)
+  scripts export  write every PowerShell script the app can run on Windows, exactly as it runs them, into DIR (new or
+                  empty) as .ps1 files with index.json saying what each is: for review before the app is allowed to run
 
 Exit codes: 0 no finding of severity medium or above, 1 findings, 2 bad usage or input, 3 internal error.
 Environment: RDP_DOCTOR_REPLAY=<folder> answers Windows checks from a recorded machine.

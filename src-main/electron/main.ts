@@ -1,6 +1,7 @@
 /** Electron main entry: one instance, a locked-down window, the menu, .rdp files opened from outside, and the IPC adapter. */
 import { app, BrowserWindow, dialog, Menu, shell } from 'electron';
 import { dirname, join, resolve } from 'node:path';
+import { exportScriptsInto } from '../scripts/export';
 import { createNodeAppService } from '../service/node-deps';
 import { setupIpc, type IpcAdapter } from './ipc';
 import { getLogPath, logger, setupLogging } from './logging';
@@ -71,6 +72,25 @@ else {
     if (answer.response === 1) openExternalIfAllowed(PROJECT_LINKS.home);
   };
 
+  // Help → Show the Scripts This App Runs: every PowerShell script, saved for review into a new folder, then shown.
+  const exportScripts = async (): Promise<void> => {
+    const options = { title: 'Save the Scripts This App Runs', buttonLabel: 'Save Here', properties: ['openDirectory' as const, 'createDirectory' as const] };
+    const picked = window ? await dialog.showOpenDialog(window, options) : await dialog.showOpenDialog(options);
+    const parent = picked.filePaths[0];
+    if (picked.canceled || !parent) return;
+    try {
+      const result = await exportScriptsInto(parent);
+      logger.info(`scripts exported: ${result.files} files to ${result.dir}`);
+      await shell.openPath(result.dir);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      logger.warn(`scripts export: ${message}`);
+      const box = { type: 'warning' as const, message: 'The scripts could not be saved.', detail: message };
+      if (window) void dialog.showMessageBox(window, box);
+      else void dialog.showMessageBox(box);
+    }
+  };
+
   void app.whenReady().then(async () => {
     lockDownSession();
     const menu = buildMenuTemplate(
@@ -79,6 +99,7 @@ else {
         openRdpFile: () => void chooseRdpFile(),
         showAbout: () => void showAbout(),
         openLogFolder: () => void shell.openPath(dirname(getLogPath())),
+        exportScripts: () => void exportScripts(),
         openLink: (url) => void openExternalIfAllowed(url),
       },
     );

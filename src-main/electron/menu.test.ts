@@ -17,18 +17,20 @@ describe('buildMenuTemplate', () => {
     openRdpFile: () => calls.push('open'),
     showAbout: () => calls.push('about'),
     openLogFolder: () => calls.push('logs'),
+    exportScripts: () => calls.push('scripts'),
     openLink: (url: string) => calls.push(url),
   };
 
-  it('has Help → About and Open Log Folder wired to their actions on Windows/Linux', () => {
+  it('has Help → About, Open Log Folder and Show the Scripts This App Runs wired to their actions on Windows/Linux', () => {
     calls.length = 0;
     const template = buildMenuTemplate({ appName: 'RDP Doctor', isMac: false, isPackaged: true }, actions);
     const help = template.find((i) => i.role === 'help');
     const helpItems = help?.submenu as MenuItemConstructorOptions[];
     click(helpItems.find((i) => i.label === 'About RDP Doctor'));
     click(helpItems.find((i) => i.label === 'Open Log Folder'));
+    click(helpItems.find((i) => i.label === 'Show the Scripts This App Runs…'));
     click(flatten(template).find((i) => i.label === 'Open .rdp File…'));
-    expect(calls).toEqual(['about', 'logs', 'open']);
+    expect(calls).toEqual(['about', 'logs', 'scripts', 'open']);
   });
   it('puts About in the app menu on macOS and leaves developer tools out of packaged builds', () => {
     const mac = flatten(buildMenuTemplate({ appName: 'RDP Doctor', isMac: true, isPackaged: true }, actions));
@@ -40,7 +42,8 @@ describe('buildMenuTemplate', () => {
   it('only links to pages the external-link allow-list lets through', () => {
     calls.length = 0;
     for (const item of flatten(buildMenuTemplate({ appName: 'RDP Doctor', isMac: false, isPackaged: true }, actions))) {
-      if (item.label && item.label !== 'Open Log Folder' && !item.label.startsWith('About') && !item.label.startsWith('Open .rdp')) click(item);
+      const local = ['Open Log Folder', 'Show the Scripts This App Runs…'];
+      if (item.label && !local.includes(item.label) && !item.label.startsWith('About') && !item.label.startsWith('Open .rdp')) click(item);
     }
     expect(calls.length).toBeGreaterThan(0);
     for (const url of calls) expect(isAllowedExternal(url)).toBe(true);

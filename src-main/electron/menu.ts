@@ -13,6 +13,8 @@ export interface MenuActions {
   readonly openRdpFile: () => void;
   readonly showAbout: () => void;
   readonly openLogFolder: () => void;
+  /** Saves every PowerShell script the app can run into a folder the user picks, then shows it. */
+  readonly exportScripts: () => void;
   readonly openLink: (url: string) => void;
 }
 
@@ -49,6 +51,7 @@ export function buildMenuTemplate(env: MenuEnvironment, actions: MenuActions): M
         { label: 'Report a Problem', click: () => actions.openLink(PROJECT_LINKS.issues) },
         { type: 'separator' },
         { label: 'Open Log Folder', click: () => actions.openLogFolder() },
+        { label: 'Show the Scripts This App Runs…', click: () => actions.exportScripts() },
         ...(env.isMac ? [] : [{ type: 'separator' } as const, about]),
       ],
     },

@@ -1,9 +1,11 @@
 /** Builds the copyable PowerShell script for a fix that must run on another computer, with its own -Undo from the saved backup. */
+import type { ParsedTarget } from '../checks/types';
 import { FIX_META } from '../shared/catalog';
 import type { FixId } from '../shared/ids';
 import { COLLECTOR_SCRIPTS } from '../windows/scripts';
+import { toFixPlan } from './plan';
 import { dataLine, psQuote, renderBlock } from './powershell-text';
-import type { PreparedFix, ScriptAction } from './types';
+import type { FixDefinition, PreparedFix, ScriptAction } from './types';
 
 function comment(text: string): string {
   return text
@@ -17,6 +19,11 @@ function indent(text: string): string {
     .split('\n')
     .map((l) => `  ${l}`)
     .join('\n');
+}
+
+/** Where a copyable script keeps its backups on the other computer: one fresh folder per fix run. */
+export function copyableBackupDir(id: string): string {
+  return `%ProgramData%\\RDP Doctor\\backups\\${id}`;
 }
 
 /** Everything the script header says. */
@@ -90,4 +97,11 @@ export function buildRemoteScript(header: ScriptHeader, prepared: PreparedFix): 
   for (const action of prepared.apply) if (action.kind === 'script') lines.push(renderBlock(action));
   lines.push(`Write-Host ${psQuote(`Done. Back on the computer running RDP Doctor, run the diagnosis again to verify. Undo: run this script with -Undo.`)}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** The copyable script the app hands out when `def` must run on another computer (what the user is asked to run). */
+export function copyableScript(def: FixDefinition, target: ParsedTarget, prepared: PreparedFix, backupDir: string): string {
+  const plan = toFixPlan(def, target, prepared, 'script', null);
+  const where = FIX_META[def.id].scope === 'host' ? 'host' : 'client';
+  return buildRemoteScript({ fixId: def.id, host: target.host, where, needsElevation: plan.needsElevation, securityCost: plan.securityCost, backupDir }, prepared);
 }

@@ -14,7 +14,7 @@ import { newJournalId, openJournal, type Journal, type JournalEntry, type Journa
 import { toFixPlan, type FixPlace } from './plan';
 import { policyOverrides } from './registry-steps';
 import { FIXES } from './registry';
-import { buildRemoteScript } from './script-only';
+import { copyableBackupDir, copyableScript } from './script-only';
 import type { FixDefinition, FixExecutor, PreparedFix } from './types';
 import { summarizeVerification } from './verify';
 
@@ -106,13 +106,10 @@ export function createFixService(deps: FixServiceDeps): FixService {
     const task = req.taskId ? deps.lookupTask(req.taskId) : undefined;
     if (req.taskId && !task) throw new NotFoundError(`No diagnosis with id ${req.taskId}.`);
     const place = placeOf(def, target);
-    const backupDir = place === 'script' ? `%ProgramData%\\RDP Doctor\\backups\\${id}` : (await journal()).backupDir(id);
+    const backupDir = place === 'script' ? copyableBackupDir(id) : (await journal()).backupDir(id);
     const prepared = await def.prepare({ fixId: def.id, target, option: req.option, outputDir: deps.outputDir ?? join(deps.journalDir, 'files'), report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
     const first = toFixPlan(def, target, prepared, place, null);
-    const script =
-      place === 'script'
-        ? buildRemoteScript({ fixId: def.id, host: target.host, where: FIX_META[def.id].scope === 'host' ? 'host' : 'client', needsElevation: first.needsElevation, securityCost: first.securityCost, backupDir }, prepared)
-        : null;
+    const script = place === 'script' ? copyableScript(def, target, prepared, backupDir) : null;
     return { def, target, place, prepared, plan: { ...first, script }, id };
   }
 

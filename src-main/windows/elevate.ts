@@ -70,11 +70,15 @@ try {
 /** What an elevated run ended with: the script's stdout, or the user declining the UAC prompt. */
 export type ElevatedOutcome = { readonly outcome: 'ran'; readonly stdout: string } | { readonly outcome: 'declined' };
 
+/** Pure: the elevated process's whole text around `script`, with the request (`{data, resultPath}`) as a base64 literal. */
+export function elevatedText(script: string, requestBase64: string): string {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(requestBase64)) throw new Error('base64 literal outside its alphabet');
+  return ELEVATED_HEAD + requestBase64 + ELEVATED_TAIL + script + ELEVATED_FOOT;
+}
+
 /** Pure: the text of the elevated script for `script`, with `data` and the result path as a base64 literal. */
 export function buildElevatedScript(script: string, data: Record<string, unknown>, resultPath: string): string {
-  const literal = Buffer.from(JSON.stringify({ data, resultPath }), 'utf8').toString('base64');
-  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(literal)) throw new Error('base64 literal outside its alphabet');
-  return ELEVATED_HEAD + literal + ELEVATED_TAIL + script + ELEVATED_FOOT;
+  return elevatedText(script, Buffer.from(JSON.stringify({ data, resultPath }), 'utf8').toString('base64'));
 }
 
 /** Pure: the launcher invocation that would be spawned (the elevated script rides in its data). */

@@ -69,6 +69,11 @@ export function encodeData(data: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(data), 'utf8').toString('base64');
 }
 
+/** Pure: the whole text PowerShell runs for `script` (what -EncodedCommand carries): the fixed preamble, then the script. */
+export function runnerText(script: string): string {
+  return PREAMBLE + script;
+}
+
 /** Pure: the program, arguments and environment that run `script` with `data` (never spliced into the text). */
 export function buildPowerShellInvocation(
   script: string,
@@ -79,7 +84,7 @@ export function buildPowerShellInvocation(
   if (encodedData.length > MAX_DATA_BASE64) {
     throw new WindowsCollectorError('failed', `The values passed to PowerShell are too large (${encodedData.length} characters encoded).`);
   }
-  const encodedCommand = encodeCommand(PREAMBLE + script);
+  const encodedCommand = encodeCommand(runnerText(script));
   if (encodedCommand.length > MAX_COMMAND_LINE - 200) {
     throw new WindowsCollectorError('failed', `A collector script is too long for one command line (${encodedCommand.length} characters).`);
   }
