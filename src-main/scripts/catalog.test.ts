@@ -65,7 +65,7 @@ describe('the catalog of every script the app can run', async () => {
     expect(new Set(scripts.map((s) => s.file)).size).toBe(scripts.length);
     expect(scripts.length).toBeGreaterThan(60);
     for (const s of scripts) {
-      expect(s.file, s.file).toMatch(/^[a-z]+\/[A-Za-z0-9.\/-]+\.ps1$/);
+      expect(s.file, s.file).toMatch(/^[a-z]+\/[A-Za-z0-9./-]+\.ps1$/);
       if (s.kind === 'fix-step') expect([s.fixId, s.phase, s.step].every((v) => typeof v === 'string'), s.file).toBe(true);
       if (s.file.endsWith('.elevated.ps1')) expect(s.runsAs, s.file).toBe('administrator');
     }
