@@ -149,7 +149,7 @@ test('re-running one check refreshes the verdict and the exported report', async
     await expect(dashboard.checkRowWithStatus('Server certificate', 'failed')).toHaveCount(0, { timeout: 30_000 });
     await expect(dashboard.checkRow('Server certificate')).not.toContainText(/running|queued/);
     await dashboard.waitForFinished();
-    await expect(dashboard.verdict).not.toContainText(/certificate has expired/i);
+    await expect(dashboard.verdictArea).not.toContainText(/certificate has expired/i);
     const report = await dashboard.exportReport('Data for IT tools (JSON)');
     const json = JSON.parse(report.text) as { checks: { id: string; status: string }[]; findings: { id: string }[] };
     expect(json.checks).toHaveLength(27);
@@ -179,7 +179,7 @@ test.describe('a server that accepts and never answers', () => {
     await dashboard.startDiagnosis(`${silent.host}:${silent.port}`);
     const running = dashboard.runningRow().first();
     await expect(running).toBeVisible();
-    await expect(dashboard.verdict).toHaveAttribute('aria-busy', 'true');
+    await expect(dashboard.verdictArea).toHaveAttribute('aria-busy', 'true');
     // The running row's time moves on: no second passes without visible progress.
     const time = running.getByText(/^running · \d+\.\d s$/);
     await expect(time).toBeVisible();
@@ -194,8 +194,8 @@ test.describe('a server that accepts and never answers', () => {
     await expect(page.getByText('Cancelled', { exact: true })).toBeVisible();
     await expect(dashboard.runningRow()).toHaveCount(0);
     await expect(page.getByRole('listitem', { name: /, (cancelled|stopped)$/ }).first()).toBeVisible();
-    await expect(dashboard.verdict).toContainText('The diagnosis was cancelled');
-    await expect(dashboard.verdict).toHaveAttribute('aria-busy', 'false');
+    await expect(dashboard.verdictArea).toContainText('The diagnosis was cancelled');
+    await expect(dashboard.verdictArea).toHaveAttribute('aria-busy', 'false');
     await expect(page.getByRole('button', { name: 'Cancel' })).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Run again', exact: true })).toBeEnabled();
     await dashboard.screenshot('dashboard-cancelled');

@@ -25,8 +25,10 @@ export class DashboardPage {
   readonly errorText: Locator;
   /** The "Run diagnosis" button. */
   readonly runButton: Locator;
-  /** The "Most likely cause" region. */
+  /** The "Most likely cause" region (absent when nothing medium or above was found). */
   readonly verdict: Locator;
+  /** The verdict area whatever it says: "Most likely cause", or "Verdict" while checking, when healthy or stopped. */
+  readonly verdictArea: Locator;
   /** The "Export report" button. */
   readonly exportButton: Locator;
   /** The "Support mode" toggle. */
@@ -39,6 +41,7 @@ export class DashboardPage {
     this.errorText = page.getByRole('textbox', { name: 'Error message or code' });
     this.runButton = page.getByRole('button', { name: 'Run diagnosis' });
     this.verdict = page.getByRole('region', { name: 'Most likely cause' });
+    this.verdictArea = page.getByRole('region', { name: /^(Most likely cause|Verdict)$/ });
     this.exportButton = page.getByRole('button', { name: 'Export report' });
     this.supportMode = page.getByRole('switch', { name: 'Support mode' });
     this.decoded = page.getByRole('region', { name: 'Decoded error' });

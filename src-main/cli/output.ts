@@ -1,5 +1,6 @@
 /** Human output of the command line: the verdict first, then the checklist by section; colour only on a terminal. */
-import { SECTION_TITLES, FIX_META } from '../shared/catalog';
+import { CHECK_META, SECTION_TITLES, FIX_META } from '../shared/catalog';
+import { verdictOf } from '../shared/verdict';
 import { SECTION_IDS, type CheckStatus } from '../shared/ids';
 import type { DecodeResult, Finding, Report } from '../shared/schema';
 import type { ProgressEvent } from '../shared/dto';
@@ -34,14 +35,16 @@ export function formatReport(report: Report, color: boolean): string {
   out.push(`${s.bold('RDP Doctor')} ${report.tool.version} — ${clean(where)} ${s.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}`);
   if (report.errorCodes) out.push(s.dim(`Error codes: ${clean(report.errorCodes.summary)}`));
   out.push('');
-  const [top, ...rest] = report.findings;
-  if (!top) out.push(s.green('No problem found: every check that could run passed.'));
+  const verdict = verdictOf(report.findings, report.checks, report.target);
+  if (verdict.cause) out.push(...formatFinding(verdict.cause, s, `${s.red('Most likely cause:')} `));
   else {
-    out.push(...formatFinding(top, s, `${s.red('Most likely cause:')} `));
-    if (rest.length) {
-      out.push('', s.bold('Other findings:'));
-      for (const f of rest) out.push(...formatFinding(f, s, '  - '));
-    }
+    out.push(verdict.kind === 'no-problem' ? s.green(s.bold(verdict.headline)) : s.yellow(s.bold(verdict.headline)));
+    out.push(`    ${clean(verdict.summary)}`);
+    if (verdict.failedChecks.length) out.push(`    ${verdict.failedChecks.map((id) => CHECK_META[id].title).join(', ')}`);
+  }
+  if (verdict.noticed.length) {
+    out.push('', s.bold('Other things we noticed:'));
+    for (const f of verdict.noticed) out.push(...formatFinding(f, s, '  - '));
   }
   out.push('', s.bold('Checklist'));
   SECTION_IDS.forEach((section, i) => {

@@ -1,19 +1,5 @@
-/** Derived views of the findings: the verdict, the rest, and confidence in words. */
+/** Derived views of the findings: confidence and severity in words (the verdict itself is src-main/shared/verdict.ts). */
 import type { Finding } from '../../src-main/shared/schema';
-
-/** The verdict and the other findings, most likely first (the service already sorts them). */
-export interface VerdictSplit {
-  readonly top: Finding | null;
-  readonly others: readonly Finding[];
-}
-
-/** Splits the findings into the most likely cause and the rest; "info" findings never become the verdict over a real problem. */
-export function splitVerdict(findings: readonly Finding[]): VerdictSplit {
-  if (findings.length === 0) return { top: null, others: [] };
-  const index = findings.findIndex((finding) => finding.severity !== 'info');
-  const topIndex = index === -1 ? 0 : index;
-  return { top: findings[topIndex] ?? null, others: findings.filter((_, i) => i !== topIndex) };
-}
 
 /** Confidence as people say it, for a value between 0 and 1. */
 export function confidenceWords(confidence: number): string {

@@ -7,6 +7,7 @@ import type { DiagnoseRequest, ProgressEvent } from '../../shared/dto';
 import type { Report } from '../../shared/schema';
 import { CHECK_IDS } from '../../shared/ids';
 import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
+import { isHealthy } from '../../shared/verdict';
 import { parseTarget } from '../../net/target';
 import { BadInputError } from '../../shared/errors';
 import { int, parseCommand, str } from '../args';
@@ -88,7 +89,7 @@ export async function diagnoseCommand(ctx: CliContext, argv: string[]): Promise<
     const { taskId } = unwrap(await dispatch(ctx.service.handlers, 'diagnosis:start', req)) as { taskId: string };
     taskIds.add(taskId);
     const report: Report = await ctx.service.waitForReport(taskId);
-    if (report.findings.some((f) => f.severity === 'critical' || f.severity === 'high' || f.severity === 'medium')) worst = EXIT.findings;
+    if (!isHealthy(report.findings)) worst = EXIT.findings;
     if (json) ctx.stdout.write(`${JSON.stringify(report)}\n`);
     else {
       progress.done();

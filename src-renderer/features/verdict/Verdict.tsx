@@ -4,15 +4,19 @@ import { CheckmarkCircle24Filled, ErrorCircle24Filled, Warning24Filled } from '@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { Finding } from '../../../src-main/shared/schema';
-import { confidencePercent, confidenceWords, SEVERITY_WORDS, splitVerdict } from '../../state/findings';
+import { confidencePercent, confidenceWords, SEVERITY_WORDS } from '../../state/findings';
+import { verdictOf } from '../../../src-main/shared/verdict';
+import { CHECK_STATUSES, isOneOf, type CheckStatus } from '../../../src-main/shared/ids';
 import { useRunStore } from '../../state/run-store';
-import type { CheckRow } from '../../state/run-update';
-import type { CheckId } from '../../../src-main/shared/ids';
 import { EvidenceList } from '../details/EvidenceList';
 import { readableText } from '../details/evidence-format';
 import { FixButtons } from './FixButtons';
 import { OtherFindings } from './OtherFindings';
 import { SupportingChecks } from './SupportingChecks';
+
+function isCheckStatus(state: string): state is CheckStatus {
+  return isOneOf(CHECK_STATUSES, state);
+}
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
@@ -30,10 +34,6 @@ const useStyles = makeStyles({
   subhead: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-function failedChecks(rows: Readonly<Partial<Record<CheckId, CheckRow>>>): CheckId[] {
-  return Object.values(rows).flatMap((row) => (row && (row.state === 'fail' || row.state === 'error') ? [row.id] : []));
-}
 
 function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
   const styles = useStyles();
@@ -77,46 +77,46 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
   );
 }
 
-/** The verdict card, labelled "Most likely cause", with the other findings below it. */
+/** The verdict area: "Most likely cause" when a finding of medium or above exists, else "No problem found" (or why not). */
 export function Verdict(): React.JSX.Element {
   const styles = useStyles();
-  const { findings, phase, rows } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: state.phase, rows: state.rows })));
-  const { top, others } = useMemo(() => splitVerdict(findings), [findings]);
-  const failed = useMemo(() => failedChecks(rows), [rows]);
+  const { findings, phase, rows, report } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: state.phase, rows: state.rows, report: state.report })));
+  const checks = useMemo(() => Object.values(rows).flatMap((row) => (row && isCheckStatus(row.state) ? [{ id: row.id, status: row.state }] : [])), [rows]);
+  const verdict = useMemo(() => verdictOf(findings, checks, report?.target), [findings, checks, report]);
   const isRunning = phase === 'running' || phase === 'starting';
-  // Green only for a finished run that found nothing; a cancelled or stopped run found nothing either way.
-  const tone = top || (phase === 'finished' && failed.length > 0) ? undefined : phase === 'finished' ? styles.ok : isRunning ? styles.pending : styles.stopped;
+  const others = verdict.noticed;
+  if (verdict.cause) {
+    return (
+      <>
+        <Card className={styles.card} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
+          <p className={styles.eyebrow}>Most likely cause{isRunning ? ' so far' : ''}</p>
+          <TopFinding finding={verdict.cause} />
+        </Card>
+        {others.length > 0 ? <OtherFindings findings={others} /> : null}
+      </>
+    );
+  }
+  // No cause: the area keeps one name ("Verdict") while it waits, and once done says what was found instead.
+  const isDone = phase === 'finished';
+  const tone = isRunning ? styles.pending : isDone ? (verdict.kind === 'no-problem' ? styles.ok : undefined) : styles.stopped;
   return (
     <>
-      <Card className={mergeClasses(styles.card, tone)} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
-        <p className={styles.eyebrow}>Most likely cause{isRunning && top ? ' so far' : ''}</p>
-        {top ? (
-          <TopFinding finding={top} />
-        ) : isRunning ? (
+      <Card className={mergeClasses(styles.card, tone)} appearance="filled" role="region" aria-label="Verdict" aria-busy={isRunning}>
+        {isRunning ? (
           <div className={styles.meta}>
             <Spinner size="tiny" aria-label="Checking" />
             <Text className={styles.explanation}>Checking… the most likely cause appears here as soon as the evidence points to one.</Text>
           </div>
-        ) : phase === 'finished' && failed.length > 0 ? (
+        ) : isDone ? (
           <>
             <h2 className={styles.title}>
-              <Warning24Filled className={styles.warn} aria-hidden="true" />
-              No single cause identified
+              {verdict.kind === 'no-problem' ? <CheckmarkCircle24Filled className={styles.good} aria-hidden="true" /> : <Warning24Filled className={styles.warn} aria-hidden="true" />}
+              {verdict.headline}
             </h2>
             <Text as="p" className={styles.explanation}>
-              Some checks failed, but together they do not point to one known cause. Start with these:
+              {verdict.summary}
             </Text>
-            <SupportingChecks ids={failed} />
-          </>
-        ) : phase === 'finished' ? (
-          <>
-            <h2 className={styles.title}>
-              <CheckmarkCircle24Filled className={styles.good} aria-hidden="true" />
-              No problem found
-            </h2>
-            <Text as="p" className={styles.explanation}>
-              Every check that could run passed or only warned. If the connection still fails, paste the exact error text above and run the diagnosis again, or turn on Support mode and read the result code to your helpdesk.
-            </Text>
+            {verdict.kind === 'unclear' ? <SupportingChecks ids={verdict.failedChecks} /> : null}
           </>
         ) : (
           <Text as="p" className={styles.explanation}>
