@@ -1,7 +1,7 @@
 // Builds plain JavaScript: main, preload and the CLI with esbuild (one CommonJS file each, no TypeScript
 // loader at run time), the renderer with Vite. `--if-needed` skips the build when dist/ is newer than the sources.
 import { build } from 'esbuild';
-import { readFileSync, statSync, readdirSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, readdirSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
@@ -17,7 +17,13 @@ function newest(dir) {
   return t;
 }
 
-const outputs = ['dist/cli/rdp-doctor.cjs', 'dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/hooks/after-pack.cjs', 'dist/renderer/index.html'].map((p) => join(root, p));
+// The command line is an entry that answers --help itself plus one bundle per command, loaded only when that command
+// runs: `decode` must not parse node-forge, zod or the probes it never uses (README, "Start-up").
+const commandsDir = join(root, 'src-main/cli/commands');
+const commands = readdirSync(commandsDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3));
+const commandOutputs = commands.map((name) => `dist/cli/commands/${name}.cjs`);
+
+const outputs = ['dist/cli/rdp-doctor.cjs', ...commandOutputs, 'dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/hooks/after-pack.cjs', 'dist/renderer/index.html'].map((p) => join(root, p));
 if (process.argv.includes('--if-needed') && outputs.every(existsSync)) {
   // The sources and everything that shapes the output: this script, the Vite config, the version in package.json, the lock.
   const configs = ['scripts/build.mjs', 'vite.config.ts', 'package.json', 'package-lock.json'].map((p) => join(root, p)).filter(existsSync);
@@ -37,8 +43,28 @@ const common = {
   external: ['electron', 'pdfkit'],
 };
 
+/**
+ * The entry's `import('./commands/<name>')` becomes a require of the command's own bundle beside it (a require: a
+ * dynamic import() would start Node's ESM loader, which alone costs more start-up time than the whole entry).
+ */
+const commandsApart = {
+  name: 'cli-commands-apart',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/commands\/[a-z-]+$/ }, (args) => ({ path: `${args.path}.cjs`, external: true }));
+  },
+};
+
+// A command removed from the sources must not linger as a bundle.
+rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
+const cli = { ...common, metafile: true, absWorkingDir: root };
+const cliBuilds = await Promise.all([
+  build({ ...cli, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs'), plugins: [commandsApart], supported: { 'dynamic-import': false } }),
+  ...commands.map((name) => build({ ...cli, entryPoints: [join(commandsDir, `${name}.ts`)], outfile: join(root, `dist/cli/commands/${name}.cjs`) })),
+]);
+// Which source files each command-line bundle holds: the start-up test reads it to prove what a command loads.
+const inputs = Object.fromEntries(cliBuilds.flatMap((r) => Object.entries(r.metafile.outputs).filter(([out]) => out.endsWith('.cjs')).map(([out, o]) => [out.replace(/^dist\/cli\//, ''), Object.keys(o.inputs)])));
+writeFileSync(join(root, 'dist/cli/bundle-inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
 await Promise.all([
-  build({ ...common, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs') }),
   build({ ...common, entryPoints: [join(root, 'src-main/electron/main.ts')], outfile: join(root, 'dist/main/main.cjs') }),
   build({ ...common, platform: 'browser', entryPoints: [join(root, 'src-main/electron/preload.ts')], outfile: join(root, 'dist/main/preload.cjs') }),
   // electron-builder's afterPack hook (fuses); it runs in the packaging Node, is left out of the app by electron-builder.yml.

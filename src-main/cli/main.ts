@@ -1,27 +1,35 @@
-/** The `rdp-doctor` entry: picks the command, maps errors to exit codes (CATALOG §5), never prints a stack. */
-import { BadInputError } from '../shared/errors';
-import { createNodeAppService } from '../service/node-deps';
+/** The `rdp-doctor` entry: answers --help and --version itself and loads only the command asked for. */
+import { reportFailure, type CliIo, type CommandModule } from './command';
+import { EXIT, HELP } from './usage';
 import { VERSION } from '../service/version';
-import { diagnoseCommand } from './commands/diagnose';
-import { decodeCommand, decodeSupportCommand, fixCommand, rdpFileCommand } from './commands/simple';
-import { scriptsCommand } from './commands/scripts';
-import { uiCommand } from './commands/ui';
-import { createRdpTools } from './rdp-tools';
-import type { CliContext } from './context';
-import { EXIT, HELP, UsageError } from './usage';
 
-const COMMANDS: Record<string, (ctx: CliContext, argv: string[]) => Promise<number>> = {
-  diagnose: diagnoseCommand,
-  decode: decodeCommand,
-  'decode-support': decodeSupportCommand,
-  'rdp-file': rdpFileCommand,
-  fix: fixCommand,
-  ui: uiCommand,
-  scripts: scriptsCommand,
+/**
+ * One loader per command. Each command is a bundle of its own (dist/cli/commands/<name>.cjs, built by
+ * scripts/build.mjs from src-main/cli/commands/<name>.ts), so `decode` never reads the probes, node-forge or the
+ * report renderers, and `--help` reads nothing but this file. A new command: a module exporting `run`, one line here.
+ */
+const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
+  diagnose: () => import('./commands/diagnose'),
+  decode: () => import('./commands/decode'),
+  'decode-support': () => import('./commands/decode-support'),
+  'rdp-file': () => import('./commands/rdp-file'),
+  fix: () => import('./commands/fix'),
+  ui: () => import('./commands/ui'),
+  scripts: () => import('./commands/scripts'),
 };
+
+/** A reader that stops early (`rdp-doctor … | head`) closes our stdout: the rest of the output has nowhere to go. */
+function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
+  if (stream.listenerCount('error') > 0) return;
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? EXIT.ok);
+  });
+}
 
 /** Runs the command line and returns the exit code. */
 export async function main(argv: string[]): Promise<number> {
+  quietOnClosedPipe(process.stdout);
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);
@@ -31,8 +39,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.ok;
   }
-  const run = COMMANDS[command];
-  if (!run) {
+  const load = Object.prototype.hasOwnProperty.call(COMMANDS, command) ? COMMANDS[command] : undefined;
+  if (!load) {
     process.stderr.write(`rdp-doctor: unknown command ${JSON.stringify(command.slice(0, 40))}; see rdp-doctor --help.\n`);
     return EXIT.usage;
   }
@@ -40,26 +48,17 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.ok;
   }
+  const io: CliIo = {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    stdin: process.stdin,
+    color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
+  };
   try {
-    const service = createNodeAppService({ door: 'browser' });
-    const ctx: CliContext = {
-      service,
-      rdp: createRdpTools(),
-      stdout: process.stdout,
-      stderr: process.stderr,
-      stdin: process.stdin,
-      color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
-    };
-    return await run(ctx, rest);
+    const { run } = await load();
+    return await run(io, rest);
   } catch (error) {
-    if (error instanceof UsageError || error instanceof BadInputError) {
-      process.stderr.write(`rdp-doctor: ${error.message.split('\n')[0]}\n`);
-      return EXIT.usage;
-    }
-    const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`rdp-doctor: internal error: ${message.split('\n')[0]}\n`);
-    if (process.env['RDP_DOCTOR_DEBUG'] && error instanceof Error) process.stderr.write(`${error.stack}\n`);
-    return EXIT.internal;
+    return reportFailure(error, process.stderr);
   }
 }
 

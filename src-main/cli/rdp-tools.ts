@@ -6,7 +6,6 @@ import { basename } from 'node:path';
 import { writeFileAtomic } from '../fixes/atomic-file';
 import { generateCleanRdp } from '../rdpfile';
 import { parseTarget } from '../net/target';
-import type { RdpTools } from './context';
 import { UsageError } from './usage';
 
 /** Resolves `host` to its first address within `timeoutMs`, or throws a UsageError saying why. */
@@ -66,15 +65,10 @@ export async function writeWithBackup(path: string, bytes: Uint8Array, force: bo
   return { backup };
 }
 
-/** The real tools. */
-export function createRdpTools(): RdpTools {
-  return {
-    async generateClean({ target, fallback, useIp, timeoutMs }) {
-      const parsed = parseTarget(target);
-      const ip = useIp && !parsed.isAddress ? await firstAddress(parsed.host, timeoutMs) : undefined;
-      const made = generateCleanRdp({ address: target, fallback, ...(ip ? { useIp: ip } : {}) });
-      return { bytes: made.bytes, notes: [...made.notes], securityCost: made.securityCost };
-    },
-    writeFile: writeWithBackup,
-  };
+/** Makes a clean .rdp file for `rdp-file clean`; with `useIp` the name is resolved first and the file names the address. */
+export async function generateClean(opts: { target: string; fallback: boolean; useIp: boolean; timeoutMs: number }): Promise<{ bytes: Uint8Array; notes: string[]; securityCost: string | null }> {
+  const parsed = parseTarget(opts.target);
+  const ip = opts.useIp && !parsed.isAddress ? await firstAddress(parsed.host, opts.timeoutMs) : undefined;
+  const made = generateCleanRdp({ address: opts.target, fallback: opts.fallback, ...(ip ? { useIp: ip } : {}) });
+  return { bytes: made.bytes, notes: [...made.notes], securityCost: made.securityCost };
 }

@@ -1,7 +1,7 @@
 /** Parses and validates a target (`host`, `host:port`, `[v6]:port`) before anything touches the network. */
 import { isIP } from 'node:net';
 import { BadInputError } from '../shared/errors';
-import { MAX_TARGET_LENGTH } from '../shared/dto';
+import { MAX_TARGET_LENGTH } from '../shared/limits';
 import type { ParsedTarget } from '../shared/target';
 
 /** The Remote Desktop default port. */

@@ -1,5 +1,6 @@
 /** The one channel map: every request/response channel with its argument schema and reply type. */
 import { z } from 'zod';
+import { MAX_DECODE_TEXT } from './limits';
 import {
   DiagnoseRequestSchema,
   ExportRequestSchema,
@@ -30,7 +31,7 @@ export const CHANNELS = {
   'diagnosis:start': { args: DiagnoseRequestSchema, reply: null as unknown as { taskId: string } },
   'diagnosis:cancel': { args: TaskRef, reply: null as unknown as { cancelled: boolean } },
   'diagnosis:get': { args: TaskRef, reply: null as unknown as Report | null },
-  'decode:code': { args: z.object({ text: z.string().max(4000) }), reply: null as unknown as DecodeResult },
+  'decode:code': { args: z.object({ text: z.string().max(MAX_DECODE_TEXT) }), reply: null as unknown as DecodeResult },
   'decode:support': { args: z.object({ code: z.string().max(64) }), reply: null as unknown as SupportCode },
   'support:code': { args: TaskRef, reply: null as unknown as { code: string } },
   'rdpfile:inspect': { args: RdpFileInputSchema, reply: null as unknown as RdpFileSummary },

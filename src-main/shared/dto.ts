@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { CheckIdSchema, CheckResultSchema, FindingSchema, FixIdSchema, ReportSchema, SectionIdSchema } from './schema';
 import { CHECK_STATUSES } from './ids';
+import { MAX_TARGET_LENGTH } from './limits';
 
-/** Longest target string accepted anywhere (a DNS name is at most 253 characters, plus port and brackets). */
-export const MAX_TARGET_LENGTH = 300;
+export { MAX_TARGET_LENGTH } from './limits';
 
 /** A .rdp file handed over by content, so every door (CLI, IPC, browser) passes it the same way. */
 export const RdpFileInputSchema = z.object({

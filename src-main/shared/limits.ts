@@ -2,3 +2,9 @@
 
 /** Largest .rdp file any door accepts (real ones are a few KB; a signed one with an icon stays far below this). */
 export const MAX_RDP_FILE_BYTES = 1_000_000;
+
+/** Longest target string accepted anywhere (a DNS name is at most 253 characters, plus port and brackets). */
+export const MAX_TARGET_LENGTH = 300;
+
+/** Longest text `decode` takes: the two codes, or the error dialog's whole text pasted in. */
+export const MAX_DECODE_TEXT = 4000;

@@ -12,7 +12,9 @@ import { parseTarget } from '../../net/target';
 import { BadInputError } from '../../shared/errors';
 import { int, parseCommand, str } from '../args';
 import { readInputFile } from '../input-file';
-import { unwrap, type CliContext } from '../context';
+import type { CliCommand } from '../command';
+import { createCliService, unwrap } from '../service';
+import type { AppService } from '../../service/app-service';
 import { createProgressLine, formatReport } from '../output';
 import { EXIT, UsageError } from '../usage';
 
@@ -45,15 +47,15 @@ async function buildRequests(targets: string[], shared: Omit<DiagnoseRequest, 't
 }
 
 /** Writes the report in the format its extension names. */
-async function writeReport(ctx: CliContext, taskId: string, file: string): Promise<void> {
+async function writeReport(service: AppService, taskId: string, file: string): Promise<void> {
   const ext = extname(file).toLowerCase().slice(1);
   if (ext !== 'html' && ext !== 'json' && ext !== 'pdf') throw new UsageError(`--report must end in .html, .json or .pdf (got ${JSON.stringify(file)}).`);
-  const out = unwrap(await dispatch(ctx.service.handlers, 'report:export', { taskId, format: ext, redact: { users: false, hosts: false } })) as { contentBase64: string };
+  const out = unwrap(await dispatch(service.handlers, 'report:export', { taskId, format: ext, redact: { users: false, hosts: false } })) as { contentBase64: string };
   await writeFile(file, Buffer.from(out.contentBase64, 'base64'));
 }
 
 /** Runs `diagnose` and returns the exit code. */
-export async function diagnoseCommand(ctx: CliContext, argv: string[]): Promise<number> {
+export const run: CliCommand = async (io, argv) => {
   const p = parseCommand('diagnose', argv, {
     targets: { type: 'string' },
     'rdp-file': { type: 'string' },
@@ -78,26 +80,28 @@ export async function diagnoseCommand(ctx: CliContext, argv: string[]): Promise<
   const requests = await buildRequests(targets, shared);
   const json = p.values['json'] === true;
   const reportFile = str(p, 'report');
+  const service = createCliService();
 
   const taskIds = new Set<string>();
-  const progress = createProgressLine(ctx.stderr, () => requests.length * CHECK_IDS.length);
-  const off = ctx.service.onProgress((e: ProgressEvent) => {
+  const progress = createProgressLine(io.stderr, () => requests.length * CHECK_IDS.length);
+  const off = service.onProgress((e: ProgressEvent) => {
     if (taskIds.has(e.taskId)) progress.update(e);
   });
   let worst: number = EXIT.ok;
   const runOne = async (req: DiagnoseRequest, index: number): Promise<void> => {
-    const { taskId } = unwrap(await dispatch(ctx.service.handlers, 'diagnosis:start', req)) as { taskId: string };
+    const { taskId } = unwrap(await dispatch(service.handlers, 'diagnosis:start', req)) as { taskId: string };
     taskIds.add(taskId);
-    const report: Report = await ctx.service.waitForReport(taskId);
+    const report: Report = await service.waitForReport(taskId);
     if (!isHealthy(report.findings)) worst = EXIT.findings;
-    if (json) ctx.stdout.write(`${JSON.stringify(report)}\n`);
+    if (json) io.stdout.write(`${JSON.stringify(report)}
+`);
     else {
       progress.done();
-      ctx.stdout.write(`${index > 0 ? '\n' : ''}${formatReport(report, ctx.color)}`);
+      io.stdout.write(`${index > 0 ? '\n' : ''}${formatReport(report, io.color)}`);
     }
     if (reportFile) {
       const file = requests.length > 1 ? reportFile.replace(/(\.[^.]+)$/, `-${report.target.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${report.target.port}$1`) : reportFile;
-      await writeReport(ctx, taskId, file);
+      await writeReport(service, taskId, file);
     }
   };
   try {
@@ -114,4 +118,4 @@ export async function diagnoseCommand(ctx: CliContext, argv: string[]): Promise<
     progress.done();
   }
   return worst;
-}
+};

@@ -1,12 +1,12 @@
 /** `rdp-doctor scripts export DIR`: every PowerShell script the app can run, for review before it runs anywhere. */
 import { exportScripts } from '../../scripts/export';
 import { parseCommand } from '../args';
-import type { CliContext } from '../context';
+import type { CliCommand } from '../command';
 import { clean } from '../output';
 import { EXIT, UsageError } from '../usage';
 
-/** `rdp-doctor scripts export DIR`. */
-export async function scriptsCommand(ctx: CliContext, argv: string[]): Promise<number> {
+/** Runs `rdp-doctor scripts export DIR`. */
+export const run: CliCommand = async (io, argv) => {
   const [sub, ...rest] = argv;
   if (sub !== 'export') throw new UsageError('scripts: the only subcommand is "export DIR".');
   const p = parseCommand('scripts export', rest, {});
@@ -18,6 +18,6 @@ export async function scriptsCommand(ctx: CliContext, argv: string[]): Promise<n
     if (typeof code === 'string') throw new UsageError(`scripts export: cannot write to ${clean(dir)} (${code}).`);
     throw error;
   });
-  ctx.stdout.write(`Wrote ${result.files} PowerShell scripts and index.json to ${clean(result.dir)}\n`);
+  io.stdout.write(`Wrote ${result.files} PowerShell scripts and index.json to ${clean(result.dir)}\n`);
   return EXIT.ok;
-}
+};

@@ -5,12 +5,13 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { startWebServer } from '../../web/server';
 import { int, parseCommand } from '../args';
-import type { CliContext } from '../context';
+import type { CliCommand } from '../command';
+import { createCliService } from '../service';
 import { EXIT } from '../usage';
 
-/** Folder of the built app (dist/), found from this bundle's location. */
+/** Folder of the built app (dist/), found from this bundle's location (dist/cli/commands/ui.cjs). */
 export function distDir(): string {
-  return process.env['RDP_DOCTOR_DIST'] ?? join(__dirname, '..');
+  return process.env['RDP_DOCTOR_DIST'] ?? join(__dirname, '..', '..');
 }
 
 /** The Electron binary, or the one-line reason it cannot be used. */
@@ -35,7 +36,7 @@ function openBrowser(url: string): void {
 }
 
 /** Runs `ui`; resolves with the exit code when the server or window closes. */
-export async function uiCommand(ctx: CliContext, argv: string[]): Promise<number> {
+export const run: CliCommand = async (io, argv) => {
   const p = parseCommand('ui', argv, { browser: { type: 'boolean' }, 'no-open': { type: 'boolean' }, port: { type: 'string' } });
   if (!p.values['browser']) {
     const electron = findElectron();
@@ -43,17 +44,19 @@ export async function uiCommand(ctx: CliContext, argv: string[]): Promise<number
       const child = spawn(electron.path, [join(distDir(), 'main', 'main.cjs'), ...p.positionals], { stdio: 'inherit' });
       return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? EXIT.ok)));
     }
-    ctx.stderr.write(`Starting browser mode because ${electron.reason}.\n`);
+    io.stderr.write(`Starting browser mode because ${electron.reason}.\n`);
   }
-  const server = await startWebServer({ port: int(p, 'port', 0, 65535) ?? 0, staticDir: join(distDir(), 'renderer'), service: ctx.service });
-  ctx.stdout.write(`RDP Doctor is running at ${server.url}\n`);
+  const port = int(p, 'port', 0, 65535) ?? 0;
+  const service = createCliService();
+  const server = await startWebServer({ port, staticDir: join(distDir(), 'renderer'), service });
+  io.stdout.write(`RDP Doctor is running at ${server.url}\n`);
   if (!p.values['no-open']) openBrowser(server.url);
   return new Promise((resolve) => {
     const stop = (): void => {
-      ctx.service.shutdown();
+      service.shutdown();
       void server.close().then(() => resolve(EXIT.ok));
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-}
+};
