@@ -1,5 +1,5 @@
 /** Builds the copyable PowerShell script for a fix that must run on another computer, with its own -Undo from the saved backup. */
-import type { ParsedTarget } from '../checks/types';
+import type { ParsedTarget } from '../shared/target';
 import { FIX_META } from '../shared/catalog';
 import type { FixId } from '../shared/ids';
 import { COLLECTOR_SCRIPTS } from '../windows/scripts';

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { BadInputError } from '../service/errors';
+import { BadInputError } from '../shared/errors';
 import { VERSION } from '../service/version';
 import { listAppScripts, type AppScript } from './catalog';
 
