@@ -8,6 +8,7 @@ export const LAYERS = {
   web: 4,
   cli: 4,
   service: 3,
+  scripts: 3,
   checks: 2,
   diagnosis: 2,
   fixes: 2,
@@ -18,7 +19,7 @@ export const LAYERS = {
   shared: 0,
 };
 
-const BAND_NAMES = ['shared/', 'net/, windows/, rdpfile/', 'checks/, diagnosis/, fixes/, report/', 'service/', 'the doors (electron/, web/, cli/)'];
+const BAND_NAMES = ['shared/', 'net/, windows/, rdpfile/', 'checks/, diagnosis/, fixes/, report/', 'service/, scripts/', 'the doors (electron/, web/, cli/)'];
 
 /** Where a repo-relative path sits: { area: 'main', folder } for src-main/<folder>/…, { area: 'renderer' }, or null. */
 function placeOf(relative) {
