@@ -5,6 +5,7 @@
  */
 import type { Severity } from './ids';
 import type { CheckResult, Finding } from './schema';
+import { targetLabel } from './target-input';
 
 /** Severities that make a finding a problem (CATALOG exit code 1): it can break or disturb the connection. */
 export const PROBLEM_SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium'];
@@ -58,9 +59,7 @@ const NEXT_STEP =
   'If it still fails, the sign-in is the next thing to check: the user name and password, and that this account may use Remote Desktop there. Then run the diagnosis again with the exact error message.';
 
 function place(target: VerdictTarget | undefined): string {
-  if (!target) return 'the remote computer';
-  const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-  return target.port === 3389 ? host : `${host}:${target.port}`;
+  return target ? targetLabel(target) : 'the remote computer';
 }
 
 function healthyLine(checks: readonly Pick<CheckResult, 'id' | 'status'>[], target: VerdictTarget | undefined): string {

@@ -3,6 +3,7 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import { useEffect, useRef } from 'react';
 import { useRunStore } from '../state/run-store';
 import { useSettingsStore } from '../state/settings-store';
+import { shownTarget } from '../state/start-update';
 import { Checklist } from './checklist/Checklist';
 import { ExportButton } from './export/ExportButton';
 import { FixDialog } from './fix-dialog/FixDialog';
@@ -34,7 +35,7 @@ export function ResultsView(): React.JSX.Element | null {
     <div className={styles.stack}>
       <div className={styles.toolbar}>
         <h2 className={styles.title} ref={heading} tabIndex={-1}>
-          Results{target ? <Text className={styles.muted} size={500}>{` · ${target}`}</Text> : null}
+          Results{target ? <Text className={styles.muted} size={500}>{` · ${shownTarget(target)}`}</Text> : null}
         </h2>
         <ExportButton isEnabled={phase === 'finished' && !isRerunning} />
       </div>

@@ -2,7 +2,7 @@
 import { create } from 'zustand';
 import type { RdpFileInput } from '../../src-main/shared/dto';
 import type { CheckId } from '../../src-main/shared/ids';
-import { call, messageOf, subscribeProgress } from '../bridge';
+import { BridgeError, call, messageOf, subscribeProgress } from '../bridge';
 import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failRerun, failStart, initialRunState, type RunState } from './run-update';
 
 /** The run store; read it through selectors. */
@@ -61,7 +61,7 @@ export async function startDiagnosis(input: StartInput): Promise<void> {
     update((state) => claimTask(state, taskId));
     startPolling(taskId);
   } catch (error) {
-    update((state) => failStart(state, messageOf(error)));
+    update((state) => failStart(state, messageOf(error), error instanceof BridgeError && error.code === 'bad-input'));
   }
 }
 

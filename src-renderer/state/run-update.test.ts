@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src-main/shared/dto';
 import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
-import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
+import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failStart, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
 
 const result = (id: CheckResult['id'], status: CheckResult['status'], section: CheckResult['section'] = 'dns'): CheckResult => ({
   id,
@@ -175,5 +175,17 @@ describe('run updates', () => {
     let state = beginRun(initialRunState(), 'host');
     for (let i = 0; i < 600; i += 1) state = applyProgress(state, { type: 'task-cancelled', taskId: `x${i}` });
     expect(state.unclaimed.length).toBe(500);
+  });
+
+  it('a start refused for bad input goes back to the form with the line; another failure is a failed run', () => {
+    const starting = beginRun(initialRunState(), 'pc-042:99999');
+    const refused = failStart(starting, 'Port 99999 is out of range: a port is a number from 1 to 65535.', true);
+    expect(refused.phase).toBe('idle');
+    expect(refused.inputProblem).toMatch(/out of range/);
+    expect(refused.error).toBeNull();
+    expect(beginRun(refused, 'pc-042').inputProblem).toBeNull();
+    const failed = failStart(starting, 'The service is gone.');
+    expect(failed.phase).toBe('failed');
+    expect(failed.inputProblem).toBeNull();
   });
 });

@@ -39,6 +39,8 @@ export interface RunState {
   readonly findings: readonly Finding[];
   readonly report: Report | null;
   readonly error: string | null;
+  /** Why the service refused to start with what was typed (bad input): shown at the field, the form stays open. */
+  readonly inputProblem: string | null;
   /** Events of tasks the UI has not claimed yet (they can arrive before diagnosis:start answers). */
   readonly unclaimed: readonly ProgressEvent[];
 }
@@ -47,7 +49,7 @@ const MAX_UNCLAIMED = 500;
 
 /** The state before any diagnosis. */
 export function initialRunState(): RunState {
-  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], awaitingReruns: 0, findings: [], report: null, error: null, unclaimed: [] };
+  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], awaitingReruns: 0, findings: [], report: null, error: null, inputProblem: null, unclaimed: [] };
 }
 
 /** A queued row for a check id. */
@@ -77,7 +79,9 @@ export function beginRun(state: RunState, target: string): RunState {
 }
 
 /** The start call failed before any task existed. */
-export function failStart(state: RunState, message: string): RunState {
+export function failStart(state: RunState, message: string, isBadInput = false): RunState {
+  // Bad input never becomes a run: back to the form, with the one line at the field.
+  if (isBadInput) return { ...initialRunState(), inputProblem: message, unclaimed: state.unclaimed };
   return { ...state, phase: 'failed', error: message };
 }
 

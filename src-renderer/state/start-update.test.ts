@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { filterTargets, rememberTarget, targetProblem } from './start-update';
+import { filterTargets, rememberTarget, shownTarget, targetProblem } from './start-update';
 
 describe('start form helpers', () => {
   it('keeps recent targets most recent first without duplicates', () => {
@@ -17,7 +17,18 @@ describe('start form helpers', () => {
     expect(targetProblem('', false)).toMatch(/Type the name/);
     expect(targetProblem('', true)).toBeNull();
     expect(targetProblem('two words', false)).toMatch(/spaces/);
-    expect(targetProblem('x'.repeat(301), false)).toMatch(/longer/);
+    expect(targetProblem('x'.repeat(301), false)).toMatch(/too long/);
     expect(targetProblem(' host:3390 ', false)).toBeNull();
+    expect(targetProblem('mstsc /v:host:3390 /admin', false)).toBeNull();
+    expect(targetProblem('host:99999', false)).toMatch(/from 1 to 65535/);
+    expect(targetProblem('https://intranet.example/rdweb', false)).toMatch(/web address/);
+    expect(targetProblem('10.0.0.300', false)).toMatch(/not a valid IP address/);
+  });
+
+  it('names the computer the same way whatever form was pasted', () => {
+    expect(shownTarget('mstsc.exe /v:PC-042:3390 /admin')).toBe('pc-042:3390');
+    expect(shownTarget('rdp://full%20address=s:pc-042:3389&audiomode=i:2')).toBe('pc-042');
+    expect(shownTarget('[::1]:3390')).toBe('[::1]:3390');
+    expect(shownTarget(' not valid:x ')).toBe('not valid:x');
   });
 });

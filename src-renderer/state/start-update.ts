@@ -1,6 +1,6 @@
 /** Pure helpers of the start screen: the recent-targets list and validating what the user typed. */
-/** Same limit as MAX_TARGET_LENGTH in shared/dto.ts (kept here so the renderer does not bundle zod). */
-export const MAX_TARGET_LENGTH = 300;
+import { BadInputError } from '../../src-main/shared/errors';
+import { parseTarget, targetLabel } from '../../src-main/shared/target-input';
 
 /** Most-recently-used first, without duplicates (case-insensitive), at most `limit` entries. */
 export function rememberTarget(recent: readonly string[], target: string, limit = 10): string[] {
@@ -19,11 +19,25 @@ export function filterTargets(recent: readonly string[], typed: string): string[
   return [...starts, ...contains];
 }
 
-/** A one-line problem with the typed target, or null when it is worth sending to the service (which parses it fully). */
+/**
+ * A one-line problem with the typed target, or null when a diagnosis can start: the same parser as the service and
+ * the command line, so the form never folds away into a diagnosis that cannot start. Empty is fine with a .rdp file.
+ */
 export function targetProblem(target: string, hasRdpFile: boolean): string | null {
-  const clean = target.trim();
-  if (!clean) return hasRdpFile ? null : 'Type the name or address of the remote computer.';
-  if (clean.length > MAX_TARGET_LENGTH) return `That is longer than ${MAX_TARGET_LENGTH} characters.`;
-  if (/\s/.test(clean)) return 'A computer name cannot contain spaces.';
-  return null;
+  if (!target.trim()) return hasRdpFile ? null : 'Type the name or address of the remote computer.';
+  try {
+    parseTarget(target);
+    return null;
+  } catch (error) {
+    return error instanceof BadInputError ? error.message : 'That is not a computer name or address.';
+  }
+}
+
+/** The computer as the results name it: `host` or `host:port`, whatever form was pasted; the text itself when it does not parse. */
+export function shownTarget(text: string): string {
+  try {
+    return targetLabel(parseTarget(text));
+  } catch {
+    return text.trim();
+  }
 }

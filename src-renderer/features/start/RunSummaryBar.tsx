@@ -1,6 +1,7 @@
 /** The start form folded into one line once a diagnosis runs: what is diagnosed, run again, change. */
 import { Button, Card, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ArrowClockwise20Regular, Edit20Regular } from '@fluentui/react-icons';
+import { shownTarget } from '../../state/start-update';
 
 const useStyles = makeStyles({
   card: { padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalXL}`, flexDirection: 'row', alignItems: 'center', gap: tokens.spacingHorizontalM, flexWrap: 'wrap' },
@@ -22,13 +23,14 @@ export interface RunSummaryBarProps {
 /** The folded start form. */
 export function RunSummaryBar({ target, fileName, errorText, isBusy, onRunAgain, onChange }: RunSummaryBarProps): React.JSX.Element {
   const styles = useStyles();
-  const details = [fileName ? `from ${fileName}` : '', errorText.trim() ? `error “${errorText.trim().slice(0, 60)}”` : ''].filter(Boolean).join(' · ');
+  const label = target ? shownTarget(target) : '';
+  const details = [label && label !== target ? `entered as “${target.slice(0, 80)}”` : '', fileName ? `from ${fileName}` : '', errorText.trim() ? `error “${errorText.trim().slice(0, 60)}”` : ''].filter(Boolean).join(' · ');
   return (
     <Card className={styles.card} appearance="filled" role="region" aria-label="Diagnosed computer">
       <div className={styles.text}>
         {/* The page's h1 once the start form (which holds it before a run) has folded away. */}
         <Text as="h1" weight="semibold" size={400} className={styles.title}>
-          {target || fileName || 'Remote computer'}
+          {label || fileName || 'Remote computer'}
         </Text>
         {details ? (
           <Text size={200} className={styles.muted}>

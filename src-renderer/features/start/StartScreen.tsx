@@ -27,6 +27,7 @@ export function StartScreen(): React.JSX.Element {
   const rdpFile = useStartStore((state) => state.rdpFile);
   const errorText = useDecodeStore((state) => state.text);
   const phase = useRunStore((state) => state.phase);
+  const inputProblem = useRunStore((state) => state.inputProblem);
   const [problem, setProblem] = useState<string | null>(null);
   const [isFolded, setFolded] = useState(false);
   const targetInput = useRef<HTMLInputElement>(null);
@@ -50,6 +51,14 @@ export function StartScreen(): React.JSX.Element {
   useEffect(() => {
     if (phase === 'starting') setFolded(true);
   }, [phase]);
+
+  // The service refused what was typed (e.g. a .rdp file naming an impossible computer): the form is back, the line at the field.
+  useEffect(() => {
+    if (!inputProblem) return;
+    setFolded(false);
+    setProblem(inputProblem);
+    requestAnimationFrame(() => targetInput.current?.focus());
+  }, [inputProblem]);
 
   if (isFolded && phase !== 'idle') {
     return (
@@ -79,7 +88,7 @@ export function StartScreen(): React.JSX.Element {
         <div className={styles.column}>
           <Field
             label="Remote computer"
-            hint="A name or address, optionally with a port, e.g. pc-042.corp.example or 10.0.0.5:3389"
+            hint="A name or address, optionally with a port, e.g. pc-042.corp.example or 10.0.0.5:3389. An mstsc command, an rdp:// link or a line of a .rdp file works too."
             validationMessage={problem ?? undefined}
             validationState={problem ? 'error' : 'none'}
           >
