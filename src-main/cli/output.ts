@@ -1,5 +1,6 @@
 /** Human output of the command line: the verdict first, then the checklist by section; colour only on a terminal. */
 import { CHECK_META, SECTION_TITLES, FIX_META } from '../shared/catalog';
+import { targetLabel } from '../shared/target-input';
 import { verdictOf } from '../shared/verdict';
 import { SECTION_IDS, type CheckStatus } from '../shared/ids';
 import type { DecodeResult, Finding, Report } from '../shared/schema';
@@ -31,7 +32,7 @@ function formatFinding(f: Finding, s: ReturnType<typeof styler>, lead: string): 
 export function formatReport(report: Report, color: boolean): string {
   const s = styler(color);
   const out: string[] = [];
-  const where = `${report.target.host}:${report.target.port}`;
+  const where = targetLabel(report.target, true);
   out.push(`${s.bold('RDP Doctor')} ${report.tool.version} — ${clean(where)} ${s.dim(`(${(report.durationMs / 1000).toFixed(1)} s)`)}`);
   if (report.errorCodes) out.push(s.dim(`Error codes: ${clean(report.errorCodes.summary)}`));
   out.push('');

@@ -142,8 +142,8 @@ export function parseTarget(raw: string, defaultPort = DEFAULT_RDP_PORT): Parsed
   return { input, host: host.toLowerCase(), port, isAddress };
 }
 
-/** The computer as people write it back: `host`, `host:port` when the port is not 3389, `[v6]:port`. */
-export function targetLabel(target: { readonly host: string; readonly port: number }): string {
+/** The computer as people write it back: `host`, `host:port` when the port is not 3389 (or `alwaysPort`), `[v6]:port`. */
+export function targetLabel(target: { readonly host: string; readonly port: number }, alwaysPort = false): string {
   const host = target.host.includes(':') ? `[${target.host}]` : target.host;
-  return target.port === DEFAULT_RDP_PORT ? host : `${host}:${target.port}`;
+  return target.port === DEFAULT_RDP_PORT && !alwaysPort ? host : `${host}:${target.port}`;
 }
