@@ -2,7 +2,7 @@
 // stay in its own band, never up. Tests are exempt: they wire layers together on purpose.
 import path from 'node:path';
 
-/** Each top-level folder of src-main/ and its band: doors (4) → service (3) → checks… (2) → net… (1) → shared (0). */
+/** Each top-level folder of src-main/ and its band: doors (4) → service (3) → checks… (2) → net… and files (1) → shared (0). */
 export const LAYERS = {
   electron: 4,
   web: 4,
@@ -16,10 +16,11 @@ export const LAYERS = {
   net: 1,
   windows: 1,
   rdpfile: 1,
+  files: 1,
   shared: 0,
 };
 
-const BAND_NAMES = ['shared/', 'net/, windows/, rdpfile/', 'checks/, diagnosis/, fixes/, report/', 'service/, scripts/', 'the doors (electron/, web/, cli/)'];
+const BAND_NAMES = ['shared/', 'net/, windows/, rdpfile/, files/', 'checks/, diagnosis/, fixes/, report/', 'service/, scripts/', 'the doors (electron/, web/, cli/)'];
 
 /** Where a repo-relative path sits: { area: 'main', folder } for src-main/<folder>/…, { area: 'renderer' }, or null. */
 function placeOf(relative) {

@@ -1,5 +1,5 @@
 /** Files named on the command line (.rdp files, targets lists, evidence), read through the one bounded reader. */
-import { readFileBounded } from '../service/bounded-file';
+import { readFileBounded } from '../files/bounded-file';
 import { UsageError } from './usage';
 
 /**

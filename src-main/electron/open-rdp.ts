@@ -1,6 +1,6 @@
 /** Opening a .rdp file from outside (file association, argument, second instance, macOS open-file, menu): find it, read it capped. */
 import { basename } from 'node:path';
-import { readFileBounded } from '../service/bounded-file';
+import { readFileBounded } from '../files/bounded-file';
 import type { RdpFileInput } from '../shared/dto';
 import { MAX_RDP_FILE_BYTES, isRdpFileName } from './rdp-drop';
 

@@ -1,7 +1,7 @@
 /** Remembered window bounds: sanitized on load (a hand-edited or stale file never hides the window), written atomically. */
 import { randomBytes } from 'node:crypto';
 import { rename, rm, writeFile } from 'node:fs/promises';
-import { readFileBounded } from '../service/bounded-file';
+import { readFileBounded } from '../files/bounded-file';
 
 /** A rectangle in screen coordinates (Electron's Rectangle shape). */
 export interface Rect {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { readFileBounded } from '../service/bounded-file';
+import { readFileBounded } from '../files/bounded-file';
 import type { KnownHostEntry, KnownHostsStore } from './known-hosts-store';
 
 /** The file's name inside the directory it is given. */

@@ -1,7 +1,7 @@
 /** The most recent targets, newest first, kept in a small JSON file written atomically. */
 import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { readFileBounded } from './bounded-file';
+import { readFileBounded } from '../files/bounded-file';
 
 const MAX_RECENT = 10;
 // Ten targets of at most 300 characters, JSON-quoted.
