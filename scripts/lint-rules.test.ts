@@ -57,6 +57,10 @@ describe('architecture lint rules', () => {
     expect((await layerMessages(line, file)).join('\n')).toMatch(/must not import|may import only/);
   });
 
+  it('asks a new top-level folder of src-main/ for its place in the picture', async () => {
+    expect((await layerMessages("import { VERSION } from '../shared/version';", 'src-main/newfolder/example.ts')).join('\n')).toMatch(/no place in the layer picture/);
+  });
+
   it.each([
     ["import { BadInputError } from '../shared/errors';", 'src-main/net/target.ts'],
     ["import { parseTarget } from '../net/target';", 'src-main/rdpfile/example.ts'],

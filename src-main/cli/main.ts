@@ -1,7 +1,7 @@
 /** The `rdp-doctor` entry: answers --help and --version itself and loads only the command asked for. */
 import { reportFailure, type CliIo, type CommandModule } from './command';
 import { EXIT, HELP } from './usage';
-import { VERSION } from '../service/version';
+import { VERSION } from '../shared/version';
 
 /**
  * One loader per command. Each command is a bundle of its own (dist/cli/commands/<name>.cjs, built by

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { listAppScripts } from './catalog';
-import { VERSION } from '../service/version';
+import { VERSION } from '../shared/version';
 import { exportScripts, exportScriptsInto, ps1Bytes, type ScriptIndex } from './export';
 
 function filesUnder(dir: string): string[] {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { BadInputError } from '../shared/errors';
-import { VERSION } from '../service/version';
+import { VERSION } from '../shared/version';
 import { listAppScripts, type AppScript } from './catalog';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);

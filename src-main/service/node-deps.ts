@@ -14,7 +14,7 @@ import { BadInputError } from '../shared/errors';
 import { dataDir } from './paths';
 import { createRecentTargets } from './recent-targets';
 import { createAppService, type AppDeps, type AppService } from './app-service';
-import { VERSION } from './version';
+import { VERSION } from '../shared/version';
 
 /** Options of the Node wiring: which door, and where data lives (defaults to the per-user folder). */
 export interface NodeServiceOptions {
