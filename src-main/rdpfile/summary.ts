@@ -2,7 +2,10 @@
 import type { ClientSettings } from '../shared/target';
 import type { RdpFileInput, RdpFileSummary } from '../shared/dto';
 import { readClientSettings } from './client-settings';
+import { isSecretKey } from './keys';
 import { parseRdpBytes, settingsOf } from './parse';
+import { routeOf } from './route';
+import { isSigned } from './serialize';
 import type { RdpFile, RdpIssue } from './types';
 import { validateRdpFile } from './validate';
 
@@ -16,17 +19,25 @@ export interface RdpFileCheck {
   readonly file: RdpFile | null;
 }
 
-// Values never shown or exported: the saved password blob, and the long signature.
-const HIDDEN: Readonly<Record<string, string>> = { 'password 51': '(encrypted password present)', signature: '(signature present)' };
+/** What a summary, a report or any export shows instead of a password or the signature blob. */
+export function hiddenValue(name: string, type: string): string | null {
+  if (name === 'password 51') return '(encrypted password present)';
+  if (isSecretKey(name)) return type === 's' ? '(password in clear text present, not shown)' : '(password present, not shown)';
+  if (name === 'signature') return '(signature present)';
+  return null;
+}
 
 function settingsRecord(file: RdpFile): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const s of settingsOf(file)) {
-    const hidden = HIDDEN[s.name];
-    if (hidden) out[s.name] = hidden;
-    else out[s.name] = s.type === 'i' && /^\s*-?\d{1,10}\s*$/.test(s.value) ? Number(s.value.trim()) : s.value;
+    out[s.name] = hiddenValue(s.name, s.type) ?? (s.type === 'i' && /^\s*-?\d{1,10}\s*$/.test(s.value) ? Number(s.value.trim()) : s.value);
   }
   return out;
+}
+
+/** True when `rdp-file check` should exit non-zero: the file has an error or a warning, as the diagnosis's rdp-file finding counts them. */
+export function fileNeedsAttention(issues: readonly Pick<RdpIssue, 'severity'>[]): boolean {
+  return issues.some((i) => i.severity === 'error' || i.severity === 'warning');
 }
 
 /** Parses and validates .rdp bytes; never throws (unreadable bytes become one error issue). */
@@ -34,23 +45,31 @@ export function checkRdpFileBytes(bytes: Uint8Array, name: string): RdpFileCheck
   const parsed = parseRdpBytes(bytes);
   if (!parsed.ok) {
     const issue: RdpIssue = { severity: 'error', code: 'unreadable', message: parsed.error };
-    return { summary: { name, target: null, gateway: null, settings: {}, issues: [{ severity: 'error', message: parsed.error }] }, issues: [issue], settings: null, file: null };
+    return {
+      summary: { name, target: null, gateway: null, where: 'is not a readable .rdp file', service: null, signed: false, settings: {}, issues: [{ severity: 'error', message: parsed.error, code: 'unreadable' }] },
+      issues: [issue],
+      settings: null,
+      file: null,
+    };
   }
   const issues: RdpIssue[] = [
     ...parsed.warnings.map((message): RdpIssue => ({ severity: 'warning', code: 'encoding', message })),
-    ...validateRdpFile(parsed.file),
+    ...validateRdpFile(parsed.file, { name }),
   ];
-  const settings = readClientSettings(parsed.file, name);
+  const route = routeOf(parsed.file, name);
   return {
     summary: {
       name,
-      target: settings.address,
-      gateway: settings.gateway,
+      target: route.target,
+      gateway: route.gateway,
+      where: route.description,
+      service: route.service,
+      signed: isSigned(parsed.file),
       settings: settingsRecord(parsed.file),
-      issues: issues.map((i) => ({ severity: i.severity, message: i.message })),
+      issues: issues.map((i) => ({ severity: i.severity, message: i.message, code: i.code })),
     },
     issues,
-    settings,
+    settings: readClientSettings(parsed.file, name),
     file: parsed.file,
   };
 }

@@ -181,10 +181,18 @@ export type AppInfo = z.infer<typeof AppInfoSchema>;
 /** A .rdp file read for the start screen: the target it names and the problems found. */
 export const RdpFileSummarySchema = z.object({
   name: z.string(),
+  /** The host (and port when not 3389) a client dials, as a target for the diagnosis. */
   target: z.string().nullable(),
   gateway: z.string().nullable(),
+  /** Where the file connects, in plain words ("connects to h:3390 through gateway g", "opens Azure Virtual Desktop workspace …"). */
+  where: z.string(),
+  /** A cloud service whose broker picks the session host. */
+  service: z.enum(['azure-virtual-desktop']).nullable(),
+  /** Signed by its publisher (signscope/signature): any rewritten copy loses the signature. */
+  signed: z.boolean(),
+  /** Values as written; passwords and the signature are replaced by a note. */
   settings: z.record(z.string(), z.union([z.string(), z.number()])),
-  issues: z.array(z.object({ severity: z.enum(['error', 'warning', 'info']), message: z.string() })),
+  issues: z.array(z.object({ severity: z.enum(['error', 'warning', 'info']), message: z.string(), code: z.string().optional() })),
 });
 /** A .rdp file read for the start screen. */
 export type RdpFileSummary = z.infer<typeof RdpFileSummarySchema>;

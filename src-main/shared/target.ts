@@ -25,4 +25,6 @@ export interface ClientSettings {
   readonly address: string | null;
   /** The file's name, for messages. */
   readonly fileName: string;
+  /** A cloud service whose broker picks the session host (the client never dials `address` itself). */
+  readonly service?: 'azure-virtual-desktop' | null;
 }
