@@ -29,7 +29,8 @@ export interface NodeServiceOptions {
 export function readRdpFile(name: string, bytes: Uint8Array): { settings: NonNullable<ReturnType<typeof checkRdpFileBytes>['settings']>; address: string | null } {
   const checked = checkRdpFileBytes(bytes, name);
   if (!checked.settings) throw new BadInputError(`${name}: ${checked.summary.issues[0]?.message ?? 'not a .rdp file.'}`);
-  return { settings: checked.settings, address: checked.settings.address };
+  // Where a client really connects: the alternate full address when set, with the server port when the address has none.
+  return { settings: checked.settings, address: checked.summary.target };
 }
 
 /** True when `target` names this computer (host fixes then apply here instead of producing a script). */

@@ -1,7 +1,7 @@
 /** `rdp-doctor rdp-file check FILE` and `rdp-doctor rdp-file clean <target> -o FILE`: the .rdp module alone, no service. */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
-import { checkRdpFileBytes } from '../../rdpfile/summary';
+import { checkRdpFileBytes, fileNeedsAttention } from '../../rdpfile/summary';
 import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
 import { int, parseCommand, str } from '../args';
 import type { CliCommand, CliIo } from '../command';
@@ -20,11 +20,12 @@ async function check(io: CliIo, argv: string[]): Promise<number> {
   if (unreadable) throw new UsageError(`${basename(file)} is not a usable .rdp file: ${unreadable.message}`);
   if (p.values['json']) io.stdout.write(`${JSON.stringify(summary)}\n`);
   else {
-    io.stdout.write(`${clean(summary.name)}: ${summary.target ? `connects to ${clean(summary.target)}` : 'names no computer (full address missing)'}${summary.gateway ? ` through gateway ${clean(summary.gateway)}` : ''}\n`);
+    io.stdout.write(`${clean(summary.name)} ${clean(summary.where)}\n`);
     for (const i of summary.issues) io.stdout.write(`  ${i.severity.padEnd(7)} ${clean(i.message)}\n`);
-    if (!summary.issues.length) io.stdout.write('  no problems found\n');
+    if (!fileNeedsAttention(summary.issues)) io.stdout.write('  no problems found\n');
   }
-  return summary.issues.some((i) => i.severity === 'error') ? EXIT.findings : EXIT.ok;
+  // Non-zero for every error or warning: the diagnosis blames a file for the same issues.
+  return fileNeedsAttention(summary.issues) ? EXIT.findings : EXIT.ok;
 }
 
 async function cleanFile(io: CliIo, argv: string[]): Promise<number> {

@@ -47,7 +47,8 @@ const rdpFileInvalid: Rule = (ev) => {
       id: 'rdp-file-invalid',
       confidence: hasError ? 0.6 : 0.35,
       severity: hasError ? 'medium' : 'low',
-      explanation: `The saved connection file ${first?.name ?? ''} has ${hasError ? 'errors' : 'settings that contradict each other'}, so Remote Desktop may use other settings than you expect. A clean file for ${ev.target.host} avoids that.`,
+      // Say what is wrong (a broken value, NLA off, a password in clear text…), not a generic "contradicts itself".
+      explanation: `The saved connection file ${first?.name ?? ''} has ${hasError ? 'an error' : 'a problem'}: ${String(first?.issues[0]?.['message'] ?? '')} A clean file for ${ev.target.host} avoids that.`,
       technical: bad.map((f) => `${f.path}: ${f.issues.map((i) => String(i['code'])).join(', ')}`).join('; '),
       checks: ['client.rdp-files'],
       fixes: ['rdpfile.generate-clean'],

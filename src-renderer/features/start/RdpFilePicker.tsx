@@ -77,8 +77,7 @@ export function RdpFilePicker(): React.JSX.Element {
           <div className={styles.row}>
             <Text weight="semibold">{summary.name}</Text>
             <Text size={200} className={styles.muted}>
-              {summary.target ? `connects to ${summary.target}` : 'names no computer'}
-              {summary.gateway ? ` through gateway ${summary.gateway}` : ''}
+              {summary.where}
             </Text>
             <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} aria-label="Remove connection file" onClick={clearRdpFile} />
           </div>
