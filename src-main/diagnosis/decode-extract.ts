@@ -27,7 +27,8 @@ const DEC_TOKEN = /(?<![0-9a-z_.:\-/])(\d{1,10})(?![0-9a-z_:\-/)%]|\.\d)/gi;
 // Event 1026 prints "(Reason= 2308)"; localized builds translate the word (Grund, Raison, Motivo, Motif, Reden).
 const EVENT_REASON = /(?:reason|grund|raison|motivo|motif|reden)\s*=\s*(\d{1,10})/i;
 // Case-insensitive: people retype names from logs in any case (errinfo_server_denied_connection).
-const SYMBOLIC = /\b(ERRCONNECT_[A-Z0-9_]+|XF_EXIT_[A-Z0-9_]+|ERRINFO_[A-Z0-9_]+|SSL_ERR_[A-Z0-9_]+|(?:exDiscReason|disconnectReason)[A-Za-z0-9]+)\b/gi;
+const SYMBOLIC =
+  /\b(ERRCONNECT_[A-Z0-9_]+|XF_EXIT_[A-Z0-9_]+|ERRINFO_[A-Z0-9_]+|SSL_ERR_[A-Z0-9_]+|(?:exDiscReason|disconnectReason)[A-Za-z0-9]+|SSL_REQUIRED_BY_SERVER|SSL_NOT_ALLOWED_BY_SERVER|SSL_CERT_NOT_ON_SERVER|INCONSISTENT_FLAGS|HYBRID_REQUIRED_BY_SERVER|SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER)\b/gi;
 // Words that introduce the code in mstsc's dialog across languages ("Error code", "Fehlercode", "Code d'erreur", "Código de error", "Codice di errore", "Kod błędu", …).
 const CODE_WORD = /(code|kod|c[oó]dig|codice|reason|grund|fehler|erreur|errore|error|fout|fel|virhe|hiba|chyba)[^\d\n]{0,24}$/i;
 

@@ -160,3 +160,93 @@ describe('decodeCodes against the hand-written reference', () => {
     expect(decodeCodes('0x1B07').codes[0]?.notes.join(' ')).toMatch(/clock/);
   });
 });
+
+/** Corrections to the tables, each checked against the source named in its row. */
+describe('decoder corrections, with their sources', () => {
+  const one = (input: string, kind: Kind, value: number) => decodeCodes(input).codes.find((c) => c.kind === kind && c.value === value);
+
+  it('0x10F3 ERRINFO_REMOTEAPP_NOT_ENABLED: the client must support RemoteApp because the server only hosts RemoteApps (MS-RDPBCGR 2.2.5.1.1; FreeRDP libfreerdp/core/errinfo.c)', () => {
+    expect(one('0x10F3', 'error-info', 0x10f3)?.meaning).toBe('the client must support RemoteApp (the INFO_RAIL flag), because the server only hosts RemoteApp programs');
+  });
+
+  it('0x402 ERRINFO_CB_LOADING_DESTINATION: the redirect target is disconnecting from the broker (MS-RDPBCGR 2.2.5.1.1)', () => {
+    expect(one('0x402', 'error-info', 0x402)?.meaning).toBe('the redirect target is disconnecting from the connection broker');
+  });
+
+  it('xfreerdp exit 161 is XF_EXIT_CONNECT_HYBRID_REQUIRED_BY_SERVER (FreeRDP client/X11/xfreerdp.h)', () => {
+    expect(one('161', 'freerdp-error', 161)?.name).toBe('XF_EXIT_CONNECT_HYBRID_REQUIRED_BY_SERVER');
+    expect(decodeCodes('XF_EXIT_CONNECT_HYBRID_REQUIRED_BY_SERVER').codes[0]?.value).toBe(161);
+  });
+
+  it("FreeRDP's ERRINFO_NONE is 0xFFFFFFFF and means unknown; 0 is ERRINFO_SUCCESS (FreeRDP include/freerdp/error.h)", () => {
+    expect(decodeCodes('ERRINFO_NONE').codes[0]).toMatchObject({ kind: 'error-info', value: 0xffffffff, name: 'ERRINFO_NONE', official: false });
+    expect(decodeCodes('ERRINFO_NONE').codes[0]?.meaning).toMatch(/^unknown/);
+    expect(decodeCodes('0xFFFFFFFF').codes.map((c) => c.name)).toContain('ERRINFO_NONE');
+    expect(decodeCodes('ERRINFO_SUCCESS').codes[0]).toMatchObject({ value: 0, name: 'ERRINFO_SUCCESS' });
+  });
+
+  it('0x1196 is defined only by FreeRDP, not MS-RDPBCGR (include/freerdp/error.h)', () => {
+    const c = one('0x1196', 'error-info', 0x1196);
+    expect(c?.official).toBe(false);
+    expect(c?.notes.join(' ')).toMatch(/only by FreeRDP .*MS-RDPBCGR 2\.2\.5\.1\.1 has no such code/);
+    expect(c?.notes.join(' ')).not.toMatch(/user reports/);
+  });
+
+  it.each([['0x19', 0x19], ['0x1A', 0x1a]] as const)('%s is claimed only by third parties, not MS-RDPBCGR 2.2.5.1.1', (input, value) => {
+    const c = one(input, 'error-info', value);
+    expect(c?.official).toBe(false);
+    expect(c?.notes.join(' ')).toMatch(/Not in MS-RDPBCGR 2\.2\.5\.1\.1 nor in FreeRDP; only third-party/);
+    expect(decodeCodes(input).summary).toMatch(/\(unofficial\)/);
+  });
+
+  it('the two range rows cite the range their source documents, not user reports (ExtendedDisconnectReasonCode; xfreerdp.h)', () => {
+    const ext = one('0x904 0x1234', 'extended-reason', 0x1234);
+    expect(ext).toMatchObject({ name: 'exDiscReasonProtocolRange', official: true });
+    expect(ext?.notes.join(' ')).toMatch(/Microsoft documents the range/);
+    const xf = one('100', 'freerdp-error', 100);
+    expect(xf).toMatchObject({ name: 'XF_EXIT_RDP range', official: true });
+    expect(xf?.notes.join(' ')).toMatch(/xfreerdp\.h reserves 32–127/);
+    for (const c of [ext, xf]) expect(c?.notes.join(' ')).not.toMatch(/user reports/);
+  });
+
+  it.each([
+    ['104', 0x104, 'disconnectReasonDNSLookupFailed', /DNS/],
+    ['106', 0x106, 'disconnectReasonOutOfMemory', /out of memory/],
+    ['108', 0x108, 'disconnectReasonConnectionTimedOut', /timed out/],
+  ] as const)('a lone %s also offers its hex reading first (IMsTscAxEvents::OnDisconnected)', (input, value, name, meaning) => {
+    const r = decodeCodes(input);
+    expect(r.codes[0]).toMatchObject({ kind: 'disconnect-reason', value, name });
+    expect(r.codes[0]?.meaning).toMatch(meaning);
+    expect(r.codes[0]?.notes.join(' ')).toMatch(/Read as hex/);
+    expect(r.codes.some((c) => c.kind === 'freerdp-error' && c.value === Number(input))).toBe(true);
+  });
+
+  it('a swapped pair 0x7 0x904 is read in the dialog order and says so', () => {
+    const r = decodeCodes('0x7 0x904');
+    expect(r.codes.map((c) => [c.kind, c.value, c.name])).toEqual([
+      ['disconnect-reason', 0x904, 'disconnectReasonAtClientWinsockFDCLOSE'],
+      ['extended-reason', 7, 'exDiscReasonServerDeniedConnection'],
+    ]);
+    expect(r.summary).toMatch(/read the other way round/);
+    expect(r.steer).toBe('server-refusal');
+    expect(decodeCodes('0x904 0x7').summary).not.toMatch(/other way round/);
+  });
+
+  it.each([
+    ['SSL_REQUIRED_BY_SERVER', 1, /requires TLS/],
+    ['SSL_NOT_ALLOWED_BY_SERVER', 2, /only the old Remote Desktop security/],
+    ['SSL_CERT_NOT_ON_SERVER', 3, /no usable certificate/],
+    ['INCONSISTENT_FLAGS', 4, /contradict/],
+    ['HYBRID_REQUIRED_BY_SERVER', 5, /requires Network Level Authentication/],
+    ['SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER', 6, /client certificate/],
+  ] as const)('RDP_NEG_FAILURE %s = %d decodes (MS-RDPBCGR 2.2.1.2.2)', (name, value, meaning) => {
+    const byName = decodeCodes(name).codes[0];
+    expect(byName).toMatchObject({ kind: 'negotiation-failure', value, name, official: true });
+    expect(byName?.meaning).toMatch(meaning);
+    expect(decodeCodes(String(value)).codes.some((c) => c.kind === 'negotiation-failure' && c.name === name)).toBe(true);
+  });
+
+  it('HYBRID_REQUIRED_BY_SERVER in a FreeRDP log still reads as the ERRCONNECT code', () => {
+    expect(decodeCodes('ERRCONNECT_HYBRID_REQUIRED_BY_SERVER [0x0002001E]').codes[0]?.name).toBe('ERRCONNECT_HYBRID_REQUIRED_BY_SERVER');
+  });
+});

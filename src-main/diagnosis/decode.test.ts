@@ -78,9 +78,12 @@ describe('decodeCodes: the 0x904 / 0x7 pair in every spelling', () => {
   });
 
   it('keeps an unknown pair member visible instead of dropping it', () => {
-    const r = decodeCodes('0x904 0x7777');
-    expect(r.codes[1]?.value).toBe(0x7777);
+    const r = decodeCodes('0x904 0x8888');
+    expect(r.codes[1]?.value).toBe(0x8888);
+    expect(r.codes[1]?.name).toBe('unknown');
     expect(r.codes[1]?.official).toBe(false);
+    // 0x7777 lies in the protocol range Microsoft documents: a documented reading, not an unknown one.
+    expect(decodeCodes('0x904 0x7777').codes[1]).toMatchObject({ name: 'exDiscReasonProtocolRange', official: true });
   });
 });
 

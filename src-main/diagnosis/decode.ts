@@ -1,6 +1,6 @@
 /** Decodes the Remote Desktop dialog's codes (or its whole text) into names, meanings and a steer for the ranking. */
 import type { DecodeResult, DecodedCode } from '../shared/schema';
-import { decodeAs, readingByName, readingsOf, readPackedErrorInfo, toHex, unknownReading, type CodeKind, type Reading, type Steer } from '../shared/codes';
+import { decodeAs, isRangeReading, readingByName, readingsOf, readPackedErrorInfo, toHex, unknownReading, type CodeKind, type Reading, type Steer } from '../shared/codes';
 import { extractCodes, type RawCode } from './decode-extract';
 import { BadInputError } from '../shared/errors';
 
@@ -37,16 +37,33 @@ function withNote(reading: Reading, note: string): Reading {
   return { ...reading, code: { ...reading.code, notes: [...reading.code.notes, note] } };
 }
 
-/** All plausible readings of a lone number, trying a hex reading of bare digits when the decimal one finds nothing. */
+/** Readings that name one code, not only a documented range (exDiscReasonProtocolRange, XF_EXIT_RDP range). */
+function isSpecific(r: Reading): boolean {
+  return !isRangeReading(r);
+}
+
+/**
+ * All plausible readings of a lone number. Bare digits are also read as hex, as the dialog prints them without
+ * the 0x people drop: "104" is DNS lookup failed (0x104) as well as xfreerdp's protocol range 104. The hex
+ * reading comes first when the decimal one only names a range.
+ */
 function readLone(raw: RawCode): Reading[] {
   const direct = readingsOf(raw.value);
-  if (direct.length > 0) return direct;
-  if (!raw.isHex && /^\d{1,8}$/.test(raw.raw)) {
-    const hexValue = parseInt(raw.raw, 16);
-    const asHex = readingsOf(hexValue).map((r) => withNote(r, `${raw.raw} is not a known decimal code; read as hex ${toHex(hexValue)}.`));
-    if (asHex.length > 0) return asHex;
-  }
-  return [unknownReading('disconnect-reason', raw.value)];
+  if (raw.isHex || !/^\d{1,8}$/.test(raw.raw)) return direct.length > 0 ? direct : [unknownReading('disconnect-reason', raw.value)];
+  const hexValue = parseInt(raw.raw, 16);
+  const asHex =
+    hexValue === raw.value
+      ? []
+      : readingsOf(hexValue)
+          .filter(isSpecific)
+          .map((r) => withNote(r, `Read as hex ${toHex(hexValue)}: the dialog prints codes in hex${direct.length > 0 ? `; as a decimal number ${raw.raw} is read below` : `, and ${raw.raw} is not a known decimal code`}.`));
+  if (direct.length === 0) return asHex.length > 0 ? asHex : [unknownReading('disconnect-reason', raw.value)];
+  return direct.some(isSpecific) ? [...direct, ...asHex] : [...asHex, ...direct];
+}
+
+/** True when a reading found no row in its table. */
+function isUnknown(r: Reading): boolean {
+  return r.code.name === 'unknown';
 }
 
 function firstSteer(readings: readonly Reading[]): Steer {
@@ -105,8 +122,16 @@ export function decodeCodes(text: string): DecodeResult {
     return result(input, readings, firstSteer(readings), [head, ...readings.map((r) => describe(labelOf(r.code.kind), r.code))]);
   }
   const extraLines: string[] = [];
-  const disc = readAs('disconnect-reason', first);
-  const ext = readAs('extended-reason', second);
+  let disc = readAs('disconnect-reason', first);
+  let ext = readAs('extended-reason', second);
+  // "0x7 0x904": the pair typed in the wrong order reads as two unknown codes, and as a known pair the other way round.
+  const swappedDisc = readAs('disconnect-reason', second);
+  const swappedExt = readAs('extended-reason', first);
+  if ((isUnknown(disc) || isUnknown(ext)) && !isUnknown(swappedDisc) && !isUnknown(swappedExt)) {
+    disc = swappedDisc;
+    ext = swappedExt;
+    extraLines.push(`The two numbers were read the other way round: ${toHex(second.value)} is the error code and ${toHex(first.value)} the extended error code, in the dialog's order.`);
+  }
   const steer = ext.steer !== 'unknown' ? ext.steer : disc.steer;
   if (disc.code.value === 0x904 && ext.code.value === 0) {
     extraLines.push('With no extended reason, "socket closed" does not say who closed it: a device on the path, the server before it could explain, or the network.');
@@ -144,5 +169,7 @@ function labelOf(kind: CodeKind): string {
       return 'As a FreeRDP code,';
     case 'event-reason':
       return 'As an event reason,';
+    case 'negotiation-failure':
+      return 'As a security negotiation failure (RDP_NEG_FAILURE),';
   }
 }

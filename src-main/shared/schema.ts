@@ -62,7 +62,7 @@ export type Target = z.infer<typeof TargetSchema>;
 export const DecodedCodeSchema = z.object({
   value: z.number().int(),
   hex: z.string(),
-  kind: z.enum(['disconnect-reason', 'extended-reason', 'error-info', 'freerdp-error', 'event-reason']),
+  kind: z.enum(['disconnect-reason', 'extended-reason', 'error-info', 'freerdp-error', 'event-reason', 'negotiation-failure']),
   name: z.string(),
   meaning: z.string(),
   /** False for codes seen in the wild that Microsoft does not document. */

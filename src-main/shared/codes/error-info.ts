@@ -3,9 +3,10 @@
  * server component failures, connection-broker codes and the RDP protocol errors (landscape §4.3;
  * names as in FreeRDP include/freerdp/error.h).
  */
-import { indexTable, row, type CodeEntry } from './types';
+import { indexTable, row, sourcedRow, type CodeEntry } from './types';
 
 const PROTOCOL_NOTE = 'An internal RDP protocol error; the server event log usually says more.';
+const THIRD_PARTY = 'Not in MS-RDPBCGR 2.2.5.1.1 nor in FreeRDP; only third-party code lists give this meaning.';
 
 /** Reads an ERRINFO_ name as words: ERRINFO_SECURITY_DATA_TOO_SHORT2 → "security data too short (2)". */
 function wordsOf(name: string): string {
@@ -39,8 +40,12 @@ const PROTOCOL_ERRORS: ReadonlyArray<readonly [number, string]> = [
   [0x1133, 'VC_DECODING_ERROR'], [0x1134, 'VIRTUALDESKTOPTOOLARGE'], [0x1135, 'MONITORGEOMETRYVALIDATIONFAILED'],
   [0x1136, 'INVALIDMONITORCOUNT'], [0x1191, 'UPDATE_SESSION_KEY_FAILED'], [0x1192, 'DECRYPT_FAILED'],
   [0x1193, 'ENCRYPT_FAILED'], [0x1194, 'ENCRYPTION_PACKAGE_MISMATCH'], [0x1195, 'DECRYPT_FAILED2'],
-  [0x1196, 'PEER_DISCONNECTED'],
 ];
+
+/** Meanings MS-RDPBCGR 2.2.5.1.1 gives that the name alone does not say. */
+const PROTOCOL_MEANINGS: Readonly<Record<string, string>> = {
+  REMOTEAPP_NOT_ENABLED: 'the client must support RemoteApp (the INFO_RAIL flag), because the server only hosts RemoteApp programs',
+};
 
 /** Error-info rows with no extended-reason twin. */
 export const ERROR_INFO_ROWS: readonly CodeEntry[] = [
@@ -50,13 +55,13 @@ export const ERROR_INFO_ROWS: readonly CodeEntry[] = [
   row(0x12, 'ERRINFO_CLOSE_STACK_ON_DRIVER_IFACE_FAILURE', 'a server display driver interface failed', 'server-refusal'),
   row(0x17, 'ERRINFO_SERVER_WINLOGON_CRASH', 'the logon process (winlogon) crashed on the server', 'server-refusal'),
   row(0x18, 'ERRINFO_SERVER_CSRSS_CRASH', 'a core Windows process (csrss) crashed on the server', 'server-refusal'),
-  // MS-RDPBCGR 2.2.5.1.1 defines these two; FreeRDP's error.h stops at 0x18, so its logs print them as unknown.
-  row(0x19, 'ERRINFO_SERVER_SHUTDOWN', 'the server is shutting down', 'unknown',
+  // Neither MS-RDPBCGR 2.2.5.1.1 nor FreeRDP's error.h lists 0x19/0x1A (FreeRDP logs them as ERRINFO_UNKNOWN); only third-party lists name them.
+  sourcedRow(0x19, 'ERRINFO_SERVER_SHUTDOWN', 'the server is shutting down', 'unknown', THIRD_PARTY,
     'The server sent this on its way down; wait until it is back, then connect again.'),
-  row(0x1a, 'ERRINFO_SERVER_REBOOT', 'the server is restarting', 'unknown',
+  sourcedRow(0x1a, 'ERRINFO_SERVER_REBOOT', 'the server is restarting', 'unknown', THIRD_PARTY,
     'The server sent this on its way into a restart; wait a few minutes, then connect again.'),
   row(0x400, 'ERRINFO_CB_DESTINATION_NOT_FOUND', 'the connection broker found no target computer', 'server-refusal'),
-  row(0x402, 'ERRINFO_CB_LOADING_DESTINATION', 'the broker target is still being prepared', 'server-refusal'),
+  row(0x402, 'ERRINFO_CB_LOADING_DESTINATION', 'the redirect target is disconnecting from the connection broker', 'server-refusal'),
   row(0x404, 'ERRINFO_CB_REDIRECTING_TO_DESTINATION', 'the broker failed to redirect to the target', 'server-refusal'),
   row(0x405, 'ERRINFO_CB_SESSION_ONLINE_VM_WAKE', 'the broker could not wake the virtual machine', 'server-refusal'),
   row(0x406, 'ERRINFO_CB_SESSION_ONLINE_VM_BOOT', 'the broker could not start the virtual machine', 'server-refusal'),
@@ -66,9 +71,10 @@ export const ERROR_INFO_ROWS: readonly CodeEntry[] = [
   row(0x410, 'ERRINFO_CB_CONNECTION_ERROR_INVALID_SETTINGS', 'the broker settings are not valid', 'server-refusal'),
   row(0x411, 'ERRINFO_CB_SESSION_ONLINE_VM_BOOT_TIMEOUT', 'the virtual machine took too long to start', 'server-refusal'),
   row(0x412, 'ERRINFO_CB_SESSION_ONLINE_VM_SESSMON_FAILED', 'session monitoring failed on the virtual machine', 'server-refusal'),
-  ...PROTOCOL_ERRORS.map(([value, name]) =>
-    row(value, `ERRINFO_${name}`, wordsOf(`ERRINFO_${name}`), name === 'PEER_DISCONNECTED' ? 'network' : 'unknown', PROTOCOL_NOTE),
-  ),
+  ...PROTOCOL_ERRORS.map(([value, name]) => row(value, `ERRINFO_${name}`, PROTOCOL_MEANINGS[name] ?? wordsOf(`ERRINFO_${name}`), 'unknown', PROTOCOL_NOTE)),
+  sourcedRow(0x1196, 'ERRINFO_PEER_DISCONNECTED', 'peer disconnected', 'network', 'Defined only by FreeRDP (include/freerdp/error.h); MS-RDPBCGR 2.2.5.1.1 has no such code.'),
+  // FreeRDP's "no error info received" value, never sent by a server.
+  sourcedRow(0xffffffff, 'ERRINFO_NONE', 'unknown: no error information was received', 'unknown', "FreeRDP's own placeholder (include/freerdp/error.h ERRINFO_NONE = 0xFFFFFFFF); no server sends it."),
 ];
 
 /** The error-info codes by value. */

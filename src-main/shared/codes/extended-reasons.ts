@@ -9,7 +9,7 @@ const LICENSING = 'A Remote Desktop licensing problem on the server side (RD Lic
 
 /** The documented ExtendedDisconnectReasonCode values. */
 export const EXTENDED_REASON_ROWS: readonly CodeEntry[] = [
-  twinRow(0, 'exDiscReasonNoInfo', ['ERRINFO_NONE', 'ERRINFO_SUCCESS'], 'no extra information', 'unknown'),
+  twinRow(0, 'exDiscReasonNoInfo', ['ERRINFO_SUCCESS'], 'no extra information', 'unknown'),
   twinRow(1, 'exDiscReasonAPIInitiatedDisconnect', ['ERRINFO_RPC_INITIATED_DISCONNECT'], 'an administrative tool disconnected the session', 'unknown'),
   twinRow(2, 'exDiscReasonAPIInitiatedLogoff', ['ERRINFO_RPC_INITIATED_LOGOFF'], 'an administrative tool logged the session off', 'unknown'),
   twinRow(3, 'exDiscReasonServerIdleTimeout', ['ERRINFO_IDLE_TIMEOUT'], 'the idle time limit was reached', 'unknown'),

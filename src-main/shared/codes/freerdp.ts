@@ -67,6 +67,9 @@ const EXIT_ROWS: readonly CodeEntry[] = [
   row(158, 'XF_EXIT_CONNECT_LOGON_TYPE_NOT_GRANTED', 'xfreerdp: this logon type is not granted', 'credentials'),
   row(159, 'XF_EXIT_CONNECT_NO_OR_MISSING_CREDENTIALS', 'xfreerdp: no credentials were given', 'credentials'),
   row(160, 'XF_EXIT_CONNECT_TARGET_BOOTING', 'xfreerdp: the target is still starting', 'unknown'),
+  // Added with ERRCONNECT_HYBRID_REQUIRED_BY_SERVER (FreeRDP 3, PR #13185).
+  row(161, 'XF_EXIT_CONNECT_HYBRID_REQUIRED_BY_SERVER', 'xfreerdp: the server requires NLA (CredSSP), which this connection turned off', 'server-refusal',
+    'Drop /sec:tls or /sec:rdp (or -sec-nla) so xfreerdp offers NLA, or turn NLA off on the server.'),
   row(255, 'XF_EXIT_UNKNOWN', 'xfreerdp: unknown error', 'unknown'),
 ];
 

@@ -4,7 +4,8 @@ import { DISCONNECT_REASONS, UNOFFICIAL_NOTE } from './disconnect-reasons';
 import { ERROR_INFO } from './error-info';
 import { EXTENDED_REASONS, PROTOCOL_RANGE } from './extended-reasons';
 import { errinfoFromFreerdp, FREERDP_ERRORS } from './freerdp';
-import { toHex, unofficialRow, type CodeEntry, type CodeKind, type Steer } from './types';
+import { NEGOTIATION_FAILURES } from './negotiation-failures';
+import { row, toHex, type CodeEntry, type CodeKind, type Steer } from './types';
 
 export { toHex } from './types';
 export type { CodeEntry, CodeKind, Steer } from './types';
@@ -17,7 +18,7 @@ export interface Reading {
 
 function toReading(entry: CodeEntry, kind: CodeKind, name?: string): Reading {
   const notes = [...(entry.notes ?? [])];
-  if (!entry.official) notes.push(UNOFFICIAL_NOTE);
+  if (!entry.official) notes.push(entry.provenance ?? UNOFFICIAL_NOTE);
   // Read as a server errorInfo code, a number shared with ExtendedDisconnectReasonCode shows its MS-RDPBCGR name.
   const shown = name ?? (kind === 'error-info' && entry.errinfoName ? entry.errinfoName : entry.name);
   return {
@@ -45,20 +46,28 @@ function entryFor(kind: CodeKind, value: number): CodeEntry | undefined {
     case 'extended-reason': {
       const hit = EXTENDED_REASONS.get(value) ?? ERROR_INFO.get(value);
       if (hit || value < PROTOCOL_RANGE.start || value > PROTOCOL_RANGE.end) return hit;
-      return unofficialRow(value, 'exDiscReasonProtocolRange', 'an internal RDP protocol error (protocol range 4096–32767)', 'unknown',
-        'Microsoft documents only the range; check the server event log for the detail.');
+      return row(value, 'exDiscReasonProtocolRange', 'an internal RDP protocol error (protocol range 4096–32767)', 'unknown',
+        'Microsoft documents the range (ExtendedDisconnectReasonCode exDiscReasonProtocolRangeStart to End), not each code; the server event log has the detail.');
     }
     case 'error-info':
       return ERROR_INFO.get(value) ?? EXTENDED_REASONS.get(value);
+    case 'negotiation-failure':
+      return NEGOTIATION_FAILURES.get(value);
     case 'freerdp-error': {
       const hit = FREERDP_ERRORS.get(value);
       if (hit || value < 33 || value > 127) return hit;
-      return unofficialRow(value, 'XF_EXIT_RDP range', 'xfreerdp: an RDP protocol error (exit codes 32–127)', 'unknown');
+      return row(value, 'XF_EXIT_RDP range', 'xfreerdp: an RDP protocol error (exit codes 32–127)', 'unknown',
+        'FreeRDP client/X11/xfreerdp.h reserves 32–127 for RDP protocol errors without naming each code.');
     }
   }
 }
 
 const RANGE_NAMES = new Set(['exDiscReasonProtocolRange', 'XF_EXIT_RDP range']);
+
+/** True for a reading that only names a documented range of codes, not the code itself. */
+export function isRangeReading(r: Reading): boolean {
+  return RANGE_NAMES.has(r.code.name);
+}
 
 /** Decodes `value` as one kind of code, or undefined when that table has no such number. */
 export function decodeAs(kind: CodeKind, value: number): Reading | undefined {
@@ -81,7 +90,7 @@ export function unknownReading(kind: CodeKind, value: number): Reading {
 export function readingsOf(value: number): Reading[] {
   const packed = readPackedErrorInfo(value);
   if (packed) return [packed];
-  const kinds: CodeKind[] = ['disconnect-reason', 'extended-reason', 'freerdp-error'];
+  const kinds: CodeKind[] = ['disconnect-reason', 'extended-reason', 'freerdp-error', 'negotiation-failure'];
   const out: Reading[] = [];
   for (const kind of kinds) {
     // A number that only MS-RDPBCGR lists (no ExtendedDisconnectReasonCode twin) is shown as error-info.
@@ -89,7 +98,7 @@ export function readingsOf(value: number): Reading[] {
     const r = decodeAs(asKind, value);
     if (r) out.push(r);
   }
-  const specific = out.filter((r) => !RANGE_NAMES.has(r.code.name));
+  const specific = out.filter((r) => !isRangeReading(r));
   return specific.length > 0 ? specific : out;
 }
 
@@ -100,6 +109,7 @@ export function readingByName(name: string): Reading | undefined {
     ['extended-reason', EXTENDED_REASONS],
     ['error-info', ERROR_INFO],
     ['freerdp-error', FREERDP_ERRORS],
+    ['negotiation-failure', NEGOTIATION_FAILURES],
   ];
   const wanted = name.toLowerCase();
   for (const [kind, table] of tables) {

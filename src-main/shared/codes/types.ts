@@ -22,6 +22,8 @@ export interface CodeEntry {
   readonly errinfoName?: string;
   /** Other spellings a log may use for the same code (FreeRDP writes some errorInfo names differently). */
   readonly aliases?: readonly string[];
+  /** For a row Microsoft does not document: who does define it, said instead of "comes from user reports". */
+  readonly provenance?: string;
 }
 
 /** Builds an official table row. */
@@ -41,6 +43,11 @@ export function twinRow(value: number, name: string, errinfo: readonly [string, 
 /** Builds a row for a code only seen in the wild. */
 export function unofficialRow(value: number, name: string, meaning: string, steer: Steer, ...notes: string[]): CodeEntry {
   return { value, name, meaning, official: false, steer, notes };
+}
+
+/** Builds a row Microsoft does not document but a named source does (FreeRDP's headers, third-party lists). */
+export function sourcedRow(value: number, name: string, meaning: string, steer: Steer, provenance: string, ...notes: string[]): CodeEntry {
+  return { value, name, meaning, official: false, steer, provenance, notes };
 }
 
 /** Turns a row list into a lookup by value; a duplicate value is a table bug and throws at load. */
