@@ -118,7 +118,7 @@ export function decodeCodes(text: string): DecodeResult {
   }
   if (!second) {
     const readings = readLone(first);
-    const head = readings.length > 1 ? `${toHex(first.value)} can be read ${readings.length} ways.` : '';
+    const head = readings.length > 1 ? `${first.isHex ? toHex(first.value) : first.raw} can be read ${readings.length} ways.` : '';
     return result(input, readings, firstSteer(readings), [head, ...readings.map((r) => describe(labelOf(r.code.kind), r.code))]);
   }
   const extraLines: string[] = [];
