@@ -11,6 +11,8 @@ export interface CertificateOptions {
   keyBits?: number;
   signatureHash?: 'sha256' | 'sha1';
   serverAuth?: boolean;
+  /** More subject attributes before the CN, most general first (forge short names: C, ST, L, O, OU, E). */
+  subjectExtra?: readonly { shortName: string; value: string }[];
 }
 
 /** A generated certificate: PEMs for servers, DER and SHA-256 for assertions. */
@@ -64,7 +66,7 @@ export function makeCertificate(options: CertificateOptions): LabCertificate {
   cert.serialNumber = serial.toString('hex');
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
-  const subject = [{ name: 'commonName', value: commonName }];
+  const subject = [...(options.subjectExtra ?? []).map((a) => ({ ...a })), { name: 'commonName', value: commonName }];
   cert.setSubject(subject);
   cert.setIssuer(subject);
 

@@ -25,6 +25,12 @@ export interface GatewayStandinOptions {
   readonly certificate?: LabCertificate;
   /** Also offer Basic (as when the gateway allows it). */
   readonly basic?: boolean;
+  /** The Basic realm (default rdg.lab.test). */
+  readonly realm?: string;
+  /** More response header lines ("Name: value"), as load balancers and proxies add them. */
+  readonly extraHeaders?: readonly string[];
+  /** The loopback address to listen on (any of 127.0.0.0/8); default 127.0.0.1. */
+  readonly host?: string;
 }
 
 /** One request head the stand-in received. */
@@ -53,7 +59,7 @@ function parseRequest(head: string): ReceivedRequest {
   return { method, path, headers };
 }
 
-function reply(mode: GatewayStandinMode, basic: boolean): string | null {
+function reply(mode: GatewayStandinMode, options: GatewayStandinOptions): string | null {
   switch (mode) {
     case 'gateway':
       return [
@@ -62,7 +68,8 @@ function reply(mode: GatewayStandinMode, basic: boolean): string | null {
         'Server: Microsoft-IIS/10.0',
         'WWW-Authenticate: Negotiate',
         'WWW-Authenticate: NTLM',
-        ...(basic ? ['WWW-Authenticate: Basic realm="rdg.lab.test"'] : []),
+        ...(options.basic ? [`WWW-Authenticate: Basic realm="${options.realm ?? 'rdg.lab.test'}"`] : []),
+        ...(options.extraHeaders ?? []),
         'X-Powered-By: ASP.NET',
         'Content-Length: 0',
         '',
@@ -79,7 +86,7 @@ function reply(mode: GatewayStandinMode, basic: boolean): string | null {
   }
 }
 
-/** Starts the stand-in on 127.0.0.1 and a free port. */
+/** Starts the stand-in on 127.0.0.1 (or `host`) and a free port. */
 export async function startGatewayStandin(options: GatewayStandinOptions = {}): Promise<GatewayStandin> {
   const mode = options.mode ?? 'gateway';
   const certificate = options.certificate ?? makeCertificate({ commonName: 'localhost', altNames: { dns: ['localhost'], ip: ['127.0.0.1'] } });
@@ -97,12 +104,12 @@ export async function startGatewayStandin(options: GatewayStandinOptions = {}): 
       if (end < 0 || buffer.length > 64 * 1024) return;
       requests.push(parseRequest(buffer.slice(0, end)));
       buffer = '';
-      const text = reply(mode, options.basic ?? false);
+      const text = reply(mode, options);
       if (text !== null) socket.end(Buffer.from(text, 'latin1'));
     });
   });
   server.on('tlsClientError', () => undefined);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(0, options.host ?? '127.0.0.1', resolve));
   const port = (server.address() as net.AddressInfo).port;
   return {
     port,
