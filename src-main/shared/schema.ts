@@ -110,6 +110,8 @@ export const ReportSchema = z.object({
   fixesApplied: z.array(AppliedFixSchema),
   /** The end of the app's own log, when the user chose to attach it (Electron). */
   appLog: z.object({ file: z.string(), lines: z.array(z.string()) }).optional(),
+  /** Present when identifying details were replaced by pseudonyms before export: which kinds. */
+  redacted: z.object({ users: z.boolean(), hosts: z.boolean() }).optional(),
 });
 /** The JSON report. */
 export type Report = z.infer<typeof ReportSchema>;
