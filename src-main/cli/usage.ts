@@ -13,7 +13,7 @@ export const HELP = `rdp-doctor — find out why Remote Desktop refuses to conne
 
 Usage:
   rdp-doctor diagnose <target>... [--targets FILE] [--rdp-file FILE] [--gateway HOST] [--error CODES]
-                      [--timeout MS] [--json] [--report FILE]
+                      [--timeout MS] [--json] [--report FILE] [--redact]
   rdp-doctor decode <code> [<extended-code>] [--json]     codes, or the dialog's whole text
   rdp-doctor rdp-file check FILE [--json]
   rdp-doctor rdp-file clean <target> [--fallback] [--use-ip] -o FILE [--dry-run] [--force]
@@ -23,7 +23,10 @@ Usage:
   rdp-doctor scripts export DIR                            every PowerShell script the app can run
 
 Commands:
-  diagnose        run every check against one or more targets (host, host:port, [ipv6]:port or .rdp file)
+  diagnose        run every check against one or more targets (host, host:port, [ipv6]:port or .rdp file);
+                  --report writes .html, .pdf or .json by its extension; --redact replaces names, addresses,
+                  users and other identifying details by pseudonyms (host-1, user-1) in everything it prints
+                  and writes
   decode          explain the two numbers of the error dialog (e.g. 0x904 0x7)
   rdp-file        check a .rdp file, or write a clean one: the security cost is shown first; --dry-run prints
                   the file instead of writing it; an existing FILE is refused unless --force, which keeps it as

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { dispatch } from '../../service/dispatch';
-import type { DiagnoseRequest, ProgressEvent } from '../../shared/dto';
+import type { DiagnoseRequest, ExportRequest, ProgressEvent } from '../../shared/dto';
 import type { Report } from '../../shared/schema';
 import { CHECK_IDS } from '../../shared/ids';
 import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
@@ -46,12 +46,22 @@ async function buildRequests(targets: string[], shared: Omit<DiagnoseRequest, 't
   return requests;
 }
 
+/** The report of a finished task in `format`, through the same export as the other doors; --redact hides what both boxes of the export dialog hide. */
+async function exportReport(service: AppService, taskId: string, format: ExportRequest['format'], redact: boolean): Promise<Buffer> {
+  const out = unwrap(await dispatch(service.handlers, 'report:export', { taskId, format, redact: { users: redact, hosts: redact } })) as { contentBase64: string };
+  return Buffer.from(out.contentBase64, 'base64');
+}
+
 /** Writes the report in the format its extension names. */
-async function writeReport(service: AppService, taskId: string, file: string): Promise<void> {
+async function writeReport(service: AppService, taskId: string, file: string, redact: boolean): Promise<void> {
   const ext = extname(file).toLowerCase().slice(1);
   if (ext !== 'html' && ext !== 'json' && ext !== 'pdf') throw new UsageError(`--report must end in .html, .json or .pdf (got ${JSON.stringify(file)}).`);
-  const out = unwrap(await dispatch(service.handlers, 'report:export', { taskId, format: ext, redact: { users: false, hosts: false } })) as { contentBase64: string };
-  await writeFile(file, Buffer.from(out.contentBase64, 'base64'));
+  await writeFile(file, await exportReport(service, taskId, ext, redact));
+}
+
+/** The report as printed: with --redact, the redacted one the files get, so nothing identifying reaches the terminal either. */
+async function printedReport(service: AppService, taskId: string, report: Report, redact: boolean): Promise<Report> {
+  return redact ? (JSON.parse((await exportReport(service, taskId, 'json', true)).toString('utf8')) as Report) : report;
 }
 
 /** Runs `diagnose` and returns the exit code. */
@@ -64,6 +74,7 @@ export const run: CliCommand = async (io, argv) => {
     timeout: { type: 'string' },
     json: { type: 'boolean' },
     report: { type: 'string' },
+    redact: { type: 'boolean' },
   });
   const targets = [...p.positionals];
   const list = str(p, 'targets');
@@ -80,6 +91,7 @@ export const run: CliCommand = async (io, argv) => {
   const requests = await buildRequests(targets, shared);
   const json = p.values['json'] === true;
   const reportFile = str(p, 'report');
+  const redact = p.values['redact'] === true;
   const service = createCliService();
 
   const taskIds = new Set<string>();
@@ -93,15 +105,17 @@ export const run: CliCommand = async (io, argv) => {
     taskIds.add(taskId);
     const report: Report = await service.waitForReport(taskId);
     if (!isHealthy(report.findings)) worst = EXIT.findings;
-    if (json) io.stdout.write(`${JSON.stringify(report)}
-`);
+    const shown = await printedReport(service, taskId, report, redact);
+    if (json) io.stdout.write(`${JSON.stringify(shown)}\n`);
     else {
       progress.done();
-      io.stdout.write(`${index > 0 ? '\n' : ''}${formatReport(report, io.color)}`);
+      io.stdout.write(`${index > 0 ? '\n' : ''}${formatReport(shown, io.color)}`);
     }
     if (reportFile) {
-      const file = requests.length > 1 ? reportFile.replace(/(\.[^.]+)$/, `-${report.target.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${report.target.port}$1`) : reportFile;
-      await writeReport(service, taskId, file);
+      // Redacted reports of several targets are told apart by their place in the list: a host name in the file name would give it away.
+      const suffix = redact ? `target-${index + 1}` : `${report.target.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${report.target.port}`;
+      const file = requests.length > 1 ? reportFile.replace(/(\.[^.]+)$/, `-${suffix}$1`) : reportFile;
+      await writeReport(service, taskId, file, redact);
     }
   };
   try {
