@@ -22,7 +22,7 @@ export interface AddressTry {
  * connects to every address either resolver gave. Status: pass (both work), warn (only one way works:
  * the summary says which), fail (neither works), skip (the target is an address).
  */
-export const altIpVsNameCheck: CheckDefinition = {
+export const altIpVsNameCheck: CheckDefinition<'alt.ip-vs-name'> = {
   id: 'alt.ip-vs-name',
   dependsOn: ['dns.resolve', 'net.tcp'],
   async run(ctx) {
@@ -49,7 +49,7 @@ export const altIpVsNameCheck: CheckDefinition = {
 };
 
 /** Status, summary and evidence from the two ways of connecting (pure; exported for tests). */
-export function judgeIpVsName(host: string, port: number, byName: TcpAttempt, byAddress: readonly AddressTry[], systemAddresses: readonly string[]): CheckOutcome {
+export function judgeIpVsName(host: string, port: number, byName: TcpAttempt, byAddress: readonly AddressTry[], systemAddresses: readonly string[]): CheckOutcome<'alt.ip-vs-name'> {
   const workingAddresses = byAddress.filter((a) => a.kind === 'open').map((a) => a.address);
   const failingAddresses = byAddress.filter((a) => a.kind !== 'open').map((a) => a.address);
   const nameWorks = byName.kind === 'open';

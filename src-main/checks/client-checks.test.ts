@@ -84,7 +84,7 @@ describe('client-saved-creds-nla-off against 127.0.0.1', () => {
     const ctx = makeTestContext({ target: 'localhost', windows: createReplaySource(join(FIXTURES, 'client-saved-creds-nla-off')), results: [dns] });
     const r = await clientSavedCredentialsCheck.run(ctx);
     expect(r.status).toBe('warn');
-    expect(r.evidence['names']).toEqual(['localhost', '127.0.0.1']);
+    expect(r.evidence).toMatchObject({ names: ['localhost', '127.0.0.1'] });
   });
 
   it('passes again once the credentials.clear fix is replayed', async () => {

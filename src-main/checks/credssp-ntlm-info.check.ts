@@ -17,7 +17,7 @@ export const MAX_CLOCK_SKEW_SECONDS = 300;
  *    nameMatchesTarget: boolean|null (null when the target is an address), warnings: string[] }`
  * When skipped: `{ available: false, reason: 'no-rdp-service'|'hybrid-not-offered' }`.
  */
-export const credsspNtlmInfoCheck: CheckDefinition = {
+export const credsspNtlmInfoCheck: CheckDefinition<'credssp.ntlm-info'> = {
   id: 'credssp.ntlm-info',
   dependsOn: ['rdp.negotiation'],
   async run(ctx) {
@@ -38,7 +38,7 @@ export const credsspNtlmInfoCheck: CheckDefinition = {
 };
 
 /** Status, summary and evidence from the probe (pure; `now` is the local clock). */
-export function judgeCredSsp(probe: CredSspProbe, target: ParsedTarget, now: Date): CheckOutcome {
+export function judgeCredSsp(probe: CredSspProbe, target: ParsedTarget, now: Date): CheckOutcome<'credssp.ntlm-info'> {
   if (!probe.ok) {
     const cancelled = probe.error === 'cancelled';
     return {
@@ -53,7 +53,7 @@ export function judgeCredSsp(probe: CredSspProbe, target: ParsedTarget, now: Dat
   const nameMatchesTarget = target.isAddress ? null : namesMatch(target.host, c);
   const osVersion = c.version ? `${c.version.major}.${c.version.minor}.${c.version.build}` : null;
   const evidence = {
-    available: true,
+    available: true as const,
     tlsVersion: probe.tls.version ?? null,
     tsRequestVersion: probe.tsRequestVersion,
     targetName: c.targetName,

@@ -15,7 +15,7 @@ import type { CheckDefinition, CheckOutcome } from './types';
  * Status: pass (resolves), warn (resolves but DNS and this computer disagree, or only one of them answers),
  * fail (the system resolver cannot resolve it), skip never (a literal address passes without lookup).
  */
-export const dnsResolveCheck: CheckDefinition = {
+export const dnsResolveCheck: CheckDefinition<'dns.resolve'> = {
   id: 'dns.resolve',
   dependsOn: [],
   async run(ctx) {
@@ -34,7 +34,7 @@ function directFailure(r: DnsResolution): DnsFailure | null {
 }
 
 /** Turns a resolution into status, summary and evidence (pure; exported for tests). */
-export function judgeResolution(r: DnsResolution): CheckOutcome {
+export function judgeResolution(r: DnsResolution): CheckOutcome<'dns.resolve'> {
   const systemSet = new Set(r.system?.addresses.map((a) => a.address) ?? []);
   const dnsSet = new Set([...(r.directA?.addresses ?? []), ...(r.directAaaa?.addresses ?? [])].map((a) => a.address));
   const failure = r.reserved ?? (r.system && !r.system.ok ? r.system.error : null);

@@ -24,7 +24,7 @@ export interface ReverseLookup {
  * names found that do not match a name target (a hint of a stale record). Status: pass (matches, or no
  * reverse record, which is common), warn (an address maps back to a different computer), skip (no address).
  */
-export const dnsReverseCheck: CheckDefinition = {
+export const dnsReverseCheck: CheckDefinition<'dns.reverse'> = {
   id: 'dns.reverse',
   dependsOn: ['dns.resolve'],
   async run(ctx) {
@@ -61,7 +61,7 @@ export function judgeReverse(
   host: string,
   isAddress: boolean,
   raw: readonly { address: string; ptr: ReverseOutcome; system: ReverseOutcome }[],
-): CheckOutcome {
+): CheckOutcome<'dns.reverse'> {
   const lookups: ReverseLookup[] = raw.map(({ address, ptr, system }) => {
     const names = [...new Set([...ptr.names, ...system.names])];
     const matchesTarget = isAddress || names.length === 0 ? null : names.some((n) => sameComputer(n, host));

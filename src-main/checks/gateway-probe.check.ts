@@ -19,14 +19,14 @@ export const GATEWAY_PORT = 443;
  * is untrusted, expired or names another host), fail (unreachable, TLS failed, or not a gateway answer),
  * skip (no gateway configured).
  */
-export const gatewayProbeCheck: CheckDefinition = {
+export const gatewayProbeCheck: CheckDefinition<'gateway.probe'> = {
   id: 'gateway.probe',
   dependsOn: [],
   async run(ctx) {
     const fromOption = ctx.options.gateway?.trim() || null;
     const fromFile = ctx.options.clientSettings?.gateway?.trim() || null;
     const gateway = normalizeGateway(fromOption ?? fromFile);
-    const source = fromOption ? 'option' : 'rdp-file';
+    const source = fromOption ? ('option' as const) : ('rdp-file' as const);
     if (!gateway) return { status: 'skip', summary: 'No Remote Desktop Gateway is configured.', evidence: { gateway: null } };
     let host: string;
     let port: number;
@@ -69,7 +69,7 @@ export function gatewayCertificateIssues(result: GatewayProbeResult): string[] {
 }
 
 /** Status, summary and evidence from a probe result (pure; exported for tests). */
-export function judgeGateway(gateway: string, source: string, result: GatewayProbeResult): CheckOutcome {
+export function judgeGateway(gateway: string, source: 'option' | 'rdp-file', result: GatewayProbeResult): CheckOutcome<'gateway.probe'> {
   const evidence = { gateway, source, ...result };
   const where = `${result.host}:${result.port}`;
   if (result.failure) {

@@ -29,7 +29,7 @@ export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unrea
  * Status: pass (open, path fine), warn (open but some addresses fail, slow, or lossy), fail (no address
  * accepts the connection), skip (nothing to connect to: the name did not resolve).
  */
-export const netTcpCheck: CheckDefinition = {
+export const netTcpCheck: CheckDefinition<'net.tcp'> = {
   id: 'net.tcp',
   // Runs beside the handshake probes: connect-gate.ts retries SYNs a small listen queue dropped, so the parallel
   // connects do not read as packet loss. The latency sample is read from them or, after them, connects raw.
@@ -72,7 +72,7 @@ function verdictOf(attempts: readonly TcpAttempt[]): TcpVerdict {
 export type LatencyFigures = Omit<LatencySample, 'lost' | 'retries' | 'connectTimeoutMs' | 'connects'> & Partial<LatencySample>;
 
 /** Turns connect attempts and a latency sample into status, summary and evidence (pure; exported for tests). */
-export function judgeTcp(host: string, port: number, attempts: readonly TcpAttempt[], latency: LatencyFigures | null): CheckOutcome {
+export function judgeTcp(host: string, port: number, attempts: readonly TcpAttempt[], latency: LatencyFigures | null): CheckOutcome<'net.tcp'> {
   const pick = (kind: TcpAttempt['kind']): string[] => attempts.filter((a) => a.kind === kind).map((a) => a.address);
   const verdict = verdictOf(attempts);
   const highLatency = latency?.medianMs != null && latency.medianMs > HIGH_LATENCY_MS;

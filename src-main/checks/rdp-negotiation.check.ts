@@ -15,7 +15,7 @@ import type { CheckDefinition, CheckOutcome } from './types';
  *                      | { kind: 'closed', reset, bytesReceived } | { kind: 'timeout', phase: 'connect'|'reply' }
  *                      | { kind: 'refused' } | { kind: 'aborted' } | { kind: 'error', code, message } }] }`
  */
-export const rdpNegotiationCheck: CheckDefinition = {
+export const rdpNegotiationCheck: CheckDefinition<'rdp.negotiation'> = {
   id: 'rdp.negotiation',
   dependsOn: [],
   async run(ctx) {
@@ -25,9 +25,8 @@ export const rdpNegotiationCheck: CheckDefinition = {
 };
 
 /** Status and summary line from the enumeration (pure, tested on recorded summaries). */
-export function judgeNegotiation(summary: NegotiationSummary, timeoutMs: number): CheckOutcome {
-  const evidence = JSON.parse(JSON.stringify(summary)) as Record<string, unknown>;
-  const out = (status: CheckOutcome['status'], text: string): CheckOutcome => ({ status, summary: text, evidence });
+export function judgeNegotiation(summary: NegotiationSummary, timeoutMs: number): CheckOutcome<'rdp.negotiation'> {
+  const out = (status: CheckOutcome['status'], text: string): CheckOutcome<'rdp.negotiation'> => ({ status, summary: text, evidence: summary });
   switch (summary.service) {
     case 'aborted':
       return out('error', 'Cancelled before the server answered.');

@@ -9,7 +9,7 @@ import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import { credsspNtlmInfoCheck } from './credssp-ntlm-info.check';
 import { rdpNegotiationCheck } from './rdp-negotiation.check';
-import { makeTestContext } from './test-context';
+import { contractEvidence, makeTestContext } from './test-context';
 import { tlsHandshakeCheck } from './tls-handshake.check';
 import type { CheckDefinition, CheckOutcome } from './types';
 
@@ -20,17 +20,18 @@ const TIMEOUT_MS = 800;
 /** Runs the three checks the way the engine would (negotiation first) and then the rules. */
 async function diagnoseStandIn(s: StandIn) {
   const ctx = makeTestContext({ target: `127.0.0.1:${s.port}`, options: { timeoutMs: TIMEOUT_MS } });
-  const out = new Map<CheckId, CheckOutcome>();
   const results = new Map<CheckId, CheckResult>();
-  for (const check of [rdpNegotiationCheck, tlsHandshakeCheck, credsspNtlmInfoCheck] as CheckDefinition[]) {
-    const o = await check.run(ctx);
-    out.set(check.id, o);
+  const record = <K extends CheckId>(check: CheckDefinition<K>, o: CheckOutcome<K>): CheckOutcome<K> => {
     results.set(check.id, { id: check.id, section: CHECK_META[check.id].section, title: check.id, durationMs: 0, ...o });
-  }
+    return o;
+  };
+  const neg = record(rdpNegotiationCheck, await rdpNegotiationCheck.run(ctx));
+  const tls = record(tlsHandshakeCheck, await tlsHandshakeCheck.run(ctx));
+  const cred = record(credsspNtlmInfoCheck, await credsspNtlmInfoCheck.run(ctx));
   const findings = runNegotiationRules({ target: ctx.target, checks: results, errorHint: null, clientSettings: null, now: new Date() }).map((d) => d.id);
-  return { neg: out.get('rdp.negotiation')!, tls: out.get('tls.handshake')!, cred: out.get('credssp.ntlm-info')!, findings };
+  return { neg, tls, cred, findings };
 }
-const kinds = (o: CheckOutcome): string[] => [...new Set((o.evidence.probes as { outcome: { kind: string } }[]).map((p) => p.outcome.kind))];
+const kinds = (o: CheckOutcome<'rdp.negotiation'>): string[] => [...new Set(contractEvidence('rdp.negotiation', o).probes.map((p) => p.outcome.kind))];
 
 describe('stand-ins (real sockets, scripted misbehaviour)', () => {
   it('hang: every probe times out after connecting, within the timeout', async () => {
@@ -39,7 +40,7 @@ describe('stand-ins (real sockets, scripted misbehaviour)', () => {
     const { neg, tls, findings } = await diagnoseStandIn(s);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 2 + 250);
     expect(neg.evidence.service).toBe('timeout');
-    const probes = neg.evidence.probes as { outcome: { kind: string; phase?: string }; connectMs: number | null; totalMs: number }[];
+    const probes = contractEvidence('rdp.negotiation', neg).probes;
     expect(probes.every((p) => p.outcome.kind === 'timeout' && p.outcome.phase === 'reply' && p.connectMs !== null)).toBe(true);
     expect(Math.max(...probes.map((p) => p.totalMs))).toBeLessThan(TIMEOUT_MS + 300);
     expect(tls.status).toBe('skip');
@@ -67,7 +68,7 @@ describe('stand-ins (real sockets, scripted misbehaviour)', () => {
     const { neg, findings } = await diagnoseStandIn(await startStandIn('reset'));
     expect(neg.evidence.service).toBe('closed');
     // The stand-in writes "03 00" then aborts; on this kernel the client sees FIN or RST, either way a drop.
-    expect((neg.evidence.probes as { outcome: { bytesReceived?: number } }[]).every((p) => p.outcome.bytesReceived === 2)).toBe(true);
+    expect(contractEvidence('rdp.negotiation', neg).probes.every((p) => p.outcome.kind === 'closed' && p.outcome.bytesReceived === 2)).toBe(true);
     expect(findings).toEqual(['connection-dropped-during-negotiation']);
   });
   it('http: non-RDP with the reply shown', async () => {

@@ -10,7 +10,7 @@ import type { CheckContext, CheckOutcome } from './types';
 
 afterAll(() => stopAll());
 
-async function runAll(ctx: CheckContext): Promise<Record<'neg' | 'tls' | 'cred', CheckOutcome>> {
+async function runAll(ctx: CheckContext): Promise<{ neg: CheckOutcome<'rdp.negotiation'>; tls: CheckOutcome<'tls.handshake'>; cred: CheckOutcome<'credssp.ntlm-info'> }> {
   const neg = await rdpNegotiationCheck.run(ctx);
   const [tls, cred] = await Promise.all([tlsHandshakeCheck.run(ctx), credsspNtlmInfoCheck.run(ctx)]);
   return { neg, tls, cred };

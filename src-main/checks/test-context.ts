@@ -1,5 +1,6 @@
 /** Builds a CheckContext for tests: real defaults, every field overridable. */
 import { setMaxListeners } from 'node:events';
+import { CHECK_EVIDENCE, type CheckEvidence } from '../shared/evidence';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import { createMemoryKnownHosts } from '../net/known-hosts-store';
@@ -40,4 +41,23 @@ function unlimitedSignal(): AbortSignal {
   const signal = new AbortController().signal;
   setMaxListeners(0, signal);
   return signal;
+}
+
+/**
+ * The evidence of check `id`'s outcome as its schema reads it, with the test failing when it does not fit the
+ * contract or when the schema would drop a field the check wrote (so the schema names every field).
+ */
+export function contractEvidence<K extends CheckId>(id: K, outcome: { readonly evidence: unknown }): CheckEvidence<K> {
+  const parsed = CHECK_EVIDENCE[id].safeParse(outcome.evidence);
+  if (!parsed.success) throw new Error(`${id} evidence breaks its contract: ${parsed.error.message}`);
+  const written = JSON.stringify(sortKeys(outcome.evidence));
+  const read = JSON.stringify(sortKeys(parsed.data));
+  if (written !== read) throw new Error(`${id} evidence has fields its schema does not name:\n${written}\n${read}`);
+  return parsed.data as CheckEvidence<K>;
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => [k, sortKeys(v)]));
 }

@@ -27,7 +27,7 @@ export interface KnownHostVerdict {
  * Status: fail (expired, not yet valid, or unreadable), warn (name mismatch, changed, weak, no serverAuth,
  * expiring soon), pass (including self-signed, which is normal for RDP), skip (no chain from tls.handshake).
  */
-export const tlsCertificateCheck: CheckDefinition = {
+export const tlsCertificateCheck: CheckDefinition<'tls.certificate'> = {
   id: 'tls.certificate',
   dependsOn: ['tls.handshake'],
   async run(ctx) {
@@ -74,7 +74,7 @@ async function compareWithKnown(ctx: CheckContext, facts: CertificateFacts): Pro
 const FAIL_CODES = new Set(['expired', 'not-yet-valid']);
 
 /** Status, summary and evidence from a readable certificate and the known-hosts comparison (pure; exported for tests). */
-export function judgeFacts(facts: CertificateFacts, knownHost: KnownHostVerdict, host: string, port: number): CheckOutcome {
+export function judgeFacts(facts: CertificateFacts, knownHost: KnownHostVerdict, host: string, port: number): CheckOutcome<'tls.certificate'> {
   const problems: CertificateProblem[] = [...facts.problems];
   if (knownHost.status === 'changed') {
     problems.push({

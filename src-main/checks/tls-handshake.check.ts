@@ -17,7 +17,7 @@ import type { CheckDefinition, CheckOutcome } from './types';
  *    okVersions: TlsVersion[] }`
  * When skipped: `{ reason: 'rdp-security-only'|'no-rdp-service'|'no-tls-protocol' }`.
  */
-export const tlsHandshakeCheck: CheckDefinition = {
+export const tlsHandshakeCheck: CheckDefinition<'tls.handshake'> = {
   id: 'tls.handshake',
   dependsOn: ['rdp.negotiation'],
   async run(ctx) {
@@ -31,7 +31,7 @@ export const tlsHandshakeCheck: CheckDefinition = {
   },
 };
 
-function skipReason(summary: NegotiationSummary): CheckOutcome | null {
+function skipReason(summary: NegotiationSummary): CheckOutcome<'tls.handshake'> | null {
   if (summary.service !== 'rdp') {
     return { status: 'skip', summary: 'No RDP negotiation took place, so TLS could not be tried.', evidence: { reason: 'no-rdp-service' } };
   }
@@ -46,9 +46,9 @@ function skipReason(summary: NegotiationSummary): CheckOutcome | null {
 }
 
 /** Status and summary from the probe (pure). */
-export function judgeTls(probe: TlsProbeResult): CheckOutcome {
+export function judgeTls(probe: TlsProbeResult): CheckOutcome<'tls.handshake'> {
   const okVersions = TLS_VERSIONS.filter((v) => probe.versions[v].ok);
-  const evidence = { ...JSON.parse(JSON.stringify(probe)), okVersions } as Record<string, unknown>;
+  const evidence = { ...probe, okVersions };
   const label = tlsLabel;
   const listed = okVersions.map(label).join(', ');
   if (okVersions.length === 0 && !probe.negotiated) {

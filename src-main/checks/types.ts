@@ -1,6 +1,7 @@
 /** What a check is and what it is given: the context every check reads through (STYLE "Shape"). */
-import type { CheckId, CheckStatus } from '../shared/ids';
+import type { CheckId } from '../shared/ids';
 import type { CheckResult, DecodeResult } from '../shared/schema';
+import type { CheckEvidence, NotRunEvidence } from '../shared/evidence';
 import type { WindowsSource } from '../windows/source';
 import type { KnownHostsStore } from '../net/known-hosts-store';
 import type { ClientSettings, ParsedTarget } from '../shared/target';
@@ -38,16 +39,17 @@ export interface CheckContext {
   settled(prefix: string, maxWaitMs: number): Promise<void>;
 }
 
-/** What a check's run returns; the engine adds id, section, title and time. */
-export interface CheckOutcome {
-  readonly status: CheckStatus;
-  readonly summary: string;
-  readonly evidence: Record<string, unknown>;
-}
+/**
+ * What check `K`'s run returns; the engine adds id, section, title and time. A verdict carries the check's own
+ * evidence (its schema in shared/evidence); a skip or error may carry flat facts such as the reason instead.
+ */
+export type CheckOutcome<K extends CheckId = CheckId> =
+  | { readonly status: 'pass' | 'warn' | 'fail'; readonly summary: string; readonly evidence: CheckEvidence<K> }
+  | { readonly status: 'skip' | 'error'; readonly summary: string; readonly evidence: CheckEvidence<K> | NotRunEvidence };
 
 /** One check: its id, the checks whose results it needs first, and how it runs. */
-export interface CheckDefinition {
-  readonly id: CheckId;
+export interface CheckDefinition<K extends CheckId = CheckId> {
+  readonly id: K;
   readonly dependsOn: readonly CheckId[];
-  run(ctx: CheckContext): Promise<CheckOutcome>;
+  run(ctx: CheckContext): Promise<CheckOutcome<K>>;
 }

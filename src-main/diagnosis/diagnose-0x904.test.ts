@@ -4,6 +4,7 @@ import { decodeCodes } from './decode';
 import { judgeCertificate } from '../net/certificate';
 import { makeTestCert } from '../net/test-certs';
 import { judgeFacts } from '../checks/tls-certificate.check';
+import { judgeTcp } from '../checks/net-tcp.check';
 import { CHECK_META } from '../shared/catalog';
 import type { CheckId } from '../shared/ids';
 import type { CheckOutcome } from '../checks/types';
@@ -34,7 +35,7 @@ function evidence(checks: CheckResult[], error: string | null): Evidence {
   };
 }
 
-const tcp = result('net.tcp', { status: 'pass', summary: 'open', evidence: { connected: true } });
+const tcp = result('net.tcp', judgeTcp(HOST, 3389, [{ address: '192.0.2.1', port: 3389, family: 4, kind: 'open', ms: 5, code: null, message: 'open' }], null));
 const events = result('client.events', {
   status: 'fail',
   summary: 'The last attempt ended with reason 2308',
@@ -56,7 +57,7 @@ describe('diagnose: the 0x904 / 0x7 case end to end over all rules and the ranki
   });
 
   it('a network cause gets the pair as a contradiction', () => {
-    const closed = result('net.tcp', { status: 'fail', summary: 'timed out', evidence: { verdict: 'timeout', port: 3389, timedOut: ['192.0.2.1'], open: [], refused: [], unreachable: [] } });
+    const closed = result('net.tcp', judgeTcp(HOST, 3389, [{ address: '192.0.2.1', port: 3389, family: 4, kind: 'timeout', ms: 5000, code: 'ETIMEDOUT', message: 'timed out' }], null));
     const plain = diagnose(evidence([closed], null)).find((x) => x.id === 'port-unreachable')!;
     const steered = diagnose(evidence([closed], '0x904 0x7')).find((x) => x.id === 'port-unreachable')!;
     expect(steered.contradictions.join(' ')).toContain('0x904/0x7');

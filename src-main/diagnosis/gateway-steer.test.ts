@@ -6,11 +6,16 @@ import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import type { ClientSettings } from '../shared/target';
 import type { Evidence } from './types';
+import { judgeGateway } from '../checks/gateway-probe.check';
+import { judgeResolution } from '../checks/dns-resolve.check';
+import { judgeTcp } from '../checks/net-tcp.check';
+import type { GatewayProbeResult } from '../net/gateway';
+import type { TcpAttempt } from '../net/tcp';
 
 const NOW = new Date('2026-11-22T03:00:00Z');
 
-function result(id: CheckId, status: CheckResult['status'], evidence: Record<string, unknown>): CheckResult {
-  return { id, section: CHECK_META[id].section, title: CHECK_META[id].title, status, summary: '', durationMs: 5, evidence };
+function result(id: CheckId, status: CheckResult['status'], evidence: object): CheckResult {
+  return { id, section: CHECK_META[id].section, title: CHECK_META[id].title, status, summary: '', durationMs: 5, evidence: { ...evidence } };
 }
 
 function evidence(host: string, checks: CheckResult[], settings: Partial<ClientSettings> | null = null): Evidence {
@@ -26,18 +31,26 @@ function evidence(host: string, checks: CheckResult[], settings: Partial<ClientS
   };
 }
 
-const tcpTimeout = result('net.tcp', 'fail', { verdict: 'timeout', port: 3389, timedOut: ['10.20.0.5'], open: [], refused: [], unreachable: [] });
-const tcpRefused = result('net.tcp', 'fail', { verdict: 'refused', port: 3389, timedOut: [], open: [], refused: ['10.20.0.5'], unreachable: [] });
-const tcpSlow = result('net.tcp', 'warn', { verdict: 'open', port: 3389, open: ['10.20.0.5'], refused: [], timedOut: [], unreachable: [], highLatency: true, packetLoss: true, lossRatio: 0.6, medianMs: 1400, maxMs: 2500, sampleAttempts: 5 });
-const dnsFail = result('dns.resolve', 'fail', { failure: { kind: 'nxdomain', code: 'ENOTFOUND', message: 'not found' }, addresses: [] });
-const gatewayDown = result('gateway.probe', 'fail', {
-  gateway: 'rdg.example.com', source: 'option', host: 'rdg.example.com', port: 443, ok: false, reachedStage: 'connect',
-  failure: { stage: 'connect', kind: 'timeout', message: 'no answer in 5000 ms' },
-});
-const gatewayFine = result('gateway.probe', 'pass', {
-  gateway: 'rdg.example.com', source: 'rdp-file', host: 'rdg.example.com', port: 443, ok: true, reachedStage: 'http', failure: null,
-  answer: 'rd-gateway', http: { statusCode: 401, authSchemes: ['NTLM'] }, tls: { authorized: true, authorizationError: null },
-});
+const attempt = (kind: TcpAttempt['kind']): TcpAttempt => ({ address: '10.20.0.5', port: 3389, family: 4, kind, ms: 5, code: null, message: kind });
+const tcpTimeout = result('net.tcp', 'fail', judgeTcp('srv01.corp', 3389, [attempt('timeout')], null).evidence);
+const tcpRefused = result('net.tcp', 'fail', judgeTcp('srv01.corp', 3389, [attempt('refused')], null).evidence);
+const tcpSlow = result('net.tcp', 'warn', judgeTcp('srv01.corp', 3389, [attempt('open')], {
+  address: '10.20.0.5', port: 3389, attempts: 5, answered: 2, lossRatio: 0.6, medianMs: 1400, maxMs: 2500, minMs: 1300, samplesMs: [1300, null, 1400, null, null], budgetMs: 5000,
+}).evidence);
+const nx = { kind: 'nxdomain' as const, code: 'ENOTFOUND', message: 'not found' };
+const dnsFail = result('dns.resolve', 'fail', judgeResolution({
+  host: 'fileserver', isAddress: false, system: { ok: false, addresses: [], ms: 3, error: nx }, directA: null, directAaaa: null, dnsServers: [], addresses: [], reserved: null,
+}).evidence);
+const probe: GatewayProbeResult = {
+  host: 'rdg.example.com', port: 443, ok: true, reachedStage: 'done', failure: null, connect: null,
+  tls: { version: 'TLSv1.3', cipher: 'x', authorized: true, authorizationError: null, ms: 5 }, chain: [], certificate: null,
+  http: { statusCode: 401, statusText: 'Unauthorized', httpVersion: '1.1', server: null, authSchemes: ['NTLM'], headers: {}, ms: 3 },
+  answer: 'auth-required', answerText: 'ok', rawPreview: null, totalMs: 9,
+};
+const gatewayDown = result('gateway.probe', 'fail', judgeGateway('rdg.example.com', 'option', {
+  ...probe, ok: false, reachedStage: 'connect', failure: { stage: 'connect', kind: 'timeout', code: null, message: 'no answer in 5000 ms' }, tls: null, http: null, answer: null,
+}).evidence);
+const gatewayFine = result('gateway.probe', 'pass', judgeGateway('rdg.example.com', 'rdp-file', probe).evidence);
 
 describe('gateway steering: direct-path failures are expected when the client goes through an RD Gateway', () => {
   it('without a gateway, an unreachable port leads (the control case)', () => {

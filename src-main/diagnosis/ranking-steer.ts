@@ -120,7 +120,7 @@ export function isInternalName(host: string): boolean {
 /** The RD Gateway the client connects through (--gateway or the .rdp file), or null for a direct connection. */
 export function gatewayInUse(ev: Evidence): string | null {
   const probed = readGateway(ev);
-  if (probed) return probed.host;
+  if (probed) return probed.name;
   return ev.clientSettings?.gateway?.trim() || null;
 }
 

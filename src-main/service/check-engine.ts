@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS, type CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
+import { evidenceContractIssue } from '../shared/evidence';
 import { CHECKS } from '../checks/registry';
 import { createMemoTable } from '../checks/memo-table';
 import type { CheckContext, CheckDefinition } from '../checks/types';
@@ -33,6 +34,15 @@ export function withDependencies(ids: readonly CheckId[], registry: Record<Check
 function resultOf(id: CheckId, status: CheckResult['status'], summary: string, durationMs: number, evidence: Record<string, unknown> = {}): CheckResult {
   const meta = CHECK_META[id];
   return { id, section: meta.section, title: meta.title, status, summary, durationMs, evidence };
+}
+
+/**
+ * A result whose evidence breaks its check's contract (shared/evidence) becomes an error that says where, with the
+ * evidence kept: the rules could not read it, and the report must not present it as a verdict.
+ */
+export function keepContract(result: CheckResult): CheckResult {
+  const issue = evidenceContractIssue(result.id, result.status, result.evidence);
+  return issue === null ? result : { ...result, status: 'error', summary: `The check's evidence does not match its contract (${issue}).` };
 }
 
 /** The reason the run's signal carries when the whole-diagnosis deadline passed (not a user's cancel). */
@@ -79,7 +89,8 @@ function runSignal(outer: AbortSignal, ms: number): { signal: AbortSignal; deadl
  * Runs `ids` (dependencies included) with `shared` context. Independent checks run in parallel; a check
  * whose dependency could not run still runs and reads `undefined` for it. The whole run has one deadline,
  * `deadlineMs` (issue 3: about two timeouts in total): at it the signal every check and probe holds aborts, so
- * their sockets close, and each check still running ends as an error that says so.
+ * their sockets close, and each check still running ends as an error that says so. Evidence of the real checks is
+ * held to its contract (`keepContract`); a test's own registry carries whatever its stand-ins return.
  */
 export async function runChecks(
   ids: readonly CheckId[],
@@ -88,6 +99,7 @@ export async function runChecks(
   options: { deadlineMs: number; registry?: Record<CheckId, CheckDefinition>; skipReason?: (id: CheckId) => string | null },
 ): Promise<CheckResult[]> {
   const registry = options.registry ?? CHECKS;
+  const contract = options.registry === undefined ? keepContract : (r: CheckResult): CheckResult => r;
   const order = withDependencies(ids, registry);
   const results = new Map<CheckId, CheckResult>();
   const memos = createMemoTable();
@@ -129,7 +141,7 @@ export async function runChecks(
       let result: CheckResult;
       try {
         const outcome = await Promise.race([def.run(ctx), limit.promise]);
-        result = resultOf(id, outcome.status, outcome.summary, performance.now() - begin, outcome.evidence);
+        result = contract(resultOf(id, outcome.status, outcome.summary, performance.now() - begin, outcome.evidence));
       } catch (error) {
         const ms = performance.now() - begin;
         const message = error instanceof Error ? error.message : String(error);

@@ -22,7 +22,10 @@ async function openSocketsAfter(server: { readonly open: number }): Promise<numb
 
 async function diagnoseTarget(target: string, extra: Partial<DiagnoseRequest> = {}): Promise<Report> {
   const deps = createNodeDeps({ door: 'browser', dataDir: home, env: {} });
-  return runDiagnosis('t', { target, timeoutMs: TIMEOUT, ...extra }, deps, () => {}, new AbortController().signal);
+  const report = await runDiagnosis('t', { target, timeoutMs: TIMEOUT, ...extra }, deps, () => {}, new AbortController().signal);
+  // Every check's evidence against a real peer keeps its contract (shared/evidence), or the rules could not read it.
+  expect(report.checks.filter((c) => c.summary.includes('does not match its contract')).map((c) => `${c.id}: ${c.summary}`)).toEqual([]);
+  return report;
 }
 
 const rdpFile = (text: string) => ({ name: 'test.rdp', contentBase64: Buffer.from(text, 'utf8').toString('base64') });

@@ -1,13 +1,13 @@
 /** Diagnosis rules for the server certificate seen in the TLS handshake (tls.certificate evidence). */
 import type { FixId } from '../../shared/ids';
 import type { Evidence, FindingDraft, Rule } from '../types';
-import { readServerCertificate, type CertFacts } from './network-read';
+import { certificateNames, readServerCertificate, type WireCertificate } from './network-read';
 
 const DAY_MS = 86_400_000;
 const day = (iso: string | null): string => iso?.slice(0, 10) ?? 'an unknown date';
-const nameOf = (c: CertFacts): string => c.commonName ?? c.subject;
-const technical = (c: CertFacts): string =>
-  `subject ${c.subject}; issuer ${c.issuer}; valid ${c.notBefore ?? '?'} – ${c.notAfter ?? '?'}; SHA-1 ${c.sha1 ?? '?'}`;
+const nameOf = (c: WireCertificate): string => c.commonName ?? c.subject;
+const technical = (c: WireCertificate): string =>
+  `subject ${c.subject}; issuer ${c.issuer}; valid ${c.notBefore} – ${c.notAfter}; SHA-1 ${c.sha1}`;
 
 /** The certificate is past its end date. */
 const certificateExpired: Rule = (ev) => {
@@ -19,7 +19,7 @@ const certificateExpired: Rule = (ev) => {
   return [{
     id: 'certificate-expired',
     confidence: 0.9,
-    explanation: `The certificate ${ev.target.host} uses to secure Remote Desktop expired on ${day(c.notAfter)} (${Math.abs(c.daysLeft ?? 0)} days ago). Remote Desktop warns about an expired certificate, and a server that cannot use or renew its certificate hangs up during the secure handshake, which shows up as error 0x904 / 0x7.${self}`,
+    explanation: `The certificate ${ev.target.host} uses to secure Remote Desktop expired on ${day(c.notAfter)} (${Math.abs(c.daysLeft)} days ago). Remote Desktop warns about an expired certificate, and a server that cannot use or renew its certificate hangs up during the secure handshake, which shows up as error 0x904 / 0x7.${self}`,
     technical: `tls.certificate notAfter ${c.notAfter} < now; ${technical(c)}.`,
     checks: ['tls.certificate'],
     fixes: ['server.renew-certificate'],
@@ -31,7 +31,7 @@ const certificateExpired: Rule = (ev) => {
 const certificateNotYetValid: Rule = (ev) => {
   const c = readServerCertificate(ev);
   if (!c || c.validity !== 'not-yet-valid') return [];
-  const startsIn = c.notBefore ? Math.ceil((Date.parse(c.notBefore) - ev.now.getTime()) / DAY_MS) : null;
+  const startsIn = Number.isNaN(Date.parse(c.notBefore)) ? null : Math.ceil((Date.parse(c.notBefore) - ev.now.getTime()) / DAY_MS);
   return [{
     id: 'certificate-not-yet-valid',
     confidence: 0.85,
@@ -46,9 +46,10 @@ const certificateNotYetValid: Rule = (ev) => {
 /** The certificate names another computer. */
 const certificateNameMismatch: Rule = (ev) => {
   const c = readServerCertificate(ev);
-  if (!c || c.nameMatches !== false) return [];
+  if (!c || c.nameMatch.matches) return [];
   const host = ev.target.host;
-  const names = c.names.length > 0 ? c.names : c.commonName ? [c.commonName] : [];
+  const carried = certificateNames(c);
+  const names = carried.length > 0 ? carried : c.commonName ? [c.commonName] : [];
   const certName = names[0] ?? nameOf(c);
   const firstLabel = (n: string): string => n.toLowerCase().split('.')[0] ?? '';
   const sameShort = !ev.target.isAddress && names.some((n) => firstLabel(n) === firstLabel(host));
@@ -69,7 +70,7 @@ const certificateNameMismatch: Rule = (ev) => {
     confidence: sameShort || ev.target.isAddress ? 0.8 : 0.7,
     severity: strict ? 'high' : undefined,
     explanation: `The server's certificate is issued to ${names.join(', ') || 'no name'}, not to "${host}". Remote Desktop warns about this${strict ? ', and your connection file tells it not to connect when the check fails' : ''}.${advice}`,
-    technical: `requested ${host}; certificate CN=${c.commonName ?? '-'}, SANs ${c.names.join(', ') || 'none'}; ${technical(c)}.`,
+    technical: `requested ${host}; certificate CN=${c.commonName ?? '-'}, SANs ${carried.join(', ') || 'none'}; ${technical(c)}.`,
     checks: ['tls.certificate'],
     fixes,
     evidence: { requested: host, certificateNames: names, commonName: c.commonName, authenticationLevel: ev.clientSettings?.authenticationLevel ?? null },
@@ -84,8 +85,8 @@ const certificateSelfSigned: Rule = (ev) => {
     id: 'certificate-self-signed',
     confidence: 0.6,
     severity: 'info',
-    explanation: `The server uses a certificate it made for itself. This is the normal setup for Remote Desktop and not a cause of failure by itself; it is why Remote Desktop asks whether you trust the computer. Compare the thumbprint ${c.sha1 ?? ''} with the one your IT team gives you before you accept it.`,
-    technical: `self-signed (subject = issuer = ${c.subject}); SHA-1 ${c.sha1 ?? '?'}, SHA-256 ${c.sha256 ?? '?'}.`,
+    explanation: `The server uses a certificate it made for itself. This is the normal setup for Remote Desktop and not a cause of failure by itself; it is why Remote Desktop asks whether you trust the computer. Compare the thumbprint ${c.sha1} with the one your IT team gives you before you accept it.`,
+    technical: `self-signed (subject = issuer = ${c.subject}); SHA-1 ${c.sha1}, SHA-256 ${c.sha256}.`,
     checks: ['tls.certificate'],
     fixes: [],
     evidence: { subject: c.subject, sha1: c.sha1, sha256: c.sha256 },
@@ -95,20 +96,21 @@ const certificateSelfSigned: Rule = (ev) => {
 /** Differs from the certificate seen here before (trust on first use). */
 const certificateChanged: Rule = (ev) => {
   const c = readServerCertificate(ev);
-  if (!c || c.knownStatus !== 'changed') return [];
+  if (!c || c.knownHost.status !== 'changed') return [];
+  const previous = c.knownHost.previous;
   // A certificate issued after the old one was last seen looks like a routine renewal (self-signed ones renew about every 6 months).
-  const renewed = c.notBefore !== null && c.previousLastSeen !== null && Date.parse(c.notBefore) >= Date.parse(c.previousLastSeen);
+  const renewed = previous !== null && Date.parse(c.notBefore) >= Date.parse(previous.lastSeen);
   return [{
     id: 'certificate-changed',
     confidence: renewed ? 0.5 : 0.7,
     severity: renewed ? 'low' : 'medium',
     explanation: renewed
-      ? `The server shows a different certificate than when this computer last checked it (${day(c.previousLastSeen)}). The new one was issued since then, which looks like a normal renewal. Remote Desktop may ask you again whether to trust it.`
+      ? `The server shows a different certificate than when this computer last checked it (${day(previous?.lastSeen ?? null)}). The new one was issued since then, which looks like a normal renewal. Remote Desktop may ask you again whether to trust it.`
       : `The server shows a different certificate than the one seen here before, and the new one is not simply newer. The server may have been rebuilt or replaced, the name may now lead to a different computer, or something on the network is intercepting the connection. Confirm with IT before you accept it.`,
-    technical: `SHA-256 now ${c.sha256 ?? '?'}, before ${c.previousSha256 ?? '?'} (first seen ${c.previousFirstSeen ?? '?'}, last seen ${c.previousLastSeen ?? '?'}); new notBefore ${c.notBefore ?? '?'}.`,
+    technical: `SHA-256 now ${c.sha256}, before ${previous?.sha256 ?? '?'} (first seen ${previous?.firstSeen ?? '?'}, last seen ${previous?.lastSeen ?? '?'}); new notBefore ${c.notBefore}.`,
     checks: ['tls.certificate'],
     fixes: [],
-    evidence: { sha256: c.sha256, previousSha256: c.previousSha256, previousLastSeen: c.previousLastSeen, notBefore: c.notBefore, looksRenewed: renewed },
+    evidence: { sha256: c.sha256, previousSha256: previous?.sha256 ?? null, previousLastSeen: previous?.lastSeen ?? null, notBefore: c.notBefore, looksRenewed: renewed },
   }];
 };
 
@@ -116,19 +118,20 @@ const certificateChanged: Rule = (ev) => {
 const certificateWeak: Rule = (ev) => {
   const c = readServerCertificate(ev);
   if (!c) return [];
+  const codes = c.problems.map((p) => p.code);
   const reasons: string[] = [];
-  if (c.problemCodes.includes('weak-signature')) reasons.push(`it is signed with ${c.signatureName ?? 'an outdated algorithm'}, which is no longer considered safe`);
-  if (c.problemCodes.includes('weak-key')) reasons.push(`its ${c.keyType ?? ''} key is only ${c.keyBits ?? '?'} bits long`);
-  if (c.problemCodes.includes('no-server-auth')) reasons.push('it is not marked for server authentication');
+  if (codes.includes('weak-signature')) reasons.push(`it is signed with ${c.signatureAlgorithm.name}, which is no longer considered safe`);
+  if (codes.includes('weak-key')) reasons.push(`its ${c.key.type} key is only ${c.key.bits ?? '?'} bits long`);
+  if (codes.includes('no-server-auth')) reasons.push('it is not marked for server authentication');
   if (reasons.length === 0) return [];
   return [{
     id: 'certificate-weak',
     confidence: 0.6,
     explanation: `The server's certificate is weak: ${reasons.join('; ')}. Hardened clients and security policies can refuse such a certificate. A freshly made Remote Desktop certificate uses current algorithms.`,
-    technical: `signature ${c.signatureName ?? '?'}, key ${c.keyType ?? '?'} ${c.keyBits ?? '?'} bits, serverAuth ${c.serverAuth ?? '?'}; ${technical(c)}.`,
+    technical: `signature ${c.signatureAlgorithm.name}, key ${c.key.type} ${c.key.bits ?? '?'} bits, serverAuth ${c.serverAuth}; ${technical(c)}.`,
     checks: ['tls.certificate'],
     fixes: ['server.renew-certificate'],
-    evidence: { signature: c.signatureName, keyType: c.keyType, keyBits: c.keyBits, serverAuth: c.serverAuth },
+    evidence: { signature: c.signatureAlgorithm.name, keyType: c.key.type, keyBits: c.key.bits, serverAuth: c.serverAuth },
   }];
 };
 

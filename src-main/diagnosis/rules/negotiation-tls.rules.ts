@@ -1,16 +1,15 @@
 /** Diagnosis rules for the TLS handshake and the NTLM identity: version mismatch, TLS failure, drops, clock skew, stale DNS. */
 import { MODERN_TLS_VERSIONS as CLIENT_VERSIONS, tlsLabel as label } from '../../shared/tls-versions';
 import type { Rule } from '../types';
-import { readCredSsp, readTls, type TlsFacts } from './negotiation-read';
+import { evidenceOf } from './evidence';
+import { allAttempts, type TlsHandshake } from './negotiation-read';
 
 /** Beyond this, Kerberos refuses tickets (5 minutes by default). */
 const MAX_SKEW_SECONDS = 300;
 
-const allAttempts = (t: TlsFacts) => [t.defaultAttempt, ...Object.values(t.versions)];
-
 /** The server accepts only versions the client will not use (or none, answering every offer with protocol_version). */
 const tlsVersionMismatch: Rule = (ev) => {
-  const t = readTls(ev);
+  const t = evidenceOf(ev, 'tls.handshake');
   if (!t) return [];
   const modern = t.okVersions.filter((v) => CLIENT_VERSIONS.includes(v));
   if (modern.length > 0) return [];
@@ -34,7 +33,7 @@ const tlsVersionMismatch: Rule = (ev) => {
 
 /** TLS fails with an alert or a local error (not a version problem, not a silent drop). */
 const tlsHandshakeFailed: Rule = (ev) => {
-  const t = readTls(ev);
+  const t = evidenceOf(ev, 'tls.handshake');
   if (!t || t.okVersions.length > 0 || t.negotiated) return [];
   if (allAttempts(t).every((a) => a.alert?.code === 70)) return [];
   const d = t.defaultAttempt;
@@ -47,13 +46,13 @@ const tlsHandshakeFailed: Rule = (ev) => {
     technical: `TLS over RDP failed on every version: ${alert ? `alert ${alert.code} ${alert.name}` : d.timedOut ? 'no answer' : d.error ?? 'unknown error'}.`,
     checks: ['tls.handshake'],
     fixes: ['server.renew-certificate', 'server.repair-key-permissions'],
-    evidence: { alert, error: d.error, versions: versionSummary(t) },
+    evidence: { alert, error: d.error ?? null, versions: versionSummary(t) },
   }];
 };
 
 /** The server closes the socket in the TLS handshake (the classic 0x904 signature). */
 const droppedDuringTls: Rule = (ev) => {
-  const t = readTls(ev);
+  const t = evidenceOf(ev, 'tls.handshake');
   if (!t || t.okVersions.length > 0 || !t.defaultAttempt.dropped) return [];
   return [{
     id: 'connection-dropped-during-negotiation',
@@ -68,7 +67,7 @@ const droppedDuringTls: Rule = (ev) => {
 
 /** Server clock more than 5 minutes away from this computer's. */
 const clockSkew: Rule = (ev) => {
-  const c = readCredSsp(ev);
+  const c = evidenceOf(ev, 'credssp.ntlm-info');
   if (!c || c.clockSkewSeconds === null || Math.abs(c.clockSkewSeconds) <= MAX_SKEW_SECONDS) return [];
   const minutes = Math.round(Math.abs(c.clockSkewSeconds) / 60);
   const dir = c.clockSkewSeconds > 0 ? 'ahead of' : 'behind';
@@ -85,7 +84,7 @@ const clockSkew: Rule = (ev) => {
 
 /** The name asked for leads to a computer that calls itself something else. */
 const dnsStaleRecord: Rule = (ev) => {
-  const c = readCredSsp(ev);
+  const c = evidenceOf(ev, 'credssp.ntlm-info');
   if (!c || ev.target.isAddress || c.nameMatchesTarget !== false) return [];
   const actual = c.dnsComputer ?? c.netbiosComputer ?? 'another computer';
   return [{
@@ -99,7 +98,7 @@ const dnsStaleRecord: Rule = (ev) => {
   }];
 };
 
-function versionSummary(t: TlsFacts): Record<string, string> {
+function versionSummary(t: TlsHandshake): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [v, a] of Object.entries(t.versions)) {
     out[v] = a.ok ? 'ok' : a.alert ? `alert ${a.alert.code} ${a.alert.name}` : a.dropped ? 'dropped' : a.timedOut ? 'timeout' : a.error ?? 'failed';
@@ -107,7 +106,7 @@ function versionSummary(t: TlsFacts): Record<string, string> {
   return out;
 }
 
-function alertWords(t: TlsFacts): string {
+function alertWords(t: TlsHandshake): string {
   return CLIENT_VERSIONS.map((v) => `${v}: ${versionSummary(t)[v] ?? 'not tried'}`).join('; ');
 }
 

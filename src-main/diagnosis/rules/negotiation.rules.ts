@@ -1,6 +1,7 @@
 /** Diagnosis rules for the negotiation evidence: what the server's answer to each security request says. */
 import type { Evidence, FindingDraft, Rule } from '../types';
-import { readNegotiation, type NegotiationFacts } from './negotiation-read';
+import { evidenceOf } from './evidence';
+import { failureCodes, failureNames, failureOf } from './negotiation-read';
 import { tlsIdentityRules } from './negotiation-tls.rules';
 
 const where = (ev: Evidence): string => `${ev.target.host}:${ev.target.port}`;
@@ -8,9 +9,9 @@ const fileName = (ev: Evidence): string => ev.clientSettings?.fileName ?? 'the c
 
 /** Something answered, but not in RDP. */
 const notRdpService: Rule = (ev) => {
-  const n = readNegotiation(ev);
+  const n = evidenceOf(ev, 'rdp.negotiation');
   if (!n || n.service !== 'non-rdp') return [];
-  const sample = n.probes.find((p) => p.kind === 'non-rdp');
+  const sample = n.probes.flatMap((p) => (p.outcome.kind === 'non-rdp' ? [p.outcome] : []))[0];
   return [{
     id: 'not-rdp-service',
     confidence: 0.9,
@@ -24,9 +25,9 @@ const notRdpService: Rule = (ev) => {
 
 /** TCP opened, the negotiation never got an answer. */
 const negotiationTimeout: Rule = (ev) => {
-  const n = readNegotiation(ev);
+  const n = evidenceOf(ev, 'rdp.negotiation');
   if (!n || n.service !== 'timeout') return [];
-  const waited = n.probes.filter((p) => p.kind === 'timeout' && p.phase === 'reply' && p.connected);
+  const waited = n.probes.filter((p) => p.outcome.kind === 'timeout' && p.outcome.phase === 'reply' && p.connectMs !== null);
   if (waited.length === 0) return [];
   return [{
     id: 'negotiation-timeout',
@@ -41,9 +42,9 @@ const negotiationTimeout: Rule = (ev) => {
 
 /** The server closed instead of answering the negotiation. */
 const droppedDuringNegotiation: Rule = (ev) => {
-  const n = readNegotiation(ev);
+  const n = evidenceOf(ev, 'rdp.negotiation');
   if (!n || n.service !== 'closed') return [];
-  const resets = n.probes.filter((p) => p.kind === 'closed').length;
+  const resets = n.probes.filter((p) => p.outcome.kind === 'closed').length;
   return [{
     id: 'connection-dropped-during-negotiation',
     confidence: 0.8,
@@ -57,9 +58,9 @@ const droppedDuringNegotiation: Rule = (ev) => {
 
 /** RDP_NEG_FAILURE 3: no usable certificate. */
 const serverNoCertificate: Rule = (ev) => {
-  const n = readNegotiation(ev);
-  if (!n || !n.codes.includes(3)) return [];
-  const refused = n.probes.filter((p) => p.code === 3).map((p) => p.protocol);
+  const n = evidenceOf(ev, 'rdp.negotiation');
+  if (!n || !failureCodes(n).includes(3)) return [];
+  const refused = n.probes.filter((p) => failureOf(p)?.code === 3).map((p) => p.protocol);
   return [{
     id: 'server-no-certificate',
     confidence: 0.95,
@@ -76,9 +77,10 @@ const EXPLAINED_FAILURES: ReadonlySet<number> = new Set([1, 2, 3, 5]);
 
 /** Every request refused, at least one for a reason no other rule explains (undefined code, 4 or 6). */
 const negotiationRefused: Rule = (ev) => {
-  const n = readNegotiation(ev);
-  if (!n || n.probes.length === 0 || !n.probes.every((p) => p.kind === 'failure')) return [];
-  const unexplained = n.codes.filter((code) => !EXPLAINED_FAILURES.has(code));
+  const n = evidenceOf(ev, 'rdp.negotiation');
+  if (!n || n.probes.length === 0 || !n.probes.every((p) => p.outcome.kind === 'failure')) return [];
+  const codes = failureCodes(n);
+  const unexplained = codes.filter((code) => !EXPLAINED_FAILURES.has(code));
   if (unexplained.length === 0) return [];
   const names = failureNames(n);
   const undefinedCode = unexplained.some((code) => code < 1 || code > 6);
@@ -88,16 +90,16 @@ const negotiationRefused: Rule = (ev) => {
     explanation: undefinedCode
       ? `${where(ev)} refuses every way of connecting, and the reason it gives is not one Remote Desktop defines. It is probably not a Windows Remote Desktop server but a gateway, load balancer or another product in front of it; ask whoever runs it, and check that you connect to the right computer and port.`
       : `${where(ev)} refuses every way of connecting this client offers (${names.join(', ')}). The server's security settings ask for something the client does not send; ask the server's administrator to set its security layer to negotiate.`,
-    technical: `RDP_NEG_FAILURE on all ${n.probes.length} requests: ${n.probes.map((p) => `${p.protocol} → ${p.codeName ?? p.code ?? '?'}`).join(', ')}.`,
+    technical: `RDP_NEG_FAILURE on all ${n.probes.length} requests: ${n.probes.map((p) => `${p.protocol} → ${failureOf(p)?.codeName ?? '?'}`).join(', ')}.`,
     checks: ['rdp.negotiation'],
     fixes: undefinedCode ? [] : ['server.set-security-layer'],
-    evidence: { failures: names, codes: n.codes },
+    evidence: { failures: names, codes },
   }];
 };
 
 /** Only Standard RDP Security: no TLS, no NLA. */
 const rdpSecurityOnly: Rule = (ev) => {
-  const n = readNegotiation(ev);
+  const n = evidenceOf(ev, 'rdp.negotiation');
   if (!n || !n.rdpSecurityOnly) return [];
   const strict = ev.clientSettings?.authenticationLevel === 1;
   return [{
@@ -106,7 +108,7 @@ const rdpSecurityOnly: Rule = (ev) => {
     explanation: strict
       ? `The remote computer only allows the old Remote Desktop security, which cannot prove the server's identity, and ${fileName(ev)} says not to connect when the server cannot be verified. Set the server to negotiate or require TLS.`
       : "The remote computer only allows the old Remote Desktop security, without TLS or Network Level Authentication. Current clients and policies may refuse it, and it is open to interception. Set the server's security layer to negotiate or TLS.",
-    technical: `Server selects PROTOCOL_RDP only (SecurityLayer=0 or a pre-2003 server); TLS/CredSSP requests refused${n.codes.includes(2) ? ' with SSL_NOT_ALLOWED_BY_SERVER' : ''}.`,
+    technical: `Server selects PROTOCOL_RDP only (SecurityLayer=0 or a pre-2003 server); TLS/CredSSP requests refused${failureCodes(n).includes(2) ? ' with SSL_NOT_ALLOWED_BY_SERVER' : ''}.`,
     checks: ['rdp.negotiation'],
     fixes: ['server.set-security-layer'],
     evidence: { supported: n.supported, authenticationLevel: ev.clientSettings?.authenticationLevel ?? null },
@@ -140,7 +142,7 @@ function credSspOffFile(ev: Evidence): CredSspOffFile | null {
 
 /** The server requires NLA, the .rdp file in use turns CredSSP off. */
 const nlaRequiredClientDisabled: Rule = (ev) => {
-  const n = readNegotiation(ev);
+  const n = evidenceOf(ev, 'rdp.negotiation');
   if (!n || n.nlaRequired !== true) return [];
   const file = credSspOffFile(ev);
   if (!file) return [];
@@ -164,27 +166,24 @@ const nlaRequiredClientDisabled: Rule = (ev) => {
 
 /** The server refuses Standard RDP Security; the file forces it (no negotiation, no CredSSP). */
 const tlsRequiredClientRdpOnly: Rule = (ev) => {
-  const n = readNegotiation(ev);
+  const n = evidenceOf(ev, 'rdp.negotiation');
   const s = ev.clientSettings;
   if (!n || !s || s.negotiateSecurityLayer !== false || s.enableCredSsp !== false) return [];
   const rdpProbe = n.probes.find((p) => p.protocol === 'RDP');
+  const rdpFailure = rdpProbe ? failureOf(rdpProbe) : null;
   // Code 5 (HYBRID_REQUIRED_BY_SERVER) is nla-required-client-disabled's case; code 1 is "TLS required, NLA optional".
-  const refusesRdp = rdpProbe?.kind === 'failure' && rdpProbe.code === 1;
+  const refusesRdp = rdpFailure?.code === 1;
   if (!refusesRdp) return [];
   return [{
     id: 'tls-required-client-rdp-only',
     confidence: 0.85,
     explanation: `The remote computer requires a secure (TLS) connection, but ${fileName(ev)} forces the old Remote Desktop security: it turns off security negotiation (negotiate security layer:i:0) and CredSSP (enablecredsspsupport:i:0). Use a clean connection file that lets the client negotiate.`,
-    technical: `PROTOCOL_RDP request answered ${rdpProbe?.codeName ?? 'with a failure'}; client settings negotiate security layer=0, enablecredsspsupport=0.`,
+    technical: `PROTOCOL_RDP request answered ${rdpFailure?.codeName ?? 'with a failure'}; client settings negotiate security layer=0, enablecredsspsupport=0.`,
     checks: ['rdp.negotiation'],
     fixes: ['rdpfile.generate-clean', 'server.set-security-layer'],
-    evidence: { rdpFailure: rdpProbe?.codeName ?? null, negotiateSecurityLayer: false, enableCredSsp: false },
+    evidence: { rdpFailure: rdpFailure?.codeName ?? null, negotiateSecurityLayer: false, enableCredSsp: false },
   }];
 };
-
-function failureNames(n: NegotiationFacts): string[] {
-  return [...new Set(n.probes.flatMap((p) => (p.codeName ? [p.codeName] : [])))];
-}
 
 /** Applies each rule to the evidence (exported for tests that want one rule's drafts). */
 export function runNegotiationRules(ev: Evidence): FindingDraft[] {

@@ -1,0 +1,72 @@
+/**
+ * One evidence contract per check id: the check returns it, the engine validates it, the rules read it typed,
+ * the report labels its fields. A schema describes the evidence of a check that ran (pass, warn or fail).
+ */
+import { z } from 'zod';
+import type { CheckId, CheckStatus } from '../ids';
+import { NETWORK_EVIDENCE } from './network';
+
+export * from './network';
+
+// Client and server checks still hand over plain JSON; their schemas follow.
+const Untyped = z.record(z.string(), z.unknown());
+
+/** The evidence schema of every check; `satisfies` makes a missing one a compile error. */
+export const CHECK_EVIDENCE = {
+  ...NETWORK_EVIDENCE,
+  'client.versions': Untyped,
+  'client.saved-credentials': Untyped,
+  'client.rdp-files': Untyped,
+  'client.policy': Untyped,
+  'client.events': Untyped,
+  'client.cache': Untyped,
+  'client.vpn': Untyped,
+  'client.security-software': Untyped,
+  'client.updates': Untyped,
+  'server.rdp-enabled': Untyped,
+  'server.listener': Untyped,
+  'server.security-layer': Untyped,
+  'server.certificate': Untyped,
+  'server.machinekeys': Untyped,
+  'server.firewall': Untyped,
+  'server.tls-protocols': Untyped,
+  'server.events': Untyped,
+  'server.capacity': Untyped,
+} as const satisfies Record<CheckId, z.ZodType<Record<string, unknown>>>;
+
+/** A value that may be read but not changed, all the way down. */
+export type DeepReadonly<T> = T extends readonly (infer U)[]
+  ? readonly DeepReadonly<U>[]
+  : T extends object
+    ? { readonly [P in keyof T]: DeepReadonly<T[P]> }
+    : T;
+
+/** The evidence of check `K` when it ran. */
+export type CheckEvidence<K extends CheckId> = DeepReadonly<z.output<(typeof CHECK_EVIDENCE)[K]>>;
+
+/** What a skipped or unfinished check carries instead of its evidence: flat facts such as the reason. */
+export const NotRunEvidenceSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+/** Flat facts of a check that did not run to its evidence. */
+export type NotRunEvidence = Readonly<z.output<typeof NotRunEvidenceSchema>>;
+
+/** Statuses whose evidence must be the check's own schema; skip and error may carry NotRunEvidence instead. */
+const RAN: ReadonlySet<CheckStatus> = new Set<CheckStatus>(['pass', 'warn', 'fail']);
+
+/** True for a status whose evidence is the check's own (the check ran to a verdict). */
+export function hasRun(status: CheckStatus): boolean {
+  return RAN.has(status);
+}
+
+/** The check's evidence parsed by its schema, or null when it does not fit (unknown fields are dropped). */
+export function parseCheckEvidence<K extends CheckId>(id: K, evidence: unknown): CheckEvidence<K> | null {
+  const parsed = CHECK_EVIDENCE[id].safeParse(evidence);
+  return parsed.success ? (parsed.data as CheckEvidence<K>) : null;
+}
+
+/** Why a result's evidence breaks its check's contract, in one line, or null when it keeps it. */
+export function evidenceContractIssue(id: CheckId, status: CheckStatus, evidence: unknown): string | null {
+  const parsed = CHECK_EVIDENCE[id].safeParse(evidence);
+  if (parsed.success || (!RAN.has(status) && NotRunEvidenceSchema.safeParse(evidence).success)) return null;
+  const issue = parsed.error.issues[0];
+  return issue ? `${issue.path.join('.') || '(evidence)'}: ${issue.message}` : 'does not match';
+}
