@@ -36,19 +36,23 @@ export function sampleConnectTimeout(firstConnectMs: number, timeoutMs: number):
 
 /**
  * A short latency/loss sample to the first address that answered, `firstConnectMs` being that connect's time.
- * Its total budget is one timeout, and never past the diagnosis deadline.
+ * The handshake probes' own connects are the sample when none of them resent a SYN on its own: a resend while other
+ * connections of ours awaited the same server may be our burst filling its small listen queue (xrdp's holds two) and
+ * is left out. A resend with nothing of ours in the way is a hint of loss, and a careful sample of spaced connects
+ * follows; so does one when the probes made too few connects. Its total budget is one timeout, never past the deadline.
  */
 export function probeLatency(ctx: CheckContext, address: string, firstConnectMs: number, since: number): Promise<LatencySample> {
   return ctx.memo(`tcp:latency:${address}:${ctx.target.port}`, async () => {
-    // The handshake probes connected several times already. When every one of those connects was answered at its
-    // first SYN, they are the sample; a resent SYN (lost, or dropped by a full listen queue) calls for a careful one.
     const seen = connectsSince(address, ctx.target.port, since);
-    if (seen.length >= HANDSHAKE_SAMPLE_MIN && seen.every((c) => c.retries === 0)) return sampleFromConnects(address, ctx.target.port, seen);
+    const clean = seen.filter((c) => c.retries === 0);
+    const crowdedResends = seen.filter((c) => c.retries > 0 && c.crowd > 0).length;
+    const lossHint = seen.some((c) => c.retries > 0 && c.crowd === 0);
+    if (!lossHint && clean.length >= HANDSHAKE_SAMPLE_MIN) return sampleFromConnects(address, ctx.target.port, clean, crowdedResends);
     // The check's own first connect came before the handshake burst: when it was answered at once, it is the first.
-    const opening = seen[0]?.retries === 0 ? [seen[0].ms] : [];
+    const opening = seen[0]?.retries === 0 ? [seen[0]] : [];
     return sampleLatency(address, ctx.target.port, {
       count: 5,
-      priorMs: opening,
+      prior: opening,
       timeoutMs: sampleConnectTimeout(firstConnectMs, ctx.options.timeoutMs),
       budgetMs: Math.min(ctx.options.timeoutMs, ctx.remainingMs() - 100),
       signal: ctx.signal,

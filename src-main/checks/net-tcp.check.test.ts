@@ -25,3 +25,24 @@ describe('judgeTcp packet loss', () => {
     }
   });
 });
+
+describe('judgeTcp latency', () => {
+  const timed = (medianMs: number, pathMedianMs?: number): LatencyFigures => ({ ...sample(0), medianMs, maxMs: medianMs, ...(pathMedianMs === undefined ? {} : { pathMedianMs }) });
+
+  it('does not call a path slow when our own busy loop made the connects read slow', () => {
+    const outcome = judgeTcp('srv', 3389, [open], timed(420, 1.5));
+    expect(outcome.evidence['highLatency']).toBe(false);
+    expect(outcome.status).toBe('pass');
+  });
+
+  it('calls a path slow when the round trips stay slow with our own busy time taken out', () => {
+    const outcome = judgeTcp('srv', 3389, [open], timed(420, 380));
+    expect(outcome.evidence['highLatency']).toBe(true);
+    expect(outcome.summary).toContain('median 380 ms');
+  });
+
+  it('judges a recording without the corrected figure on its plain median', () => {
+    expect(judgeTcp('srv', 3389, [open], timed(420)).evidence['highLatency']).toBe(true);
+    expect(judgeTcp('srv', 3389, [open], timed(20)).evidence['highLatency']).toBe(false);
+  });
+});

@@ -23,9 +23,10 @@ export type TcpVerdict = 'open' | 'partly-open' | 'refused' | 'timeout' | 'unrea
  * highLatency: boolean, packetLoss: boolean }` where TcpAttempt = `{ address, port, family, kind, ms, code, message }`
  * (kind: open | refused | timeout | unreachable | reset | aborted | error) and LatencySample =
  * `{ address, port, attempts, answered, lost, retries (always 0: no connect is retried), connectTimeoutMs,
- * connects: { kind, ms }[], lossRatio, medianMs, maxMs, minMs, samplesMs, budgetMs, source }`; source is
- * `handshakes` when the diagnosis's own handshake connects (none needed a resent SYN) are the sample, `sample` when
- * dedicated connects were made.
+ * connects: { kind, ms, busyMs }[], lossRatio, medianMs, maxMs, minMs, pathMedianMs, samplesMs, budgetMs, source,
+ * crowdedResends }`; source is `handshakes` when the diagnosis's own handshake connects (none resent a SYN that our own
+ * other connections to the server could not explain) are the sample, `sample` when dedicated connects were made;
+ * busyMs is how long our own event loop was busy during a connect, and pathMedianMs the median with it taken out.
  * Status: pass (open, path fine), warn (open but some addresses fail, slow, or lossy), fail (no address
  * accepts the connection), skip (nothing to connect to: the name did not resolve).
  */
@@ -75,7 +76,10 @@ export type LatencyFigures = Omit<LatencySample, 'lost' | 'retries' | 'connectTi
 export function judgeTcp(host: string, port: number, attempts: readonly TcpAttempt[], latency: LatencyFigures | null): CheckOutcome<'net.tcp'> {
   const pick = (kind: TcpAttempt['kind']): string[] => attempts.filter((a) => a.kind === kind).map((a) => a.address);
   const verdict = verdictOf(attempts);
-  const highLatency = latency?.medianMs != null && latency.medianMs > HIGH_LATENCY_MS;
+  // Judged on the round trips with our own busy time taken out: hundreds of targets at once keep our event loop busy,
+  // and a reply it noticed late is no slow path. Older recordings have only the plain median.
+  const roundTripMs = latency == null ? null : latency.pathMedianMs !== undefined ? latency.pathMedianMs : latency.medianMs;
+  const highLatency = roundTripMs != null && roundTripMs > HIGH_LATENCY_MS;
   const lost = latency == null ? 0 : latency.attempts - latency.answered;
   const packetLoss = latency != null && latency.attempts >= 3 && lost >= LOSS_MIN_LOST && latency.lossRatio >= LOSS_RATIO_WARN;
   const evidence = {
@@ -114,7 +118,7 @@ export function judgeTcp(host: string, port: number, attempts: readonly TcpAttem
     const failed = attempts.filter((a) => a.kind !== 'open').map((a) => a.address);
     notes.push(`${listed(failed)} does not answer, so connecting may be slow or pick the wrong address`);
   }
-  if (highLatency) notes.push(`round trips are slow (median ${latency?.medianMs} ms)`);
+  if (highLatency) notes.push(`round trips are slow (median ${roundTripMs} ms)`);
   if (packetLoss) notes.push(`${Math.round((latency?.lossRatio ?? 0) * 100)}% of connects got no answer`);
   const open = listed(pick('open'));
   if (notes.length > 0) return { status: 'warn', summary: `Port ${port} is open on ${open}, but ${notes.join('; ')}.`, evidence };

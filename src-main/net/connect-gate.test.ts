@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectsSince, connectWithRetry, HEDGE_MS, noteConnectStart, quietFor } from './connect-gate';
+import { connectsSince, connectWithRetry, HEDGE_MS } from './connect-gate';
+import { beginConnect, quietFor } from './in-flight';
 
 // A listener with a backlog of 1 whose process stops accepting for a moment: the kernel drops SYNs that find the
 // accept queue full and retries them only after one second — what a busy xrdp (backlog 2) does to a burst of probes.
@@ -74,11 +75,11 @@ describe('the first connect to a server of unknown speed', () => {
 
 describe('quietFor', () => {
   it('waits until no connect to the server started for the given time, and gives up at the deadline', async () => {
-    noteConnectStart('192.0.2.7', 3389);
+    beginConnect('192.0.2.7', 3389).release();
     const begin = performance.now();
     expect(await quietFor('192.0.2.7', 3389, 60, begin + 1000)).toBe(true);
     expect(performance.now() - begin).toBeGreaterThanOrEqual(55);
-    noteConnectStart('192.0.2.7', 3389);
+    beginConnect('192.0.2.7', 3389).release();
     const early = performance.now();
     expect(await quietFor('192.0.2.7', 3389, 500, early + 50)).toBe(false);
     expect(performance.now() - early).toBeLessThan(40);

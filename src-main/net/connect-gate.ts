@@ -8,6 +8,7 @@
  * costs a quarter second while a slow link loses nothing. The whole attempt stays within the caller's deadline.
  */
 import net from 'node:net';
+import { awaitAnswer, awaitingNow, beginConnect, busyMark, busySince } from './in-flight';
 
 /** Servers remembered at once (oldest forgotten first). */
 const MAX_ENDPOINTS = 1000;
@@ -23,6 +24,10 @@ export interface GateConnect {
   readonly at: number;
   readonly ms: number;
   readonly retries: number;
+  /** Our own connections to the server awaiting its answer when the first SYN went out (in-flight.ts). */
+  readonly crowd: number;
+  /** How long our event loop was busy while the winning attempt was outstanding: at most this much of `ms` is ours. */
+  readonly busyMs: number;
 }
 
 /** Completed connects remembered per server (the newest; a diagnosis reads back its own). */
@@ -34,36 +39,11 @@ interface Endpoint {
   log: GateConnect[];
 }
 
-// When this process last sent a SYN to each server (any connect: gated, hedged or a latency sample's raw one).
-const lastSynAt = new Map<string, number>();
-
-/** Notes that a SYN to host:port goes out now (for quietFor); oldest servers are forgotten first. */
-export function noteConnectStart(host: string, port: number): void {
-  const key = `${host}:${port}`;
-  lastSynAt.delete(key);
-  lastSynAt.set(key, performance.now());
-  if (lastSynAt.size > MAX_ENDPOINTS) lastSynAt.delete(lastSynAt.keys().next().value as string);
-}
-
-/**
- * Waits until no connect of ours to host:port has started for `quietMs` (another diagnosis of the same server may
- * be in its burst), or until `deadline` (performance.now() time) or the signal; resolves true when it got quiet.
- */
-export async function quietFor(host: string, port: number, quietMs: number, deadline: number, signal?: AbortSignal): Promise<boolean> {
-  for (;;) {
-    if (signal?.aborted) return false;
-    const wait = (lastSynAt.get(`${host}:${port}`) ?? -Infinity) + quietMs - performance.now();
-    if (wait <= 0) return true;
-    if (performance.now() + wait > deadline) return false;
-    await new Promise((r) => setTimeout(r, wait));
-  }
-}
-
 const endpoints = new Map<string, Endpoint>();
 
-/** What a connect ended with. */
+/** What a connect ended with; a connected socket counts as awaiting the server's answer until in-flight.answered(). */
 export type ConnectResult =
-  | { readonly kind: 'connected'; readonly socket: net.Socket; readonly ms: number; readonly retries: number }
+  | { readonly kind: 'connected'; readonly socket: net.Socket; readonly ms: number; readonly retries: number; readonly crowd: number; readonly busyMs: number }
   | { readonly kind: 'error'; readonly error: NodeJS.ErrnoException }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'aborted' };
@@ -71,6 +51,8 @@ export type ConnectResult =
 function once(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<AttemptResult> {
   return new Promise((resolve) => {
     const started = performance.now();
+    const busy = busyMark();
+    const outstanding = beginConnect(host, port);
     const socket = new net.Socket();
     let done = false;
     const finish = (r: AttemptResult): void => {
@@ -81,17 +63,17 @@ function once(host: string, port: number, limitMs: number, signal?: AbortSignal)
       socket.removeAllListeners('connect');
       socket.removeAllListeners('error');
       if (r.kind !== 'connected') {
+        outstanding.release();
         socket.on('error', () => undefined);
         socket.destroy();
-      }
+      } else awaitAnswer(socket, outstanding);
       resolve(r);
     };
     const onAbort = (): void => finish({ kind: 'aborted' });
     const timer = setTimeout(() => finish({ kind: 'slow' }), Math.max(1, limitMs));
     signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('connect', () => finish({ kind: 'connected', socket, ms: performance.now() - started, retries: 0 }));
+    socket.once('connect', () => finish({ kind: 'connected', socket, ms: performance.now() - started, retries: 0, crowd: outstanding.crowd, busyMs: busySince(busy) }));
     socket.once('error', (error: NodeJS.ErrnoException) => finish({ kind: 'error', error }));
-    noteConnectStart(host, port);
     socket.connect({ host, port });
   });
 }
@@ -171,19 +153,22 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
   }
   try {
     let retries = 0;
+    // Whether the first SYN met our own connections still awaiting this server: a resend is then no evidence of loss.
+    let crowd: number | null = null;
     for (;;) {
       if (signal?.aborted) return { kind: 'aborted' };
       const left = deadline - performance.now();
       if (left <= 0) return { kind: 'timeout' };
+      crowd ??= awaitingNow(host, port);
       // Each retry waits twice as long, so a server that became slower is still reached.
       const limit = ep.fastestMs === null ? left : Math.min(left, Math.max(MIN_RETRY_MS, ep.fastestMs * 8) * 2 ** retries);
       const r = ep.fastestMs === null ? await hedged(host, port, limit, signal) : await once(host, port, limit, signal);
       if (r.kind === 'connected') {
         ep.fastestMs = ep.fastestMs === null ? r.ms : Math.min(ep.fastestMs, r.ms);
         const total = retries + r.retries;
-        ep.log.push({ at: performance.now(), ms: r.ms, retries: total });
+        ep.log.push({ at: performance.now(), ms: r.ms, retries: total, crowd, busyMs: r.busyMs });
         if (ep.log.length > LOG_LIMIT) ep.log.shift();
-        return { ...r, retries: total };
+        return { ...r, retries: total, crowd };
       }
       if (r.kind !== 'slow') return r;
       retries += 1;

@@ -1,6 +1,7 @@
 /** One RDP negotiation exchange on a fresh TCP socket: connect, send the CR, read exactly one TPKT, classify. */
 import net from 'node:net';
 import { connectWithRetry } from './connect-gate';
+import { answered } from './in-flight';
 import { PROTOCOL } from '../shared/protocol';
 import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, readTpktHeader } from './x224';
 
@@ -117,6 +118,8 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
     const onConnected = (connected: net.Socket): void => {
       socket = connected;
       connected.on('data', (chunk: Buffer) => {
+        // The server accepted the connection: it no longer takes room in its listen queue (in-flight.ts).
+        answered(connected);
         if (done) return;
         received = Buffer.concat([received, chunk]);
         const header = readTpktHeader(received, MAX_CONFIRM_LENGTH);

@@ -72,10 +72,10 @@ describe('tcp probes', () => {
 
   it('counts connects already made as its first and makes only the rest', async () => {
     const before = accepted;
-    const s = await sampleLatency('127.0.0.1', port, { timeoutMs: 1000, count: 4, priorMs: [3.14] });
+    const s = await sampleLatency('127.0.0.1', port, { timeoutMs: 1000, count: 4, prior: [{ ms: 3.14, busyMs: 1.04 }] });
     expect(s.attempts).toBe(4);
     expect(s.samplesMs[0]).toBe(3.1);
-    expect(s.connects[0]).toEqual({ kind: 'open', ms: 3.1 });
+    expect(s.connects[0]).toEqual({ kind: 'open', ms: 3.1, busyMs: 1 });
     await new Promise((r) => setTimeout(r, 50));
     expect(accepted - before).toBe(3);
   });

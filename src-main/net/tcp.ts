@@ -1,6 +1,7 @@
 /** TCP reachability: one timed connect per address (refused, time-out and unreachable told apart) and a short latency/loss sample. */
 import net from 'node:net';
-import { connectWithRetry, noteConnectStart, quietFor } from './connect-gate';
+import { connectWithRetry } from './connect-gate';
+import { beginConnect, busyMark, busySince, quietFor } from './in-flight';
 import { since } from './bounded';
 
 /** How one connect attempt ended. */
@@ -29,6 +30,8 @@ export interface SampleConnect {
   readonly kind: TcpOutcomeKind;
   /** Time until the connect completed, failed or was given up. */
   readonly ms: number;
+  /** How long our own event loop was busy meanwhile: at most this much of `ms` was our own queueing (in-flight.ts). */
+  readonly busyMs?: number;
 }
 
 /**
@@ -55,14 +58,24 @@ export interface LatencySample {
   readonly medianMs: number | null;
   readonly maxMs: number | null;
   readonly minMs: number | null;
+  /**
+   * Median round trip with our own busy time taken out of each answered connect: a lower bound of the path's, which
+   * our own load (hundreds of targets at once) cannot inflate. Null when nothing was answered.
+   */
+  readonly pathMedianMs?: number | null;
   /** Each attempt's time, null when it got no answer. */
   readonly samplesMs: (number | null)[];
   readonly budgetMs: number;
   /**
-   * Where the connects came from: `handshakes` when the diagnosis's own handshake connects (none resent a SYN)
-   * serve as the sample, `sample` when dedicated connects were made.
+   * Where the connects came from: `handshakes` when the diagnosis's own handshake connects serve as the sample (none
+   * resent a SYN that our own other connections could not explain), `sample` when dedicated connects were made.
    */
   readonly source?: 'handshakes' | 'sample';
+  /**
+   * Handshake connects left out: they resent a SYN while other connections of ours were still awaiting the same
+   * server, whose small listen queue we may have filled ourselves, so they prove nothing either way.
+   */
+  readonly crowdedResends?: number;
 }
 
 const KIND_BY_CODE: Record<string, TcpOutcomeKind> = {
@@ -178,8 +191,8 @@ export interface SampleOptions extends TcpOptions {
   readonly budgetMs?: number;
   /** Least time from our last connect to the server to each sample connect (default SAMPLE_SPACING_MS). */
   readonly spacingMs?: number;
-  /** Times of connects already made that count as the sample's first (each answered at its first SYN). */
-  readonly priorMs?: readonly number[];
+  /** Connects already made that count as the sample's first (each answered at its first SYN). */
+  readonly prior?: readonly SampleTime[];
 }
 
 /**
@@ -199,63 +212,78 @@ export async function sampleLatency(address: string, port: number, options: Samp
   const count = Math.min(20, Math.max(1, options.count ?? 5));
   const budgetMs = options.budgetMs ?? Math.min(15_000, options.timeoutMs * 2);
   const deadline = performance.now() + budgetMs;
-  const prior = (options.priorMs ?? []).slice(0, count).map((ms) => Math.round(ms * 10) / 10);
-  const samplesMs: (number | null)[] = [...prior];
-  const connects: SampleConnect[] = prior.map((ms) => ({ kind: 'open', ms }));
+  const connects: SampleConnect[] = (options.prior ?? []).slice(0, count).map((c) => ({ kind: 'open', ...rounded(c) }));
   const spacingMs = options.spacingMs ?? SAMPLE_SPACING_MS;
-  for (let i = prior.length; i < count; i++) {
-    // Spaced from our previous connect to this server, this sample's or another diagnosis's of the same server.
+  while (connects.length < count) {
+    // Spaced from our previous connect to this server, and none of ours awaiting it: this sample's or another
+    // diagnosis's of the same server.
     if (!(await quietFor(address, port, spacingMs, deadline - 20, options.signal))) break;
     const left = deadline - performance.now();
     if (left < 20 || options.signal?.aborted) break;
-    noteConnectStart(address, port);
     const limit = Math.min(options.timeoutMs, left);
-    const attempt = net.isIP(address) === 0
-      ? await connectOnce(address, port, { timeoutMs: limit, signal: options.signal })
-      : await connectTo(address, port, { timeoutMs: limit, signal: options.signal });
+    const busy = busyMark();
+    let attempt: TcpAttempt;
+    if (net.isIP(address) === 0) attempt = await connectOnce(address, port, { timeoutMs: limit, signal: options.signal });
+    else {
+      const outstanding = beginConnect(address, port);
+      attempt = await connectTo(address, port, { timeoutMs: limit, signal: options.signal });
+      outstanding.release();
+    }
     if (attempt.kind === 'aborted') break;
     if (attempt.kind === 'timeout' && limit < options.timeoutMs) break;
-    connects.push({ kind: attempt.kind, ms: attempt.ms });
-    // A refusal still proves a round trip; only silence (or a vanished route) is loss.
-    samplesMs.push(attempt.kind === 'open' || attempt.kind === 'refused' || attempt.kind === 'reset' ? attempt.ms : null);
+    connects.push({ kind: attempt.kind, ms: attempt.ms, busyMs: busySince(busy) });
   }
-  return summarizeSample(address, port, samplesMs, connects, { connectTimeoutMs: options.timeoutMs, budgetMs, source: 'sample' });
+  return summarizeSample(address, port, connects, { connectTimeoutMs: options.timeoutMs, budgetMs, source: 'sample' });
 }
 
-/** Sums up a sample's connects (null in samplesMs = no answer): counts, loss share and round-trip figures. */
+/** A refusal still proves a round trip; only silence (or a vanished route) is loss. */
+function gotAnswer(c: SampleConnect): boolean {
+  return c.kind === 'open' || c.kind === 'refused' || c.kind === 'reset';
+}
+
+/** Sums up a sample's connects: counts, loss share and round-trip figures. */
 function summarizeSample(
   address: string,
   port: number,
-  samplesMs: (number | null)[],
   connects: SampleConnect[],
-  how: Pick<LatencySample, 'connectTimeoutMs' | 'budgetMs' | 'source'>,
+  how: Pick<LatencySample, 'connectTimeoutMs' | 'budgetMs' | 'source' | 'crowdedResends'>,
 ): LatencySample {
-  const answered = samplesMs.filter((v): v is number => v !== null);
+  const answered = connects.filter(gotAnswer);
+  const times = answered.map((c) => c.ms);
+  const path = answered.map((c) => Math.max(0, c.ms - (c.busyMs ?? 0)));
   return {
     address,
     port,
-    attempts: samplesMs.length,
+    attempts: connects.length,
     answered: answered.length,
-    lost: samplesMs.length - answered.length,
+    lost: connects.length - answered.length,
     retries: 0,
     connects,
-    lossRatio: samplesMs.length === 0 ? 0 : Math.round(((samplesMs.length - answered.length) / samplesMs.length) * 100) / 100,
-    medianMs: answered.length > 0 ? Math.round(median(answered) * 10) / 10 : null,
-    maxMs: answered.length > 0 ? Math.max(...answered) : null,
-    minMs: answered.length > 0 ? Math.min(...answered) : null,
-    samplesMs,
+    lossRatio: connects.length === 0 ? 0 : Math.round(((connects.length - answered.length) / connects.length) * 100) / 100,
+    medianMs: times.length > 0 ? Math.round(median(times) * 10) / 10 : null,
+    maxMs: times.length > 0 ? Math.max(...times) : null,
+    minMs: times.length > 0 ? Math.min(...times) : null,
+    pathMedianMs: path.length > 0 ? Math.round(median(path) * 10) / 10 : null,
+    samplesMs: connects.map((c) => (gotAnswer(c) ? c.ms : null)),
     ...how,
   };
 }
 
-/** Connects the handshake probes made that may stand in for a sample: every one answered without a resent SYN. */
-export interface CleanConnect {
+/** A connect's time and how long our event loop was busy meanwhile. */
+export interface SampleTime {
   readonly ms: number;
+  readonly busyMs: number;
 }
 
-/** A latency sample read from connects already made (all answered at the first SYN, so nothing was lost). */
-export function sampleFromConnects(address: string, port: number, connects: readonly CleanConnect[]): LatencySample {
-  const times = connects.map((c) => Math.round(c.ms * 10) / 10);
-  const opened = times.map((ms): SampleConnect => ({ kind: 'open', ms }));
-  return summarizeSample(address, port, times, opened, { connectTimeoutMs: 0, budgetMs: 0, source: 'handshakes' });
+function rounded(c: SampleTime): SampleTime {
+  return { ms: Math.round(c.ms * 10) / 10, busyMs: Math.round(c.busyMs * 10) / 10 };
+}
+
+/**
+ * A latency sample read from the handshake probes' connects that were answered at the first SYN (so nothing was
+ * lost); `crowdedResends` counts the ones left out because our own burst may explain their resent SYN.
+ */
+export function sampleFromConnects(address: string, port: number, connects: readonly SampleTime[], crowdedResends = 0): LatencySample {
+  const opened = connects.map((c): SampleConnect => ({ kind: 'open', ...rounded(c) }));
+  return summarizeSample(address, port, opened, { connectTimeoutMs: 0, budgetMs: 0, source: 'handshakes', crowdedResends });
 }
