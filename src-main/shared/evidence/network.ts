@@ -76,14 +76,19 @@ const LatencySchema = z.object({
   lost: z.number().optional(),
   retries: z.number().optional(),
   connectTimeoutMs: z.number().optional(),
-  connects: z.array(z.object({ kind: z.enum(TCP_KINDS), ms: z.number() })).optional(),
+  /** busyMs: how long our own event loop was busy during the connect (absent from older recordings). */
+  connects: z.array(z.object({ kind: z.enum(TCP_KINDS), ms: z.number(), busyMs: z.number().optional() })).optional(),
   lossRatio: z.number(),
   medianMs: z.number().nullable(),
   maxMs: z.number().nullable(),
   minMs: z.number().nullable(),
+  /** The median round trip with our own busy time taken out: what high latency is judged on. */
+  pathMedianMs: z.number().nullable().optional(),
   samplesMs: z.array(z.number().nullable()),
   budgetMs: z.number(),
   source: z.enum(['handshakes', 'sample']).optional(),
+  /** Handshake connects left out: their SYN was resent while others of ours awaited the same server. */
+  crowdedResends: z.number().optional(),
 });
 
 /** net.tcp: a connect to every address, the overall verdict and a latency/loss sample. */
