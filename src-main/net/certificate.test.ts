@@ -151,6 +151,15 @@ describe('judgeCertificate', () => {
     }
   });
 
+  it('decodes names written as UTF8String or BMPString, as Windows writes names beyond ASCII', () => {
+    for (const type of ['utf8', 'bmp'] as const) {
+      const cert = makeTestCert({ commonName: 'Müller-PC \u202Eevil', commonNameType: type });
+      const v = facts(judge([cert.der], 'müller-pc'));
+      expect(v.commonName, type).toBe('Müller-PC \u202Eevil');
+      expect(v.subject, type).toBe('CN=Müller-PC \u202Eevil, O=RDP Doctor Test');
+    }
+  });
+
   it('returns a clear error for an empty chain, truncated DER and trailing garbage', () => {
     expect(judge([])).toEqual({ ok: false, error: 'The server sent no certificate.' });
     const truncated = judge([good.der.subarray(0, good.der.length - 20)]);

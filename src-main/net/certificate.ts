@@ -130,14 +130,30 @@ function attrLabel(a: forge.pki.CertificateField): string {
   return a.shortName ?? a.name ?? a.type ?? '?';
 }
 
+/** A name attribute as text: node-forge hands over the raw bytes, so UTF8String and BMPString (as Windows writes names beyond ASCII) are decoded here. */
+function attrText(a: forge.pki.CertificateField): string {
+  const raw = String(a.value);
+  // The typings call it a Class; it holds the universal tag number of the value.
+  const tag = a.valueTagClass as number | undefined;
+  if (tag === forge.asn1.Type.UTF8) {
+    try {
+      return forge.util.decodeUtf8(raw);
+    } catch {
+      return raw;
+    }
+  }
+  if (tag === forge.asn1.Type.BMPSTRING) return Buffer.from(raw, 'binary').swap16().toString('utf16le');
+  return raw;
+}
+
 /** A distinguished name most-specific first, like Windows shows it ("CN=host, O=Org, C=US"). */
 function formatName(attrs: forge.pki.CertificateField[]): string {
-  return [...attrs].reverse().map((a) => `${attrLabel(a)}=${String(a.value)}`).join(', ');
+  return [...attrs].reverse().map((a) => `${attrLabel(a)}=${attrText(a)}`).join(', ');
 }
 
 function commonNameOf(attrs: forge.pki.CertificateField[]): string | null {
   const cn = attrs.find((a) => a.shortName === 'CN' || a.type === '2.5.4.3');
-  return cn ? String(cn.value) : null;
+  return cn ? attrText(cn) : null;
 }
 
 function thumbprint(der: Buffer, algorithm: 'sha1' | 'sha256'): string {

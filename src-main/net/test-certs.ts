@@ -17,6 +17,8 @@ export interface TestCertSpec {
   readonly eku?: 'serverAuth' | 'clientAuth' | 'none';
   readonly isCa?: boolean;
   readonly serial?: string;
+  /** How the common name is encoded: PrintableString (default), UTF8String or BMPString (UTF-16BE). */
+  readonly commonNameType?: 'printable' | 'utf8' | 'bmp';
 }
 
 /** A generated certificate with its key, as DER and PEM. */
@@ -53,7 +55,13 @@ export function makeTestCert(spec: TestCertSpec = {}): TestCert {
   cert.validity.notBefore = spec.notBefore ?? new Date(now - 86_400_000);
   cert.validity.notAfter = spec.notAfter ?? new Date(now + 365 * 86_400_000);
   // DER order is most general first (O, then CN), as real certificates are written.
-  const subject = [{ name: 'organizationName', value: 'RDP Doctor Test' }, { name: 'commonName', value: spec.commonName ?? 'localhost' }];
+  const cn = spec.commonName ?? 'localhost';
+  // forge encodes a UTF8String itself but takes a BMPString as its raw bytes.
+  const commonName =
+    spec.commonNameType === 'utf8' ? { name: 'commonName', value: cn, valueTagClass: forge.asn1.Type.UTF8 as number }
+    : spec.commonNameType === 'bmp' ? { name: 'commonName', value: Buffer.from(cn, 'utf16le').swap16().toString('binary'), valueTagClass: forge.asn1.Type.BMPSTRING as number }
+    : { name: 'commonName', value: cn };
+  const subject = [{ name: 'organizationName', value: 'RDP Doctor Test' }, commonName];
   cert.setSubject(subject);
   cert.setIssuer(spec.issuer ? spec.issuer.cert.subject.attributes : subject);
   const extensions: object[] = [{ name: 'basicConstraints', cA: spec.isCa ?? false }];
