@@ -66,7 +66,10 @@ export function makeCertificate(options: CertificateOptions): LabCertificate {
   cert.serialNumber = serial.toString('hex');
   cert.validity.notBefore = notBefore;
   cert.validity.notAfter = notAfter;
-  const subject = [...(options.subjectExtra ?? []).map((a) => ({ ...a })), { name: 'commonName', value: commonName }];
+  // A name beyond ASCII goes in as a UTF8String, as Windows writes one (forge encodes it).
+  const isAscii = /^[\x20-\x7e]*$/.test(commonName);
+  const cn = isAscii ? { name: 'commonName', value: commonName } : { name: 'commonName', value: commonName, valueTagClass: forge.asn1.Type.UTF8 as number };
+  const subject = [...(options.subjectExtra ?? []).map((a) => ({ ...a })), cn];
   cert.setSubject(subject);
   cert.setIssuer(subject);
 

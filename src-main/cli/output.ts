@@ -5,6 +5,7 @@ import { verdictOf } from '../shared/verdict';
 import { SECTION_IDS, type CheckStatus } from '../shared/ids';
 import type { DecodeResult, Finding, Report } from '../shared/schema';
 import type { ProgressEvent } from '../shared/dto';
+import { displayText } from '../shared/display-text';
 
 /** ANSI styling that is a no-op when `enabled` is false (piped output). */
 export function styler(enabled: boolean): Record<'bold' | 'dim' | 'red' | 'yellow' | 'green' | 'cyan', (s: string) => string> {
@@ -14,9 +15,9 @@ export function styler(enabled: boolean): Record<'bold' | 'dim' | 'red' | 'yello
 
 const STATUS_WORD: Record<CheckStatus, string> = { pass: 'pass', warn: 'warn', fail: 'FAIL', skip: 'skip', error: 'error' };
 
-/** Removes control characters from text that came from the network before it reaches a terminal. */
+/** Text that came from the network or a file, with control and direction-changing characters escaped before it reaches a terminal. */
 export function clean(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  return displayText(text);
 }
 
 function formatFinding(f: Finding, s: ReturnType<typeof styler>, lead: string): string[] {

@@ -1,12 +1,13 @@
 /** A self-contained, printable HTML report: inline CSS, no scripts, no external resources, everything escaped. */
+import { displayText } from '../shared/display-text';
 import type { DecodeResult, Finding, Report } from '../shared/schema';
 import type { SectionGroup } from '../diagnosis/sections';
 import { evidenceBlocks, type EvidenceBlock } from './evidence-view';
 import { buildView, checkTitles, fixesOf, formatDuration, sectionTitle, STATUS_WORDS, type ReportView } from './view';
 
-/** Escapes text for HTML element content and double-quoted attributes. */
+/** Escapes text for HTML element content and double-quoted attributes; hidden and direction-changing characters show as [U+202E]. */
 export function escapeHtml(value: unknown): string {
-  return String(value).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+  return displayText(String(value)).replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 const CSS = `

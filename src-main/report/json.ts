@@ -1,7 +1,8 @@
 /** The JSON report (CATALOG §6, schemaVersion 1), validated before it is written. */
+import { escapeJsonText } from '../shared/display-text';
 import { ReportSchema, type Report } from '../shared/schema';
 
-/** Serializes the report as pretty JSON after checking it against the schema. */
+/** Serializes the report as pretty JSON after checking it against the schema; hidden characters are written as \\uXXXX escapes. */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(ReportSchema.parse(report), null, 2)}\n`;
+  return `${escapeJsonText(JSON.stringify(ReportSchema.parse(report), null, 2))}\n`;
 }

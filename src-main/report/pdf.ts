@@ -1,5 +1,6 @@
 /** The report as PDF (pdfkit, built-in Helvetica): the same content as the HTML report, in reading order. */
 import PDFDocument from 'pdfkit';
+import { displayText } from '../shared/display-text';
 import type { Finding, Report } from '../shared/schema';
 import { evidenceBlocks } from './evidence-view';
 import { buildView, checkTitles, fixesOf, formatDuration, sectionTitle, STATUS_WORDS } from './view';
@@ -12,9 +13,9 @@ export interface PdfOptions {
 // The built-in fonts only carry WinAnsi glyphs; anything else would print as garbage, so it becomes "?".
 const WIN_ANSI_EXTRA = '–—‘’‚“”„•…‹›€™†‡ŠšŽžŒœŸƒˆ˜‰';
 
-/** Keeps the text printable with the built-in fonts. */
+/** Keeps the text printable with the built-in fonts; hidden and direction-changing characters show as [U+202E]. */
 export function pdfSafe(text: string): string {
-  return [...text.replace(/\r\n?/g, '\n').replace(/\t/g, '  ')]
+  return [...displayText(text).replace(/\r\n?/g, '\n').replace(/\t/g, '  ')]
     .map((ch) => {
       const c = ch.codePointAt(0)!;
       return ch === '\n' || (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch) ? ch : '?';

@@ -1,6 +1,7 @@
 /** The only module that touches window.api or the browser-mode transport; everything else calls these functions. */
 import type { Channel, ChannelArgs, ChannelReply } from '../../src-main/shared/channels';
 import type { ApiError, ProgressEvent, RdpFileInput } from '../../src-main/shared/dto';
+import { displayText, displayTextDeep } from '../../src-main/shared/display-text';
 import { createBrowserTransport } from './browser-transport';
 import type { Transport } from './types';
 
@@ -12,7 +13,7 @@ export class BridgeError extends Error {
   /** The envelope's error code. */
   readonly code: ApiError['code'];
   constructor(error: ApiError) {
-    super(error.message);
+    super(displayText(error.message));
     this.code = error.code;
   }
 }
@@ -45,21 +46,24 @@ export function door(): Transport['door'] {
   return current().door;
 }
 
-/** Calls a channel and returns its value; throws BridgeError with the service's one-line message on failure. */
+/**
+ * Calls a channel and returns its value; throws BridgeError with the service's one-line message on failure. Replies
+ * carry text from servers and files, so every string is passed through displayText before any component shows it.
+ */
 export async function call<C extends Channel>(channel: C, args: ChannelArgs<C>): Promise<ChannelReply<C>> {
   const envelope = await current().invoke(channel, args);
-  if (envelope.ok) return envelope.value;
+  if (envelope.ok) return displayTextDeep(envelope.value);
   throw new BridgeError(envelope.error);
 }
 
-/** Subscribes to diagnosis progress; returns the unsubscribe function. */
+/** Subscribes to diagnosis progress (its text passed through displayText, like replies); returns the unsubscribe function. */
 export function subscribeProgress(listener: (event: ProgressEvent) => void): () => void {
-  return current().onProgress(listener);
+  return current().onProgress((event) => listener(displayTextDeep(event)));
 }
 
 /** Subscribes to .rdp files opened from outside the page (Electron: association, argument, menu, window drop). */
 export function subscribeOpenedFiles(listener: (file: RdpFileInput) => void): () => void {
-  return current().onOpenRdpFile(listener);
+  return current().onOpenRdpFile((file) => listener({ ...file, name: displayText(file.name) }));
 }
 
 /** Says the UI is ready for progress pushes. */
@@ -69,6 +73,5 @@ export function signalReady(): void {
 
 /** A readable one-line message for anything thrown by a call. */
 export function messageOf(error: unknown): string {
-  if (error instanceof Error) return error.message;
-  return String(error);
+  return displayText(error instanceof Error ? error.message : String(error));
 }

@@ -1,6 +1,7 @@
 /** The start screen's form: the typed target, the opened .rdp file and what the service found in it. */
 import { create } from 'zustand';
 import type { RdpFileInput, RdpFileSummary } from '../../src-main/shared/dto';
+import { displayText } from '../../src-main/shared/display-text';
 import { MAX_RDP_FILE_BYTES } from '../../src-main/shared/limits';
 import { bytesToBase64, call, messageOf } from '../bridge';
 import { useDecodeStore } from './decode-store';
@@ -25,16 +26,18 @@ export function setTarget(target: string): void {
 
 /** Reads a dropped or chosen .rdp file and asks the service what it says. */
 export async function openRdpFile(file: File): Promise<void> {
+  // A downloaded file's name is chosen by whoever sent it: shown with its hidden characters escaped.
+  const name = displayText(file.name).slice(0, 260);
   if (file.size > MAX_RDP_FILE_BYTES) {
-    useStartStore.setState({ rdpFile: null, rdpSummary: null, rdpError: `${file.name} is too large to be a connection file.` });
+    useStartStore.setState({ rdpFile: null, rdpSummary: null, rdpError: `${name} is too large to be a connection file.` });
     return;
   }
   useStartStore.setState({ isReadingFile: true, rdpError: null });
   let input: RdpFileInput;
   try {
-    input = { name: file.name.slice(0, 260), contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
+    input = { name, contentBase64: bytesToBase64(new Uint8Array(await file.arrayBuffer())) };
   } catch (error) {
-    useStartStore.setState({ rdpFile: null, rdpSummary: null, isReadingFile: false, rdpError: `${file.name} cannot be read: ${messageOf(error)}` });
+    useStartStore.setState({ rdpFile: null, rdpSummary: null, isReadingFile: false, rdpError: `${name} cannot be read: ${messageOf(error)}` });
     return;
   }
   await inspectRdpFile(input, false);

@@ -12,7 +12,7 @@ import { parseTarget } from '../../net/target';
 import { BadInputError } from '../../shared/errors';
 import { int, parseCommand, str } from '../args';
 import { readInputFile } from '../input-file';
-import type { CliCommand } from '../command';
+import { jsonLine, type CliCommand } from '../command';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
 import { createProgressLine, formatReport } from '../output';
@@ -106,7 +106,7 @@ export const run: CliCommand = async (io, argv) => {
     const report: Report = await service.waitForReport(taskId);
     if (!isHealthy(report.findings)) worst = EXIT.findings;
     const shown = await printedReport(service, taskId, report, redact);
-    if (json) io.stdout.write(`${JSON.stringify(shown)}\n`);
+    if (json) io.stdout.write(jsonLine(shown));
     else {
       progress.done();
       io.stdout.write(`${index > 0 ? '\n' : ''}${formatReport(shown, io.color)}`);

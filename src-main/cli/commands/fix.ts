@@ -4,7 +4,7 @@ import { dispatch } from '../../service/dispatch';
 import { FIX_IDS, isOneOf } from '../../shared/ids';
 import type { FixPlan, FixResult } from '../../shared/dto';
 import { parseCommand, str } from '../args';
-import type { CliCommand } from '../command';
+import { jsonLine, type CliCommand } from '../command';
 import { createCliService, unwrap } from '../service';
 import { EXIT, UsageError } from '../usage';
 
@@ -33,7 +33,7 @@ export const run: CliCommand = async (io, argv) => {
   const json = p.values['json'] === true;
   if (p.values['dry-run'] || !plan.canApplyHere) {
     const result = unwrap(await dispatch(service.handlers, 'fix:apply', { ...req, dryRun: true })) as FixResult;
-    io.stdout.write(json ? `${JSON.stringify({ plan, result })}\n` : formatPlan(plan));
+    io.stdout.write(json ? jsonLine({ plan, result }) : formatPlan(plan));
     return EXIT.ok;
   }
   if (!json) io.stdout.write(formatPlan(plan));
@@ -48,7 +48,7 @@ export const run: CliCommand = async (io, argv) => {
     }
   }
   const result = unwrap(await dispatch(service.handlers, 'fix:apply', req)) as FixResult;
-  if (json) io.stdout.write(`${JSON.stringify({ plan, result })}\n`);
+  if (json) io.stdout.write(jsonLine({ plan, result }));
   else {
     io.stdout.write(`${result.status}: ${result.message}\n`);
     if (result.verification) io.stdout.write(result.verification.verified ? 'Verified: the linked checks pass now.\n' : 'Not verified: the linked checks still report a problem.\n');

@@ -4,7 +4,7 @@ import { basename } from 'node:path';
 import { checkRdpFileBytes, fileNeedsAttention } from '../../rdpfile/summary';
 import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
 import { int, parseCommand, str } from '../args';
-import type { CliCommand, CliIo } from '../command';
+import { jsonLine, type CliCommand, type CliIo } from '../command';
 import { readInputFile } from '../input-file';
 import { clean } from '../output';
 import { generateClean, writeWithBackup } from '../rdp-tools';
@@ -18,7 +18,7 @@ async function check(io: CliIo, argv: string[]): Promise<number> {
   const summary = checkRdpFileBytes(bytes, basename(file)).summary;
   const unreadable = Object.keys(summary.settings).length === 0 && summary.issues.find((i) => i.severity === 'error');
   if (unreadable) throw new UsageError(`${basename(file)} is not a usable .rdp file: ${unreadable.message}`);
-  if (p.values['json']) io.stdout.write(`${JSON.stringify(summary)}\n`);
+  if (p.values['json']) io.stdout.write(jsonLine(summary));
   else {
     io.stdout.write(`${clean(summary.name)} ${clean(summary.where)}\n`);
     for (const i of summary.issues) io.stdout.write(`  ${i.severity.padEnd(7)} ${clean(i.message)}\n`);
