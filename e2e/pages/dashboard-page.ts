@@ -29,6 +29,8 @@ export class DashboardPage {
   readonly verdict: Locator;
   /** The verdict area whatever it says: "Most likely cause", or "Verdict" while checking, when healthy or stopped. */
   readonly verdictArea: Locator;
+  /** The "What to do now" plan: each fix once, in order. */
+  readonly plan: Locator;
   /** The "Export report" button. */
   readonly exportButton: Locator;
   /** The "Support mode" toggle. */
@@ -42,6 +44,7 @@ export class DashboardPage {
     this.runButton = page.getByRole('button', { name: 'Run diagnosis' });
     this.verdict = page.getByRole('region', { name: 'Most likely cause' });
     this.verdictArea = page.getByRole('region', { name: /^(Most likely cause|Verdict)$/ });
+    this.plan = page.getByRole('region', { name: 'What to do now' });
     this.exportButton = page.getByRole('button', { name: 'Export report' });
     this.supportMode = page.getByRole('switch', { name: 'Support mode' });
     this.decoded = page.getByRole('region', { name: 'Decoded error' });
@@ -82,9 +85,9 @@ export class DashboardPage {
     return row;
   }
 
-  /** A fix button, "Fix: <fix title>", inside the verdict. */
+  /** A fix button, "Fix: <fix title>", in the "What to do now" plan (the one place each fix is offered). */
   fixButton(fixTitle: string): Locator {
-    return this.verdict.getByRole('button', { name: `Fix: ${fixTitle}` });
+    return this.plan.getByRole('button', { name: `Fix: ${fixTitle}` });
   }
 
   /** Exports the report in a format and returns the downloaded file's text. */

@@ -3,6 +3,7 @@ import { CHECK_META } from '../../src-main/shared/catalog';
 import type { CheckId, CheckState, SectionId } from '../../src-main/shared/ids';
 import type { ProgressEvent } from '../../src-main/shared/dto';
 import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
+import { isWindowsOnlySkip } from '../../src-main/shared/needs-windows';
 
 /** A row's state: a check state, or why a row that never finished stopped (its task was cancelled or failed). */
 export type RowState = CheckState | 'cancelled' | 'stopped';
@@ -197,6 +198,24 @@ export function rowsBySection(state: Pick<RunState, 'order' | 'rows'>): Map<Sect
     groups.set(row.section, list);
   }
   return groups;
+}
+
+/** The checklist's rows by section, with the checks that only skipped for want of Windows folded out into one list. */
+export interface ChecklistGroups {
+  readonly sections: Map<SectionId, CheckRow[]>;
+  readonly windowsOnly: readonly CheckRow[];
+}
+
+/** Groups rows by section and folds the Windows-only skips (off Windows they are many rows that say one thing). */
+export function checklistGroups(state: Pick<RunState, 'order' | 'rows'>): ChecklistGroups {
+  const sections = new Map<SectionId, CheckRow[]>();
+  const windowsOnly: CheckRow[] = [];
+  for (const [section, rows] of rowsBySection(state)) {
+    const kept = rows.filter((row) => !isWindowsOnlySkip({ status: row.state, summary: row.summary, evidence: row.evidence }));
+    windowsOnly.push(...rows.filter((row) => !kept.includes(row)));
+    if (kept.length > 0) sections.set(section, kept);
+  }
+  return { sections, windowsOnly };
 }
 
 /** How many rows are done, out of how many. */

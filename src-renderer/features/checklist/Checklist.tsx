@@ -1,11 +1,13 @@
-/** The 11 checklist sections with their checks, streamed live; Cancel while running. */
+/** The 11 checklist sections with their checks, streamed live; Cancel while running; checks that need Windows folded into one row. */
 import { Button, Card, ProgressBar, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { SECTION_TITLES } from '../../../src-main/shared/catalog';
 import { SECTION_IDS } from '../../../src-main/shared/ids';
 import { cancelDiagnosis, useRunStore } from '../../state/run-store';
-import { rowsBySection, runProgress } from '../../state/run-update';
+import { checklistGroups, runProgress } from '../../state/run-update';
+import { checkStepNumber } from '../../../src-main/shared/check-steps';
+import { WindowsOnlyRow } from './WindowsOnlyRow';
 import { useSettingsStore } from '../../state/settings-store';
 import { CheckRowItem } from './CheckRowItem';
 
@@ -30,7 +32,7 @@ export function Checklist(): React.JSX.Element {
   const styles = useStyles();
   const { order, rows, phase, error } = useRunStore(useShallow((state) => ({ order: state.order, rows: state.rows, phase: state.phase, error: state.error })));
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
-  const groups = useMemo(() => rowsBySection({ order, rows }), [order, rows]);
+  const { sections, windowsOnly } = useMemo(() => checklistGroups({ order, rows }), [order, rows]);
   const { done, total } = useMemo(() => runProgress({ order, rows }), [order, rows]);
   const isRunning = phase === 'running' || phase === 'starting';
 
@@ -47,7 +49,7 @@ export function Checklist(): React.JSX.Element {
       {error ? <Text role="alert">{error}</Text> : null}
       <ol className={mergeClasses(styles.sections, isSupportMode && styles.oneColumn)}>
         {SECTION_IDS.map((section, index) => {
-          const list = groups.get(section) ?? [];
+          const list = sections.get(section) ?? [];
           return (
             <li key={section} className={styles.section} aria-labelledby={`section-${section}`}>
               <h3 id={`section-${section}`} className={mergeClasses(styles.sectionTitle, isSupportMode && styles.bigTitle)}>
@@ -56,19 +58,20 @@ export function Checklist(): React.JSX.Element {
               </h3>
               {list.length > 0 ? (
                 <ul className={styles.rows}>
-                  {list.map((row, rowIndex) => (
-                    <CheckRowItem key={row.id} row={row} canRerun={!isRunning} step={isSupportMode ? `${index + 1}.${rowIndex + 1}` : null} />
+                  {list.map((row) => (
+                    <CheckRowItem key={row.id} row={row} canRerun={!isRunning} step={isSupportMode ? checkStepNumber(row.id) : null} />
                   ))}
                 </ul>
               ) : (
                 <Text as="p" size={200} className={styles.empty}>
-                  {isRunning ? 'Waiting…' : 'Nothing to check in this section.'}
+                  {isRunning ? 'Waiting…' : windowsOnly.some((row) => row.section === section) ? 'Only checks that need Windows (folded below).' : 'Nothing to check in this section.'}
                 </Text>
               )}
             </li>
           );
         })}
       </ol>
+      {windowsOnly.length > 0 ? <WindowsOnlyRow rows={windowsOnly} isSupportMode={isSupportMode} /> : null}
     </Card>
   );
 }

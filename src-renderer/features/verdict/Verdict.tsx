@@ -1,25 +1,28 @@
-/** The "Most likely cause" region: the verdict in plain words, how sure, the evidence, and the fixes. */
+/**
+ * The verdict area: "Most likely cause" when a finding of medium or above exists (in plain words, how sure, the
+ * checks behind it), otherwise "No problem found" or why not; then "What to do now" and the other things noticed.
+ */
 import { Badge, Card, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { CheckmarkCircle24Filled, ErrorCircle24Filled, Warning24Filled } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { Finding } from '../../../src-main/shared/schema';
-import { confidencePercent, confidenceWords, SEVERITY_WORDS } from '../../state/findings';
-import { verdictOf } from '../../../src-main/shared/verdict';
+import { checkStepNumber } from '../../../src-main/shared/check-steps';
 import { CHECK_STATUSES, isOneOf, type CheckStatus } from '../../../src-main/shared/ids';
+import type { Finding } from '../../../src-main/shared/schema';
+import { verdictOf } from '../../../src-main/shared/verdict';
+import { ItDetails } from '../../components/ItDetails';
+import { confidencePercent, confidenceWords, SEVERITY_WORDS } from '../../state/findings';
 import { useRunStore } from '../../state/run-store';
+import { useSettingsStore } from '../../state/settings-store';
 import { EvidenceList } from '../details/EvidenceList';
 import { readableText } from '../details/evidence-format';
-import { FixButtons } from './FixButtons';
+import { ActionPlan } from '../plan/ActionPlan';
 import { OtherFindings } from './OtherFindings';
 import { SupportingChecks } from './SupportingChecks';
 
-function isCheckStatus(state: string): state is CheckStatus {
-  return isOneOf(CHECK_STATUSES, state);
-}
-
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  medium: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
   ok: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorder2}` },
   pending: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
   stopped: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
@@ -32,19 +35,25 @@ const useStyles = makeStyles({
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   technical: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   subhead: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  muted: { color: tokens.colorNeutralForeground3 },
+  step: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, fontVariantNumeric: 'tabular-nums' },
 });
 
-function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
+function isCheckStatus(state: string): state is CheckStatus {
+  return isOneOf(CHECK_STATUSES, state);
+}
+
+function TopFinding({ finding, isSupportMode }: { finding: Finding; isSupportMode: boolean }): React.JSX.Element {
   const styles = useStyles();
   const isBlocking = finding.severity === 'critical' || finding.severity === 'high';
   const hasEvidence = Object.keys(finding.evidence).length > 0;
+  const firstStep = finding.checks[0] ? checkStepNumber(finding.checks[0]) : null;
   return (
     <>
       <h2 className={styles.title}>
         {isBlocking ? <ErrorCircle24Filled className={styles.bad} aria-hidden="true" /> : <Warning24Filled className={styles.warn} aria-hidden="true" />}
         {finding.title}
       </h2>
+      {isSupportMode && firstStep ? <Text className={styles.step}>{`See step ${firstStep} in the checklist`}</Text> : null}
       <div className={styles.meta}>
         <Badge appearance="tint" color={isBlocking ? 'danger' : 'warning'}>
           {SEVERITY_WORDS[finding.severity]}
@@ -56,10 +65,8 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
       <Text as="p" className={styles.explanation}>
         {readableText(finding.explanation)}
       </Text>
-      <FixButtons fixes={finding.fixes} isPrimary />
       <h3 className={styles.subhead}>Why we think so</h3>
-      <SupportingChecks ids={finding.checks} />
-      {hasEvidence ? <EvidenceList evidence={finding.evidence} /> : null}
+      <SupportingChecks ids={finding.checks} isEvidenceOfCause showSteps={isSupportMode} />
       {finding.contradictions.length > 0 ? (
         <>
           <h3 className={styles.subhead}>What speaks against it</h3>
@@ -72,33 +79,42 @@ function TopFinding({ finding }: { finding: Finding }): React.JSX.Element {
           </ul>
         </>
       ) : null}
-      {finding.technical ? <Text className={styles.technical}>For IT: {readableText(finding.technical)}</Text> : null}
+      {hasEvidence || finding.technical ? (
+        <ItDetails>
+          {hasEvidence ? <EvidenceList evidence={finding.evidence} /> : null}
+          {finding.technical ? <Text className={styles.technical}>{readableText(finding.technical)}</Text> : null}
+        </ItDetails>
+      ) : null}
     </>
   );
 }
 
-/** The verdict area: "Most likely cause" when a finding of medium or above exists, else "No problem found" (or why not). */
+/** The verdict, the plan and the other findings. */
 export function Verdict(): React.JSX.Element {
   const styles = useStyles();
   const { findings, phase, rows, report } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: state.phase, rows: state.rows, report: state.report })));
+  const isSupportMode = useSettingsStore((state) => state.isSupportMode);
   const checks = useMemo(() => Object.values(rows).flatMap((row) => (row && isCheckStatus(row.state) ? [{ id: row.id, status: row.state }] : [])), [rows]);
   const verdict = useMemo(() => verdictOf(findings, checks, report?.target), [findings, checks, report]);
   const isRunning = phase === 'running' || phase === 'starting';
-  const others = verdict.noticed;
+  const isDone = phase === 'finished';
+  const plan = <ActionPlan findings={findings} hasCause={verdict.cause !== null} isSupportMode={isSupportMode} />;
+  const others = verdict.noticed.length > 0 ? <OtherFindings findings={verdict.noticed} all={findings} /> : null;
   if (verdict.cause) {
+    const isMedium = verdict.cause.severity === 'medium';
     return (
       <>
-        <Card className={styles.card} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
+        <Card className={mergeClasses(styles.card, isMedium && styles.medium)} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
           <p className={styles.eyebrow}>Most likely cause{isRunning ? ' so far' : ''}</p>
-          <TopFinding finding={verdict.cause} />
+          <TopFinding finding={verdict.cause} isSupportMode={isSupportMode} />
         </Card>
-        {others.length > 0 ? <OtherFindings findings={others} /> : null}
+        {plan}
+        {others}
       </>
     );
   }
   // No cause: the area keeps one name ("Verdict") while it waits, and once done says what was found instead.
-  const isDone = phase === 'finished';
-  const tone = isRunning ? styles.pending : isDone ? (verdict.kind === 'no-problem' ? styles.ok : undefined) : styles.stopped;
+  const tone = isRunning ? styles.pending : isDone ? (verdict.kind === 'no-problem' ? styles.ok : styles.medium) : styles.stopped;
   return (
     <>
       <Card className={mergeClasses(styles.card, tone)} appearance="filled" role="region" aria-label="Verdict" aria-busy={isRunning}>
@@ -116,7 +132,7 @@ export function Verdict(): React.JSX.Element {
             <Text as="p" className={styles.explanation}>
               {verdict.summary}
             </Text>
-            {verdict.kind === 'unclear' ? <SupportingChecks ids={verdict.failedChecks} /> : null}
+            {verdict.kind === 'unclear' ? <SupportingChecks ids={verdict.failedChecks} showSteps={isSupportMode} /> : null}
           </>
         ) : (
           <Text as="p" className={styles.explanation}>
@@ -124,7 +140,8 @@ export function Verdict(): React.JSX.Element {
           </Text>
         )}
       </Card>
-      {others.length > 0 ? <OtherFindings findings={others} /> : null}
+      {isDone ? plan : null}
+      {others}
     </>
   );
 }
