@@ -65,8 +65,11 @@ export function parseCheckEvidence<K extends CheckId>(id: K, evidence: unknown):
 
 /** Why a result's evidence breaks its check's contract, in one line, or null when it keeps it. */
 export function evidenceContractIssue(id: CheckId, status: CheckStatus, evidence: unknown): string | null {
+  // The flat not-run shape first: a failed parse of the check's own schema builds every issue, which a batch of a
+  // thousand mostly refused or silent targets (most checks skipped) paid for on every result.
+  if (!RAN.has(status) && NotRunEvidenceSchema.safeParse(evidence).success) return null;
   const parsed = CHECK_EVIDENCE[id].safeParse(evidence);
-  if (parsed.success || (!RAN.has(status) && NotRunEvidenceSchema.safeParse(evidence).success)) return null;
+  if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   return issue ? `${issue.path.join('.') || '(evidence)'}: ${issue.message}` : 'does not match';
 }
