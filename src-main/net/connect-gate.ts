@@ -19,6 +19,14 @@ export const MIN_RETRY_MS = 40;
 /** Until a server's speed is known, a second SYN follows a first one still pending after this long. */
 export const HEDGE_MS = 250;
 
+/** How long a connect waits before trying again when this process has no file descriptor left. */
+const DESCRIPTOR_WAIT_MS = 50;
+
+/** True for the errors of a process (or system) out of file descriptors. */
+export function outOfDescriptors(error: NodeJS.ErrnoException): boolean {
+  return error.code === 'EMFILE' || error.code === 'ENFILE';
+}
+
 /** A completed connect as the gate saw it: when it completed, how long its winning attempt took, how many SYNs it resent. */
 export interface GateConnect {
   readonly at: number;
@@ -169,6 +177,11 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
         ep.log.push({ at: performance.now(), ms: r.ms, retries: total, crowd, busyMs: r.busyMs });
         if (ep.log.length > LOG_LIMIT) ep.log.shift();
         return { ...r, retries: total, crowd };
+      }
+      if (r.kind === 'error' && outOfDescriptors(r.error)) {
+        // Our own process ran out of descriptors: nothing the server did. Wait for one of ours to close, try again.
+        await new Promise((res) => setTimeout(res, Math.min(DESCRIPTOR_WAIT_MS, Math.max(0, deadline - performance.now()))));
+        continue;
       }
       if (r.kind !== 'slow') return r;
       retries += 1;

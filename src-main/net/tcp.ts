@@ -231,6 +231,8 @@ export async function sampleLatency(address: string, port: number, options: Samp
     }
     if (attempt.kind === 'aborted') break;
     if (attempt.kind === 'timeout' && limit < options.timeoutMs) break;
+    // Out of descriptors is our own shortage, not a connect the path lost.
+    if (attempt.code === 'EMFILE' || attempt.code === 'ENFILE') break;
     connects.push({ kind: attempt.kind, ms: attempt.ms, busyMs: busySince(busy) });
   }
   return summarizeSample(address, port, connects, { connectTimeoutMs: options.timeoutMs, budgetMs, source: 'sample' });

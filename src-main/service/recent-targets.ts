@@ -19,14 +19,27 @@ export function createRecentTargets(file: string): { list(): Promise<string[]>; 
       return [];
     }
   };
+  // One write at a time, each taking every target remembered meanwhile: a batch of a thousand targets finishing
+  // together made a thousand read-modify-writes at once, each holding a descriptor, and lost each other's updates.
+  let queued: string[] = [];
+  let chain: Promise<void> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    if (queued.length === 0) return;
+    const batch = queued;
+    queued = [];
+    let next = await list();
+    for (const target of batch) next = [target, ...next.filter((t) => t.toLowerCase() !== target.toLowerCase())];
+    await mkdir(dirname(file), { recursive: true });
+    const tmp = join(dirname(file), `.recent-${process.pid}-${Date.now()}.tmp`);
+    await writeFile(tmp, JSON.stringify(next.slice(0, MAX_RECENT)));
+    await rename(tmp, file);
+  };
   return {
     list,
-    async remember(target) {
-      const next = [target, ...(await list()).filter((t) => t.toLowerCase() !== target.toLowerCase())].slice(0, MAX_RECENT);
-      await mkdir(dirname(file), { recursive: true });
-      const tmp = join(dirname(file), `.recent-${process.pid}-${Date.now()}.tmp`);
-      await writeFile(tmp, JSON.stringify(next));
-      await rename(tmp, file);
+    remember(target) {
+      queued.push(target);
+      chain = chain.then(flush, flush);
+      return chain;
     },
   };
 }

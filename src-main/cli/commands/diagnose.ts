@@ -13,13 +13,13 @@ import { BadInputError } from '../../shared/errors';
 import { int, parseCommand, str } from '../args';
 import { readInputFile } from '../input-file';
 import { jsonLine, type CliCommand } from '../command';
+import { batchConcurrency } from '../concurrency';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
 import { createProgressLine, formatReport } from '../output';
 import { EXIT, UsageError } from '../usage';
 
 const MAX_TARGETS = 1000;
-const CONCURRENCY = 64;
 
 // A thousand targets of at most 300 characters each, with room for comments.
 const MAX_TARGETS_FILE_BYTES = 2_000_000;
@@ -120,7 +120,7 @@ export const run: CliCommand = async (io, argv) => {
   };
   try {
     let next = 0;
-    const workers = Array.from({ length: Math.min(CONCURRENCY, requests.length) }, async () => {
+    const workers = Array.from({ length: batchConcurrency(requests.length) }, async () => {
       while (next < requests.length) {
         const i = next++;
         await runOne(requests[i]!, i);

@@ -57,9 +57,22 @@ export function hasRun(status: CheckStatus): boolean {
   return RAN.has(status);
 }
 
+// Each evidence object is parsed once: the engine's contract check and the rules read the same result, and a batch
+// of a thousand targets parsed every result twice. Keyed by the evidence object, so a changed result parses anew.
+const parsedEvidence = new WeakMap<object, { readonly id: CheckId; readonly result: z.ZodSafeParseResult<unknown> }>();
+
+function parseOnce(id: CheckId, evidence: unknown): z.ZodSafeParseResult<unknown> {
+  if (typeof evidence !== 'object' || evidence === null) return CHECK_EVIDENCE[id].safeParse(evidence);
+  const known = parsedEvidence.get(evidence);
+  if (known && known.id === id) return known.result;
+  const result = CHECK_EVIDENCE[id].safeParse(evidence);
+  parsedEvidence.set(evidence, { id, result });
+  return result;
+}
+
 /** The check's evidence parsed by its schema, or null when it does not fit (unknown fields are dropped). */
 export function parseCheckEvidence<K extends CheckId>(id: K, evidence: unknown): CheckEvidence<K> | null {
-  const parsed = CHECK_EVIDENCE[id].safeParse(evidence);
+  const parsed = parseOnce(id, evidence);
   return parsed.success ? (parsed.data as CheckEvidence<K>) : null;
 }
 
@@ -68,7 +81,7 @@ export function evidenceContractIssue(id: CheckId, status: CheckStatus, evidence
   // The flat not-run shape first: a failed parse of the check's own schema builds every issue, which a batch of a
   // thousand mostly refused or silent targets (most checks skipped) paid for on every result.
   if (!RAN.has(status) && NotRunEvidenceSchema.safeParse(evidence).success) return null;
-  const parsed = CHECK_EVIDENCE[id].safeParse(evidence);
+  const parsed = parseOnce(id, evidence);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];
   return issue ? `${issue.path.join('.') || '(evidence)'}: ${issue.message}` : 'does not match';

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { batchConcurrency, MAX_CONCURRENCY, openFileLimit, RESERVED_FDS, SOCKETS_PER_DIAGNOSIS } from './concurrency';
+
+const LIMITS = (soft: string, hard: string) =>
+  `Limit                     Soft Limit           Hard Limit           Units\nMax processes             63422                63422                processes\nMax open files            ${soft}                 ${hard}                 files\n`;
+
+describe('batch concurrency', () => {
+  it('reads the open-file limit the process really has', () => {
+    expect(openFileLimit(() => LIMITS('1024', '1024'))).toBe(1024);
+    expect(openFileLimit(() => LIMITS('unlimited', 'unlimited'))).toBe(Infinity);
+    expect(openFileLimit(() => 'nothing here')).toBeNull();
+    expect(openFileLimit(() => { throw new Error('no /proc'); })).toBeNull();
+  });
+
+  it('keeps a batch under 1024 descriptors, the reserve included', () => {
+    const n = batchConcurrency(1000, 1024, 'linux');
+    expect(n).toBe(Math.floor((1024 - RESERVED_FDS) / SOCKETS_PER_DIAGNOSIS));
+    expect(n * SOCKETS_PER_DIAGNOSIS + RESERVED_FDS).toBeLessThanOrEqual(1024);
+    expect(n).toBeGreaterThanOrEqual(100);
+  });
+
+  it('never runs more than the targets, nor more than the cap, nor fewer than one', () => {
+    expect(batchConcurrency(3, 1024, 'linux')).toBe(3);
+    expect(batchConcurrency(1000, 1_048_576, 'linux')).toBe(MAX_CONCURRENCY);
+    expect(batchConcurrency(1000, 20, 'linux')).toBe(1);
+    expect(batchConcurrency(1000, null, 'linux')).toBe(batchConcurrency(1000, 1024, 'linux'));
+    expect(batchConcurrency(1000, null, 'win32')).toBe(MAX_CONCURRENCY);
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * How many diagnoses of a batch run at once. A diagnosis holds about seven sockets at its peak (six negotiation
+ * probes, a TCP connect, a DNS query) for up to one timeout, and every socket is a file descriptor: a thousand
+ * targets at once would exhaust a 1024-descriptor limit, and a connect that fails with EMFILE would read as a
+ * broken server. So the batch runs as many at once as the descriptors allow, and no more than MAX_CONCURRENCY.
+ */
+import { readFileSync } from 'node:fs';
+
+/** Sockets one diagnosis holds open at its peak. */
+export const SOCKETS_PER_DIAGNOSIS = 7;
+
+/** Descriptors kept for everything else: stdio, Node's own, the resolver, report files. */
+export const RESERVED_FDS = 48;
+
+/** Upper bound whatever the limit: beyond it more diagnoses at once only add CPU contention. */
+export const MAX_CONCURRENCY = 256;
+
+/** The process's limit on open files (Node raises the soft limit to the hard one at start), or null where unknown. */
+export function openFileLimit(read: () => string = () => readFileSync('/proc/self/limits', 'utf8')): number | null {
+  try {
+    const line = /^Max open files\s+(\S+)/m.exec(read());
+    if (!line) return null;
+    return line[1] === 'unlimited' ? Infinity : Number(line[1]) || null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Diagnoses to run at once for `targets` targets under a limit of `limit` open files. Where the limit cannot be read,
+ * POSIX systems are assumed to allow 1024 (a common default) and Windows, whose sockets are not file descriptors, more.
+ */
+export function batchConcurrency(targets: number, limit: number | null = openFileLimit(), platform: string = process.platform): number {
+  const known = limit ?? (platform === 'win32' ? Infinity : 1024);
+  const byDescriptors = Math.floor((known - RESERVED_FDS) / SOCKETS_PER_DIAGNOSIS);
+  return Math.max(1, Math.min(targets, MAX_CONCURRENCY, byDescriptors));
+}

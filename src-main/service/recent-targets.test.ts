@@ -1,0 +1,19 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRecentTargets } from './recent-targets';
+
+describe('recent targets', () => {
+  it('a batch remembered at once keeps every update, newest first, with one write at a time', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-recent-'));
+    const recent = createRecentTargets(join(dir, 'recent-targets.json'));
+    const writes = Array.from({ length: 200 }, (_, i) => recent.remember(`host-${i}`));
+    await Promise.all(writes);
+    expect(await recent.list()).toEqual(Array.from({ length: 10 }, (_, i) => `host-${199 - i}`));
+    // No temporary file is left behind.
+    expect(readdirSync(dir)).toEqual(['recent-targets.json']);
+    await recent.remember('HOST-5');
+    expect((await recent.list()).slice(0, 2)).toEqual(['HOST-5', 'host-199']);
+  });
+});
