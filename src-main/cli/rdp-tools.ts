@@ -3,7 +3,7 @@ import { constants } from 'node:fs';
 import { copyFile, lstat } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
 import { basename } from 'node:path';
-import { writeFileAtomic } from '../fixes/atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 import { generateCleanRdp } from '../rdpfile';
 import { parseTarget } from '../net/target';
 import { UsageError } from './usage';

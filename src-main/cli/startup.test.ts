@@ -29,7 +29,7 @@ function inputsOf(bundle: string): string[] {
 
 // What a command that neither diagnoses nor exports may not parse: the certificate code, the schemas, the probes,
 // the checks, the report renderers, the fix engine, the service.
-const HEAVY = [/node_modules\/node-forge\//, /node_modules\/zod\//, /node_modules\/pdfkit\//, /^src-main\/net\/(?!target\.ts$)/, /^src-main\/checks\//, /^src-main\/report\//, /^src-main\/fixes\/(?!atomic-file\.ts$)/, /^src-main\/service\/(?!version\.ts$|bounded-file\.ts$)/, /^src-main\/windows\//];
+const HEAVY = [/node_modules\/node-forge\//, /node_modules\/zod\//, /node_modules\/pdfkit\//, /^src-main\/net\/(?!target\.ts$)/, /^src-main\/checks\//, /^src-main\/report\//, /^src-main\/fixes\//, /^src-main\/service\//, /^src-main\/windows\//];
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-needed'], { stdio: 'inherit' });

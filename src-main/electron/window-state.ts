@@ -1,6 +1,5 @@
 /** Remembered window bounds: sanitized on load (a hand-edited or stale file never hides the window), written atomically. */
-import { randomBytes } from 'node:crypto';
-import { rename, rm, writeFile } from 'node:fs/promises';
+import { writeFileAtomic } from '../files/atomic-file';
 import { readFileBounded } from '../files/bounded-file';
 
 /** A rectangle in screen coordinates (Electron's Rectangle shape). */
@@ -83,12 +82,5 @@ export async function loadWindowState(file: string, workAreas: readonly Rect[]):
 
 /** Writes the state atomically: a private temp file beside it, then a rename over the old one. */
 export async function saveWindowState(file: string, state: WindowState): Promise<void> {
-  const tmp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(tmp, JSON.stringify(state), { encoding: 'utf8', mode: 0o600 });
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw error;
-  }
+  await writeFileAtomic(file, JSON.stringify(state));
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 import type { BackupRecord, Journal, JournalEntry } from './journal';
 import type { FixExecutor, ScriptAction, UndoAction } from './types';
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { FixId } from '../shared/ids';
 import { isOneOf, FIX_IDS } from '../shared/ids';
 import { NotFoundError } from '../shared/errors';
-import { writeFileAtomic } from './atomic-file';
+import { writeFileAtomic } from '../files/atomic-file';
 import type { PreparedFix } from './types';
 
 /** Life of a journal entry: planned → backed-up → applying → applied | failed → undone. */

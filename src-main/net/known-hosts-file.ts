@@ -1,8 +1,8 @@
 /** A KnownHostsStore kept in a JSON file: atomic writes, a corrupt file is moved aside, size is bounded. */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { writeFileAtomic } from '../files/atomic-file';
 import { readFileBounded } from '../files/bounded-file';
 import type { KnownHostEntry, KnownHostsStore } from './known-hosts-store';
 
@@ -83,14 +83,7 @@ export function createFileKnownHosts(dir: string, options: FileKnownHostsOptions
 
   async function save(hosts: Record<string, KnownHostEntry>): Promise<void> {
     await mkdir(dir, { recursive: true });
-    const tmp = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-    try {
-      await writeFile(tmp, `${JSON.stringify({ version: 1, hosts }, null, 1)}\n`, { mode: 0o600 });
-      await rename(tmp, path);
-    } catch (error) {
-      await unlink(tmp).catch(() => undefined);
-      throw error;
-    }
+    await writeFileAtomic(path, `${JSON.stringify({ version: 1, hosts }, null, 1)}\n`);
   }
 
   /** Runs store operations one after another so two checks never interleave a read-modify-write. */

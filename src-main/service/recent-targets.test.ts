@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,5 +15,18 @@ describe('recent targets', () => {
     expect(readdirSync(dir)).toEqual(['recent-targets.json']);
     await recent.remember('HOST-5');
     expect((await recent.list()).slice(0, 2)).toEqual(['HOST-5', 'host-199']);
+  });
+
+  it('creates its folder, and reads a damaged file as an empty list that the next remember replaces', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-recent-'));
+    const fresh = createRecentTargets(join(dir, 'new-folder', 'recent-targets.json'));
+    await fresh.remember('server01');
+    expect(await fresh.list()).toEqual(['server01']);
+    const file = join(dir, 'damaged.json');
+    writeFileSync(file, '{ not json');
+    const recent = createRecentTargets(file);
+    expect(await recent.list()).toEqual([]);
+    await recent.remember('10.0.0.5');
+    expect(await recent.list()).toEqual(['10.0.0.5']);
   });
 });

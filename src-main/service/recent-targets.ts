@@ -1,6 +1,7 @@
 /** The most recent targets, newest first, kept in a small JSON file written atomically. */
-import { mkdir, rename, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { writeFileAtomic } from '../files/atomic-file';
 import { readFileBounded } from '../files/bounded-file';
 
 const MAX_RECENT = 10;
@@ -30,9 +31,7 @@ export function createRecentTargets(file: string): { list(): Promise<string[]>; 
     let next = await list();
     for (const target of batch) next = [target, ...next.filter((t) => t.toLowerCase() !== target.toLowerCase())];
     await mkdir(dirname(file), { recursive: true });
-    const tmp = join(dirname(file), `.recent-${process.pid}-${Date.now()}.tmp`);
-    await writeFile(tmp, JSON.stringify(next.slice(0, MAX_RECENT)));
-    await rename(tmp, file);
+    await writeFileAtomic(file, JSON.stringify(next.slice(0, MAX_RECENT)));
   };
   return {
     list,
