@@ -1,6 +1,5 @@
 /** Shared frame of the host-side checks: run only on the host, read collectors once, turn failures into `error`. */
-import { hostname, networkInterfaces } from 'node:os';
-import { isIP } from 'node:net';
+import { namesMachine, type MachineIdentity } from '../net/this-machine';
 import type { CheckId } from '../shared/ids';
 import { isWindowsCollectorError } from '../windows/errors';
 import { atRecordingTime } from './local-clock';
@@ -13,38 +12,13 @@ export { NEEDS_WINDOWS } from './skip-reasons';
 /** Summary of a host check when the app does not run on the host. */
 export const HOST_ONLY = 'Runs only on the host computer';
 
-/** Addresses of this machine's network interfaces, lower-case. */
-function interfaceAddresses(): string[] {
-  return Object.values(networkInterfaces())
-    .flatMap((list) => list ?? [])
-    .map((i) => i.address.toLowerCase());
-}
-
-/**
- * True when `host` names this machine: localhost, 127.0.0.0/8, ::1, this computer's name (short or full),
- * or one of its own interface addresses.
- */
-export function isLocalTarget(host: string, localName: string = hostname(), localAddresses: readonly string[] = interfaceAddresses()): boolean {
-  const h = host.trim().toLowerCase().replace(/\.$/, '');
-  if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (isIP(h) !== 0) {
-    if (h.startsWith('127.') && isIP(h) === 4) return true;
-    if (h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(h)) return true;
-    return localAddresses.includes(h);
-  }
-  const local = localName.trim().toLowerCase();
-  if (local === '') return false;
-  const short = (s: string) => s.split('.')[0] ?? s;
-  return h === local || short(h) === short(local);
-}
-
 /** Why a host check cannot run here, or null when it can (recorded host, or live PowerShell aimed at this machine). */
-export function hostSkipReason(ctx: CheckContext, localName?: string, localAddresses?: readonly string[]): string | null {
+export function hostSkipReason(ctx: CheckContext, machine?: MachineIdentity): string | null {
   const w = ctx.windows;
   if (!w) return NEEDS_WINDOWS;
   if (w.origin === 'replay') return w.machineRole === 'host' ? null : HOST_ONLY;
   if (w.machineRole === 'host') return null;
-  return isLocalTarget(ctx.target.host, localName, localAddresses) ? null : HOST_ONLY;
+  return namesMachine(ctx.target.host, machine) ? null : HOST_ONLY;
 }
 
 /** Runs collector `name` once per diagnosis and parses it; every host check sharing a collector shares the result. */

@@ -10,6 +10,7 @@ import type { ClientSettings, ParsedTarget } from '../shared/target';
 import type { WindowsSource } from '../windows/source';
 import type { KnownHostsStore } from '../net/known-hosts-store';
 import { parseTarget } from '../net/target';
+import { namesMachine } from '../net/this-machine';
 import { diagnose } from '../diagnosis';
 import { BadInputError } from '../shared/errors';
 import { runChecks } from './check-engine';
@@ -79,9 +80,7 @@ export function recordedHostSkip(target: ParsedTarget, windows: WindowsSource | 
   } catch {
     return undefined;
   }
-  const host = target.host.toLowerCase();
-  const isRecorded = host === 'localhost' || host === '::1' || host.startsWith('127.') || (name !== '' && (host === name || host.split('.')[0] === name));
-  if (!isRecorded) return undefined;
+  if (!namesMachine(target.host, { name, addresses: [] })) return undefined;
   return (id) => (CHECK_META[id].scope === 'network' ? 'Not probed: the target is the recorded host, whose network answers were not recorded.' : null);
 }
 

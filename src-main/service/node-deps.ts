@@ -1,10 +1,10 @@
 /** Wires the real modules into the service for the Node doors (CLI, browser mode, Electron main). */
-import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { createFixService } from '../fixes';
 import { renderReport } from '../report';
 import { readLogTail } from '../report/log-tail';
 import { parseTarget } from '../net/target';
+import { namesMachine } from '../net/this-machine';
 import { decodeCodes } from '../diagnosis/decode';
 import { decodeSupportCode, encodeSupportCode } from '../diagnosis/support-code';
 import { checkRdpFileBytes, rdpFileSummary } from '../rdpfile';
@@ -36,8 +36,7 @@ export function readRdpFile(name: string, bytes: Uint8Array): { settings: NonNul
 /** True when `target` names this computer (host fixes then apply here instead of producing a script). */
 export function isLocalHost(target: string): boolean {
   try {
-    const { host } = parseTarget(target);
-    return host === 'localhost' || host === '::1' || host.startsWith('127.') || host === hostname().toLowerCase() || host.split('.')[0] === hostname().toLowerCase();
+    return namesMachine(parseTarget(target).host);
   } catch {
     return false;
   }
