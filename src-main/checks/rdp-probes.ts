@@ -3,6 +3,9 @@ import { probeCredSsp, type CredSspProbe } from '../net/credssp-probe';
 import { probeNegotiation, summaryFromFailedConnect, tlsCapableRequest, type NegotiationSummary } from '../net/negotiation';
 import type { TcpAttempt } from '../net/tcp';
 import { probeTlsVersions, type TlsProbeResult } from '../net/tls-probe';
+import { tlsOverExchange } from '../net/rdp-tls';
+import type { OpenExchange } from '../net/rdp-socket';
+import type { ProtocolName } from '../shared/protocol';
 import { probeConnects } from './net-probes';
 import type { CheckContext } from './types';
 
@@ -30,14 +33,36 @@ function probeEndpoint(ctx: CheckContext): Promise<{ host: string } | { failed: 
   });
 }
 
-/** The six-way protocol enumeration. */
+/**
+ * The six-way protocol enumeration. The moment the server selects TLS on the SSL probe, the TLS sweep starts, its
+ * full-range handshake over that very connection: the verdict then waits for neither the slowest of the other five
+ * probes nor a connection of its own (a server that forks per connection, like xrdp, accepts them one at a time).
+ */
 export function negotiationProbe(ctx: CheckContext): Promise<NegotiationSummary> {
   return ctx.memo(`${RDP_WIRE_PROBES}negotiation`, async () => {
     const endpoint = await probeEndpoint(ctx);
     if ('failed' in endpoint) return summaryFromFailedConnect(endpoint.failed);
     ctx.report(`Asking ${ctx.target.host}:${ctx.target.port} which security protocols it offers`);
-    return probeNegotiation({ host: endpoint.host, port: ctx.target.port, timeoutMs: ctx.options.timeoutMs, signal: ctx.signal });
+    return probeNegotiation({
+      host: endpoint.host,
+      port: ctx.target.port,
+      timeoutMs: ctx.options.timeoutMs,
+      signal: ctx.signal,
+      onSupported: (plan, exchange, started) => {
+        // SSL is the sweep's first choice whatever the other probes say (tlsCapableRequest).
+        if (plan.protocol !== 'SSL') return false;
+        void tlsProbe(ctx, { request: { requested: plan.requested, protocol: plan.protocol }, exchange, started });
+        return true;
+      },
+    });
   });
+}
+
+/** A TLS sweep started by the negotiation probe: the request that selected TLS and its still open connection. */
+interface EarlyTls {
+  readonly request: { readonly requested: number; readonly protocol: ProtocolName };
+  readonly exchange: OpenExchange;
+  readonly started: number;
 }
 
 /** The host the TLS and CredSSP probes connect to (they run only after a negotiation that reached the server). */
@@ -46,20 +71,21 @@ async function connectHost(ctx: CheckContext): Promise<string> {
   return 'host' in endpoint ? endpoint.host : ctx.target.host;
 }
 
-/** The TLS version sweep, or null when the server offers no TLS-based protocol. */
-export function tlsProbe(ctx: CheckContext): Promise<TlsProbeResult | null> {
+/** The TLS version sweep, or null when the server offers no TLS-based protocol; `early` when the negotiation starts it. */
+export function tlsProbe(ctx: CheckContext, early?: EarlyTls): Promise<TlsProbeResult | null> {
   return ctx.memo(`${RDP_WIRE_PROBES}tls`, async () => {
-    const request = tlsCapableRequest(await negotiationProbe(ctx));
+    const request = early?.request ?? tlsCapableRequest(await negotiationProbe(ctx));
     if (!request) return null;
     ctx.report(`Trying TLS 1.0 to 1.3 over ${request.protocol}`);
-    return probeTlsVersions({
+    const options = {
       host: await connectHost(ctx),
       port: ctx.target.port,
       servername: serverNameFor(ctx),
       requestedProtocols: request.requested,
       timeoutMs: ctx.options.timeoutMs,
       signal: ctx.signal,
-    });
+    };
+    return probeTlsVersions(options, early && tlsOverExchange(early.exchange, early.started, { ...options, version: null }));
   });
 }
 

@@ -1,5 +1,5 @@
 /** Enumerates the server's security protocols: one connection per requested set, all in parallel, then a summary. */
-import { exchangeOnce, type ExchangeKind, type ExchangeOutcome, type ExchangeResult } from './rdp-socket';
+import { openExchange, type ExchangeKind, type ExchangeOutcome, type ExchangeResult, type OpenExchange } from './rdp-socket';
 import type { TcpAttempt } from './tcp';
 import { PROTOCOL, type ProtocolName } from '../shared/protocol';
 
@@ -58,6 +58,11 @@ export interface NegotiationOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   readonly plans?: readonly ProbePlan[];
+  /**
+   * Called the moment a probe's protocol is selected, with its still open connection and when the probe began;
+   * returning true takes the connection over (the TLS sweep goes on over it), otherwise it is closed.
+   */
+  readonly onSupported?: (plan: ProbePlan, exchange: OpenExchange, started: number) => boolean;
 }
 
 /** Runs every probe in parallel and summarises them. */
@@ -65,14 +70,19 @@ export async function probeNegotiation(options: NegotiationOptions): Promise<Neg
   const plans = options.plans ?? PROBE_PLANS;
   const probes = await Promise.all(
     plans.map(async (plan): Promise<ProbeResult> => {
-      const r = await exchangeOnce({
+      const started = performance.now();
+      const exchange = await openExchange({
         host: options.host,
         port: options.port,
         requestedProtocols: plan.requested,
         timeoutMs: options.timeoutMs,
         signal: options.signal,
       });
-      return { ...r, protocol: plan.protocol, supported: isSupport(plan.protocol, r.outcome) };
+      const r = exchange.result;
+      const supported = isSupport(plan.protocol, r.outcome);
+      const taken = exchange.socket !== null && supported && options.onSupported?.(plan, exchange, started) === true;
+      if (!taken) exchange.socket?.destroy();
+      return { ...r, protocol: plan.protocol, supported };
     }),
   );
   return summarize(probes);

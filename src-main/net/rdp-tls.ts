@@ -1,7 +1,7 @@
 /** TLS over RDP: negotiate SSL/HYBRID, upgrade the same socket with node:tls, per TLS version, and read the chain. */
 import type net from 'node:net';
 import tls from 'node:tls';
-import { openExchange } from './rdp-socket';
+import { openExchange, type OpenExchange } from './rdp-socket';
 import type { TlsVersion } from '../shared/tls-versions';
 import { PROTOCOL } from '../shared/protocol';
 
@@ -63,14 +63,28 @@ export async function attemptTls<T = undefined>(
   afterHandshake?: (socket: tls.TLSSocket) => Promise<T>,
 ): Promise<TlsAttemptWithChain & { readonly extra?: T }> {
   const started = performance.now();
-  const ms = (): number => Math.round(performance.now() - started);
-  const { result, socket, earlyBytes } = await openExchange({
+  const exchange = await openExchange({
     host: options.host,
     port: options.port,
     requestedProtocols: options.requestedProtocols,
     timeoutMs: options.timeoutMs,
     signal: options.signal,
   });
+  return tlsOverExchange(exchange, started, options, afterHandshake);
+}
+
+/**
+ * Goes on to TLS over a negotiation exchange already made (the connection the negotiation probe for SSL left open,
+ * or attemptTls's own), and closes it. `started` is when that exchange began, so `ms` covers all of it.
+ */
+export async function tlsOverExchange<T = undefined>(
+  exchange: OpenExchange,
+  started: number,
+  options: TlsAttemptOptions,
+  afterHandshake?: (socket: tls.TLSSocket) => Promise<T>,
+): Promise<TlsAttemptWithChain & { readonly extra?: T }> {
+  const ms = (): number => Math.round(performance.now() - started);
+  const { result, socket, earlyBytes } = exchange;
   const o = result.outcome;
   const wanted = options.requireCredSsp ? [PROTOCOL.HYBRID, PROTOCOL.HYBRID_EX] : [PROTOCOL.SSL, PROTOCOL.HYBRID, PROTOCOL.HYBRID_EX];
   if (!socket || o.kind !== 'selected' || !(wanted as number[]).includes(o.protocol)) {

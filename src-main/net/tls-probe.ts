@@ -1,5 +1,5 @@
 /** Tries every TLS version separately (and once with the full range) over RDP, in parallel; plain-JSON result. */
-import { attemptTls, TLS_VERSIONS, type TlsAttempt, type TlsVersion } from './rdp-tls';
+import { attemptTls, TLS_VERSIONS, type TlsAttempt, type TlsAttemptWithChain, type TlsVersion } from './rdp-tls';
 
 /** Per-version outcome as evidence: ok, plus why not. */
 export type VersionOutcome = Omit<TlsAttempt, 'version' | 'cipher'>;
@@ -28,11 +28,15 @@ export interface TlsProbeOptions {
   readonly signal?: AbortSignal;
 }
 
-/** Runs five connections at once: full range first in the list, then each version pinned. */
-export async function probeTlsVersions(options: TlsProbeOptions): Promise<TlsProbeResult> {
-  const runs = await Promise.all(
-    [null, ...TLS_VERSIONS].map((version) => attemptTls({ ...options, version })),
-  );
+/**
+ * Runs five attempts at once: the full range first in the list, then each version pinned. `fullRange` is a full-range
+ * attempt already under way (over the negotiation probe's own connection), which then takes the place of the first.
+ */
+export async function probeTlsVersions(options: TlsProbeOptions, fullRange?: Promise<TlsAttemptWithChain>): Promise<TlsProbeResult> {
+  const runs = await Promise.all([
+    fullRange ?? attemptTls({ ...options, version: null }),
+    ...TLS_VERSIONS.map((version) => attemptTls({ ...options, version })),
+  ]);
   const [first, ...pinned] = runs;
   const def = first!;
   const versions = {} as Record<TlsVersion, VersionOutcome>;
