@@ -56,9 +56,19 @@ export function parseRdpBytes(bytes: Uint8Array): RdpParseResult {
   }
 }
 
+// A parsed file is never changed in place (edits make a new one), so what is derived from it is kept per file:
+// the judges ask for settings and last values dozens of times, and a 35,000-line file must stay linear.
+const settingsCache = new WeakMap<RdpFile, RdpSettingList>();
+const lastCache = new WeakMap<RdpFile, ReadonlyMap<string, Extract<RdpLine, { kind: 'setting' }>>>();
+
 /** All settings of a file, in order. */
 export function settingsOf(file: RdpFile): RdpSettingList {
-  return file.lines.filter((l): l is Extract<RdpLine, { kind: 'setting' }> => l.kind === 'setting');
+  let settings = settingsCache.get(file);
+  if (!settings) {
+    settings = file.lines.filter((l): l is Extract<RdpLine, { kind: 'setting' }> => l.kind === 'setting');
+    settingsCache.set(file, settings);
+  }
+  return settings;
 }
 
 /** The settings of a file, in order. */
@@ -66,10 +76,13 @@ export type RdpSettingList = readonly Extract<RdpLine, { kind: 'setting' }>[];
 
 /** The last setting named `name` (case-insensitive), which is the one FreeRDP ends up using. */
 export function lastSetting(file: RdpFile, name: string): Extract<RdpLine, { kind: 'setting' }> | undefined {
-  const wanted = name.toLowerCase();
-  const all = settingsOf(file);
-  for (let i = all.length - 1; i >= 0; i--) if (all[i]?.name === wanted) return all[i];
-  return undefined;
+  let last = lastCache.get(file);
+  if (!last) {
+    const byName = new Map<string, Extract<RdpLine, { kind: 'setting' }>>();
+    for (const s of settingsOf(file)) byName.set(s.name, s);
+    lastCache.set(file, (last = byName));
+  }
+  return last.get(name.toLowerCase());
 }
 
 /** The last valid integer value of `name`, or null when absent or not a number. */

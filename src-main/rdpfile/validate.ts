@@ -2,6 +2,7 @@
 import { parseTarget } from '../net/target';
 import { NON_STANDARD_KEYS, RDP_KEYS, isSecretKey } from './keys';
 import { intSetting, lastSetting, settingsOf, stringSetting } from './parse';
+import { formatCount, summarizeList } from '../shared/list-text';
 import type { RdpFile, RdpIssue, RdpSetting } from './types';
 import { passwordIssues, securityIssues } from './validate-security';
 import { clip, valueIssue } from './validate-values';
@@ -23,7 +24,12 @@ export const DEFAULT_FILE_NOTE =
 
 function duplicateIssues(file: RdpFile): RdpIssue[] {
   const seen = new Map<string, RdpSetting[]>();
-  for (const s of settingsOf(file)) seen.set(s.name, [...(seen.get(s.name) ?? []), s]);
+  // One list per name, appended to in place: a file of 35,000 copies of one line stays linear.
+  for (const s of settingsOf(file)) {
+    const list = seen.get(s.name);
+    if (list) list.push(s);
+    else seen.set(s.name, [s]);
+  }
   const issues: RdpIssue[] = [];
   for (const [name, list] of seen) {
     if (list.length < 2) continue;
@@ -34,10 +40,37 @@ function duplicateIssues(file: RdpFile): RdpIssue[] {
       code: 'duplicate',
       key: name,
       line: last?.line,
-      message: `"${list[0]?.key ?? name}" appears ${list.length} times (lines ${list.map((s) => s.line).join(', ')})${distinct ? ' with different values' : ''}; only the last one (line ${last?.line}) is used.`,
+      message: `"${list[0]?.key ?? name}" appears ${formatCount(list.length)} times (lines ${summarizeList(list.map((s) => String(s.line)))})${distinct ? ' with different values' : ''}; only the last one (line ${last?.line}) is used.`,
     });
   }
   return issues;
+}
+
+// Past this many issues of one kind, the rest are counted in one issue instead of listed (35,000 bad lines are one problem).
+const MAX_ISSUES_PER_CODE = 20;
+
+/** Keeps the first issues of each code and folds the rest into one issue that counts them and names their lines. */
+function foldRepeats(issues: readonly RdpIssue[]): RdpIssue[] {
+  const byCode = new Map<string, RdpIssue[]>();
+  const kept: RdpIssue[] = [];
+  for (const issue of issues) {
+    const same = byCode.get(issue.code) ?? [];
+    if (same.length === 0) byCode.set(issue.code, same);
+    same.push(issue);
+    if (same.length <= MAX_ISSUES_PER_CODE) kept.push(issue);
+  }
+  for (const [code, same] of byCode) {
+    const rest = same.slice(MAX_ISSUES_PER_CODE);
+    if (rest.length === 0) continue;
+    const worst = rest.find((i) => i.severity === 'error') ?? rest.find((i) => i.severity === 'warning') ?? rest[0]!;
+    const lines = rest.flatMap((i) => (i.line !== undefined ? [String(i.line)] : []));
+    kept.push({
+      severity: worst.severity,
+      code,
+      message: `${formatCount(rest.length)} more problems like these are not listed one by one${lines.length > 0 ? ` (lines ${summarizeList(lines)})` : ''}.`,
+    });
+  }
+  return kept;
 }
 
 function addressIssues(file: RdpFile, options: ValidateOptions): RdpIssue[] {
@@ -117,11 +150,11 @@ export function validateRdpFile(file: RdpFile, options: ValidateOptions = {}): R
   }
   if (unknown.length > 0) {
     const names = [...new Set(unknown.map((s) => s.key))];
-    issues.push({ severity: 'info', code: 'unknown-keys', message: `Settings this app does not know (kept as they are): ${names.map(clip).join(', ')}.` });
+    issues.push({ severity: 'info', code: 'unknown-keys', message: `Settings this app does not know (kept as they are): ${summarizeList(names.map(clip), 20)}.` });
   }
   issues.push(...passwordIssues(file), ...addressIssues(file, options), ...duplicateIssues(file), ...securityIssues(file), ...signatureIssues(file));
   const rank = { error: 0, warning: 1, info: 2 } as const;
-  return issues.sort((a, b) => rank[a.severity] - rank[b.severity]);
+  return foldRepeats(issues).sort((a, b) => rank[a.severity] - rank[b.severity]);
 }
 
 /** The names of settings this app does not know, as written, in file order. */
