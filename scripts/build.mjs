@@ -58,7 +58,7 @@ const commandsApart = {
 rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
 const cli = { ...common, metafile: true, absWorkingDir: root };
 const cliBuilds = await Promise.all([
-  build({ ...cli, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs'), plugins: [commandsApart], supported: { 'dynamic-import': false } }),
+  build({ ...cli, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs'), plugins: [commandsApart], supported: { 'dynamic-import': false }, define: { ...common.define, __RDP_DOCTOR_CLI_BUNDLE__: 'true' } }),
   ...commands.map((name) => build({ ...cli, entryPoints: [join(commandsDir, `${name}.ts`)], outfile: join(root, `dist/cli/commands/${name}.cjs`) })),
 ]);
 // Which source files each command-line bundle holds: the start-up test reads it to prove what a command loads.

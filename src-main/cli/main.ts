@@ -1,29 +1,43 @@
 /** The `rdp-doctor` entry: answers --help and --version itself and loads only the command asked for. */
+import { join } from 'node:path';
+import { loadBundle } from './code-cache';
 import { reportFailure, type CliIo, type CommandModule } from './command';
 import { EXIT, HELP } from './usage';
 import { VERSION } from '../shared/version';
 
+// Set by scripts/build.mjs in the built entry: commands are then bundles of their own beside it.
+declare const __RDP_DOCTOR_CLI_BUNDLE__: boolean | undefined;
+
 /**
- * One loader per command. Each command is a bundle of its own (dist/cli/commands/<name>.cjs, built by
- * scripts/build.mjs from src-main/cli/commands/<name>.ts), so `decode` never reads the probes, node-forge or the
- * report renderers, and `--help` reads nothing but this file. A new command: a module exporting `run`, one line here.
+ * A command's module: in the built CLI its own bundle (dist/cli/commands/<name>.cjs) through the code cache, from
+ * source under test. So `decode` never reads the probes, node-forge or the report renderers, and `--help` reads
+ * nothing but this file.
  */
+function command(name: string, fromSource: () => Promise<CommandModule>): () => Promise<CommandModule> {
+  if (typeof __RDP_DOCTOR_CLI_BUNDLE__ !== 'boolean') return fromSource;
+  return async () => loadBundle(join(__dirname, 'commands', `${name}.cjs`)) as CommandModule;
+}
+
+/** Every command. A new one: src-main/cli/commands/<name>.ts exporting `run`, and one line here. */
 const COMMANDS: Readonly<Record<string, () => Promise<CommandModule>>> = {
-  diagnose: () => import('./commands/diagnose'),
-  decode: () => import('./commands/decode'),
-  'decode-support': () => import('./commands/decode-support'),
-  'rdp-file': () => import('./commands/rdp-file'),
-  fix: () => import('./commands/fix'),
-  ui: () => import('./commands/ui'),
-  scripts: () => import('./commands/scripts'),
+  diagnose: command('diagnose', () => import('./commands/diagnose')),
+  decode: command('decode', () => import('./commands/decode')),
+  'decode-support': command('decode-support', () => import('./commands/decode-support')),
+  'rdp-file': command('rdp-file', () => import('./commands/rdp-file')),
+  fix: command('fix', () => import('./commands/fix')),
+  ui: command('ui', () => import('./commands/ui')),
+  scripts: command('scripts', () => import('./commands/scripts')),
 };
 
-/** A reader that stops early (`rdp-doctor … | head`) closes our stdout: the rest of the output has nowhere to go. */
+/**
+ * A reader that stops early (`rdp-doctor … | head`) closes our stdout: the rest of the output has nowhere to go, so
+ * it is dropped, and the command still ends with its own exit code.
+ */
 function quietOnClosedPipe(stream: NodeJS.WriteStream): void {
   if (stream.listenerCount('error') > 0) return;
   stream.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
-    process.exit(process.exitCode ?? EXIT.ok);
+    stream.write = () => true;
   });
 }
 

@@ -8,8 +8,18 @@ const ROOT = resolve(__dirname, '..', '..');
 const BIN = join(ROOT, 'bin', 'rdp-doctor.cjs');
 let dir: string;
 
-// Every file Node loaded through require, written when the process exits (a preload, so the CLI itself is unchanged).
-const SPY = `process.on('exit', () => require('node:fs').writeFileSync(process.env.RDP_SPY_OUT, JSON.stringify(Object.keys(require.cache))));`;
+// Every script the process loaded, through require or read as a bundle for the code cache (code-cache.ts), written
+// when the process exits (a preload, so the CLI itself is unchanged).
+const SPY = `
+const fs = require('node:fs');
+const read = new Set();
+const readFileSync = fs.readFileSync;
+fs.readFileSync = function (path, ...rest) {
+  if (typeof path === 'string' && /\\.c?js$/.test(path)) read.add(path);
+  return readFileSync.call(this, path, ...rest);
+};
+process.on('exit', () => fs.writeFileSync(process.env.RDP_SPY_OUT, JSON.stringify([...new Set([...Object.keys(require.cache), ...read])])));
+`;
 
 /** Runs the built CLI and returns its exit code and the files it loaded, relative to the repository. */
 function loaded(args: string[]): { code: number | null; files: string[] } {
