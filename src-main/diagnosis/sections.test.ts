@@ -30,6 +30,17 @@ describe('groupBySection', () => {
     expect(certs.hasBlockingFinding).toBe(true);
   });
 
+  it('a section holding a high or critical finding is not "passed", even when every check in it passed', () => {
+    const groups = groupBySection([check('rdp.negotiation', 'pass'), check('tls.handshake', 'pass')], [finding('nla-required-client-disabled')]);
+    const auth = groups.find((g) => g.id === 'auth')!;
+    expect(auth.status).toBe('fail');
+    expect(auth.hasBlockingFinding).toBe(true);
+    const medium = groupBySection([check('tls.certificate', 'pass')], [finding('certificate-name-mismatch')]).find((g) => g.id === 'certificates')!;
+    expect(medium.status).toBe('warn');
+    const low = groupBySection([check('tls.certificate', 'pass')], [finding('certificate-self-signed')]).find((g) => g.id === 'certificates')!;
+    expect(low.status).toBe('pass');
+  });
+
   it('orders statuses fail > error > warn > pass > skip', () => {
     expect(worstStatus(['skip', 'pass'])).toBe('pass');
     expect(worstStatus(['warn', 'error'])).toBe('error');

@@ -3,13 +3,14 @@ import { SECTION_TITLES } from '../shared/catalog';
 import { CHECK_IDS, CHECK_STATUSES, SECTION_IDS, type CheckStatus, type SectionId } from '../shared/ids';
 import type { CheckResult, Finding } from '../shared/schema';
 
-/** A section's overall state: its worst check, or 'empty' when none of its checks ran. */
+/** A section's overall state: its worst check or what its findings imply, or 'empty' when none of its checks ran. */
 export type SectionStatus = CheckStatus | 'empty';
 
 /** One checklist section with its checks (catalog order) and findings (ranked order). */
 export interface SectionGroup {
   readonly id: SectionId;
   readonly title: string;
+  /** Its worst check, raised by its findings: a high or critical finding makes it 'fail', a medium one at least 'warn'. */
   readonly status: SectionStatus;
   readonly checks: readonly CheckResult[];
   readonly findings: readonly Finding[];
@@ -27,6 +28,12 @@ export function worstStatus(statuses: readonly CheckStatus[]): SectionStatus {
   return 'empty';
 }
 
+/** The status a finding gives its section: a section holding a cause is never "Passed". */
+function findingStatus(f: Finding): CheckStatus | null {
+  if (f.severity === 'critical' || f.severity === 'high') return 'fail';
+  return f.severity === 'medium' ? 'warn' : null;
+}
+
 /** All 11 sections in checklist order, each with its checks and findings; nothing is dropped or duplicated. */
 export function groupBySection(checks: readonly CheckResult[], findings: readonly Finding[]): SectionGroup[] {
   const order = (c: CheckResult) => CHECK_IDS.indexOf(c.id);
@@ -37,7 +44,7 @@ export function groupBySection(checks: readonly CheckResult[], findings: readonl
     return {
       id,
       title: SECTION_TITLES[id],
-      status: worstStatus(own.map((c) => c.status)),
+      status: worstStatus([...own.map((c) => c.status), ...ownFindings.map(findingStatus).filter((x): x is CheckStatus => x !== null)]),
       checks: own,
       findings: ownFindings,
       counts,
