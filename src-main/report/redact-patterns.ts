@@ -23,6 +23,9 @@ export function isNotHostKey(key: string): boolean {
   return NOT_HOST_WORD.test(key) || /^is[A-Z]/.test(key);
 }
 
+/** Lists whose items' `name` is an organisation's (VPN profiles). */
+export const ORG_LISTS = /^vpnProfiles$/;
+
 /** Keys whose string values are distinguished names (subject and issuer of a certificate). */
 export const DN_KEY = /^(subject|issuer|chainSubjects|subjectName|issuerName)$/i;
 /** Keys whose string values are file names or paths of the user's own files. */
@@ -37,6 +40,7 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   'default', 'public', 'local', 'localhost', 'localdomain', 'any', 'all', 'yes', 'no', 'network service', 'local service',
   'rdp-doctor', 'server', 'client', 'host', 'remote', 'computer', 'gateway', 'domain', 'workgroup', 'desktop', 'windows',
   'default.rdp', 'microsoft', 'microsoft corporation', 'wi-fi', 'ethernet', 'loopback', 'asp.net', 'present', 'absent',
+  'administrators', 'administratoren', 'everyone', 'jeder',
 ]);
 
 /** Our own placeholders: redacting twice must not number them again. */
@@ -83,7 +87,7 @@ export const UNC_HOST = /(?<![\\\w])\\\\([A-Za-z0-9._-]+)\\/g;
 /** DOMAIN\user in text; NetBIOS domains are at most 15 characters. A path (more backslashes) does not count. */
 export const DOMAIN_USER = /(?<![\\\w.:%$-])([A-Za-z][A-Za-z0-9-]{0,14})\\([A-Za-z0-9][A-Za-z0-9._$-]{0,63})(?![\\\w$-])/g;
 /** Prefixes before a backslash that are paths or well-known principals, not domains. */
-export const NOT_A_DOMAIN = /^(HKLM|HKCU|HKU|HKCR|HKCC|HKEY_[A-Z_]+|BUILTIN|AUTHORITY|SERVICE|SOFTWARE|SYSTEM|SYSTEM32|WINDOWS|PROGRAMDATA|MICROSOFT|POLICIES|CONTROL|SERVICES|APPPOOL)$/i;
+export const NOT_A_DOMAIN = /^(HKLM|HKCU|HKU|HKCR|HKCC|HKEY_[A-Z_]+|BUILTIN|AUTHORITY|SERVICE|SOFTWARE|SYSTEM|SYSTEM32|WINDOWS|VORDEFINIERT|PROGRAMDATA|MICROSOFT|POLICIES|CONTROL|SERVICES|APPPOOL)$/i;
 /** Domain-SIDs (machine and domain accounts); well-known SIDs are not identifying. */
 export const DOMAIN_SID = /\bS-1-5-21(?:-\d+){3,4}\b/g;
 /** .rdp file names in text. */

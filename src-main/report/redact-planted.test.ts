@@ -36,6 +36,8 @@ const P = {
   dnsServer: '10.71.72.53',
   sid: 'S-1-5-21-1111111111-2222222222-3333333333-1104',
   uncHost: 'files-plant01',
+  vpnProfile: 'Plantcorp Remote Access',
+  vpnServer: 'vpn-plant.example',
 } as const;
 const PLANTED = Object.values(P);
 
@@ -95,6 +97,7 @@ function plantedReport(): Report {
       check('client.rdp-files', 'warn', `${P.rdpFile} turns NLA off`, {
         files: [{ path: `C:\\Users\\${P.profileUser}\\Documents\\${P.rdpFile}`, name: P.rdpFile, address: P.target, share: `\\\\${P.uncHost}\\rdp\\` }],
       }),
+      check('client.vpn', 'warn', 'A VPN is up', { isVpnUp: true, vpnProfiles: [{ name: P.vpnProfile, server: P.vpnServer, status: 'Connected' }] }),
       check('server.machinekeys', 'pass', 'Key readable', { key: { aces: [`${P.sid} (${P.ntlmDomain}\\${P.user}) Allow 0x001F01FF`, 'S-1-5-18 (NT AUTHORITY\\SYSTEM) Allow 0x001F01FF'] } }),
     ],
     findings: [],

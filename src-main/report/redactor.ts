@@ -6,7 +6,7 @@ import { isIP } from 'node:net';
 import { CHECK_IDS, FINDING_IDS, FIX_IDS, SECTION_IDS } from '../shared/ids';
 import {
   dnAttributeKind, DN_IN_TEXT, DN_KEY, DOMAIN_KEY, DOMAIN_NAME, DOMAIN_SID, DOMAIN_USER, EMAIL, FILE_ENDINGS, FILE_KEY, GENERIC_WORDS,
-  HOST_KEY, IPV4, IPV6_CANDIDATE, isNotHostKey, NOT_A_DOMAIN, NOT_A_HOST_START, parseDistinguishedName, PLACEHOLDER, PROFILE_PATH,
+  HOST_KEY, IPV4, ORG_LISTS, IPV6_CANDIDATE, isNotHostKey, NOT_A_DOMAIN, NOT_A_HOST_START, parseDistinguishedName, PLACEHOLDER, PROFILE_PATH,
   RDP_FILE_NAME, TERMSRV, UNC_HOST, URL_HOST, USER_KEY, USER_KINDS, WELL_KNOWN_PRINCIPAL, type IdentifierKind,
 } from './redact-patterns';
 
@@ -147,7 +147,11 @@ export class Redactor {
     walkStrings(node, '', (value, key) => {
       if (key && USER_KEY.test(key)) this.addUser(value);
     });
-    walkStrings(node, '', (value, key) => this.collectHostKey(value, key));
+    walkStrings(node, '', (value, key, parent) => {
+      // A VPN profile is named for the organisation it connects to ("Contoso VPN").
+      if (key === 'name' && ORG_LISTS.test(parent)) this.add('org', value);
+      else this.collectHostKey(value, key);
+    });
     walkStrings(node, '', (value, key) => {
       if (key && DOMAIN_KEY.test(key) && !isNotHostKey(key)) this.addHost(value, 'domain');
     });
@@ -189,14 +193,14 @@ export class Redactor {
   }
 }
 
-/** Calls `visit` with every string in `node` (keys included, with an empty key) and the key it sits under. */
-function walkStrings(node: unknown, key: string, visit: (value: string, key: string) => void): void {
-  if (typeof node === 'string') return visit(node, key);
-  if (Array.isArray(node)) return node.forEach((item) => walkStrings(item, key, visit));
+/** Calls `visit` with every string in `node` (keys included, with an empty key), the key it sits under and that key's parent key. */
+function walkStrings(node: unknown, key: string, visit: (value: string, key: string, parent: string) => void, parent = ''): void {
+  if (typeof node === 'string') return visit(node, key, parent);
+  if (Array.isArray(node)) return node.forEach((item) => walkStrings(item, key, visit, parent));
   if (node && typeof node === 'object') {
     for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
-      visit(k, '');
-      walkStrings(v, k, visit);
+      visit(k, '', key);
+      walkStrings(v, k, visit, key);
     }
   }
 }
