@@ -30,8 +30,13 @@ export function reportFileName(report: Report, format: ReportFormat): string {
   return `rdp-doctor-${host}-${stamp}.${format}`;
 }
 
+/** How to render: the reader's locale picks the PDF's paper (Letter or A4). */
+export interface RenderOptions {
+  readonly locale?: string | null;
+}
+
 /** Renders the report in `format`, redacting users and/or hosts first when asked. */
-export async function renderReport(report: Report, format: ReportFormat, redact: RedactOptions = { users: false, hosts: false }): Promise<RenderedReport> {
+export async function renderReport(report: Report, format: ReportFormat, redact: RedactOptions = { users: false, hosts: false }, options: RenderOptions = {}): Promise<RenderedReport> {
   const r = redactReport(report, redact);
   const fileName = reportFileName(r, format);
   switch (format) {
@@ -42,7 +47,7 @@ export async function renderReport(report: Report, format: ReportFormat, redact:
     case 'pdf': {
       // pdfkit and its fonts take longer to load than the rest of the app; only a PDF export pays for them.
       const { renderPdf } = await import('./pdf');
-      return { fileName, mime: MIME.pdf, bytes: await renderPdf(r) };
+      return { fileName, mime: MIME.pdf, bytes: await renderPdf(r, { locale: options.locale ?? null }) };
     }
   }
 }

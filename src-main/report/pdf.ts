@@ -1,122 +1,182 @@
-/** The report as PDF (pdfkit, built-in Helvetica): the same content as the HTML report, in reading order. */
+/**
+ * The report as PDF (pdfkit, built-in Helvetica), in the HTML report's order and colours, on A4 or Letter by locale,
+ * with the page number and the support code on every page. Links are written out as text so they survive printing.
+ */
 import PDFDocument from 'pdfkit';
-import { displayText } from '../shared/display-text';
-import type { Finding, Report } from '../shared/schema';
-import { evidenceBlocks } from './evidence-view';
-import { buildView, checkTitles, fixesOf, formatDuration, sectionTitle, STATUS_WORDS } from './view';
+import type { Report } from '../shared/schema';
+import type { FindingReference } from '../shared/finding-references';
+import type { EvidenceBlock } from './evidence-view';
+import { INK, SEVERITY_COLOURS, STATUS_COLOURS } from './palette';
+import { paperSizeFor } from './paper';
+import { box, frame, heading, paragraph, pdfSafe, table, type Doc, type Para, type Run } from './pdf-draw';
+import { buildView, codesInBrief, sectionWords, STATUS_WORDS, type ReportView } from './view';
 
-/** Options for tests: `compress: false` keeps the content streams readable. */
+export { pdfSafe } from './pdf-draw';
+
+/** Options: the reader's locale picks the paper; `compress: false` keeps the content streams readable for tests. */
 export interface PdfOptions {
   readonly compress?: boolean;
+  readonly locale?: string | null;
 }
 
-// The built-in fonts only carry WinAnsi glyphs; anything else would print as garbage, so it becomes "?".
-const WIN_ANSI_EXTRA = '–—‘’‚“”„•…‹›€™†‡ŠšŽžŒœŸƒˆ˜‰';
+const refRuns = (ref: FindingReference): Run[] => [{ text: `Microsoft: ${ref.title} — `, size: 8.5 }, { text: ref.url, size: 8.5, colour: INK.link }];
 
-/** Keeps the text printable with the built-in fonts; hidden and direction-changing characters show as [U+202E]. */
-export function pdfSafe(text: string): string {
-  return [...displayText(text).replace(/\r\n?/g, '\n').replace(/\t/g, '  ')]
-    .map((ch) => {
-      const c = ch.codePointAt(0)!;
-      return ch === '\n' || (c >= 0x20 && c < 0x7f) || (c >= 0xa0 && c <= 0xff) || WIN_ANSI_EXTRA.includes(ch) ? ch : '?';
-    })
-    .join('');
+function header(doc: Doc, v: ReportView): void {
+  const f = frame(doc);
+  doc.font('Helvetica-Bold').fontSize(16).fillColor(INK.text).text(pdfSafe(v.title), f.x, doc.y);
+  doc.font('Helvetica').fontSize(11).text(pdfSafe(`${v.target} · ${v.when}`));
+  doc.font('Helvetica').fontSize(8).fillColor(INK.muted).text('Support code', f.x, doc.page.margins.top, { width: f.width, align: 'right' });
+  doc.font('Courier-Bold').fontSize(12).fillColor(INK.text).text(pdfSafe(v.supportCode), f.x, doc.y, { width: f.width, align: 'right' });
+  doc.y = Math.max(doc.y, doc.page.margins.top + 36);
+  doc.font('Helvetica').fontSize(8.5).fillColor(INK.muted).text(pdfSafe(v.facts.map(([k, val]) => `${k}: ${val}`).join(' · ')), f.x, doc.y + 2, { width: f.width });
+  doc.fillColor(INK.text).moveDown(0.5);
 }
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-function heading(doc: Doc, text: string, size: number): void {
-  doc.moveDown(0.6).font('Helvetica-Bold').fontSize(size).fillColor('#000').text(pdfSafe(text)).moveDown(0.2);
-  doc.font('Helvetica').fontSize(10);
-}
-
-function line(doc: Doc, label: string, value: string): void {
-  doc.font('Helvetica-Bold').text(pdfSafe(`${label}: `), { continued: true }).font('Helvetica').text(pdfSafe(value));
-}
-
-function evidence(doc: Doc, ev: Record<string, unknown>): void {
-  doc.fontSize(8.5).fillColor('#333');
-  for (const b of evidenceBlocks(ev)) {
-    if (b.kind === 'rows') for (const [k, v] of b.rows) line(doc, k || 'Value', v);
-    else {
-      doc.font('Helvetica-Bold').text(pdfSafe(`${b.title}: ${b.columns.join(' | ')}`)).font('Helvetica');
-      for (const r of b.rows) doc.text(pdfSafe(r.join(' | ')));
-    }
+function verdict(doc: Doc, v: ReportView): void {
+  const d = v.verdict;
+  if (d.kind === 'cause' && d.cause) {
+    const sev = d.cause.severity;
+    box(doc, [
+      { runs: [{ text: 'Most likely cause', bold: true, size: 11.5 }] },
+      { runs: [{ text: d.cause.title, bold: true, size: 11 }, { text: `  ${sev.toUpperCase()}`, bold: true, size: 11, colour: SEVERITY_COLOURS[sev].bg }, { text: ` · ${Math.round(d.cause.confidence * 100)}% likely`, size: 11, colour: INK.muted }] },
+      { runs: [{ text: d.cause.explanation }] },
+    ], { bar: STATUS_COLOURS.fail.fg, bg: STATUS_COLOURS.fail.bg });
+    return;
   }
-  doc.fontSize(10).fillColor('#000');
+  const c = d.kind === 'unclear' ? STATUS_COLOURS.warn : STATUS_COLOURS.pass;
+  box(doc, [{ runs: [{ text: d.headline, bold: true, size: 11.5 }] }, { runs: [{ text: d.summary }] }], { bar: c.fg, bg: c.bg });
 }
 
-function finding(doc: Doc, f: Finding, index: number): void {
-  heading(doc, `${index + 1}. ${f.title} [${f.severity}]`, 12);
-  doc.fillColor('#555').text(pdfSafe(`${sectionTitle(f)} · confidence ${Math.round(f.confidence * 100)}% · ${f.id}`)).fillColor('#000');
-  doc.text(pdfSafe(f.explanation)).moveDown(0.2);
-  doc.font('Courier').fontSize(8.5).text(pdfSafe(f.technical)).font('Helvetica').fontSize(10);
-  if (f.checks.length > 0) line(doc, 'Based on', checkTitles(f).join(', '));
-  for (const x of fixesOf(f)) {
-    line(doc, 'Fix', `${x.title} (${x.where})`);
-    if (x.securityCost) doc.font('Helvetica-Oblique').text(pdfSafe(x.securityCost)).font('Helvetica');
+function codesAndPlan(doc: Doc, v: ReportView): void {
+  const codes = v.report.errorCodes;
+  if (codes) {
+    const brief = codesInBrief(codes);
+    const line: Run[] = brief.codes.flatMap(([hex, meaning], i) => [{ text: `${i > 0 ? ' · ' : ''}${hex} `, bold: true }, { text: meaning }]);
+    if (brief.codes.length > 1 || brief.together !== codes.summary) line.push({ text: `. ${brief.together}` });
+    box(doc, [{ runs: [{ text: 'The error codes', bold: true, size: 11 }] }, { runs: line }], { bar: INK.rule, bg: '#faf9f8' });
   }
-  for (const c of f.contradictions) line(doc, 'Speaks against it', c);
-  evidence(doc, f.evidence);
+  const p = v.plan;
+  const cause = v.verdict.cause?.title ?? null;
+  const steps: Para[] = p.steps.flatMap((s, i) => {
+    const head: Run[] = [{ text: `${s.number}. ${s.title}`, bold: true }, { text: ` — ${s.where}`, colour: INK.muted }];
+    if (s.isRecommended) head.push({ text: ' · recommended', bold: true, colour: INK.link });
+    if (s.isOptional) head.push({ text: ' · optional', colour: INK.muted });
+    if (s.outcome) head.push({ text: ` · ${s.outcome}`, bold: true, colour: STATUS_COLOURS.pass.fg });
+    const others = s.forFindings.filter((t) => t !== cause);
+    if (others.length > 0) head.push({ text: ` (for: ${others.join('; ')})`, colour: INK.muted });
+    const lines: Para[] = [{ runs: head }];
+    if (s.after) lines.push({ indent: 12, runs: [{ text: s.after, size: 8.5, colour: INK.muted }] });
+    if (s.securityCost) lines.push({ indent: 12, runs: [{ text: `Lowers security: ${s.securityCost}`, size: 8.5, colour: STATUS_COLOURS.warn.fg }] });
+    if (s.reference && s.reference.url !== p.steps[i + 1]?.reference?.url) lines.push({ indent: 12, runs: refRuns(s.reference) });
+    return lines;
+  });
+  for (const w of p.withoutFix) {
+    steps.push({ runs: [{ text: `No one-click fix for "${w.title}"`, size: 8.5, bold: true }, ...(w.reference ? [{ text: ' — ', size: 8.5 }, ...refRuns(w.reference)] : [{ text: '; its explanation in the details says what to check.', size: 8.5 }])] });
+  }
+  if (p.startWith.length > 0) steps.push({ runs: [{ text: `Start with these checks: ${p.startWith.join(', ')}.` }] });
+  if (steps.length === 0) steps.push({ runs: [{ text: 'Nothing to fix.' }] });
+  if (p.otherFixesApplied.length > 0) steps.push({ runs: [{ text: `Also done in this session: ${p.otherFixesApplied.map((f) => `${f.title} · ${f.outcome}`).join('; ')}`, size: 8.5 }] });
+  const noticed = v.verdict.noticed.filter((f) => !p.steps.some((s) => s.forFindings.includes(f.title)) && !p.withoutFix.some((w) => w.title === f.title));
+  if (noticed.length > 0) steps.push({ runs: [{ text: `Also noticed: ${noticed.map((f) => `${f.title} (${f.severity})`).join(', ')}`, size: 8.5, colour: INK.muted }] });
+  box(doc, [{ runs: [{ text: 'What to do now', bold: true, size: 11 }] }, ...steps], { bar: INK.link, bg: '#f3f8fc' });
+}
+
+function statusTable(doc: Doc, v: ReportView): void {
+  heading(doc, 'Every check');
+  const rows = v.sections
+    .filter((s) => s.checks.length > 0)
+    .flatMap((s) =>
+      s.checks.map((c, i) => [
+        i === 0 ? { text: `${s.title}\n${sectionWords(s)}`, bold: true, fg: STATUS_COLOURS[s.status].fg, bg: STATUS_COLOURS[s.status].bg } : { text: '', bg: STATUS_COLOURS[s.status].bg },
+        { text: c.title },
+        { text: STATUS_WORDS[c.status], bold: true, fg: STATUS_COLOURS[c.status].fg, bg: STATUS_COLOURS[c.status].bg },
+        { text: c.summary },
+      ]),
+    );
+  table(doc, [{ title: 'Section', share: 1.25 }, { title: 'Check', share: 1.5 }, { title: 'Status', share: 0.9 }, { title: 'What it found', share: 4 }], rows);
+}
+
+function evidenceBlock(doc: Doc, b: EvidenceBlock): void {
+  if (b.kind === 'rows') table(doc, [{ title: 'Field', share: 1 }, { title: 'Value', share: 2.2 }], b.rows.map(([k, val]) => [{ text: k, bold: true }, { text: val }]));
+  else table(doc, b.columns.map((c) => ({ title: c, share: 1 })), b.rows.map((r) => r.map((text) => ({ text }))), b.title);
+}
+
+function details(doc: Doc, v: ReportView): void {
+  const f = frame(doc);
+  heading(doc, 'Details');
+  if (v.findings.length > 0) heading(doc, 'Findings', 11.5);
+  for (const x of v.findings) {
+    heading(doc, `${x.finding.title} (${x.finding.severity}, ${Math.round(x.finding.confidence * 100)}% likely)`, 10.5);
+    paragraph(doc, [{ text: x.finding.explanation }], f.x, f.width);
+    paragraph(doc, [{ text: x.finding.technical, size: 8.5, colour: INK.muted }], f.x, f.width);
+    if (x.basedOn.length > 0) paragraph(doc, [{ text: 'Based on: ', bold: true, size: 8.5 }, { text: x.basedOn.join(', '), size: 8.5 }], f.x, f.width);
+    for (const c of x.finding.contradictions) paragraph(doc, [{ text: 'Speaks against it: ', bold: true, size: 8.5 }, { text: c, size: 8.5 }], f.x, f.width);
+    if (x.reference) paragraph(doc, refRuns(x.reference), f.x, f.width);
+  }
+  if (v.evidence.length > 0) heading(doc, 'Evidence of each check', 11.5);
+  for (const x of v.evidence) {
+    heading(doc, `${x.section} › ${x.title} — ${STATUS_WORDS[x.status]}`, 10.5);
+    for (const b of x.blocks) evidenceBlock(doc, b);
+  }
+  const codes = v.report.errorCodes;
+  if (codes) {
+    heading(doc, 'Error codes, one by one', 10.5);
+    paragraph(doc, [{ text: codes.summary }], f.x, f.width);
+    for (const c of codes.corrections) paragraph(doc, [{ text: c, size: 8.5, colour: INK.muted }], f.x, f.width);
+    doc.moveDown(0.3);
+    evidenceBlock(doc, { kind: 'table', title: 'Decoded', columns: ['Code', 'Kind', 'Name', 'Meaning'], rows: codes.codes.map((c) => [`${c.hex} (${c.value})`, c.kind, c.name, c.meaning]) });
+  }
+  if (v.fixesApplied.length > 0) {
+    heading(doc, 'Fixes run in this session', 10.5);
+    evidenceBlock(doc, { kind: 'table', title: 'Fixes', columns: ['Fix', 'Result', 'When', 'Message'], rows: v.fixesApplied.map((x) => [x.title, x.outcome, x.at, x.message]) });
+  }
+  const log = v.report.appLog;
+  if (log) {
+    heading(doc, 'App log', 10.5);
+    paragraph(doc, [{ text: `The last ${log.lines.length} lines of ${log.file}`, size: 8.5, colour: INK.muted }], f.x, f.width);
+    doc.font('Courier').fontSize(7).text(pdfSafe(log.lines.join('\n')), f.x, doc.y, { width: f.width }).font('Helvetica').fontSize(9.5);
+  }
+}
+
+/** Writes the running footer on every page: what the report is about, the support code and "Page n of m". */
+function footers(doc: Doc, v: ReportView): void {
+  const range = doc.bufferedPageRange();
+  for (let i = 0; i < range.count; i++) {
+    doc.switchToPage(range.start + i);
+    const f = frame(doc);
+    const bottom = doc.page.margins.bottom;
+    // Writing inside the bottom margin would make pdfkit start a page; lift the margin while the footer is written.
+    doc.page.margins.bottom = 0;
+    const y = doc.page.height - bottom + 12;
+    doc.font('Helvetica').fontSize(7.5).fillColor(INK.muted);
+    doc.text(pdfSafe(`RDP Doctor report · ${v.target} · Support code ${v.supportCode}`), f.x, y, { width: f.width, align: 'left', lineBreak: false });
+    doc.text(`Page ${i + 1} of ${range.count}`, f.x, y, { width: f.width, align: 'right', lineBreak: false });
+    doc.page.margins.bottom = bottom;
+  }
 }
 
 /** Renders the report as a PDF document. */
 export function renderPdf(report: Report, options: PdfOptions = {}): Promise<Buffer> {
   const v = buildView(report);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, compress: options.compress ?? true, info: { Title: pdfSafe(v.title), Creator: 'RDP Doctor' } });
+  const doc = new PDFDocument({
+    size: paperSizeFor(options.locale),
+    margins: { top: 40, left: 40, right: 40, bottom: 44 },
+    bufferPages: true,
+    compress: options.compress ?? true,
+    info: { Title: pdfSafe(`${v.title}: ${v.target}`), Creator: 'RDP Doctor' },
+  });
   const chunks: Buffer[] = [];
   const done = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (c: Buffer) => chunks.push(c));
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-
-  doc.font('Helvetica-Bold').fontSize(18).text(pdfSafe(v.title)).font('Helvetica').fontSize(10).moveDown(0.4);
-  for (const [k, val] of v.facts) line(doc, k, val);
-  line(doc, 'Support code', v.supportCode);
-
-  heading(doc, 'Most likely cause', 14);
-  if (v.verdict) {
-    doc.font('Helvetica-Bold').text(pdfSafe(`${v.verdict.title} [${v.verdict.severity}], confidence ${Math.round(v.verdict.confidence * 100)}%`)).font('Helvetica');
-    doc.text(pdfSafe(v.verdict.explanation));
-  } else doc.text('No problem was found.');
-  if (report.errorCodes) {
-    doc.moveDown(0.3).text(pdfSafe(report.errorCodes.summary));
-    for (const c of report.errorCodes.corrections) doc.fillColor('#555').text(pdfSafe(c)).fillColor('#000');
-  }
-
-  heading(doc, 'Checklist', 14);
-  for (const s of v.sections) {
-    heading(doc, `${s.title}: ${STATUS_WORDS[s.status]}`, 11);
-    if (s.checks.length === 0 && !(s.id === 'client' && report.errorCodes)) doc.fillColor('#666').text('No check ran in this section.').fillColor('#000');
-    for (const c of s.checks) {
-      doc.font('Helvetica-Bold').text(pdfSafe(`${c.title}: ${STATUS_WORDS[c.status]}`), { continued: true })
-        .font('Helvetica').text(pdfSafe(` (${c.id}, ${formatDuration(c.durationMs)})`));
-      doc.text(pdfSafe(c.summary));
-      evidence(doc, c.evidence);
-      doc.moveDown(0.3);
-    }
-    if (s.id === 'client' && report.errorCodes) {
-      doc.font('Helvetica-Bold').text('Error code decoding').font('Helvetica');
-      for (const c of report.errorCodes.codes) line(doc, `${c.hex} (${c.value}), ${c.kind}`, `${c.name}: ${c.meaning}${c.official ? '' : ' (unofficial)'}`);
-    }
-  }
-
-  heading(doc, 'Findings', 14);
-  if (report.findings.length === 0) doc.text('No findings.');
-  report.findings.forEach((f, i) => finding(doc, f, i));
-
-  heading(doc, 'Fixes applied', 14);
-  if (v.fixesApplied.length === 0) doc.text('No fix was applied in this session.');
-  for (const f of v.fixesApplied) {
-    const verified = f.verified === null ? 'not checked' : f.verified ? 'verified' : 'not verified';
-    line(doc, f.title, `${f.status}, ${f.at}, ${verified}. ${f.message}`);
-  }
-  if (report.appLog) {
-    heading(doc, 'App log', 14);
-    doc.text(pdfSafe(`The last ${report.appLog.lines.length} lines of ${report.appLog.file}`));
-    doc.font('Courier').fontSize(7.5).text(pdfSafe(report.appLog.lines.join('\n'))).font('Helvetica').fontSize(10);
-  }
+  header(doc, v);
+  verdict(doc, v);
+  codesAndPlan(doc, v);
+  statusTable(doc, v);
+  details(doc, v);
+  footers(doc, v);
   doc.end();
   return done;
 }

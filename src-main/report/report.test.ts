@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { inflateSync } from 'node:zlib';
 import { renderReport } from './index';
 import { escapeHtml, renderHtml } from './html';
 import { renderPdf, pdfSafe } from './pdf';
@@ -7,26 +6,9 @@ import { redactReport } from './redact';
 import { sampleReport, SECRETS } from './test-report';
 import { ReportSchema } from '../shared/schema';
 import { assertWellFormed, wellFormedProblem } from './test-html';
+import { pdfText } from './test-planted';
 import { FINDING_META } from '../shared/catalog';
-
-/** Text shown by a PDF's uncompressed or deflated content streams (hex-encoded TJ strings). */
-function pdfText(pdf: Buffer): string {
-  const raw = pdf.toString('latin1');
-  const streams: string[] = [];
-  for (const m of raw.matchAll(/stream\r?\n([\s\S]*?)\r?\nendstream/g)) {
-    const data = Buffer.from(m[1]!, 'latin1');
-    try {
-      streams.push(inflateSync(data).toString('latin1'));
-    } catch {
-      streams.push(m[1]!);
-    }
-  }
-  return streams
-    .join('\n')
-    .split(/\n/)
-    .map((l) => [...l.matchAll(/<([0-9a-f]+)>/gi)].map((h) => Buffer.from(h[1]!, 'hex').toString('latin1')).join(''))
-    .join('\n');
-}
+import { FINDING_REFERENCES } from '../shared/finding-references';
 
 const originals = [SECRETS.gateway, SECRETS.host, SECRETS.shortHost, SECRETS.user, SECRETS.ipv4, SECRETS.ipv6, SECRETS.gatewayIp, SECRETS.domain];
 
@@ -76,27 +58,61 @@ describe('renderHtml', () => {
     assertWellFormed(html);
     const tags = [...html.matchAll(/<([a-z][a-z0-9]*)([^<>]*)>/gi)];
     expect(tags.map((t) => t[1]!.toLowerCase()).filter((n) => ['script', 'img', 'link', 'iframe', 'object', 'embed', 'base', 'form'].includes(n))).toEqual([]);
-    expect(tags.filter((t) => /\s(on[a-z]+|src|href|action)\s*=/i.test(t[2]!)).map((t) => t[0])).toEqual([]);
+    expect(tags.filter((t) => /\s(on[a-z]+|src|action)\s*=/i.test(t[2]!)).map((t) => t[0])).toEqual([]);
+    // Links go to the report's own evidence or to the Microsoft pages of the reference table, nowhere else.
+    const known = new Set(Object.values(FINDING_REFERENCES).flatMap((r) => (r ? [escapeHtml(r.url)] : [])));
+    const hrefs = [...html.matchAll(/\shref="([^"]*)"/g)].map((m) => m[1]!);
+    expect(hrefs.length).toBeGreaterThan(0);
+    for (const href of hrefs) expect(href.startsWith('#evidence-') || known.has(href), href).toBe(true);
     expect(html).not.toMatch(/@import|url\(/i);
     expect(html).toContain('&#60;script&#62;');
   });
 
-  it('shows versions, time, target and the verdict before the checklist, and every check with its status in words', () => {
+  it('reads in order: target and time, verdict, the codes, the plan, every check, then the details', () => {
     const report = sampleReport();
     const html = renderHtml(report);
-    const at = (s: string) => html.indexOf(s);
-    expect(at('0.1.0')).toBeGreaterThan(0);
-    expect(at('2026-11-22T03:00:00.000Z')).toBeGreaterThan(0);
-    expect(at('Most likely cause')).toBeLessThan(at('Checklist'));
-    expect(at(escapeHtml(FINDING_META['certificate-expired'].title))).toBeLessThan(at('Checklist'));
+    const at = (s: string) => {
+      const i = html.indexOf(s);
+      expect(i, s).toBeGreaterThan(0);
+      return i;
+    };
+    const order = [
+      at('<h1>RDP Doctor report</h1>'),
+      at(`<strong>${SECRETS.host}:3389</strong>`),
+      at('2026-11-22 03:00 UTC'),
+      at('aria-label="Most likely cause"'),
+      at(escapeHtml(FINDING_META['certificate-expired'].title)),
+      at('<h2>The error codes</h2>'),
+      at('<h2>What to do now</h2>'),
+      at('Renew the RDP certificate'),
+      at('<h2>Every check</h2>'),
+      at('<h2>Details</h2>'),
+      at('<h3>Evidence of each check</h3>'),
+    ];
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
     for (const c of report.checks) expect(html).toContain(escapeHtml(c.title));
-    expect(html).toContain('Failed');
-    expect(html).toContain('Not checked');
-    expect(html).toContain('Renew the RDP certificate');
-    expect(html).toMatch(/Support code: <span class="code">RD-[2-9A-HJ-NP-Z-]+<\/span>/);
-    expect(html).toContain('(600 characters of data; see the JSON report)');
-    expect(html).toMatch(/<th scope="col">Disconnect<\/th>/);
-    expect(html).toMatch(/Error code decoding[\s\S]*<td>0x904<\/td><td>2308<\/td><td>disconnect-reason<\/td><td>disconnectReasonAtClientWinsockFDCLOSE<\/td>/);
+    expect(html).toMatch(/<td class="stat bg-fail"><span class="st-fail">✗ Failed<\/span><\/td>/);
+    expect(html).toContain('0.1.0');
+    expect(html).toMatch(/Support code<b>RD-[2-9A-HJ-NP-Z-]+<\/b>/);
+    // The fix that ran in the session says what became of it.
+    expect(html).toMatch(/Remove saved credentials <span class="muted">— on this computer<\/span> · <span class="outcome">Applied and verified<\/span>/);
+    expect(html).toMatch(/Error codes, one by one[\s\S]*<td>0x904 \(2308\)<\/td><td>disconnect-reason<\/td><td>disconnectReasonAtClientWinsockFDCLOSE<\/td>/);
+  });
+
+  it('labels evidence per field and never puts raw JSON in a cell; the JSON keeps everything', async () => {
+    const report = sampleReport();
+    const html = renderHtml(report);
+    expect(html).toContain('<th scope="row">Time left</th><td>expired 12 days ago</td>');
+    expect(html).toContain('<th scope="row">Valid until</th><td>2026-11-10 00:00 UTC</td>');
+    expect(html).not.toMatch(/<td>[[{]/);
+    const json = JSON.parse((await renderReport(report, 'json')).bytes.toString('utf8')) as typeof report;
+    expect(json.checks).toEqual(report.checks);
+  });
+
+  it('links each finding to its Microsoft page by title, in the plan and the details', () => {
+    const html = renderHtml(sampleReport());
+    const ref = FINDING_REFERENCES['certificate-expired'];
+    expect(html).toContain(`<a href="${escapeHtml(ref.url)}" rel="noreferrer noopener">${escapeHtml(ref.title)}</a>`);
   });
 
   it('the well-formedness check itself catches broken markup', () => {

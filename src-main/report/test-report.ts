@@ -43,7 +43,7 @@ export function sampleReport(hostile = '<script>alert("x")</script> & \'quotes\'
       check('dns.resolve', 'pass', `${s.host} resolves to ${s.ipv4} and ${s.ipv6}`, { addresses: [s.ipv4, s.ipv6], server: '10.0.0.53' }),
       check('net.tcp', 'pass', `Connected to ${s.ipv4}:3389 in 3 ms`, { address: `${s.ipv4}:3389`, rttMs: 3 }),
       check('tls.certificate', 'fail', `The certificate of ${s.shortHost} expired 12 days ago. ${hostile}`, {
-        certificate: { subject: `CN=${s.host}`, issuer: `CN=${s.host}`, dnsNames: [s.host], validity: 'expired', daysLeft: -12, notAfter: '2026-11-10T00:00:00.000Z', der: 'A'.repeat(600) },
+        subject: `CN=${s.host}`, issuer: `CN=${s.host}`, dnsNames: [s.host], validity: 'expired', daysLeft: -12, notAfter: '2026-11-10T00:00:00.000Z', der: 'A'.repeat(600),
       }),
       check('client.saved-credentials', 'warn', `A saved credential for TERMSRV/${s.host} exists`, {
         entries: [{ target: `TERMSRV/${s.host}`, userName: `${s.domain}\\${s.user}`, type: 'Domain' }],

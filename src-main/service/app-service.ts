@@ -32,7 +32,7 @@ export interface AppDeps extends DiagnosisDeps {
   readonly recentTargets: () => Promise<string[]>;
   readonly rememberTarget: (target: string) => Promise<void>;
   readonly fixes: (host: FixHost) => FixPort;
-  readonly renderReport: (report: Report, format: 'html' | 'json' | 'pdf', redact: { users: boolean; hosts: boolean }) => Promise<ExportResult>;
+  readonly renderReport: (report: Report, format: 'html' | 'json' | 'pdf', redact: { users: boolean; hosts: boolean }, options: { locale: string | null }) => Promise<ExportResult>;
   readonly encodeSupportCode: (report: Report) => string;
   readonly decodeSupportCode: (code: string) => SupportCode;
   readonly summarizeRdpFile: (input: RdpFileInput) => RdpFileSummary;
@@ -154,10 +154,10 @@ export function createAppService(deps: AppDeps): AppService {
       if (result.ok) (await interrupted).delete(journalId);
       return result;
     },
-    'report:export': async ({ taskId, format, redact, includeLog }) => {
+    'report:export': async ({ taskId, format, redact, includeLog, locale }) => {
       const report = requireReport(taskId);
       const appLog = includeLog && deps.readLogTail ? await deps.readLogTail() : undefined;
-      return deps.renderReport(appLog ? { ...report, appLog } : report, format, redact);
+      return deps.renderReport(appLog ? { ...report, appLog } : report, format, redact, { locale: locale ?? null });
     },
   };
 

@@ -31,7 +31,7 @@ describe('attaching the app log to a report', () => {
     expect(JSON.stringify(withLog)).not.toContain('127.0.0.1');
 
     const html = decode((await service.handlers['report:export']({ taskId, format: 'html', redact: { users: false, hosts: false }, includeLog: true })).contentBase64);
-    expect(html).toContain('<h2>App log</h2>');
+    expect(html).toContain('<h3>App log</h3>');
     expect(html).toContain(`diagnosis of 127.0.0.1:${port} finished`);
     service.shutdown();
   });

@@ -69,8 +69,8 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
         runChecks: host.runChecks,
         lookupTask: host.lookupTask,
       }),
-    renderReport: async (report, format, redact) => {
-      const out = await renderReport(report, format, redact);
+    renderReport: async (report, format, redact, options) => {
+      const out = await renderReport(report, format, redact, options);
       return { fileName: out.fileName, mime: out.mime, contentBase64: out.bytes.toString('base64') };
     },
     encodeSupportCode,

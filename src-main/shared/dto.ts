@@ -135,6 +135,8 @@ export const ExportRequestSchema = z.object({
   redact: z.object({ users: z.boolean(), hosts: z.boolean() }),
   /** Attach the end of the app log (only where the app keeps one: AppInfo.canAttachLog). */
   includeLog: z.boolean().optional(),
+  /** The reader's locale ("en-US"): a PDF is laid out on Letter where that is the norm, A4 elsewhere. */
+  locale: z.string().max(64).optional(),
 });
 /** Export a finished diagnosis. */
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;

@@ -17,6 +17,7 @@ import { batchConcurrency } from '../concurrency';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
 import { createProgressLine, formatReport } from '../output';
+import { localeFromEnvironment } from '../../report/paper';
 import { EXIT, UsageError } from '../usage';
 
 const MAX_TARGETS = 1000;
@@ -48,7 +49,9 @@ async function buildRequests(targets: string[], shared: Omit<DiagnoseRequest, 't
 
 /** The report of a finished task in `format`, through the same export as the other doors; --redact hides what both boxes of the export dialog hide. */
 async function exportReport(service: AppService, taskId: string, format: ExportRequest['format'], redact: boolean): Promise<Buffer> {
-  const out = unwrap(await dispatch(service.handlers, 'report:export', { taskId, format, redact: { users: redact, hosts: redact } })) as { contentBase64: string };
+  const locale = localeFromEnvironment(process.env);
+  const request = { taskId, format, redact: { users: redact, hosts: redact }, ...(locale ? { locale: locale.slice(0, 64) } : {}) };
+  const out = unwrap(await dispatch(service.handlers, 'report:export', request)) as { contentBase64: string };
   return Buffer.from(out.contentBase64, 'base64');
 }
 
