@@ -1,7 +1,7 @@
 /** Enumerates the server's security protocols: one connection per requested set, all in parallel, then a summary. */
 import { openExchange, type ExchangeKind, type ExchangeOutcome, type ExchangeResult, type OpenExchange } from './rdp-socket';
 import type { TcpAttempt } from './tcp';
-import { PROTOCOL, type ProtocolName } from '../shared/protocol';
+import { FAILURE_CODE, PROTOCOL, type ProtocolName } from '../shared/protocol';
 
 /** One probe: the protocol we want to learn about and the exact requestedProtocols we send for it. */
 export interface ProbePlan {
@@ -126,7 +126,7 @@ export function summarize(probes: readonly ProbeResult[]): NegotiationSummary {
   const tlsFamily = supported.some((p) => p !== 'RDP');
   const codes = probes.flatMap((p) => (p.outcome.kind === 'failure' ? [p.outcome.code] : []));
   let nlaRequired: boolean | null = null;
-  if (codes.includes(5)) nlaRequired = true;
+  if (codes.includes(FAILURE_CODE.HYBRID_REQUIRED_BY_SERVER)) nlaRequired = true;
   else if (supported.includes('RDP') || supported.includes('SSL')) nlaRequired = false;
   else if ((supported.includes('HYBRID') || supported.includes('HYBRID_EX')) && rdpSecurityAllowed === false) {
     nlaRequired = byProtocol('SSL')?.outcome.kind === 'failure';
@@ -135,7 +135,7 @@ export function summarize(probes: readonly ProbeResult[]): NegotiationSummary {
   const tlsAnsweredWithRdp = probes.some((p) => {
     if (p.protocol !== 'SSL' && p.protocol !== 'HYBRID' && p.protocol !== 'HYBRID_EX') return false;
     const o = p.outcome;
-    return o.kind === 'legacy' || (o.kind === 'selected' && o.protocol === PROTOCOL.RDP) || (o.kind === 'failure' && o.code === 2);
+    return o.kind === 'legacy' || (o.kind === 'selected' && o.protocol === PROTOCOL.RDP) || (o.kind === 'failure' && o.code === FAILURE_CODE.SSL_NOT_ALLOWED_BY_SERVER);
   });
   const rdpSecurityOnly = rdpSecurityAllowed === true && !tlsFamily && (tlsAnsweredWithRdp || legacyServer);
 

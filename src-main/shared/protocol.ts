@@ -26,10 +26,19 @@ export const FAILURE_CODE = {
 /** A failure code name as the spec spells it. */
 export type FailureCodeName = keyof typeof FAILURE_CODE;
 
+/** The spec name of a failure code, or undefined for a value the spec does not define. */
+function definedFailure(code: number): FailureCodeName | undefined {
+  return (Object.keys(FAILURE_CODE) as FailureCodeName[]).find((k) => FAILURE_CODE[k] === code);
+}
+
 /** The spec name of a failure code, or UNKNOWN_FAILURE_<n>. */
 export function failureCodeName(code: number): string {
-  const hit = (Object.keys(FAILURE_CODE) as FailureCodeName[]).find((k) => FAILURE_CODE[k] === code);
-  return hit ?? `UNKNOWN_FAILURE_${code}`;
+  return definedFailure(code) ?? `UNKNOWN_FAILURE_${code}`;
+}
+
+/** True for a failureCode the spec defines (a server sending another value is not speaking MS-RDPBCGR). */
+export function isDefinedFailureCode(code: number): boolean {
+  return definedFailure(code) !== undefined;
 }
 
 /** The name of a single selected protocol value, or UNKNOWN_<hex>. */

@@ -12,3 +12,6 @@ export const MODERN_TLS_VERSIONS: readonly string[] = ['TLSv1.2', 'TLSv1.3'];
 export function tlsLabel(version: string): string {
   return version === 'TLSv1' ? 'TLS 1.0' : version.replace('TLSv', 'TLS ');
 }
+
+/** The TLS alert a server sends when it shares no version with the client: protocol_version (RFC 8446 §6.2, RFC 5246 §7.2). */
+export const TLS_ALERT_PROTOCOL_VERSION = 70;

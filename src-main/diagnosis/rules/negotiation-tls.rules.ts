@@ -1,5 +1,5 @@
 /** Diagnosis rules for the TLS handshake and the NTLM identity: version mismatch, TLS failure, drops, clock skew, stale DNS. */
-import { MODERN_TLS_VERSIONS as CLIENT_VERSIONS, tlsLabel as label } from '../../shared/tls-versions';
+import { MODERN_TLS_VERSIONS as CLIENT_VERSIONS, TLS_ALERT_PROTOCOL_VERSION, tlsLabel as label } from '../../shared/tls-versions';
 import type { Rule } from '../types';
 import { evidenceOf } from './evidence';
 import { allAttempts, type TlsHandshake } from './negotiation-read';
@@ -14,7 +14,7 @@ const tlsVersionMismatch: Rule = (ev) => {
   const modern = t.okVersions.filter((v) => CLIENT_VERSIONS.includes(v));
   if (modern.length > 0) return [];
   const onlyOld = t.okVersions.length > 0;
-  const allProtocolAlerts = !onlyOld && allAttempts(t).every((a) => a.alert?.code === 70);
+  const allProtocolAlerts = !onlyOld && allAttempts(t).every((a) => a.alert?.code === TLS_ALERT_PROTOCOL_VERSION);
   if (!onlyOld && !allProtocolAlerts) return [];
   return [{
     id: 'tls-version-mismatch',
@@ -35,7 +35,7 @@ const tlsVersionMismatch: Rule = (ev) => {
 const tlsHandshakeFailed: Rule = (ev) => {
   const t = evidenceOf(ev, 'tls.handshake');
   if (!t || t.okVersions.length > 0 || t.negotiated) return [];
-  if (allAttempts(t).every((a) => a.alert?.code === 70)) return [];
+  if (allAttempts(t).every((a) => a.alert?.code === TLS_ALERT_PROTOCOL_VERSION)) return [];
   const d = t.defaultAttempt;
   if (d.dropped) return [];
   const alert = d.alert ?? allAttempts(t).find((a) => a.alert)?.alert ?? null;

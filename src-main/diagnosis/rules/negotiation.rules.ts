@@ -1,4 +1,5 @@
 /** Diagnosis rules for the negotiation evidence: what the server's answer to each security request says. */
+import { FAILURE_CODE, isDefinedFailureCode } from '../../shared/protocol';
 import type { Evidence, FindingDraft, Rule } from '../types';
 import { evidenceOf } from './evidence';
 import { failureCodes, failureNames, failureOf } from './negotiation-read';
@@ -56,11 +57,11 @@ const droppedDuringNegotiation: Rule = (ev) => {
   }];
 };
 
-/** RDP_NEG_FAILURE 3: no usable certificate. */
+/** RDP_NEG_FAILURE SSL_CERT_NOT_ON_SERVER: no usable certificate. */
 const serverNoCertificate: Rule = (ev) => {
   const n = evidenceOf(ev, 'rdp.negotiation');
-  if (!n || !failureCodes(n).includes(3)) return [];
-  const refused = n.probes.filter((p) => failureOf(p)?.code === 3).map((p) => p.protocol);
+  if (!n || !failureCodes(n).includes(FAILURE_CODE.SSL_CERT_NOT_ON_SERVER)) return [];
+  const refused = n.probes.filter((p) => failureOf(p)?.code === FAILURE_CODE.SSL_CERT_NOT_ON_SERVER).map((p) => p.protocol);
   return [{
     id: 'server-no-certificate',
     confidence: 0.95,
@@ -68,14 +69,19 @@ const serverNoCertificate: Rule = (ev) => {
     technical: `RDP_NEG_FAILURE SSL_CERT_NOT_ON_SERVER (3) in reply to ${refused.join(', ')} requests.`,
     checks: ['rdp.negotiation'],
     fixes: ['server.renew-certificate', 'server.repair-key-permissions'],
-    evidence: { refusedProtocols: refused, failureCode: 3 },
+    evidence: { refusedProtocols: refused, failureCode: FAILURE_CODE.SSL_CERT_NOT_ON_SERVER },
   }];
 };
 
-/** Failure codes another rule explains: TLS required (1), TLS not allowed (2), no certificate (3), NLA required (5). */
-const EXPLAINED_FAILURES: ReadonlySet<number> = new Set([1, 2, 3, 5]);
+/** Failure codes another rule explains: TLS required, TLS not allowed, no certificate, NLA required. */
+const EXPLAINED_FAILURES: ReadonlySet<number> = new Set([
+  FAILURE_CODE.SSL_REQUIRED_BY_SERVER,
+  FAILURE_CODE.SSL_NOT_ALLOWED_BY_SERVER,
+  FAILURE_CODE.SSL_CERT_NOT_ON_SERVER,
+  FAILURE_CODE.HYBRID_REQUIRED_BY_SERVER,
+]);
 
-/** Every request refused, at least one for a reason no other rule explains (undefined code, 4 or 6). */
+/** Every request refused, at least one for a reason no other rule explains (an undefined code, INCONSISTENT_FLAGS or SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER). */
 const negotiationRefused: Rule = (ev) => {
   const n = evidenceOf(ev, 'rdp.negotiation');
   if (!n || n.probes.length === 0 || !n.probes.every((p) => p.outcome.kind === 'failure')) return [];
@@ -83,7 +89,7 @@ const negotiationRefused: Rule = (ev) => {
   const unexplained = codes.filter((code) => !EXPLAINED_FAILURES.has(code));
   if (unexplained.length === 0) return [];
   const names = failureNames(n);
-  const undefinedCode = unexplained.some((code) => code < 1 || code > 6);
+  const undefinedCode = unexplained.some((code) => !isDefinedFailureCode(code));
   return [{
     id: 'negotiation-refused',
     confidence: undefinedCode ? 0.75 : 0.85,
@@ -108,7 +114,7 @@ const rdpSecurityOnly: Rule = (ev) => {
     explanation: strict
       ? `The remote computer only allows the old Remote Desktop security, which cannot prove the server's identity, and ${fileName(ev)} says not to connect when the server cannot be verified. Set the server to negotiate or require TLS.`
       : "The remote computer only allows the old Remote Desktop security, without TLS or Network Level Authentication. Current clients and policies may refuse it, and it is open to interception. Set the server's security layer to negotiate or TLS.",
-    technical: `Server selects PROTOCOL_RDP only (SecurityLayer=0 or a pre-2003 server); TLS/CredSSP requests refused${failureCodes(n).includes(2) ? ' with SSL_NOT_ALLOWED_BY_SERVER' : ''}.`,
+    technical: `Server selects PROTOCOL_RDP only (SecurityLayer=0 or a pre-2003 server); TLS/CredSSP requests refused${failureCodes(n).includes(FAILURE_CODE.SSL_NOT_ALLOWED_BY_SERVER) ? ' with SSL_NOT_ALLOWED_BY_SERVER' : ''}.`,
     checks: ['rdp.negotiation'],
     fixes: ['server.set-security-layer'],
     evidence: { supported: n.supported, authenticationLevel: ev.clientSettings?.authenticationLevel ?? null },
@@ -171,8 +177,8 @@ const tlsRequiredClientRdpOnly: Rule = (ev) => {
   if (!n || !s || s.negotiateSecurityLayer !== false || s.enableCredSsp !== false) return [];
   const rdpProbe = n.probes.find((p) => p.protocol === 'RDP');
   const rdpFailure = rdpProbe ? failureOf(rdpProbe) : null;
-  // Code 5 (HYBRID_REQUIRED_BY_SERVER) is nla-required-client-disabled's case; code 1 is "TLS required, NLA optional".
-  const refusesRdp = rdpFailure?.code === 1;
+  // HYBRID_REQUIRED_BY_SERVER is nla-required-client-disabled's case; SSL_REQUIRED_BY_SERVER is "TLS required, NLA optional".
+  const refusesRdp = rdpFailure?.code === FAILURE_CODE.SSL_REQUIRED_BY_SERVER;
   if (!refusesRdp) return [];
   return [{
     id: 'tls-required-client-rdp-only',
