@@ -1,7 +1,6 @@
 /** Requests, replies and progress events of the application API, as zod schemas plus inferred types. */
 import { z } from 'zod';
 import { CheckIdSchema, CheckResultSchema, FindingSchema, FixIdSchema, ReportSchema, SectionIdSchema } from './schema';
-import { CHECK_STATUSES } from './ids';
 import { MAX_TARGET_LENGTH } from './limits';
 
 export { MAX_TARGET_LENGTH } from './limits';
@@ -40,9 +39,6 @@ export const CheckInfoSchema = z.object({
 });
 /** A check as listed. */
 export type CheckInfo = z.infer<typeof CheckInfoSchema>;
-
-/** Live state of a check row. */
-export const CheckStateSchema = z.enum(['queued', 'running', ...CHECK_STATUSES]);
 
 /** Progress of a running diagnosis: plain readonly data, one event per change. */
 export const ProgressEventSchema = z.discriminatedUnion('type', [
