@@ -5,14 +5,31 @@ import type { CheckId } from '../../src-main/shared/ids';
 import { BridgeError, call, messageOf, subscribeProgress } from '../bridge';
 import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failRerun, failStart, initialRunState, type RunState } from './run-update';
 
+/** What the start screen hands over to run a diagnosis. */
+export interface StartInput {
+  readonly target: string;
+  readonly rdpFile?: RdpFileInput | undefined;
+  readonly error?: string | undefined;
+}
+
+/** The run store's state: the run itself, what started it (a re-run sends the same file and codes) and the poll timer. */
+export interface RunStore extends RunState {
+  readonly input: StartInput | null;
+  readonly pollTimer: ReturnType<typeof setInterval> | null;
+}
+
+function initialStore(): RunStore {
+  return { ...initialRunState(), input: null, pollTimer: null };
+}
+
 /** The run store; read it through selectors. */
-export const useRunStore = create<RunState>()(() => initialRunState());
+export const useRunStore = create<RunStore>()(initialStore);
 
 const POLL_MS = 3_000;
-let pollTimer: ReturnType<typeof setInterval> | null = null;
 
+/** Applies a pure run update; the store's own fields (input, poll timer) stay as they are. */
 function update(fn: (state: RunState) => RunState): void {
-  useRunStore.setState((state) => fn(state), true);
+  useRunStore.setState((state) => ({ ...fn(state), input: state.input, pollTimer: state.pollTimer }), true);
 }
 
 /** Listens to progress pushes for the life of the page; returns the unsubscribe function. */
@@ -23,7 +40,7 @@ export function listenToProgress(): () => void {
 // A safety net when pushes are lost (e.g. the event stream reconnected): fetch the report once it exists.
 function startPolling(taskId: string): void {
   stopPolling();
-  pollTimer = setInterval(() => {
+  const pollTimer = setInterval(() => {
     const state = useRunStore.getState();
     if (state.taskId !== taskId || state.phase !== 'running') return stopPolling();
     call('diagnosis:get', { taskId })
@@ -32,26 +49,20 @@ function startPolling(taskId: string): void {
       })
       .catch(() => undefined);
   }, POLL_MS);
+  useRunStore.setState({ pollTimer });
 }
 
 function stopPolling(): void {
-  if (pollTimer) clearInterval(pollTimer);
-  pollTimer = null;
+  const { pollTimer } = useRunStore.getState();
+  if (!pollTimer) return;
+  clearInterval(pollTimer);
+  useRunStore.setState({ pollTimer: null });
 }
-
-/** What the start screen hands over to run a diagnosis. */
-export interface StartInput {
-  readonly target: string;
-  readonly rdpFile?: RdpFileInput | undefined;
-  readonly error?: string | undefined;
-}
-
-let lastInput: StartInput | null = null;
 
 /** Runs a full diagnosis of the target. */
 export async function startDiagnosis(input: StartInput): Promise<void> {
-  lastInput = input;
   update((state) => beginRun(state, input.target));
+  useRunStore.setState({ input });
   try {
     const { taskId } = await call('diagnosis:start', {
       target: input.target,
@@ -78,7 +89,7 @@ export async function cancelDiagnosis(): Promise<void> {
 
 /** Re-runs one check within the finished diagnosis; the service answers with the whole report, findings recomputed. */
 export async function rerunCheck(id: CheckId): Promise<void> {
-  const { target, taskId: base, phase } = useRunStore.getState();
+  const { target, taskId: base, phase, input } = useRunStore.getState();
   if (!target || !base || phase !== 'finished') return;
   update(beginRerun);
   try {
@@ -86,8 +97,8 @@ export async function rerunCheck(id: CheckId): Promise<void> {
       target,
       checks: [id],
       rerunOf: base,
-      ...(lastInput?.rdpFile ? { rdpFile: lastInput.rdpFile } : {}),
-      ...(lastInput?.error?.trim() ? { error: lastInput.error.trim() } : {}),
+      ...(input?.rdpFile ? { rdpFile: input.rdpFile } : {}),
+      ...(input?.error?.trim() ? { error: input.error.trim() } : {}),
     });
     update((state) => claimRerun(state, taskId, [id]));
   } catch (error) {
@@ -98,5 +109,5 @@ export async function rerunCheck(id: CheckId): Promise<void> {
 /** Goes back to the start screen, keeping nothing of the last run. */
 export function resetRun(): void {
   stopPolling();
-  useRunStore.setState(initialRunState(), true);
+  useRunStore.setState(initialStore(), true);
 }

@@ -1,0 +1,62 @@
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import type { Channel } from '../../src-main/shared/channels';
+import { setTransport } from '../bridge';
+import type { Transport } from '../bridge/types';
+import { rerunCheck, resetRun, startDiagnosis, useRunStore } from './run-store';
+
+// The store's actions against a recording transport: what they send, and what they keep in the store.
+const calls: { channel: Channel; args: unknown }[] = [];
+let nextTask = 0;
+const transport: Transport = {
+  door: 'browser',
+  invoke: async (channel, args) => {
+    calls.push({ channel, args });
+    if (channel === 'diagnosis:start') return { ok: true, value: { taskId: `task-${(nextTask += 1)}` } } as never;
+    return { ok: true, value: null } as never;
+  },
+  onProgress: () => () => {},
+  onOpenRdpFile: () => () => {},
+  ready: () => {},
+};
+setTransport(transport);
+afterAll(() => setTransport(null));
+afterEach(() => {
+  resetRun();
+  calls.length = 0;
+  vi.useRealTimers();
+});
+
+const rdpFile = { name: 'office.rdp', contentBase64: 'ZnVsbCBhZGRyZXNzOnM6cGMtNDI=' };
+
+describe('run store', () => {
+  it('keeps what started the run in the store, and a re-run of one check sends the same file and codes', async () => {
+    await startDiagnosis({ target: 'pc-42', rdpFile, error: ' 0x904 0x7 ' });
+    expect(useRunStore.getState().input).toEqual({ target: 'pc-42', rdpFile, error: ' 0x904 0x7 ' });
+    expect(calls[0]).toEqual({ channel: 'diagnosis:start', args: { target: 'pc-42', rdpFile, error: '0x904 0x7' } });
+
+    useRunStore.setState({ phase: 'finished' });
+    await rerunCheck('net.tcp');
+    expect(calls[1]).toEqual({ channel: 'diagnosis:start', args: { target: 'pc-42', checks: ['net.tcp'], rerunOf: 'task-1', rdpFile, error: '0x904 0x7' } });
+  });
+
+  it('polls for the report while the run is running, and the timer is in the store until it stops', async () => {
+    vi.useFakeTimers();
+    await startDiagnosis({ target: 'pc-42' });
+    const taskId = useRunStore.getState().taskId;
+    expect(useRunStore.getState().pollTimer).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(calls.filter((c) => c.channel === 'diagnosis:get')).toEqual([{ channel: 'diagnosis:get', args: { taskId } }]);
+
+    // Once the run is no longer running, the next tick stops the timer and asks nothing more.
+    useRunStore.setState({ phase: 'finished' });
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(useRunStore.getState().pollTimer).toBeNull();
+    expect(calls.filter((c) => c.channel === 'diagnosis:get')).toHaveLength(1);
+  });
+
+  it('going back to the start keeps nothing of the run: no input, no timer', async () => {
+    await startDiagnosis({ target: 'pc-42', rdpFile });
+    resetRun();
+    expect(useRunStore.getState()).toMatchObject({ phase: 'idle', taskId: null, input: null, pollTimer: null });
+  });
+});
