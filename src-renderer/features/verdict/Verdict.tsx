@@ -19,13 +19,15 @@ import { readableText } from '../details/evidence-format';
 import { ActionPlan } from '../plan/ActionPlan';
 import { OtherFindings } from './OtherFindings';
 import { SupportingChecks } from './SupportingChecks';
+import { verdictTone } from './verdict-tone';
 
 const useStyles = makeStyles({
-  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM, borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
-  medium: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
-  ok: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorder2}` },
+  card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM },
+  blocking: { borderLeft: `4px solid ${tokens.colorPaletteRedBorder2}` },
+  warning: { borderLeft: `4px solid ${tokens.colorPaletteDarkOrangeBorder2}` },
+  healthy: { borderLeft: `4px solid ${tokens.colorPaletteGreenBorder2}` },
   pending: { borderLeft: `4px solid ${tokens.colorBrandStroke1}` },
-  stopped: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
+  neutral: { borderLeft: `4px solid ${tokens.colorNeutralStroke1}` },
   eyebrow: { margin: 0, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3, textTransform: 'uppercase', letterSpacing: '0.04em' },
   title: { margin: 0, display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold },
   bad: { color: tokens.colorPaletteRedForeground1, flexShrink: 0 },
@@ -100,11 +102,11 @@ export function Verdict(): React.JSX.Element {
   const isDone = phase === 'finished';
   const plan = <ActionPlan findings={findings} hasCause={verdict.cause !== null} isSupportMode={isSupportMode} />;
   const others = verdict.noticed.length > 0 ? <OtherFindings findings={verdict.noticed} all={findings} /> : null;
+  const tone = verdictTone(phase, verdict);
   if (verdict.cause) {
-    const isMedium = verdict.cause.severity === 'medium';
     return (
       <>
-        <Card className={mergeClasses(styles.card, isMedium && styles.medium)} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
+        <Card className={mergeClasses(styles.card, styles[tone])} appearance="filled" role="region" aria-label="Most likely cause" aria-busy={isRunning}>
           <p className={styles.eyebrow}>Most likely cause{isRunning ? ' so far' : ''}</p>
           <TopFinding finding={verdict.cause} isSupportMode={isSupportMode} />
         </Card>
@@ -114,10 +116,9 @@ export function Verdict(): React.JSX.Element {
     );
   }
   // No cause: the area keeps one name ("Verdict") while it waits, and once done says what was found instead.
-  const tone = isRunning ? styles.pending : isDone ? (verdict.kind === 'no-problem' ? styles.ok : styles.medium) : styles.stopped;
   return (
     <>
-      <Card className={mergeClasses(styles.card, tone)} appearance="filled" role="region" aria-label="Verdict" aria-busy={isRunning}>
+      <Card className={mergeClasses(styles.card, styles[tone])} appearance="filled" role="region" aria-label="Verdict" aria-busy={isRunning}>
         {isRunning ? (
           <div className={styles.meta}>
             <Spinner size="tiny" aria-label="Checking" />
@@ -126,7 +127,7 @@ export function Verdict(): React.JSX.Element {
         ) : isDone ? (
           <>
             <h2 className={styles.title}>
-              {verdict.kind === 'no-problem' ? <CheckmarkCircle24Filled className={styles.good} aria-hidden="true" /> : <Warning24Filled className={styles.warn} aria-hidden="true" />}
+              {tone === 'healthy' ? <CheckmarkCircle24Filled className={styles.good} aria-hidden="true" /> : <Warning24Filled className={styles.warn} aria-hidden="true" />}
               {verdict.headline}
             </h2>
             <Text as="p" className={styles.explanation}>
