@@ -80,7 +80,67 @@ describe('rdp-doctor rdp-file clean', () => {
 
   it('--help documents --dry-run and --force', () => {
     const r = cli(['rdp-file', '--help']);
-    expect(r.stdout).toMatch(/rdp-file clean <target> \[--fallback\] \[--use-ip\] -o FILE \[--dry-run\] \[--force\]/);
+    expect(r.stdout).toMatch(/rdp-file clean <target \| FILE\.rdp> \[--fallback\] \[--use-ip\] -o FILE \[--dry-run\] \[--force\]/);
     expect(r.stdout).toMatch(/unless --force, which keeps it as\s+FILE\.bak/);
+  });
+});
+
+describe('rdp-doctor rdp-file clean FILE.rdp', () => {
+  const FIXTURES = join(ROOT, 'src-main', 'rdpfile', 'fixtures');
+
+  it('keeps the gateway of a gateway file and says what it kept', () => {
+    const d = dir();
+    const out = join(d, 'out.rdp');
+    const r = cli(['rdp-file', 'clean', join(FIXTURES, 'mstsc-gateway.utf16le.rdp'), '-o', out]);
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe(`Wrote ${out}`);
+    expect(r.stdout).toMatch(/Kept what reaches the host \(full address, gatewayhostname, gatewayusagemethod, .*\); left out 37 other settings/);
+    const text = readFileSync(out).toString('utf16le');
+    expect(text).toContain('gatewayhostname:s:RDGW01.corp.example\r\n');
+    expect(text).toContain('gatewayusagemethod:i:1\r\n');
+    expect(text).not.toContain('gatewayusagemethod:i:0');
+    expect(cli(['rdp-file', 'check', out]).stdout).toMatch(/connects to PC01-W7\.corp\.example through gateway RDGW01\.corp\.example/);
+  });
+
+  it('says a signed file loses its signature before it writes, also in a dry run', () => {
+    const d = dir();
+    const out = join(d, 'app.rdp');
+    const dry = cli(['rdp-file', 'clean', join(FIXTURES, 'rdweb-remoteapp-signed.utf16le.rdp'), '-o', out, '--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout.split('\n')[0]).toMatch(/^Note: The file is signed by its publisher\. A clean copy cannot keep that signature/);
+    expect(dry.stdout).toContain('  remoteapplicationprogram:s:||WordPad\n');
+    expect(dry.stdout).not.toMatch(/signscope|signature:s:/);
+    expect(existsSync(out)).toBe(false);
+    const real = cli(['rdp-file', 'clean', join(FIXTURES, 'rdweb-remoteapp-signed.utf16le.rdp'), '-o', out]);
+    const lines = real.stdout.split('\n');
+    expect(lines[0]).toMatch(/^Note: The file is signed/);
+    expect(lines[1]).toBe(`Wrote ${out}`);
+  });
+
+  it('with --fallback writes the NLA-off flags after the cost, keeping the gateway', () => {
+    const d = dir();
+    const out = join(d, 'fallback.rdp');
+    const r = cli(['rdp-file', 'clean', join(FIXTURES, 'mstsc-gateway.utf16le.rdp'), '--fallback', '-o', out]);
+    expect(r.stdout.split('\n')[0]).toMatch(/^Security cost: /);
+    const text = readFileSync(out).toString('utf16le');
+    expect(text).toContain('enablecredsspsupport:i:0\r\n');
+    expect(text).toContain('gatewayhostname:s:RDGW01.corp.example\r\n');
+  });
+
+  it('refuses a file that names no computer, a missing file and --use-ip with a file, each in one line (exit 2)', () => {
+    const d = dir();
+    const def = join(d, 'Default.rdp');
+    writeFileSync(def, readFileSync(join(FIXTURES, 'mstsc-win11-default.utf16le.rdp')));
+    for (const args of [
+      ['rdp-file', 'clean', def, '-o', join(d, 'a.rdp')],
+      ['rdp-file', 'clean', join(d, 'missing.rdp'), '-o', join(d, 'b.rdp')],
+      ['rdp-file', 'clean', join(FIXTURES, 'mstsc-gateway.utf16le.rdp'), '--use-ip', '-o', join(d, 'c.rdp')],
+    ]) {
+      const r = cli(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    }
+    expect(cli(['rdp-file', 'clean', def, '-o', join(d, 'a.rdp')]).stderr).toMatch(/names no computer/);
+    expect(readdirSync(d)).toEqual(['Default.rdp']);
   });
 });

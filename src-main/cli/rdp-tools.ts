@@ -5,6 +5,8 @@ import { lookup } from 'node:dns/promises';
 import { basename } from 'node:path';
 import { writeFileAtomic } from '../files/atomic-file';
 import { generateCleanRdp } from '../rdpfile';
+import { cleanCopyOfFile, SIGNED_COPY_NOTE } from '../rdpfile/clean-copy';
+import { parseRdpBytes } from '../rdpfile/parse';
 import { parseTarget } from '../net/target';
 import { UsageError } from './usage';
 
@@ -65,10 +67,33 @@ export async function writeWithBackup(path: string, bytes: Uint8Array, force: bo
   return { backup };
 }
 
+/** A clean file as `rdp-file clean` prints it: the bytes, what it costs, and what to say before and after writing. */
+export interface MadeCleanFile {
+  readonly bytes: Uint8Array;
+  readonly securityCost: string | null;
+  /** Said before anything is written (the signature a signed original loses). */
+  readonly warnings: readonly string[];
+  readonly notes: readonly string[];
+}
+
 /** Makes a clean .rdp file for `rdp-file clean`; with `useIp` the name is resolved first and the file names the address. */
-export async function generateClean(opts: { target: string; fallback: boolean; useIp: boolean; timeoutMs: number }): Promise<{ bytes: Uint8Array; notes: string[]; securityCost: string | null }> {
+export async function generateClean(opts: { target: string; fallback: boolean; useIp: boolean; timeoutMs: number }): Promise<MadeCleanFile> {
   const parsed = parseTarget(opts.target);
   const ip = opts.useIp && !parsed.isAddress ? await firstAddress(parsed.host, opts.timeoutMs) : undefined;
   const made = generateCleanRdp({ address: opts.target, fallback: opts.fallback, ...(ip ? { useIp: ip } : {}) });
-  return { bytes: made.bytes, notes: [...made.notes], securityCost: made.securityCost };
+  return { bytes: made.bytes, notes: [...made.notes], securityCost: made.securityCost, warnings: [] };
+}
+
+/** The clean copy of an existing .rdp file (`rdp-file clean FILE.rdp`): what reaches the host stays, the rest goes. */
+export function cleanExistingFile(bytes: Uint8Array, name: string, fallback: boolean): MadeCleanFile {
+  const parsed = parseRdpBytes(bytes);
+  if (!parsed.ok) throw new UsageError(`${name} is not a usable .rdp file: ${parsed.error}`);
+  const copy = cleanCopyOfFile(parsed.file, { fallback, name });
+  const kept = `Kept what reaches the host (${copy.kept.join(', ')}); left out ${copy.droppedCount} other setting${copy.droppedCount === 1 ? '' : 's'}, which now take their defaults.`;
+  return {
+    bytes: copy.bytes,
+    securityCost: copy.securityCost,
+    warnings: copy.signatureStripped ? [SIGNED_COPY_NOTE] : [],
+    notes: [kept, ...copy.notes.filter((n) => n !== SIGNED_COPY_NOTE)],
+  };
 }

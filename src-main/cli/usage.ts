@@ -16,7 +16,7 @@ Usage:
                       [--timeout MS] [--json] [--report FILE] [--redact]
   rdp-doctor decode <code> [<extended-code>] [--json]     codes, or the dialog's whole text
   rdp-doctor rdp-file check FILE [--json]
-  rdp-doctor rdp-file clean <target> [--fallback] [--use-ip] -o FILE [--dry-run] [--force]
+  rdp-doctor rdp-file clean <target | FILE.rdp> [--fallback] [--use-ip] -o FILE [--dry-run] [--force]
   rdp-doctor fix <fix-id> --target <target> [--dry-run] [--yes] [--json]
   rdp-doctor decode-support <code>                         the support-mode result code
   rdp-doctor ui [--browser] [--no-open] [--port N]
@@ -28,7 +28,9 @@ Commands:
                   users and other identifying details by pseudonyms (host-1, user-1) in everything it prints
                   and writes
   decode          explain the two numbers of the error dialog (e.g. 0x904 0x7)
-  rdp-file        check a .rdp file, or write a clean one: the security cost is shown first; --dry-run prints
+  rdp-file        check a .rdp file, or write a clean one for a computer or from an existing file (which keeps
+                  what reaches the host: address, port, gateway, broker, AVD and RemoteApp keys; a signed file
+                  loses its signature, said before writing): the security cost is shown first; --dry-run prints
                   the file instead of writing it; an existing FILE is refused unless --force, which keeps it as
                   FILE.bak (or FILE.1.bak, …) before replacing it atomically
   fix             preview (--dry-run) or apply one fix by id; it asks before applying, --yes answers for it

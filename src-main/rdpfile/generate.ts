@@ -34,6 +34,14 @@ export interface CleanRdp {
 export const FALLBACK_SECURITY_COST =
   'This file turns off Network Level Authentication (enablecredsspsupport:i:0): the remote computer builds a session and shows its logon screen before you have proved who you are, which exposes it to denial-of-service and pre-logon attacks. "authentication level:i:2" lets you connect after a warning when the server cannot be verified; clicking through that warning allows someone in the middle to read the session. Use this file only to test whether NLA is the problem, then go back to your normal file.';
 
+/** The fallback flags, in the order they are written: prompt, warn on server-auth failure, NLA off, negotiate. */
+export const FALLBACK_SETTINGS: ReadonlyArray<readonly [string, RdpValueType, number]> = [
+  ['prompt for credentials', 'i', 1],
+  ['authentication level', 'i', 2],
+  ['enablecredsspsupport', 'i', 0],
+  ['negotiate security layer', 'i', 1],
+];
+
 /** The note that goes with disableudptransport (rdp-facts §5.3). */
 export const DISABLE_UDP_KEY_NOTE =
   'disableudptransport:i:1 is ignored by Remote Desktop Connection (mstsc); only the MsRdpEx add-on reads it. The switch that really makes mstsc use TCP only is the client policy, fix "client.disable-udp".';
@@ -61,14 +69,12 @@ export function generateCleanRdp(options: CleanRdpOptions): CleanRdp {
     host = options.useIp.toLowerCase();
   }
   const hostText = isIP(host) === 6 ? `[${host}]` : host;
-  const entries: [string, RdpValueType, string | number][] = [
+  const entries: (readonly [string, RdpValueType, string | number])[] = [
     ['full address', 's', port === DEFAULT_RDP_PORT ? hostText : `${hostText}:${port}`],
     ['server port', 'i', port],
   ];
   if (options.username !== undefined && options.username.trim() !== '') entries.push(['username', 's', checkUsername(options.username)]);
-  if (options.fallback) {
-    entries.push(['prompt for credentials', 'i', 1], ['authentication level', 'i', 2], ['enablecredsspsupport', 'i', 0], ['negotiate security layer', 'i', 1]);
-  }
+  if (options.fallback) entries.push(...FALLBACK_SETTINGS);
   entries.push(['gatewayusagemethod', 'i', 0], ['autoreconnection enabled', 'i', 1]);
   const notes: string[] = [];
   if (options.disableUdpKey) {

@@ -1,4 +1,4 @@
-/** `rdp-doctor rdp-file check FILE` and `rdp-doctor rdp-file clean <target> -o FILE`: the .rdp module alone, no service. */
+/** `rdp-doctor rdp-file check FILE` and `rdp-doctor rdp-file clean <target | FILE.rdp> -o FILE`: the .rdp module alone, no service. */
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { checkRdpFileBytes, fileNeedsAttention } from '../../rdpfile/summary';
@@ -7,7 +7,7 @@ import { int, parseCommand, str } from '../args';
 import { jsonLine, type CliCommand, type CliIo } from '../command';
 import { readInputFile } from '../input-file';
 import { clean } from '../output';
-import { generateClean, writeWithBackup } from '../rdp-tools';
+import { cleanExistingFile, generateClean, writeWithBackup, type MadeCleanFile } from '../rdp-tools';
 import { EXIT, UsageError } from '../usage';
 
 async function check(io: CliIo, argv: string[]): Promise<number> {
@@ -39,11 +39,19 @@ async function cleanFile(io: CliIo, argv: string[]): Promise<number> {
   });
   const target = p.positionals[0];
   const out = str(p, 'output');
-  if (!target || p.positionals.length > 1) throw new UsageError('rdp-file clean: give exactly one target.');
+  if (!target || p.positionals.length > 1) throw new UsageError('rdp-file clean: give exactly one computer or .rdp file.');
   if (!out) throw new UsageError('rdp-file clean: give the output file with -o FILE.');
-  const made = await generateClean({ target, fallback: p.values['fallback'] === true, useIp: p.values['use-ip'] === true, timeoutMs: int(p, 'timeout', 100, 120_000) ?? 5000 });
-  // The cost comes first, so it is read before anything is written.
+  const fallback = p.values['fallback'] === true;
+  let made: MadeCleanFile;
+  if (/\.rdp$/i.test(target)) {
+    if (p.values['use-ip']) throw new UsageError('rdp-file clean: --use-ip takes a computer name, not a .rdp file.');
+    made = cleanExistingFile(await readInputFile(target, 'the .rdp file', MAX_RDP_FILE_BYTES), basename(target), fallback);
+  } else {
+    made = await generateClean({ target, fallback, useIp: p.values['use-ip'] === true, timeoutMs: int(p, 'timeout', 100, 120_000) ?? 5000 });
+  }
+  // The cost and a lost signature come first, so they are read before anything is written.
   if (made.securityCost) io.stdout.write(`Security cost: ${made.securityCost}\n`);
+  for (const w of made.warnings) io.stdout.write(`Note: ${w}\n`);
   if (p.values['dry-run']) {
     const text = Buffer.from(made.bytes).toString('utf16le').replace(/^\uFEFF/, '');
     io.stdout.write(`Dry run: nothing was written. ${out} would get ${made.bytes.length} bytes (UTF-16LE with BOM, CRLF)${existsSync(out) ? `, replacing the existing file${p.values['force'] ? ' after keeping it as a .bak copy' : ' only with --force'}` : ''}:\n`);
@@ -61,5 +69,5 @@ export const run: CliCommand = async (io, argv) => {
   const [sub, ...rest] = argv;
   if (sub === 'check') return check(io, rest);
   if (sub === 'clean') return cleanFile(io, rest);
-  throw new UsageError('rdp-file: use "rdp-file check FILE" or "rdp-file clean <target> -o FILE".');
+  throw new UsageError('rdp-file: use "rdp-file check FILE" or "rdp-file clean <target | FILE.rdp> -o FILE".');
 };
