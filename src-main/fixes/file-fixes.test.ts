@@ -8,6 +8,8 @@ import { tempJournalDir } from './test-helpers';
 
 const signed = readFileSync(join(__dirname, '..', 'rdpfile', 'fixtures', 'signed.utf16le.rdp'));
 const report = { target: { input: 'app.example.com', host: 'app.example.com', port: 3389, addresses: ['2001:db8::5', '192.0.2.44'] } } as unknown as Report;
+const gatewayFile = readFileSync(join(__dirname, '..', 'rdpfile', 'fixtures', 'mstsc-gateway.utf16le.rdp'));
+const gatewayReport = { target: { input: 'PC01-W7.corp.example', host: 'pc01-w7.corp.example', port: 3389, addresses: [] } } as unknown as Report;
 
 function service(checks: string[] = [], outputDir = tempJournalDir()) {
   return createFixService({
@@ -19,7 +21,12 @@ function service(checks: string[] = [], outputDir = tempJournalDir()) {
       checks.push(...ids);
       return ids.map((id) => ({ id, section: 'auth' as const, status: 'pass' as const, title: id, summary: 'ok', durationMs: 1, evidence: {} }));
     },
-    lookupTask: (id) => (id === 'task-1' ? { report, rdpFile: { name: 'app.rdp', contentBase64: signed.toString('base64') } } : undefined),
+    lookupTask: (id) =>
+      id === 'task-1'
+        ? { report, rdpFile: { name: 'app.rdp', contentBase64: signed.toString('base64') } }
+        : id === 'task-gw'
+          ? { report: gatewayReport, rdpFile: { name: 'work.rdp', contentBase64: gatewayFile.toString('base64') } }
+          : undefined,
   });
 }
 
@@ -43,6 +50,19 @@ describe('rdpfile fixes work on any OS without PowerShell', () => {
     expect(intSetting(file, 'enablecredsspsupport')).toBe(0);
     expect(ran).toEqual(['rdp.negotiation']);
     expect(r.verification?.verified).toBe(true);
+  });
+
+  it('generate-clean cleans the diagnosed file for that host: the fallback flags, and its RD Gateway kept', async () => {
+    const r = await service().apply({ fixId: 'rdpfile.generate-clean', target: 'PC01-W7.corp.example', taskId: 'task-gw' });
+    const file = parse(r.output?.contentBase64 ?? '');
+    expect(stringSetting(file, 'gatewayhostname')).toBe('RDGW01.corp.example');
+    expect(intSetting(file, 'gatewayusagemethod')).toBe(1);
+    expect(intSetting(file, 'enablecredsspsupport')).toBe(0);
+    expect(stringSetting(file, 'username')).toBe('CORP\\anna');
+    expect(stringSetting(file, 'desktopwidth')).toBeNull();
+    // A signed diagnosed file: the copy says the signature goes.
+    const signedPlan = await service().plan({ fixId: 'rdpfile.generate-clean', target: 'app.example.com', taskId: 'task-1' });
+    expect(signedPlan.notes.join(' ')).toMatch(/signed by its publisher/);
   });
 
   it('writes the named file into the app folder with a byte copy of the old file; undo puts it back byte for byte', async () => {
