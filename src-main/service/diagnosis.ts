@@ -84,6 +84,25 @@ export function recordedHostSkip(target: ParsedTarget, windows: WindowsSource | 
   return (id) => (CHECK_META[id].scope === 'network' ? 'Not probed: the target is the recorded host, whose network answers were not recorded.' : null);
 }
 
+/**
+ * An Azure Virtual Desktop / Windows 365 file: the client never dials its `full address` (the service's front end)
+ * or the session host; it opens the service's gateway and the broker picks the host. So the direct network
+ * checks are skipped with that reason and only the gateway is probed, as the client would reach it.
+ */
+export function serviceSkip(settings: ClientSettings | null, gatewayOption: string | null): ((id: CheckId) => string | null) | undefined {
+  if (settings?.service !== 'azure-virtual-desktop' || gatewayOption) return undefined;
+  const via = settings.gateway ? ` ${settings.gateway}` : '';
+  const reason = `Not probed: this is an Azure Virtual Desktop / Windows 365 file, so the client never connects here directly; it goes through the service's gateway${via} (see "gateway.probe") and the service's broker picks the session host.`;
+  return (id) => (CHECK_META[id].scope === 'network' && id !== 'gateway.probe' ? reason : null);
+}
+
+/** The first skip reason any of `skips` gives for a check. */
+function firstSkip(...skips: ReadonlyArray<((id: CheckId) => string | null) | undefined>): ((id: CheckId) => string | null) | undefined {
+  const present = skips.filter((s): s is (id: CheckId) => string | null => s !== undefined);
+  if (present.length === 0) return undefined;
+  return (id) => present.map((s) => s(id)).find((r) => r !== null) ?? null;
+}
+
 /** The base report's results with the re-run ones in their place, in catalog order. */
 export function mergeResults(base: readonly CheckResult[], fresh: readonly CheckResult[]): CheckResult[] {
   const byId = new Map<CheckId, CheckResult>(base.map((r) => [r.id, r]));
@@ -134,7 +153,7 @@ export async function runDiagnosis(
         emit({ type: 'check-finished', taskId, result });
       },
     },
-    { deadlineMs: diagnosisDeadlineMs(timeoutMs), skipReason: recordedHostSkip(target, deps.windows) },
+    { deadlineMs: diagnosisDeadlineMs(timeoutMs), skipReason: firstSkip(recordedHostSkip(target, deps.windows), serviceSkip(clientSettings, req.gateway?.trim() || null)) },
   );
   const all = base ? mergeResults(base.checks, results) : results;
   const checks = new Map(all.map((r) => [r.id, r]));
