@@ -89,11 +89,10 @@ export function cleanExistingFile(bytes: Uint8Array, name: string, fallback: boo
   const parsed = parseRdpBytes(bytes);
   if (!parsed.ok) throw new UsageError(`${name} is not a usable .rdp file: ${parsed.error}`);
   const copy = cleanCopyOfFile(parsed.file, { fallback, name });
-  const kept = `Kept what reaches the host (${copy.kept.join(', ')}); left out ${copy.droppedCount} other setting${copy.droppedCount === 1 ? '' : 's'}, which now take their defaults.`;
   return {
     bytes: copy.bytes,
     securityCost: copy.securityCost,
     warnings: copy.signatureStripped ? [SIGNED_COPY_NOTE] : [],
-    notes: [kept, ...copy.notes.filter((n) => n !== SIGNED_COPY_NOTE)],
+    notes: [`${copy.summary} Kept: ${copy.kept.join(', ')}.`, ...copy.notes.filter((n) => n !== SIGNED_COPY_NOTE)],
   };
 }

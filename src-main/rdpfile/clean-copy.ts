@@ -4,16 +4,17 @@
  * is left out so it takes its default, and the security settings are reset (or set to the fallback flags).
  */
 import { BadInputError } from '../shared/errors';
+import { SIGNED_COPY_NOTE } from '../shared/rdp-file-words';
+
+export { SIGNED_COPY_NOTE } from '../shared/rdp-file-words';
 import { isSecretKey, keySpec, type KeyRole } from './keys';
-import { settingsOf, stringSetting } from './parse';
+import type { RdpCleanCopy, RdpCleanRequest } from '../shared/dto';
+import { parseRdpBytes, settingsOf, stringSetting } from './parse';
 import { routeOf } from './route';
 import { serializeRdp } from './serialize';
 import type { RdpFile, RdpSetting, RdpValueType } from './types';
 import { FALLBACK_SECURITY_COST, FALLBACK_SETTINGS, type CleanRdp } from './generate';
 
-/** The note shown before a signed file's clean copy is written. */
-export const SIGNED_COPY_NOTE =
-  "The file is signed by its publisher. A clean copy cannot keep that signature, so Remote Desktop Connection will warn that the publisher is unknown; the settings that reach the host are kept as they were signed.";
 
 /** A clean copy plus what it kept and left out, for the words beside it. */
 export interface CleanCopy extends CleanRdp {
@@ -21,6 +22,8 @@ export interface CleanCopy extends CleanRdp {
   readonly kept: readonly string[];
   /** How many settings were left out (display, redirection, security and unknown ones). */
   readonly droppedCount: number;
+  /** What was kept and left out, in words: "Kept what reaches the host: its address and port, the RD Gateway … (12 settings); …". */
+  readonly summary: string;
   readonly signatureStripped: boolean;
 }
 
@@ -39,6 +42,25 @@ function keeps(s: RdpSetting, isRemoteApp: boolean, isService: boolean): boolean
   // AVD / Windows 365 name the published desktop or app with the RemoteApp keys even for a full desktop.
   if (spec.role === 'remoteapp') return isRemoteApp || isService;
   return isRemoteApp && REMOTEAPP_EXTRAS.has(s.name);
+}
+
+// Plain words for the roles a clean copy keeps, in the order they are said.
+const ROLE_WORDS: ReadonlyArray<readonly [KeyRole, string]> = [
+  ['address', 'its address and port'],
+  ['gateway', 'the RD Gateway'],
+  ['broker', 'the connection broker'],
+  ['service', 'the Azure Virtual Desktop service keys'],
+  ['remoteapp', 'the RemoteApp program'],
+  ['credentials', 'the user name'],
+  ['security', 'the Microsoft Entra sign-in setting'],
+];
+
+function describeKept(kept: readonly RdpSetting[], dropped: number): string {
+  // Only settings that do something name their role: "use redirection server name:i:0" is no broker.
+  const roles = new Set(kept.filter((s) => !['', '0'].includes(s.value.trim())).map((s) => keySpec(s.name)?.role));
+  const words = ROLE_WORDS.filter(([role]) => roles.has(role)).map(([, w]) => w);
+  const list = words.length > 1 ? `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}` : (words[0] ?? 'its address');
+  return `Kept what reaches the host: ${list} (${kept.length} setting${kept.length === 1 ? '' : 's'}); left out ${dropped} other${dropped === 1 ? '' : 's'}, which take their defaults.`;
 }
 
 function line(key: string, type: RdpValueType, value: string | number): RdpSetting {
@@ -77,6 +99,32 @@ export function cleanCopyOfFile(file: RdpFile, options: { readonly fallback: boo
     notes,
     kept: kept.map((s) => s.key),
     droppedCount: all.length - kept.length,
+    summary: describeKept(kept, all.length - kept.length),
     signatureStripped,
+  };
+}
+
+/** "office.rdp" → "office-clean.rdp": the original's name without anything a file name cannot hold. */
+export function cleanCopyName(original: string): string {
+  const base = original.split(/[\\/]/).pop()?.replace(/\.rdp$/i, '') ?? '';
+  const safe = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/[. ]+$/, '').slice(0, 80);
+  return `${safe || 'connection'}-clean.rdp`;
+}
+
+/** The clean copy of a .rdp file handed over by content, as every door asks for it; BadInputError for bad input. */
+export function cleanCopyOfInput(request: RdpCleanRequest): RdpCleanCopy {
+  const parsed = parseRdpBytes(Buffer.from(request.file.contentBase64, 'base64'));
+  if (!parsed.ok) throw new BadInputError(`${request.file.name} is not a usable .rdp file: ${parsed.error}`);
+  const copy = cleanCopyOfFile(parsed.file, { fallback: request.fallback === true, name: request.file.name });
+  return {
+    fileName: cleanCopyName(request.file.name),
+    mime: 'application/x-rdp',
+    contentBase64: copy.bytes.toString('base64'),
+    kept: [...copy.kept],
+    droppedCount: copy.droppedCount,
+    summary: copy.summary,
+    signatureStripped: copy.signatureStripped,
+    securityCost: copy.securityCost,
+    notes: [...copy.notes],
   };
 }

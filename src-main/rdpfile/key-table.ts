@@ -68,7 +68,8 @@ export const RDP_KEY_TABLE: Readonly<Record<string, RdpKeySpec>> = {
   diagnosticserviceurl: text('service', 'freerdp', 'avd'),
   hubdiscoverygeourl: text('service', 'freerdp', 'avd'),
   activityhint: text('service', 'freerdp', 'avd'),
-  'workspace id': text('service', 'avd'),
+  // RD Web Access and AVD both name the workspace (the published feed) the file came from.
+  'workspace id': text('broker', 'avd'),
   remotedesktopname: text('service', 'avd'),
   clientrejectinjectedinput: bool('service', 'avd'),
   workspaceid: int('service', 0, undefined, 'freerdp'),

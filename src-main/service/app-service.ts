@@ -2,7 +2,7 @@
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS } from '../shared/ids';
 import type { ChannelArgs, ChannelReply, Channel } from '../shared/channels';
-import type { DiagnoseRequest, ExportResult, FixPlan, FixRequest, FixResult, InterruptedFix, ProgressEvent, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
+import type { DiagnoseRequest, ExportResult, FixPlan, FixRequest, FixResult, InterruptedFix, ProgressEvent, RdpCleanCopy, RdpCleanRequest, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import type { AppliedFix, Report } from '../shared/schema';
@@ -36,6 +36,8 @@ export interface AppDeps extends DiagnosisDeps {
   readonly encodeSupportCode: (report: Report) => string;
   readonly decodeSupportCode: (code: string) => SupportCode;
   readonly summarizeRdpFile: (input: RdpFileInput) => RdpFileSummary;
+  /** The clean copy of a .rdp file; throws BadInputError when it names no computer or is not a .rdp file. */
+  readonly cleanRdpFile: (request: RdpCleanRequest) => RdpCleanCopy;
   /** The end of the app's log file, or null where the app keeps none. */
   readonly readLogTail: (() => Promise<NonNullable<Report['appLog']>>) | null;
 }
@@ -128,6 +130,7 @@ export function createAppService(deps: AppDeps): AppService {
     'decode:support': async ({ code }) => deps.decodeSupportCode(code),
     'support:code': async ({ taskId }) => ({ code: deps.encodeSupportCode(requireReport(taskId)) }),
     'rdpfile:inspect': async (input) => deps.summarizeRdpFile(input),
+    'rdpfile:clean': async (request) => deps.cleanRdpFile(request),
     'fix:plan': async (req) => {
       await recovered;
       return fixes.plan(req);

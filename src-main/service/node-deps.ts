@@ -8,6 +8,7 @@ import { namesMachine } from '../net/this-machine';
 import { decodeCodes } from '../diagnosis/decode';
 import { decodeSupportCode, encodeSupportCode } from '../diagnosis/support-code';
 import { checkRdpFileBytes, rdpFileSummary } from '../rdpfile';
+import { cleanCopyOfInput } from '../rdpfile/clean-copy';
 import { createFileKnownHosts } from '../net/known-hosts-file';
 import { createWindowsSource } from '../windows';
 import { BadInputError } from '../shared/errors';
@@ -60,6 +61,7 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
     recentTargets: recent.list,
     rememberTarget: recent.remember,
     summarizeRdpFile: rdpFileSummary,
+    cleanRdpFile: cleanCopyOfInput,
     fixes: (host) =>
       createFixService({
         windows,

@@ -15,6 +15,7 @@ export const CHANNEL_NAMES = [
   'fix:apply',
   'fix:undo',
   'report:export',
+  'rdpfile:clean',
 ] as const;
 /** A request channel name. */
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -10,6 +10,8 @@ import {
   FixPlanSchema,
   FixRequestSchema,
   FixResultSchema,
+  RdpCleanCopySchema,
+  RdpCleanRequestSchema,
   RdpFileInputSchema,
   RdpFileSummarySchema,
   SupportCodeSchema,
@@ -39,6 +41,7 @@ export const CHANNELS = {
   'fix:apply': { args: FixRequestSchema, reply: FixResultSchema },
   'fix:undo': { args: UndoRequestSchema, reply: UndoResultSchema },
   'report:export': { args: ExportRequestSchema, reply: ExportResultSchema },
+  'rdpfile:clean': { args: RdpCleanRequestSchema, reply: RdpCleanCopySchema },
 } as const satisfies Record<ChannelName, { args: z.ZodType; reply: z.ZodType }>;
 
 /** A request channel name. */

@@ -195,6 +195,33 @@ export const RdpFileSummarySchema = z.object({
 /** A .rdp file read for the start screen. */
 export type RdpFileSummary = z.infer<typeof RdpFileSummarySchema>;
 
+/** Make the clean copy of a .rdp file ("Make a clean copy" on the file card). */
+export const RdpCleanRequestSchema = z.object({
+  file: RdpFileInputSchema,
+  /** Add the fallback flags (NLA off, warn on server-auth failure); their cost comes back in `securityCost`. */
+  fallback: z.boolean().optional(),
+});
+/** Make the clean copy of a .rdp file. */
+export type RdpCleanRequest = z.infer<typeof RdpCleanRequestSchema>;
+
+/** The clean copy of a .rdp file, ready to save, with what it kept and what it cost. */
+export const RdpCleanCopySchema = z.object({
+  fileName: z.string(),
+  mime: z.literal('application/x-rdp'),
+  contentBase64: z.string(),
+  /** Setting names kept because they reach the host, as written in the original. */
+  kept: z.array(z.string()),
+  /** How many other settings were left out (they take their defaults). */
+  droppedCount: z.number().int(),
+  /** What was kept and left out, in words. */
+  summary: z.string(),
+  signatureStripped: z.boolean(),
+  securityCost: z.string().nullable(),
+  notes: z.array(z.string()),
+});
+/** The clean copy of a .rdp file. */
+export type RdpCleanCopy = z.infer<typeof RdpCleanCopySchema>;
+
 /** Error envelope code: bad input (exit 2), not found, or internal (exit 3). */
 export type ApiErrorCode = 'bad-input' | 'not-found' | 'internal' | 'cancelled';
 

@@ -4,6 +4,7 @@ import type { RdpFileInput, RdpFileSummary } from '../../src-main/shared/dto';
 import { displayText } from '../../src-main/shared/display-text';
 import { MAX_RDP_FILE_BYTES } from '../../src-main/shared/limits';
 import { bytesToBase64, call, messageOf } from '../bridge';
+import { resetCleanCopy } from './clean-copy-store';
 import { useDecodeStore } from './decode-store';
 import { cancelDiagnosis, startDiagnosis, useRunStore } from './run-store';
 
@@ -58,6 +59,7 @@ export async function openOutsideRdpFile(input: RdpFileInput): Promise<void> {
 }
 
 async function inspectRdpFile(input: RdpFileInput, replaceTarget: boolean): Promise<RdpFileSummary | null> {
+  resetCleanCopy();
   try {
     const summary = await call('rdpfile:inspect', input);
     useStartStore.setState((state) => ({
@@ -75,5 +77,6 @@ async function inspectRdpFile(input: RdpFileInput, replaceTarget: boolean): Prom
 
 /** Forgets the opened .rdp file. */
 export function clearRdpFile(): void {
+  resetCleanCopy();
   useStartStore.setState({ rdpFile: null, rdpSummary: null, rdpError: null });
 }

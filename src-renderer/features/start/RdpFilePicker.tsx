@@ -3,6 +3,7 @@ import { Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tok
 import { Dismiss16Regular, DocumentArrowUp20Regular } from '@fluentui/react-icons';
 import { useRef, useState, type DragEvent } from 'react';
 import { clearRdpFile, openRdpFile, useStartStore } from '../../state/start-store';
+import { CleanCopyAction } from './CleanCopyAction';
 
 const useStyles = makeStyles({
   zone: {
@@ -28,6 +29,8 @@ export function RdpFilePicker(): React.JSX.Element {
   const summary = useStartStore((state) => state.rdpSummary);
   const error = useStartStore((state) => state.rdpError);
   const isReading = useStartStore((state) => state.isReadingFile);
+  // The signature is said once, beside "Make a clean copy", where it matters.
+  const issues = summary?.issues.filter((issue) => issue.code !== 'signed') ?? [];
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
@@ -76,14 +79,14 @@ export function RdpFilePicker(): React.JSX.Element {
         <div role="group" aria-label="Connection file">
           <div className={styles.row}>
             <Text weight="semibold">{summary.name}</Text>
-            <Text size={200} className={styles.muted}>
-              {summary.where}
-            </Text>
             <Button size="small" appearance="subtle" icon={<Dismiss16Regular />} aria-label="Remove connection file" onClick={clearRdpFile} />
           </div>
-          {summary.issues.length > 0 ? (
+          <Text size={200} className={styles.muted} block>
+            {summary.where}
+          </Text>
+          {issues.length > 0 ? (
             <ul className={styles.issues}>
-              {summary.issues.map((issue, index) => (
+              {issues.map((issue, index) => (
                 <li key={index}>
                   <Text size={200}>
                     {issue.severity === 'error' ? 'Problem: ' : issue.severity === 'warning' ? 'Warning: ' : 'Note: '}
@@ -97,6 +100,7 @@ export function RdpFilePicker(): React.JSX.Element {
               No problems found in the file.
             </Text>
           )}
+          <CleanCopyAction />
         </div>
       ) : null}
     </div>
