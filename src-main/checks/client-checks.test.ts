@@ -15,6 +15,9 @@ import { clientVpnCheck } from './client-vpn.check';
 import { clientSecuritySoftwareCheck } from './client-security-software.check';
 import { clientUpdatesCheck } from './client-updates.check';
 import { NEEDS_WINDOWS } from './client-common';
+import { judgeResolution } from './dns-resolve.check';
+import { contractEvidence } from './test-context';
+import { NotRunEvidenceSchema } from '../shared/evidence';
 
 const FIXTURES = join(__dirname, '../../e2e/fixtures/windows');
 const ALL = [
@@ -80,7 +83,11 @@ describe('client-saved-creds-nla-off against 127.0.0.1', () => {
   });
 
   it('matches the credential through an address from dns.resolve', async () => {
-    const dns: CheckResult = { id: 'dns.resolve', section: 'dns', status: 'pass', title: 'DNS', summary: '', durationMs: 1, evidence: { addresses: ['127.0.0.1'] } };
+    const resolved = judgeResolution({
+      host: 'localhost', isAddress: false, system: { ok: true, addresses: [{ address: '127.0.0.1', family: 4 }], ms: 1, error: null },
+      directA: null, directAaaa: null, dnsServers: [], addresses: [{ address: '127.0.0.1', family: 4 }], reserved: null,
+    });
+    const dns: CheckResult = { id: 'dns.resolve', section: 'dns', title: 'DNS', durationMs: 1, ...resolved, evidence: { ...resolved.evidence } };
     const ctx = makeTestContext({ target: 'localhost', windows: createReplaySource(join(FIXTURES, 'client-saved-creds-nla-off')), results: [dns] });
     const r = await clientSavedCredentialsCheck.run(ctx);
     expect(r.status).toBe('warn');
@@ -92,6 +99,51 @@ describe('client-saved-creds-nla-off against 127.0.0.1', () => {
     windows.setFixApplied('credentials.clear', true);
     const r = await clientSavedCredentialsCheck.run(makeTestContext({ target: '127.0.0.1', windows }));
     expect(r.status).toBe('pass');
+  });
+});
+
+describe('every client recording keeps the evidence contract', () => {
+  const machines: [string, string][] = [
+    ['healthy-client', 'rdp-lab.example'], ['client-saved-creds-nla-off', '127.0.0.1'], ['client-de-DE', 'rdp-lab.example'],
+    ['client-de-DE-stale-password', 'rdp-lab.example'], ['client-credssp-oracle', 'app-legacy.example'], ['client-saved-creds-working', 'rdp-lab.example'],
+  ];
+  it.each(machines)('%s: each check names every field it writes, or reports flat facts when it did not run', async (machine, target) => {
+    const ctx = makeTestContext({ target, windows: createReplaySource(join(FIXTURES, machine)) });
+    for (const check of ALL) {
+      const out = await check.run(ctx);
+      if (out.status === 'skip' || out.status === 'error') {
+        if (!NotRunEvidenceSchema.safeParse(out.evidence).success) contractEvidence(check.id, out);
+      } else {
+        contractEvidence(check.id, out);
+      }
+    }
+  });
+});
+
+describe('logon refusals and CredSSP refusals in the client event log', () => {
+  it('German client: a 2308 after two 2055s, the summary names the logon refusals and the evidence counts them', async () => {
+    const r = await runAll('client-de-DE-stale-password', 'rdp-lab.example');
+    expect(r['client.events']).toMatchObject({
+      status: 'fail',
+      evidence: { failedAttempts: 3, disconnectReasons: [2308, 2055, 2055], logonFailureReasons: [2055, 2055], lastLogonUtc: '2026-11-17T08:05:12.310Z', credsspRefusals: 0 },
+    });
+    expect(r['client.events']?.summary).toBe(
+      'The last attempt to rdp-lab.example ended with reason 2308 (0x904, socket closed (the connection was closed, normally by the other side)); 2 earlier attempts were refused at logon (reason 2055 (0x807, the logon failed (user name or password))).',
+    );
+    expect(r['client.saved-credentials']).toMatchObject({ status: 'warn', evidence: { matched: [{ target: 'TERMSRV/rdp-lab.example', type: 'Domänenkennwort', user: 'LAB\\bernd' }] } });
+  });
+
+  it('a refusal at logon that a later session settled is not counted', async () => {
+    const r = await runAll('client-saved-creds-working', 'rdp-lab.example');
+    expect(r['client.events']).toMatchObject({ status: 'warn', evidence: { logonFailureReasons: [], disconnectReasons: [2055], lastLogonUtc: '2026-11-22T08:02:14.500Z' } });
+  });
+
+  it('attempts that CredSSP ended with 0x80090302 and no 1026 count as failed, and are told apart from the other target', async () => {
+    const legacy = await runAll('client-credssp-oracle', 'app-legacy.example');
+    expect(legacy['client.events']).toMatchObject({ status: 'fail', evidence: { failedAttempts: 2, credsspRefusals: 2, disconnectReasons: [], logonFailureReasons: [] } });
+    expect(legacy['client.events']?.summary).toBe('The last attempt to app-legacy.example ended with CredSSP error 0x80090302 (the function requested is not supported).');
+    const lab = await runAll('client-credssp-oracle', 'rdp-lab.example');
+    expect(lab['client.events']).toMatchObject({ status: 'pass', evidence: { credsspRefusals: 0, otherAttempts: 2 } });
   });
 });
 

@@ -1,4 +1,5 @@
 /** What every client check shares: the skip without Windows, collector errors as `error`, and the target's names. */
+import { parseCheckEvidence } from '../shared/evidence';
 import type { CheckId } from '../shared/ids';
 import { isWindowsCollectorError } from '../windows/errors';
 import type { WindowsSource } from '../windows/source';
@@ -22,15 +23,15 @@ export async function collectParsed<T>(
 }
 
 /** Builds a client check: skips without Windows or on a recorded host, turns collector errors into `error`. */
-export function clientCheck(
-  id: CheckId,
+export function clientCheck<K extends CheckId>(
+  id: K,
   dependsOn: readonly CheckId[],
-  body: (ctx: CheckContext, windows: WindowsSource) => Promise<CheckOutcome>,
-): CheckDefinition {
+  body: (ctx: CheckContext, windows: WindowsSource) => Promise<CheckOutcome<K>>,
+): CheckDefinition<K> {
   return {
     id,
     dependsOn,
-    async run(ctx: CheckContext): Promise<CheckOutcome> {
+    async run(ctx: CheckContext): Promise<CheckOutcome<K>> {
       const windows = ctx.windows;
       if (!windows) return { status: 'skip', summary: `${NEEDS_WINDOWS}.`, evidence: { reason: 'no-windows' } };
       if (windows.machineRole === 'host') {
@@ -48,17 +49,9 @@ export function clientCheck(
   };
 }
 
-function addressesOf(evidence: Record<string, unknown> | undefined): string[] {
-  const raw = evidence?.['addresses'];
-  if (!Array.isArray(raw)) return [];
-  return raw
-    .map((a: unknown) => (typeof a === 'string' ? a : typeof a === 'object' && a !== null && typeof (a as { address?: unknown }).address === 'string' ? (a as { address: string }).address : null))
-    .filter((a): a is string => a !== null);
-}
-
 /** The names the target goes by: the host as typed plus the addresses dns.resolve found. */
 export function targetNames(ctx: CheckContext): string[] {
-  const names = [ctx.target.host, ...addressesOf(ctx.resultOf('dns.resolve')?.evidence)];
+  const names = [ctx.target.host, ...(parseCheckEvidence('dns.resolve', ctx.resultOf('dns.resolve')?.evidence)?.addresses ?? [])];
   return [...new Set(names.map((n) => n.trim()).filter((n) => n !== ''))];
 }
 

@@ -30,7 +30,7 @@ const NO_ANSWER_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
 
 /** Causes about the account and the credentials sent. */
 export const CREDENTIAL_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
-  'saved-credentials-stale', 'credssp-oracle-mismatch', 'clock-skew', 'nla-required-client-disabled',
+  'saved-credentials-stale', 'credssp-oracle-mismatch', 'clock-skew', 'nla-required-client-disabled', 'logon-failed',
 ]);
 
 /** A passing check that speaks against a cause when the draft does not rely on it itself. */

@@ -109,6 +109,7 @@ export const FINDING_META = {
   'server-firewall-blocked': { title: 'The host firewall blocks Remote Desktop', severity: 'critical', section: 'network' },
   'server-tls-disabled': { title: 'TLS 1.2 is turned off on the host', severity: 'critical', section: 'auth' },
   'server-out-of-resources': { title: 'The host has no room for another session', severity: 'high', section: 'services' },
+  'logon-failed': { title: 'The server refuses the sign-in', severity: 'high', section: 'credentials' },
 } as const satisfies Record<FindingId, FindingMeta>;
 
 /** Where a fix runs. */

@@ -91,6 +91,7 @@ export const FINDING_REFERENCES = {
   'server-tls-disabled': TLS_REGISTRY,
   'server-out-of-resources': null,
   'negotiation-refused': internalError('security-protocol-negotiation'),
+  'logon-failed': null,
 } as const satisfies Record<FindingId, FindingReference | null>;
 
 /** The reference of a finding id this build knows, or null. */

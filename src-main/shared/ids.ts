@@ -107,6 +107,7 @@ export const FINDING_IDS = [
   'server-out-of-resources',
   // Added after the first release: new ids go last, so support codes read out earlier still decode.
   'negotiation-refused',
+  'logon-failed',
 ] as const;
 /** A finding id. */
 export type FindingId = (typeof FINDING_IDS)[number];

@@ -1,46 +1,23 @@
-/** Diagnosis rules for the client evidence: saved credentials, .rdp files, CredSSP policy, UDP, VPN, security software, reboot. */
+/** Diagnosis rules for the client evidence: .rdp files, UDP, VPN, security software, reboot (signing in: credentials.rules). */
 import type { Rule } from '../types';
-import { clientBuild, clientEventSignals, hasFailed, hintNamesOracle, serverBuild } from './client-evidence';
-import { num, ranEvidence, rec, strings } from './server-evidence';
+import { clientBuild, clientEventSignals, hasFailed, serverBuild } from './client-evidence';
+import { credentialRules } from './credentials.rules';
+import { ranEvidence, statusOf } from './evidence';
 
 /** Windows 11 24H2 / Server 2025 and later (rdp-facts §7.3: UDP drops against Server 2016 hosts [U]). */
 const BUILD_24H2 = 26100;
 /** Windows Server 2016 / Windows 10 1607. */
 const BUILD_2016 = 14393;
 
-/** Saved TERMSRV credentials for this target: a changed password makes every attempt fail the same way. */
-const savedCredentialsStale: Rule = (ev) => {
-  const e = ranEvidence(ev, 'client.saved-credentials');
-  const matched = (Array.isArray(e?.['matched']) ? e['matched'] : []).map(rec);
-  if (matched.length === 0) return [];
-  const signals = clientEventSignals(ev);
-  const failing = signals.failedAttempts > 0 || ev.errorHint?.steer === 'credentials';
-  const targets = matched.map((c) => String(c['target']));
-  const users = [...new Set(matched.map((c) => c['user']).filter((u): u is string => typeof u === 'string'))];
-  return [
-    {
-      id: 'saved-credentials-stale',
-      confidence: failing ? 0.45 : 0.25,
-      explanation: `Windows has a saved password for ${ev.target.host}${users.length ? ` (user ${users.join(', ')})` : ''} and sends it on every attempt. If that password changed or the account is locked, the connection keeps failing until the saved one is removed.`,
-      technical: `cmdkey lists ${targets.join(', ')}${signals.reasons.length ? `; recent 1026 reasons ${signals.reasons.join(', ')}` : ''}.`,
-      checks: signals.failedAttempts > 0 ? ['client.saved-credentials', 'client.events'] : ['client.saved-credentials'],
-      fixes: ['credentials.clear'],
-      evidence: { targets, users, disconnectReasons: [...signals.reasons] },
-    },
-  ];
-};
-
 /** A .rdp file for this target that is broken or contradicts itself. */
 const rdpFileInvalid: Rule = (ev) => {
-  const r = ev.checks.get('client.rdp-files');
-  if (!r || (r.status !== 'fail' && r.status !== 'warn')) return [];
-  const files = (Array.isArray(r.evidence['files']) ? r.evidence['files'] : []).map(rec);
-  const bad = files
-    .map((f) => ({ name: String(f['name']), path: String(f['path']), issues: (Array.isArray(f['issues']) ? f['issues'] : []).map(rec) }))
-    .map((f) => ({ ...f, issues: f.issues.filter((i) => i['severity'] === 'error' || i['severity'] === 'warning') }))
+  const e = ranEvidence(ev, 'client.rdp-files');
+  if (!e || statusOf(ev, 'client.rdp-files') === 'pass') return [];
+  const bad = e.files
+    .map((f) => ({ name: f.name, path: f.path, issues: f.issues.filter((i) => i.severity === 'error' || i.severity === 'warning') }))
     .filter((f) => f.issues.length > 0);
   if (bad.length === 0) return [];
-  const hasError = bad.some((f) => f.issues.some((i) => i['severity'] === 'error'));
+  const hasError = bad.some((f) => f.issues.some((i) => i.severity === 'error'));
   const first = bad[0];
   return [
     {
@@ -48,38 +25,11 @@ const rdpFileInvalid: Rule = (ev) => {
       confidence: hasError ? 0.6 : 0.35,
       severity: hasError ? 'medium' : 'low',
       // Say what is wrong (a broken value, NLA off, a password in clear text…), not a generic "contradicts itself".
-      explanation: `The saved connection file ${first?.name ?? ''} has ${hasError ? 'an error' : 'a problem'}: ${String(first?.issues[0]?.['message'] ?? '')} A clean file for ${ev.target.host} avoids that.`,
-      technical: bad.map((f) => `${f.path}: ${f.issues.map((i) => String(i['code'])).join(', ')}`).join('; '),
+      explanation: `The saved connection file ${first?.name ?? ''} has ${hasError ? 'an error' : 'a problem'}: ${first?.issues[0]?.message ?? ''} A clean file for ${ev.target.host} avoids that.`,
+      technical: bad.map((f) => `${f.path}: ${f.issues.map((i) => i.code).join(', ')}`).join('; '),
       checks: ['client.rdp-files'],
       fixes: ['rdpfile.generate-clean'],
-      evidence: { files: bad.map((f) => ({ path: f.path, codes: f.issues.map((i) => String(i['code'])) })) },
-    },
-  ];
-};
-
-/** Client CredSSP policy stricter than an unpatched server allows (0 or 1 block an unpatched server, rdp-facts §2.4). */
-const credsspOracleMismatch: Rule = (ev) => {
-  const e = ranEvidence(ev, 'client.policy');
-  if (!e) return [];
-  const oracle = num(e['allowEncryptionOracle']);
-  if (oracle === 2) return [];
-  const named = hintNamesOracle(ev);
-  const build = serverBuild(ev);
-  const oldServer = build !== null && build <= BUILD_2016;
-  const failing = clientEventSignals(ev).failedAttempts > 0 || hasFailed(ev, 'tls.handshake');
-  if (!named && !(oldServer && failing)) return [];
-  const policy = oracle === 0 ? 'Force Updated Clients (0)' : oracle === 1 ? 'Mitigated (1)' : 'not set (Mitigated)';
-  return [
-    {
-      id: 'credssp-oracle-mismatch',
-      confidence: named ? 0.85 : 0.3,
-      explanation:
-        'This computer has the 2018 CredSSP security update and refuses to talk to a server that lacks it. The real fix is to update the server; ' +
-        'allowing the old CredSSP on this computer works but is an insecure stopgap, to be undone once the server is patched.',
-      technical: `Client AllowEncryptionOracle ${policy}${build !== null ? `; server build ${build}` : ''}${named ? '; the error text names CredSSP encryption oracle remediation' : ''}.`,
-      checks: build !== null ? ['client.policy', 'credssp.ntlm-info'] : ['client.policy'],
-      fixes: ['client.credssp-oracle'],
-      evidence: { allowEncryptionOracle: oracle, serverBuild: build, hintNamesOracle: named },
+      evidence: { files: bad.map((f) => ({ path: f.path, codes: f.issues.map((i) => i.code) })) },
     },
   ];
 };
@@ -87,7 +37,7 @@ const credsspOracleMismatch: Rule = (ev) => {
 /** UDP transport that drops: 1105 events, made likelier by a 24H2 client or a Server 2016 host (rdp-facts §7.3 [U]). */
 const clientUdpUnstable: Rule = (ev) => {
   const policy = ranEvidence(ev, 'client.policy');
-  if (policy?.['isUdpDisabled'] === true) return [];
+  if (policy?.isUdpDisabled === true) return [];
   const signals = clientEventSignals(ev);
   const cBuild = clientBuild(ev);
   const sBuild = serverBuild(ev);
@@ -112,16 +62,16 @@ const clientUdpUnstable: Rule = (ev) => {
 /** The route to the target runs through a VPN. */
 const vpnActive: Rule = (ev) => {
   const e = ranEvidence(ev, 'client.vpn');
-  if (!e || e['isTargetViaVpn'] !== true) return [];
-  const routes = (Array.isArray(e['routes']) ? e['routes'] : []).map(rec).filter((r) => r['viaVpn'] === true);
-  const adapters = (Array.isArray(e['adapters']) ? e['adapters'] : []).map(rec).filter((a) => a['isVpn'] === true).map((a) => String(a['description'] ?? a['name']));
+  if (!e || e.isTargetViaVpn !== true) return [];
+  const routes = e.routes.filter((r) => r.viaVpn);
+  const adapters = e.adapters.filter((a) => a.isVpn).map((a) => a.description || a.name);
   const failing = hasFailed(ev, 'net.tcp') || clientEventSignals(ev).failedAttempts > 0;
   return [
     {
       id: 'vpn-active',
       confidence: failing ? 0.35 : 0.2,
       explanation: `Your connection to ${ev.target.host} goes through a VPN (${adapters.join(', ') || 'a tunnel adapter'}). VPNs can block the Remote Desktop port or cut long connections; try once with the VPN off, or ask whoever runs the VPN whether RDP is allowed.`,
-      technical: routes.map((r) => `${String(r['address'])} via ${String(r['interfaceAlias'])} (next hop ${String(r['nextHop'])})`).join('; '),
+      technical: routes.map((r) => `${r.address} via ${r.interfaceAlias ?? '?'} (next hop ${r.nextHop ?? '?'})`).join('; '),
       checks: ['client.vpn'],
       fixes: [],
       evidence: { routes, adapters },
@@ -131,8 +81,7 @@ const vpnActive: Rule = (ev) => {
 
 /** Third-party security software on a client whose connections die in the TLS/CredSSP stage. */
 const securitySoftwareInterference: Rule = (ev) => {
-  const e = ranEvidence(ev, 'client.security-software');
-  const products = strings(e?.['thirdPartyActive']);
+  const products = ranEvidence(ev, 'client.security-software')?.thirdPartyActive ?? [];
   if (products.length === 0) return [];
   const signals = clientEventSignals(ev);
   const tlsTrouble = signals.sslStateErrors.length > 0 || hasFailed(ev, 'tls.handshake') || signals.reasons.includes(2308);
@@ -153,25 +102,24 @@ const securitySoftwareInterference: Rule = (ev) => {
 /** Updates wait for a restart. */
 const pendingReboot: Rule = (ev) => {
   const e = ranEvidence(ev, 'client.updates');
-  if (!e || e['isRebootPending'] !== true) return [];
+  if (!e || !e.isRebootPending) return [];
   return [
     {
       id: 'pending-reboot',
       confidence: 0.25,
       explanation: 'This computer has installed updates that wait for a restart. Half-installed updates can change how Remote Desktop and its security work; restart the computer and try again.',
-      technical: `CBS RebootPending=${String(e['cbsRebootPending'])}, WU RebootRequired=${String(e['wuRebootRequired'])}, ${String(e['pendingFileRenames'])} pending file renames.`,
+      technical: `CBS RebootPending=${e.cbsRebootPending}, WU RebootRequired=${e.wuRebootRequired}, ${e.pendingFileRenames} pending file renames.`,
       checks: ['client.updates'],
       fixes: [],
-      evidence: { cbsRebootPending: e['cbsRebootPending'], wuRebootRequired: e['wuRebootRequired'], lastBootUtc: e['lastBootUtc'] ?? null },
+      evidence: { cbsRebootPending: e.cbsRebootPending, wuRebootRequired: e.wuRebootRequired, lastBootUtc: e.lastBootUtc },
     },
   ];
 };
 
 /** The client rules, in no particular order (ranking orders findings). */
 export const clientRules: readonly Rule[] = [
-  savedCredentialsStale,
+  ...credentialRules,
   rdpFileInvalid,
-  credsspOracleMismatch,
   clientUdpUnstable,
   vpnActive,
   securitySoftwareInterference,

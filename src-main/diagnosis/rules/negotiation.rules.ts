@@ -1,7 +1,7 @@
 /** Diagnosis rules for the negotiation evidence: what the server's answer to each security request says. */
 import { FAILURE_CODE, isDefinedFailureCode } from '../../shared/protocol';
 import type { Evidence, FindingDraft, Rule } from '../types';
-import { evidenceOf } from './evidence';
+import { evidenceOf, ranEvidence } from './evidence';
 import { failureCodes, failureNames, failureOf } from './negotiation-read';
 import { tlsIdentityRules } from './negotiation-tls.rules';
 
@@ -136,14 +136,10 @@ interface CredSspOffFile {
  */
 function credSspOffFile(ev: Evidence): CredSspOffFile | null {
   if (ev.clientSettings) return ev.clientSettings.enableCredSsp === false ? { name: ev.clientSettings.fileName, path: null, source: 'given' } : null;
-  const r = ev.checks.get('client.rdp-files');
-  if (!r || r.status === 'skip' || r.status === 'error') return null;
-  const files = (Array.isArray(r.evidence['files']) ? r.evidence['files'] : []).filter(
-    (f): f is Record<string, unknown> => typeof f === 'object' && f !== null && (f as Record<string, unknown>)['enableCredSsp'] === false,
-  );
-  const pick = files.find((f) => f['isDefault'] !== true) ?? files.find((f) => f['isDefault'] === true);
+  const files = (ranEvidence(ev, 'client.rdp-files')?.files ?? []).filter((f) => f.enableCredSsp === false);
+  const pick = files.find((f) => !f.isDefault) ?? files.find((f) => f.isDefault);
   if (!pick) return null;
-  return { name: String(pick['name'] ?? 'a connection file'), path: typeof pick['path'] === 'string' ? pick['path'] : null, source: pick['isDefault'] === true ? 'default' : 'saved' };
+  return { name: pick.name, path: pick.path, source: pick.isDefault ? 'default' : 'saved' };
 }
 
 /** The server requires NLA, the .rdp file in use turns CredSSP off. */

@@ -63,7 +63,11 @@ export const CLIENT_EVENTS: EvidenceLabels = {
   fields: {
     names: 'Names looked for',
     sinceUtc: { label: 'Read since', as: 'date' },
+    failedAttempts: 'Attempts that failed',
     disconnectReasons: 'Disconnect reasons',
+    logonFailureReasons: 'Refused at sign-in since the last sign-in (reasons)',
+    lastLogonUtc: { label: 'Last sign-in that worked', as: 'date' },
+    credsspRefusals: 'Ended by CredSSP (0x80090302)',
     otherAttempts: 'Attempts to other computers',
   },
   tables: {

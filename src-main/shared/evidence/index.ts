@@ -5,24 +5,21 @@
 import { z } from 'zod';
 import type { CheckId, CheckStatus } from '../ids';
 import { NETWORK_EVIDENCE } from './network';
+import { TLS_EVIDENCE } from './tls-identity';
+import { CLIENT_EVIDENCE } from './client';
 
 export * from './network';
+export * from './tls-identity';
+export * from './client';
 
-// Client and server checks still hand over plain JSON; their schemas follow.
+// Server checks still hand over plain JSON; their schemas follow.
 const Untyped = z.record(z.string(), z.unknown());
 
 /** The evidence schema of every check; `satisfies` makes a missing one a compile error. */
 export const CHECK_EVIDENCE = {
   ...NETWORK_EVIDENCE,
-  'client.versions': Untyped,
-  'client.saved-credentials': Untyped,
-  'client.rdp-files': Untyped,
-  'client.policy': Untyped,
-  'client.events': Untyped,
-  'client.cache': Untyped,
-  'client.vpn': Untyped,
-  'client.security-software': Untyped,
-  'client.updates': Untyped,
+  ...TLS_EVIDENCE,
+  ...CLIENT_EVIDENCE,
   'server.rdp-enabled': Untyped,
   'server.listener': Untyped,
   'server.security-layer': Untyped,
