@@ -2,7 +2,9 @@
  * How many diagnoses of a batch run at once. A diagnosis holds about seven sockets at its peak (six negotiation
  * probes, a TCP connect, a DNS query) for up to one timeout, and every socket is a file descriptor: a thousand
  * targets at once would exhaust a 1024-descriptor limit, and a connect that fails with EMFILE would read as a
- * broken server. So the batch runs as many at once as the descriptors allow, and no more than MAX_CONCURRENCY.
+ * broken server. So the batch runs as many at once as the descriptors allow, and no more than MAX_CONCURRENCY; and
+ * the sockets of the whole process are held to the same budget (net/socket-budget.ts), so a diagnosis that needs
+ * more than its share at a moment waits for one of ours to close rather than fail.
  */
 import { readFileSync } from 'node:fs';
 
@@ -26,12 +28,16 @@ export function openFileLimit(read: () => string = () => readFileSync('/proc/sel
   }
 }
 
+/** Sockets the whole process may have open at once under a limit of `limit` open files (the reserve left out). */
+export function socketBudget(limit: number | null = openFileLimit(), platform: string = process.platform): number {
+  return (limit ?? (platform === 'win32' ? Infinity : 1024)) - RESERVED_FDS;
+}
+
 /**
  * Diagnoses to run at once for `targets` targets under a limit of `limit` open files. Where the limit cannot be read,
  * POSIX systems are assumed to allow 1024 (a common default) and Windows, whose sockets are not file descriptors, more.
  */
 export function batchConcurrency(targets: number, limit: number | null = openFileLimit(), platform: string = process.platform): number {
-  const known = limit ?? (platform === 'win32' ? Infinity : 1024);
-  const byDescriptors = Math.floor((known - RESERVED_FDS) / SOCKETS_PER_DIAGNOSIS);
+  const byDescriptors = Math.floor(socketBudget(limit, platform) / SOCKETS_PER_DIAGNOSIS);
   return Math.max(1, Math.min(targets, MAX_CONCURRENCY, byDescriptors));
 }

@@ -8,7 +8,8 @@
  * costs a quarter second while a slow link loses nothing. The whole attempt stays within the caller's deadline.
  */
 import net from 'node:net';
-import { awaitAnswer, awaitingNow, beginConnect, busyMark, busySince } from './in-flight';
+import { awaitAnswer, beginConnect, busyMark, busySince } from './in-flight';
+import { socketSlot } from './socket-budget';
 
 /** Servers remembered at once (oldest forgotten first). */
 const MAX_ENDPOINTS = 1000;
@@ -56,12 +57,21 @@ export type ConnectResult =
   | { readonly kind: 'timeout' }
   | { readonly kind: 'aborted' };
 
-function once(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<AttemptResult> {
+/** What one connect learns about its first SYN: our connections awaiting the server when it went out. */
+interface FirstSyn {
+  crowd: number | null;
+}
+
+async function once(host: string, port: number, limitMs: number, signal: AbortSignal | undefined, first: FirstSyn): Promise<AttemptResult> {
+  const release = await socketSlot(signal);
+  if (!release) return { kind: 'aborted' };
   return new Promise((resolve) => {
     const started = performance.now();
     const busy = busyMark();
     const outstanding = beginConnect(host, port);
+    first.crowd ??= outstanding.crowd;
     const socket = new net.Socket();
+    socket.once('close', release);
     let done = false;
     const finish = (r: AttemptResult): void => {
       if (done) return;
@@ -80,7 +90,7 @@ function once(host: string, port: number, limitMs: number, signal?: AbortSignal)
     const onAbort = (): void => finish({ kind: 'aborted' });
     const timer = setTimeout(() => finish({ kind: 'slow' }), Math.max(1, limitMs));
     signal?.addEventListener('abort', onAbort, { once: true });
-    socket.once('connect', () => finish({ kind: 'connected', socket, ms: performance.now() - started, retries: 0, crowd: outstanding.crowd, busyMs: busySince(busy) }));
+    socket.once('connect', () => finish({ kind: 'connected', socket, ms: performance.now() - started, retries: 0, crowd: first.crowd ?? 0, busyMs: busySince(busy) }));
     socket.once('error', (error: NodeJS.ErrnoException) => finish({ kind: 'error', error }));
     socket.connect({ host, port });
   });
@@ -94,19 +104,19 @@ export function connectsSince(host: string, port: number, since: number): GateCo
 }
 
 /** The first connect to a server of unknown speed: a second attempt joins after HEDGE_MS; the first to connect wins. */
-async function hedged(host: string, port: number, limitMs: number, signal?: AbortSignal): Promise<AttemptResult> {
+async function hedged(host: string, port: number, limitMs: number, signal: AbortSignal | undefined, syn: FirstSyn): Promise<AttemptResult> {
   const attempts = [new AbortController(), new AbortController()];
   const abortAll = (): void => attempts.forEach((c) => c.abort());
   signal?.addEventListener('abort', abortAll, { once: true });
   try {
     if (signal?.aborted) return { kind: 'aborted' };
-    const first = once(host, port, limitMs, attempts[0]!.signal);
+    const first = once(host, port, limitMs, attempts[0]!.signal, syn);
     let timer: NodeJS.Timeout | undefined;
     const early = await Promise.race([first, new Promise<null>((r) => (timer = setTimeout(() => r(null), HEDGE_MS)))]);
     clearTimeout(timer);
     if (early || limitMs <= HEDGE_MS) return early ?? (await first);
     // The first SYN went unanswered for HEDGE_MS: whichever attempt connects, a SYN was sent again.
-    const second = once(host, port, limitMs - HEDGE_MS, attempts[1]!.signal).then((r) => (r.kind === 'connected' ? { ...r, retries: 1 } : r));
+    const second = once(host, port, limitMs - HEDGE_MS, attempts[1]!.signal, syn).then((r) => (r.kind === 'connected' ? { ...r, retries: 1 } : r));
     const firstLate = first.then((r) => (r.kind === 'connected' ? { ...r, retries: 1 } : r));
     const results: (AttemptResult | undefined)[] = [];
     let decided = false;
@@ -162,21 +172,20 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
   try {
     let retries = 0;
     // Whether the first SYN met our own connections still awaiting this server: a resend is then no evidence of loss.
-    let crowd: number | null = null;
+    const syn: FirstSyn = { crowd: null };
     for (;;) {
       if (signal?.aborted) return { kind: 'aborted' };
       const left = deadline - performance.now();
       if (left <= 0) return { kind: 'timeout' };
-      crowd ??= awaitingNow(host, port);
       // Each retry waits twice as long, so a server that became slower is still reached.
       const limit = ep.fastestMs === null ? left : Math.min(left, Math.max(MIN_RETRY_MS, ep.fastestMs * 8) * 2 ** retries);
-      const r = ep.fastestMs === null ? await hedged(host, port, limit, signal) : await once(host, port, limit, signal);
+      const r = ep.fastestMs === null ? await hedged(host, port, limit, signal, syn) : await once(host, port, limit, signal, syn);
       if (r.kind === 'connected') {
         ep.fastestMs = ep.fastestMs === null ? r.ms : Math.min(ep.fastestMs, r.ms);
         const total = retries + r.retries;
-        ep.log.push({ at: performance.now(), ms: r.ms, retries: total, crowd, busyMs: r.busyMs });
+        ep.log.push({ at: performance.now(), ms: r.ms, retries: total, crowd: r.crowd, busyMs: r.busyMs });
         if (ep.log.length > LOG_LIMIT) ep.log.shift();
-        return { ...r, retries: total, crowd };
+        return { ...r, retries: total };
       }
       if (r.kind === 'error' && outOfDescriptors(r.error)) {
         // Our own process ran out of descriptors: nothing the server did. Wait for one of ours to close, try again.

@@ -2,6 +2,7 @@
 import dns from 'node:dns';
 import { isIP } from 'node:net';
 import { bounded, since } from './bounded';
+import { socketSlot } from './socket-budget';
 
 /** Why a lookup gave no answer; each kind reads differently to a person. */
 export type DnsFailureKind =
@@ -141,9 +142,11 @@ function makeResolver(options: DnsProbeOptions): dns.promises.Resolver {
 export async function queryDirect(host: string, family: 4 | 6, options: DnsProbeOptions): Promise<LookupOutcome> {
   const start = performance.now();
   const resolver = makeResolver(options);
+  // A query holds a socket of its resolver's own while it runs: one of the process's budget.
+  const release = await socketSlot(options.signal);
   try {
     const query = family === 4 ? resolver.resolve4(host) : resolver.resolve6(host);
-    const r = await bounded(query, options.timeoutMs, options.signal, () => resolver.cancel());
+    const r = await bounded(query.finally(() => release?.()), options.timeoutMs, options.signal, () => resolver.cancel());
     if (!r.ok) return { ok: false, addresses: [], ms: since(start), error: stopped(r.reason) };
     return { ok: r.value.length > 0, addresses: r.value.map((address) => ({ address, family })), ms: since(start), error: null };
   } catch (error) {
@@ -156,8 +159,9 @@ export async function reverseDirect(address: string, options: DnsProbeOptions): 
   const start = performance.now();
   if (isIP(address) === 0) return { ok: false, names: [], ms: 0, error: { kind: 'bad-name', code: null, message: 'not an IP address' } };
   const resolver = makeResolver(options);
+  const release = await socketSlot(options.signal);
   try {
-    const r = await bounded(resolver.reverse(address), options.timeoutMs, options.signal, () => resolver.cancel());
+    const r = await bounded(resolver.reverse(address).finally(() => release?.()), options.timeoutMs, options.signal, () => resolver.cancel());
     if (!r.ok) return { ok: false, names: [], ms: since(start), error: stopped(r.reason) };
     return { ok: r.value.length > 0, names: r.value.map((n) => n.toLowerCase().replace(/\.$/, '')), ms: since(start), error: null };
   } catch (error) {

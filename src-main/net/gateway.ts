@@ -5,6 +5,7 @@ import { judgeCertificate, type CertificateVerdict } from './certificate';
 import { since } from './bounded';
 import { describeTlsError } from './rdp-tls';
 import { connectByName, connectOnce, type TcpAttempt } from './tcp';
+import { socketSlot } from './socket-budget';
 import {
   ANSWER_TEXT,
   buildGatewayRequest,
@@ -173,9 +174,12 @@ const CONNECT_KIND: Partial<Record<TcpAttempt['kind'], GatewayFailure['kind']>> 
 };
 
 /** Opens a TCP connection and keeps it (connectOnce only measures). */
-function openSocket(host: string, port: number, options: GatewayProbeOptions): Promise<net.Socket | null> {
+async function openSocket(host: string, port: number, options: GatewayProbeOptions): Promise<net.Socket | null> {
+  const release = await socketSlot(options.signal);
+  if (!release) return null;
   return new Promise((resolve) => {
     const socket = net.connect({ host, port, autoSelectFamily: true });
+    socket.once('close', release);
     const timer = setTimeout(() => done(null), Math.max(1, options.timeoutMs));
     const onAbort = (): void => done(null);
     options.signal?.addEventListener('abort', onAbort, { once: true });

@@ -2,6 +2,7 @@
 import net from 'node:net';
 import { connectWithRetry } from './connect-gate';
 import { beginConnect, busyMark, busySince, quietFor } from './in-flight';
+import { socketSlot } from './socket-budget';
 import { since } from './bounded';
 
 /** How one connect attempt ended. */
@@ -135,17 +136,23 @@ export function connectByName(host: string, port: number, options: TcpOptions): 
   return connectTo(host, port, options);
 }
 
-function connectTo(target: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
+async function connectTo(target: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
   const literal = net.isIP(target);
   let address = target;
   let family: 4 | 6 = literal === 6 ? 6 : 4;
+  const release = await socketSlot(options.signal);
+  // Timed from the moment a socket may be opened: waiting for one is our own queueing.
   const start = performance.now();
   const result = (kind: TcpOutcomeKind, code: string | null = null, message = KIND_TEXT[kind]): TcpAttempt => ({
     address, port, family, kind, ms: since(start), code, message,
   });
-  if (options.signal?.aborted) return Promise.resolve(result('aborted'));
+  if (!release || options.signal?.aborted) {
+    release?.();
+    return result('aborted');
+  }
   return new Promise((resolve) => {
     const socket = new net.Socket();
+    socket.once('close', release);
     let done = false;
     const finish = (attempt: TcpAttempt): void => {
       if (done) return;

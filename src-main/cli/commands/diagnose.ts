@@ -13,7 +13,8 @@ import { BadInputError } from '../../shared/errors';
 import { int, parseCommand, str } from '../args';
 import { readInputFile } from '../input-file';
 import { jsonLine, type CliCommand } from '../command';
-import { batchConcurrency } from '../concurrency';
+import { batchConcurrency, socketBudget } from '../concurrency';
+import { setSocketBudget } from '../../net/socket-budget';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
 import { createProgressLine, formatReport } from '../output';
@@ -96,6 +97,7 @@ export const run: CliCommand = async (io, argv) => {
   const reportFile = str(p, 'report');
   const redact = p.values['redact'] === true;
   const service = createCliService();
+  setSocketBudget(socketBudget());
 
   const taskIds = new Set<string>();
   const progress = createProgressLine(io.stderr, () => requests.length * CHECK_IDS.length);
