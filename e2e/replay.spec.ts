@@ -3,7 +3,7 @@ import { DashboardPage } from './pages/dashboard-page';
 import { expect, test } from './support/app';
 
 // A recorded Windows client (RDP_DOCTOR_REPLAY) with saved TERMSRV credentials for 127.0.0.1, diagnosing a real xrdp:
-// the saved-credentials finding, then its fix dialog from preview through the replayed apply, verification and undo.
+// the saved-credentials finding, then its fix dialog from preview through the replayed apply and verification (it cannot be undone).
 test.describe('a recorded Windows client with saved credentials', () => {
   // bypassCSP only lets the test inject axe-core; the app's CSP is checked by start.spec.ts and the web server tests.
   test.use({ replay: 'e2e/fixtures/windows/client-saved-creds-nla-off', bypassCSP: true });
@@ -17,7 +17,7 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await xrdp?.stop();
   });
 
-  test('the saved-credentials fix: preview, apply (replayed), verification, undo, and the report records it', async ({ page, app }) => {
+  test('the saved-credentials fix: preview, apply (replayed), verification, no undo, and the report records it', async ({ page, app }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
     await dashboard.startDiagnosis(`127.0.0.1:${xrdp.port}`);
@@ -69,14 +69,14 @@ test.describe('a recorded Windows client with saved credentials', () => {
     await expect(dialog).toContainText('The fix was applied');
     await expect(dialog).toContainText('LAB\\bob');
     const verification = dialog.getByRole('region', { name: 'Verification' });
-    await expect(verification).toContainText('Verified: the problem is gone');
+    await expect(verification).toContainText('Verified: no saved credential for this computer is left');
     await expect(verification).toContainText('Saved credentials — passed');
     await dashboard.screenshot('fix-verified');
 
-    await dialog.getByRole('button', { name: 'Undo' }).click();
-    await expect(dialog).toContainText('Undone');
-    await expect(dialog).toContainText(/cannot be restored/);
+    // A deleted password cannot be brought back: no Undo, never "Undone", and the dialog says so.
+    await expect(dialog).toContainText('This cannot be undone.');
     await expect(dialog.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+    await expect(dialog).not.toContainText('Undone');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
 

@@ -56,6 +56,7 @@ export const credentialsClearFix: FixDefinition = {
         {
           kind: 'note',
           name: 'password-not-restorable',
+          isIrreversible: true,
           description: 'A saved password cannot be read back, so it cannot be restored: Remote Desktop asks for it at the next connection. The recorded user name is in the journal.',
         },
       ],

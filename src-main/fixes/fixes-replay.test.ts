@@ -45,7 +45,7 @@ function setup(machine: string) {
 const journalOf = (dir: string, id: string) => JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { state: string; log: { step: string }[]; backups: Record<string, { output?: string }> };
 
 describe('credentials.clear under replay', () => {
-  it('records the user name, runs only cmdkey /delete as data, verifies, and undo flips the recording back', async () => {
+  it('records the user name, runs only cmdkey /delete as data, verifies, and refuses to undo what it cannot bring back', async () => {
     const { windows, executor, journalDir, service } = setup('client-saved-creds-nla-off');
     const plan = await service.plan({ fixId: 'credentials.clear', target: '127.0.0.1' });
     expect(plan).toMatchObject({ canApplyHere: true, needsElevation: false, verifyChecks: ['client.saved-credentials'], script: null });
@@ -61,12 +61,13 @@ describe('credentials.clear under replay', () => {
     expect(entry.log.map((l) => l.step)).toEqual(['backup:saved-credentials', 'backed-up', 'applying', 'apply:cmdkey-delete', 'applied']);
     expect(entry.backups['saved-credentials']?.output).toBe(before);
     expect(await windows.collect('client-credentials', {}, new AbortController().signal)).not.toContain('TERMSRV/127.0.0.1');
+    expect(plan.reversibility).toBe('irreversible');
+    // A deleted password cannot be read back: undo says so and changes nothing, the journal keeps the fix as applied.
     const undo = await service.undo(result.journalId ?? '');
-    expect(undo.ok).toBe(true);
-    expect(undo.message).toMatch(/cannot be restored.*LAB\\bob/);
-    expect(await windows.collect('client-credentials', {}, new AbortController().signal)).toBe(before);
-    expect(journalOf(journalDir, result.journalId ?? '').state).toBe('undone');
-    expect((await service.undo(result.journalId ?? '')).ok).toBe(false);
+    expect(undo.ok).toBe(false);
+    expect(undo.message).toMatch(/^Remove saved credentials cannot be undone\. .*cannot be restored.*LAB\\bob/);
+    expect(await windows.collect('client-credentials', {}, new AbortController().signal)).not.toContain('TERMSRV/127.0.0.1');
+    expect(journalOf(journalDir, result.journalId ?? '').state).toBe('applied');
   });
 });
 
@@ -139,7 +140,9 @@ describe('every Windows fix under replay', () => {
       expect(steps.indexOf('backed-up')).toBeLessThan(steps.indexOf('applying'));
       expect(entry.state).toBe('applied');
       const undo = await service.undo(result.journalId ?? '');
-      expect(undo.ok).toBe(true);
+      // Undo is "done" only where something is put back; a flush, a restart or a removed certificate has nothing to restore.
+      expect(undo.ok).toBe(c.undo !== null);
+      expect(plan.reversibility).toBe(c.undo ? 'undoable' : c.fixId === 'server.renew-certificate' ? 'irreversible' : 'nothing-to-undo');
       if (c.undo) {
         const undoRun = executor.runs[executor.runs.length - 1];
         expect(undoRun?.name).toBe(c.undo.name);
@@ -157,11 +160,11 @@ describe('every Windows fix under replay', () => {
       } else {
         expect(executor.runs.length).toBe(runs.length);
       }
-      expect(journalOf(journalDir, result.journalId ?? '').state).toBe('undone');
+      expect(journalOf(journalDir, result.journalId ?? '').state).toBe(c.undo ? 'undone' : 'applied');
     });
   }
 
-  it('host fixes flip the recording: the certificate and firewall checks verify after apply and fail again after undo', async () => {
+  it('host fixes flip the recording: the firewall and certificate checks verify after apply; the renewal cannot be undone', async () => {
     const { service } = setup('host-nla-firewall-off');
     const applied = await service.apply({ fixId: 'server.enable-firewall-rule', target: '127.0.0.1' });
     expect(applied.verification?.checks.find((c) => c.id === 'server.firewall')?.status).toBe('pass');
@@ -169,9 +172,11 @@ describe('every Windows fix under replay', () => {
     const cert = setup('host-expired-cert');
     const renewed = await cert.service.apply({ fixId: 'server.renew-certificate', target: '127.0.0.1' });
     expect(renewed.verification?.checks.find((c) => c.id === 'server.certificate')?.status).toBe('pass');
-    await cert.service.undo(renewed.journalId ?? '');
+    expect(renewed.verification?.verified).toBe(true);
+    // The expired certificate was removed for good: undo says so and the host keeps its new certificate.
+    expect((await cert.service.undo(renewed.journalId ?? '')).ok).toBe(false);
     const again = await runChecksOn(cert.windows)('127.0.0.1', ['server.certificate']);
-    expect(again[0]?.status).not.toBe('pass');
+    expect(again[0]?.status).toBe('pass');
   });
 
   it('registry undo passes the recorded snapshot to the exact restore script', async () => {

@@ -26,8 +26,14 @@ export function securityCostOf(fixId: FixId, prepared: PreparedFix): string | nu
   return meta.securityCost ?? null;
 }
 
-/** The FixPlan for one prepared fix. */
-export function toFixPlan(def: FixDefinition, target: ParsedTarget, prepared: PreparedFix, place: FixPlace, script: string | null): FixPlan {
+/** Whether Undo can put things back: a restoring step, a note that says it cannot, or nothing left changed. */
+export function reversibilityOf(prepared: Pick<PreparedFix, 'undo'>): FixPlan['reversibility'] {
+  if (prepared.undo.some((u) => u.kind !== 'note')) return 'undoable';
+  return prepared.undo.some((u) => u.kind === 'note' && u.isIrreversible === true) ? 'irreversible' : 'nothing-to-undo';
+}
+
+/** The FixPlan for one prepared fix; `changes` are the preview's current → new rows (fixes/changes.ts). */
+export function toFixPlan(def: FixDefinition, target: ParsedTarget, prepared: PreparedFix, place: FixPlace, script: string | null, changes: FixPlan['changes'] = []): FixPlan {
   const meta = FIX_META[def.id];
   const needsElevation = [...prepared.backups, ...prepared.apply, ...prepared.undo].some((a) => a.kind === 'script' && a.elevation === 'always') || meta.needsElevation;
   const notes = [...prepared.notes];
@@ -56,6 +62,8 @@ export function toFixPlan(def: FixDefinition, target: ParsedTarget, prepared: Pr
     ],
     backup: prepared.backups.map(backupText),
     undo: prepared.undo.map((u) => u.description),
+    reversibility: reversibilityOf(prepared),
+    changes: [...changes],
     verifyChecks: [...def.verifyChecks],
     canApplyHere: place === 'here',
     script,

@@ -57,6 +57,7 @@ export const renewCertificateFix: FixDefinition = {
         {
           kind: 'note',
           name: 'not-restorable',
+          isIrreversible: true,
           description: 'No undo is needed or possible: the old private key could not be exported, and Windows has made a new certificate. The old public certificates stay in the backup folder for the record.',
         },
       ],

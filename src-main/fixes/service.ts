@@ -11,7 +11,8 @@ import type { WindowsSource } from '../windows/source';
 import { DeclinedError, runApply, runBackups, runUndo, type EngineHooks } from './engine';
 import { createLiveExecutor, createReplayExecutor } from './executors';
 import { newJournalId, openJournal, type Journal, type JournalEntry, type JournalState } from './journal';
-import { toFixPlan, type FixPlace } from './plan';
+import { changesOf } from './changes';
+import { reversibilityOf, toFixPlan, type FixPlace } from './plan';
 import { policyOverrides } from './registry-steps';
 import { FIXES } from './registry';
 import { copyableBackupDir, copyableScript } from './script-only';
@@ -28,6 +29,8 @@ export interface FixServiceDeps {
   isLocalHost(target: string): boolean;
   /** Re-runs the given checks against the target (verification). */
   runChecks(target: string, ids: CheckId[], signal: AbortSignal): Promise<CheckResult[]>;
+  /** Re-runs checks within a finished diagnosis, findings recomputed (verification of a fix that answers it). */
+  recheck?(taskId: string, ids: CheckId[], signal: AbortSignal): Promise<Report>;
   lookupTask(taskId: string): { report: Report; rdpFile?: RdpFileInput } | undefined;
   /** Overrides the executor picked from `windows` (null: no scripts can run). */
   readonly executor?: FixExecutor | null;
@@ -41,6 +44,8 @@ export interface RecoveredEntry {
   readonly fixId: JournalEntry['fixId'];
   readonly previousState: JournalState;
   readonly undone: boolean;
+  /** False when there is nothing Undo could put back (irreversible, or nothing changed): only OK is offered. */
+  readonly canUndo: boolean;
   readonly message: string;
 }
 
@@ -68,6 +73,8 @@ interface Prepared {
   readonly prepared: PreparedFix;
   readonly plan: FixPlan;
   readonly id: string;
+  /** The diagnosis the fix answers: the preview's current values and the findings verification looks for. */
+  readonly report: Report | undefined;
 }
 
 const PLAN_REUSE_MS = 30 * 60_000;
@@ -108,9 +115,9 @@ export function createFixService(deps: FixServiceDeps): FixService {
     const place = placeOf(def, target);
     const backupDir = place === 'script' ? copyableBackupDir(id) : (await journal()).backupDir(id);
     const prepared = await def.prepare({ fixId: def.id, target, option: req.option, outputDir: deps.outputDir ?? join(deps.journalDir, 'files'), report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
-    const first = toFixPlan(def, target, prepared, place, null);
+    const first = toFixPlan(def, target, prepared, place, null, changesOf(def.id, target, req.option, task?.report));
     const script = place === 'script' ? copyableScript(def, target, prepared, backupDir) : null;
-    return { def, target, place, prepared, plan: { ...first, script }, id };
+    return { def, target, place, prepared, plan: { ...first, script }, id, report: task?.report };
   }
 
   function newEntry(p: Prepared, state: JournalState): JournalEntry {
@@ -125,6 +132,14 @@ export function createFixService(deps: FixServiceDeps): FixService {
     if (entry.state === 'planned' || entry.state === 'backed-up') {
       const done = await j.update(entry, { state: 'undone' }, 'undone', 'nothing had been changed');
       return { ok: true, message: 'Nothing had been changed, so there was nothing to undo.', entry: done };
+    }
+    // Undo is only ever "done" when something was put back: a note cannot restore what the fix removed.
+    const reversibility = reversibilityOf(entry.prepared);
+    if (reversibility !== 'undoable') {
+      const why = entry.prepared.undo.map((u) => u.description).join(' ');
+      const recorded = FIXES[entry.fixId].describeBackups?.(entry.backups, parseTarget(entry.target));
+      const head = reversibility === 'irreversible' ? `${FIX_META[entry.fixId].title} cannot be undone.` : 'There is nothing to undo.';
+      return { ok: false, message: [head, why, recorded ?? ''].filter(Boolean).join(' '), entry };
     }
     if (entry.executor !== 'local' && executor?.mode !== entry.executor) {
       return { ok: false, message: `This fix ran on ${entry.executor === 'live' ? 'live Windows' : 'a recorded machine'}; undo it from the same place.`, entry };
@@ -170,7 +185,7 @@ export function createFixService(deps: FixServiceDeps): FixService {
         return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message} ${rollback.ok ? 'Changes were rolled back.' : rollback.message}` };
       }
     }
-    const verification = await summarizeVerification(deps.runChecks, p.target.input, p.def.verifyChecks, signal);
+    const verification = await summarizeVerification(deps, { fixId: p.def.id, option: req.option, target: p.target.input, taskId: req.taskId }, p.def.verifyChecks, p.report, signal);
     const overrides = policyOverrides(entry?.backups['registry-snapshot']?.output);
     const warn = overrides.length > 0 ? ` Warning: a Group Policy sets ${overrides.join(', ')}, which overrides this change.` : '';
     const recorded = entry ? p.def.describeBackups?.(entry.backups, p.target) : null;
@@ -210,16 +225,17 @@ export function createFixService(deps: FixServiceDeps): FixService {
         for (const entry of entries) {
           if (entry.state === 'backed-up') {
             await j.update(entry, { state: 'failed', error: 'Interrupted after the backup, before any change.' }, 'recover', 'nothing changed');
-            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, message: 'Interrupted before any change; nothing to undo.' });
+            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, canUndo: false, message: 'Interrupted before any change; nothing to undo.' });
           } else if (entry.state === 'applying') {
             // A crash must not make the app pop a UAC prompt by itself at start: elevated live undos are offered, not run.
             const needsUac = entry.executor === 'live' && entry.prepared.undo.some((u) => u.kind === 'script' && u.elevation !== 'none');
-            if (options.perform === false || needsUac) {
-              recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, message: `Interrupted while applying; undo is offered${needsUac ? ' (it needs administrator rights, so it waits for you to choose Undo)' : ''}.` });
+            const canUndo = reversibilityOf(entry.prepared) === 'undoable';
+            if (canUndo && (options.perform === false || needsUac)) {
+              recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, canUndo, message: `Interrupted while applying; undo is offered${needsUac ? ' (it needs administrator rights, so it waits for you to choose Undo)' : ''}.` });
               continue;
             }
             const r = await undoEntry(entry);
-            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: r.ok, message: `Interrupted while applying. ${r.message}` });
+            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: r.ok, canUndo: canUndo && !r.ok, message: `Interrupted while applying. ${r.message}` });
           }
         }
         return { recovered, unreadable };

@@ -58,6 +58,8 @@ export interface NoteAction {
   readonly kind: 'note';
   readonly name: string;
   readonly description: string;
+  /** True when the change cannot be taken back (the description says why); absent when there is just nothing to undo. */
+  readonly isIrreversible?: boolean;
 }
 
 /** A step that reads or saves state before the change. */

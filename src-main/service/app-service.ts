@@ -23,6 +23,8 @@ export interface FixPort {
 export interface FixHost {
   lookupTask(taskId: string): { report: Report; rdpFile?: RdpFileInput } | undefined;
   runChecks(target: string, ids: CheckId[], signal: AbortSignal): Promise<CheckResult[]>;
+  /** Re-runs checks within a finished diagnosis (same target, .rdp file and error codes) and recomputes its findings. */
+  recheck(taskId: string, ids: CheckId[], signal: AbortSignal): Promise<Report>;
 }
 
 /** Everything the service delegates: diagnosis inputs, fixes, reports, support codes, .rdp summaries. */
@@ -76,6 +78,11 @@ export function createAppService(deps: AppDeps): AppService {
       return report && (rdpFile ? { report, rdpFile } : { report });
     },
     runChecks: (target, ids, signal) => runCheckSubset(target, ids, deps, signal),
+    recheck: async (taskId, ids, signal) => {
+      const base = requireReport(taskId);
+      const req = requests.get(taskId) ?? { target: base.target.input };
+      return runDiagnosis(`${taskId}-verify`, { ...req, checks: ids, rerunOf: taskId }, deps, () => undefined, signal, base);
+    },
   });
   // A fix interrupted by a crash is undone from its backup before any new fix runs; what a crash interrupted while
   // changing things is told to the user (app:info) until they undo it here.
@@ -94,7 +101,7 @@ export function createAppService(deps: AppDeps): AppService {
       door: deps.door,
       replay: deps.windows?.replayDir ?? null,
       recentTargets: await deps.recentTargets(),
-      interruptedFixes: [...(await interrupted).values()].map(({ journalId, fixId, undone, message }) => ({ journalId, fixId, undone, message })),
+      interruptedFixes: [...(await interrupted).values()].map(({ journalId, fixId, undone, canUndo, message }) => ({ journalId, fixId, undone, canUndo, message })),
       canAttachLog: deps.readLogTail !== null,
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../shared/errors';
 import { parseTarget } from '../net/target';
 import { createReplaySource } from '../windows/replay-source';
+import { decodeCodes } from '../diagnosis/decode';
 import { prepareRequest, recordedHostSkip } from './diagnosis';
 
 const deps = {
@@ -14,6 +15,13 @@ describe('prepareRequest', () => {
     expect(() => prepareRequest({ target: 'foo.rdp' }, deps)).toThrow(BadInputError);
     expect(() => prepareRequest({ target: 'C:\\Users\\me\\Work.RDP' }, deps)).toThrow(/looks like a \.rdp file/);
     expect(prepareRequest({ target: 'rdp.example.com' }, deps).target.host).toBe('rdp.example.com');
+  });
+
+  it('starts with error text that holds no code: the words are kept as the hint (the CredSSP dialog shows none)', () => {
+    const text = 'An authentication error has occurred. The function requested is not supported. This could be due to CredSSP encryption oracle remediation.';
+    const { errorHint } = prepareRequest({ target: 'pc-042', error: text }, { ...deps, decode: decodeCodes });
+    expect(errorHint).toMatchObject({ input: text, codes: [], steer: 'unknown' });
+    expect(prepareRequest({ target: 'pc-042', error: '0x904 0x7' }, { ...deps, decode: decodeCodes }).errorHint?.codes).toHaveLength(2);
   });
 });
 

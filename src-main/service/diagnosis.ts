@@ -43,6 +43,19 @@ export interface DiagnosisDeps {
   readonly readRdpFile: (name: string, bytes: Uint8Array) => ReadRdpFile;
 }
 
+/**
+ * The dialog's codes, or, when the pasted text has none (the CredSSP "encryption oracle" dialog shows no number),
+ * the words alone: they still steer the rules, so the diagnosis starts instead of refusing the text.
+ */
+export function decodeOrWords(text: string, decode: (text: string) => DecodeResult): DecodeResult {
+  try {
+    return decode(text);
+  } catch (error) {
+    if (!(error instanceof BadInputError)) throw error;
+    return { input: text.trim(), codes: [], summary: 'The error text holds no code; its words are used as they are.', corrections: [], steer: 'unknown' };
+  }
+}
+
 /** Resolves the request's target, .rdp settings and decoded dialog codes; throws BadInputError for bad input. */
 export function prepareRequest(
   req: DiagnoseRequest,
@@ -63,7 +76,7 @@ export function prepareRequest(
   }
   if (!text) throw new BadInputError('No remote computer given, and the .rdp file names none (full address).');
   const target = parseTarget(text, clientSettings?.port ?? undefined);
-  const errorHint = req.error?.trim() ? deps.decode(req.error) : null;
+  const errorHint = req.error?.trim() ? decodeOrWords(req.error, deps.decode) : null;
   return { target, clientSettings, errorHint };
 }
 

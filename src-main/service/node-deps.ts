@@ -69,6 +69,7 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
         outputDir: join(home, 'rdp-files'),
         isLocalHost,
         runChecks: host.runChecks,
+        recheck: host.recheck,
         lookupTask: host.lookupTask,
       }),
     renderReport: async (report, format, redact, options) => {

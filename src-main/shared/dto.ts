@@ -1,6 +1,6 @@
 /** Requests, replies and progress events of the application API, as zod schemas plus inferred types. */
 import { z } from 'zod';
-import { CheckIdSchema, CheckResultSchema, FindingSchema, FixIdSchema, ReportSchema, SectionIdSchema } from './schema';
+import { CheckIdSchema, CheckResultSchema, FindingIdSchema, FindingSchema, FixIdSchema, ReportSchema, SectionIdSchema } from './schema';
 import { MAX_TARGET_LENGTH } from './limits';
 
 export { MAX_TARGET_LENGTH } from './limits';
@@ -72,6 +72,13 @@ export const FixPlanSchema = z.object({
   steps: z.array(FixStepSchema),
   backup: z.array(z.string()),
   undo: z.array(z.string()),
+  /**
+   * Whether Undo can put things back: `undoable` (a backup is restored), `irreversible` (it cannot: said next to
+   * Apply, no Undo offered), `nothing-to-undo` (nothing stays changed, e.g. a cache flush or a file to download).
+   */
+  reversibility: z.enum(['undoable', 'irreversible', 'nothing-to-undo']),
+  /** What changes, as people say it: the setting, its value now (from the diagnosis) and after the fix. */
+  changes: z.array(z.object({ what: z.string(), from: z.string(), to: z.string() })),
   verifyChecks: z.array(CheckIdSchema),
   /** False when the fix must run on another computer: `script` is then the copyable PowerShell. */
   canApplyHere: z.boolean(),
@@ -110,7 +117,16 @@ export const FixResultSchema = z.object({
   status: z.enum(['applied', 'dry-run', 'failed', 'declined', 'script-only']),
   message: z.string(),
   journalId: z.string().nullable(),
-  verification: z.object({ verified: z.boolean(), checks: z.array(CheckResultSchema) }).nullable(),
+  verification: z
+    .object({
+      verified: z.boolean(),
+      checks: z.array(CheckResultSchema),
+      /** The state the fix set out to reach, and whether the re-run checks show it (null: they cannot tell). */
+      intended: z.object({ words: z.string(), reached: z.boolean().nullable() }).nullable(),
+      /** Findings the fix answered that still show, with why when the fix cannot change their evidence. */
+      remaining: z.array(z.object({ id: FindingIdSchema, title: z.string(), explained: z.string().nullable() })),
+    })
+    .nullable(),
   /** A produced file (the clean .rdp), for the browser to download. */
   output: z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() }).nullable(),
 });
@@ -157,6 +173,8 @@ export const InterruptedFixSchema = z.object({
   fixId: FixIdSchema,
   /** True when the app already undid it from its backup; false when Undo waits for the user (e.g. it needs UAC). */
   undone: z.boolean(),
+  /** False when Undo could not put anything back (the fix cannot be undone, or changed nothing): only OK is offered. */
+  canUndo: z.boolean(),
   message: z.string(),
 });
 /** A fix a crash interrupted while it was changing things. */

@@ -123,9 +123,10 @@ function checkHost(host: string, input: string): boolean {
   if (/^\d+$/.test(labels[labels.length - 1] ?? '') && labels.every((l) => /^\d*$/.test(l))) {
     throw new BadInputError(`${host.slice(0, 60)} is not a valid IP address: an IPv4 address is four numbers from 0 to 255, e.g. 10.0.0.5.`);
   }
-  if (/\s/.test(host)) throw new BadInputError(`A computer name cannot contain spaces (${shown(host)}).`);
-  if (host.includes('@')) throw new BadInputError(`Type only the computer, without a user name: ${shown(host.slice(host.lastIndexOf('@') + 1))}.`);
+  if (/^[^@\s]+@[A-Za-z0-9.-]+$/.test(host)) throw new BadInputError(`Type only the computer, without a user name: ${shown(host.slice(host.lastIndexOf('@') + 1))}.`);
+  if (/[^A-Za-z0-9._\-\s/\\]/.test(host)) throw new BadInputError(`${shown(host)} is not a valid computer name or address: use letters, digits, hyphens and dots, ${EXAMPLE}.`);
   if (host.includes('/') || host.includes('\\')) throw new BadInputError(`${shown(input)} looks like a path, not a computer: type the computer's name, ${EXAMPLE}.`);
+  if (/\s/.test(host)) throw new BadInputError(`A computer name cannot contain spaces (${shown(host)}).`);
   if (!isHostName(host)) throw new BadInputError(`${shown(host)} is not a valid computer name or address: use letters, digits, hyphens and dots, ${EXAMPLE}.`);
   return false;
 }

@@ -2,8 +2,8 @@
 import { create } from 'zustand';
 import type { FixId } from '../../src-main/shared/ids';
 import { call, messageOf } from '../bridge';
-import { applyFinished, applyRequested, closedFix, planReceived, planRequested, stepFailed, undoFinished, undoRequested, type FixState } from './fix-update';
-import { useRunStore } from './run-store';
+import { applyFinished, applyRequested, closedFix, planReceived, planRequested, recheckIds, stepFailed, undoFinished, undoRequested, type FixState } from './fix-update';
+import { rerunChecks, useRunStore } from './run-store';
 
 /** The fix dialog store. */
 export const useFixStore = create<FixState>()(() => closedFix());
@@ -19,7 +19,11 @@ function runContext(): { target: string; taskId?: string } {
 
 /** Opens the fix dialog and loads the fix's plan (the exact changes, before anything runs). */
 export async function openFix(fixId: FixId): Promise<void> {
-  set(() => planRequested(fixId));
+  const answered = useRunStore
+    .getState()
+    .findings.filter((f) => f.fixes.includes(fixId))
+    .map((f) => ({ id: f.id, title: f.title, checks: [...f.checks] }));
+  set(() => planRequested(fixId, answered));
   try {
     const plan = await call('fix:plan', { fixId, ...runContext() });
     set((state) => planReceived(state, fixId, plan));
@@ -53,6 +57,11 @@ export async function undoFix(): Promise<void> {
   } catch (error) {
     set((state) => stepFailed(state, fixId, messageOf(error)));
   }
+}
+
+/** "Did this fix it?": re-runs the affected checks within the diagnosis; the dialog reads the new findings. */
+export async function recheckAfterFix(): Promise<void> {
+  await rerunChecks(recheckIds(useFixStore.getState()));
 }
 
 /** Closes the dialog (a running step still finishes on the service side). */

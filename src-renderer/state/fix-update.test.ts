@@ -2,21 +2,25 @@ import { describe, expect, it } from 'vitest';
 import type { FixPlan, FixResult } from '../../src-main/shared/dto';
 import { applyFinished, applyRequested, canUndo, closedFix, planReceived, planRequested, stepFailed, undoFinished, undoRequested } from './fix-update';
 
-const plan: FixPlan = {
-  fixId: 'credentials.clear',
-  title: 'Remove saved credentials',
+const planOf = (fixId: FixPlan['fixId'], reversibility: FixPlan['reversibility']): FixPlan => ({
+  fixId,
+  title: fixId,
   target: 'h',
   scope: 'client',
   needsElevation: false,
   securityCost: null,
-  steps: [{ description: 'd', command: 'cmdkey /delete:TERMSRV/h' }],
+  steps: [{ description: 'd', command: 'reg add …' }],
   backup: [],
   undo: [],
-  verifyChecks: ['client.saved-credentials'],
+  reversibility,
+  changes: [],
+  verifyChecks: ['client.policy'],
   canApplyHere: true,
   script: null,
   notes: [],
-};
+});
+// The walk uses a fix whose backup Undo restores; credentials.clear cannot be undone (see the test below).
+const plan = planOf('credentials.clear', 'undoable');
 const applied: FixResult = { fixId: 'credentials.clear', status: 'applied', message: 'ok', journalId: 'j1', verification: null, output: null };
 
 describe('fix updates', () => {
@@ -60,5 +64,14 @@ describe('fix updates', () => {
     const state = undoFinished(undoing, 'credentials.clear', { journalId: 'j1', ok: false, message: 'gone' });
     expect(state.phase).toBe('applied');
     expect(state.error).toBe('gone');
+  });
+
+  it('offers no Undo for a fix that cannot be undone or left nothing changed, even with a journal', () => {
+    for (const reversibility of ['irreversible', 'nothing-to-undo'] as const) {
+      const state = applyFinished(applyRequested(planReceived(planRequested('credentials.clear'), 'credentials.clear', planOf('credentials.clear', reversibility))), 'credentials.clear', applied);
+      expect(state.phase).toBe('applied');
+      expect(canUndo(state)).toBe(false);
+      expect(undoRequested(state).phase).toBe('applied');
+    }
   });
 });

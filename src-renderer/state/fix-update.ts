@@ -1,14 +1,23 @@
 /** Pure updates of the fix dialog: plan preview, apply, verification and undo, one step at a time. */
 import type { FixPlan, FixResult, UndoResult } from '../../src-main/shared/dto';
-import type { FixId } from '../../src-main/shared/ids';
+import type { CheckId, FindingId, FixId } from '../../src-main/shared/ids';
 
 /** Where the fix dialog is. */
 export type FixPhase = 'closed' | 'planning' | 'preview' | 'applying' | 'applied' | 'undoing' | 'undone';
+
+/** A finding the open fix answers, as the diagnosis showed it when the dialog opened. */
+export interface AnsweredFinding {
+  readonly id: FindingId;
+  readonly title: string;
+  readonly checks: readonly CheckId[];
+}
 
 /** Fix dialog state. */
 export interface FixState {
   readonly phase: FixPhase;
   readonly fixId: FixId | null;
+  /** The findings this fix answers, so "Did this fix it?" can tell whether they are gone. */
+  readonly answered: readonly AnsweredFinding[];
   readonly plan: FixPlan | null;
   readonly result: FixResult | null;
   readonly undo: UndoResult | null;
@@ -17,12 +26,17 @@ export interface FixState {
 
 /** Nothing open. */
 export function closedFix(): FixState {
-  return { phase: 'closed', fixId: null, plan: null, result: null, undo: null, error: null };
+  return { phase: 'closed', fixId: null, answered: [], plan: null, result: null, undo: null, error: null };
 }
 
 /** The user asked for a fix: fetch its plan. */
-export function planRequested(fixId: FixId): FixState {
-  return { ...closedFix(), phase: 'planning', fixId };
+export function planRequested(fixId: FixId, answered: readonly AnsweredFinding[] = []): FixState {
+  return { ...closedFix(), phase: 'planning', fixId, answered };
+}
+
+/** The checks "Did this fix it?" re-runs: the ones the fix is verified by and the ones its findings rest on. */
+export function recheckIds(state: Pick<FixState, 'plan' | 'answered'>): CheckId[] {
+  return [...new Set<CheckId>([...(state.plan?.verifyChecks ?? []), ...state.answered.flatMap((f) => f.checks)])];
 }
 
 /** The plan arrived (ignored if the dialog moved on to another fix or closed). */
@@ -50,9 +64,9 @@ export function applyFinished(state: FixState, fixId: FixId, result: FixResult):
   return { ...state, phase: 'applied', result };
 }
 
-/** True when the applied fix can be undone (it was journaled). */
+/** True when the applied fix can be undone: it was journaled and its backup can put something back. */
 export function canUndo(state: FixState): boolean {
-  return state.phase === 'applied' && !!state.result?.journalId && state.result.status === 'applied';
+  return state.phase === 'applied' && !!state.result?.journalId && state.result.status === 'applied' && state.plan?.reversibility === 'undoable';
 }
 
 /** Undo was requested. */

@@ -89,18 +89,23 @@ export async function cancelDiagnosis(): Promise<void> {
 
 /** Re-runs one check within the finished diagnosis; the service answers with the whole report, findings recomputed. */
 export async function rerunCheck(id: CheckId): Promise<void> {
+  await rerunChecks([id]);
+}
+
+/** Re-runs some checks within the finished diagnosis ("Did this fix it?" after a fix), findings recomputed. */
+export async function rerunChecks(ids: readonly CheckId[]): Promise<void> {
   const { target, taskId: base, phase, input } = useRunStore.getState();
-  if (!target || !base || phase !== 'finished') return;
+  if (!target || !base || phase !== 'finished' || ids.length === 0) return;
   update(beginRerun);
   try {
     const { taskId } = await call('diagnosis:start', {
       target,
-      checks: [id],
+      checks: [...ids],
       rerunOf: base,
       ...(input?.rdpFile ? { rdpFile: input.rdpFile } : {}),
       ...(input?.error?.trim() ? { error: input.error.trim() } : {}),
     });
-    update((state) => claimRerun(state, taskId, [id]));
+    update((state) => claimRerun(state, taskId, ids));
   } catch (error) {
     update((state) => failRerun(state, messageOf(error)));
   }

@@ -11,10 +11,12 @@ import { EXIT, UsageError } from '../usage';
 function formatPlan(plan: FixPlan): string {
   const lines = [`${plan.title} (${plan.fixId}) — ${plan.scope === 'host' ? 'on the host' : 'on this computer'}${plan.needsElevation ? ', needs administrator rights' : ''}`];
   if (plan.securityCost) lines.push(`Security cost: ${plan.securityCost}`);
-  lines.push('Changes:');
+  if (plan.reversibility === 'irreversible') lines.push(`Cannot be undone: ${plan.undo.join(' ')}`);
+  for (const c of plan.changes) lines.push(`${c.what}: ${c.from} → ${c.to}`);
+  lines.push('Exactly what runs:');
   for (const s of plan.steps) lines.push(`  - ${s.description}${s.command ? `\n      ${s.command}` : ''}`);
   if (plan.backup.length) lines.push(`Backup: ${plan.backup.join('; ')}`);
-  if (plan.undo.length) lines.push(`Undo: ${plan.undo.join('; ')}`);
+  if (plan.undo.length && plan.reversibility !== 'irreversible') lines.push(`Undo: ${plan.undo.join('; ')}`);
   for (const n of plan.notes) lines.push(`Note: ${n}`);
   if (!plan.canApplyHere && plan.script) lines.push('', 'Run this in an elevated PowerShell on the host:', plan.script);
   return `${lines.join('\n')}\n`;
@@ -51,8 +53,7 @@ export const run: CliCommand = async (io, argv) => {
   if (json) io.stdout.write(jsonLine({ plan, result }));
   else {
     io.stdout.write(`${result.status}: ${result.message}\n`);
-    if (result.verification) io.stdout.write(result.verification.verified ? 'Verified: the linked checks pass now.\n' : 'Not verified: the linked checks still report a problem.\n');
-    if (result.journalId) io.stdout.write(`Undo with the app or the journal id ${result.journalId}.\n`);
+    if (result.journalId && plan.reversibility === 'undoable') io.stdout.write(`Undo with the app or the journal id ${result.journalId}.\n`);
   }
   return result.status === 'failed' ? EXIT.findings : EXIT.ok;
 };

@@ -1,5 +1,7 @@
 /** The fix dialog: preview of the exact changes, admin rights, security cost, then apply, verify and undo. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, Spinner, makeStyles, tokens } from '@fluentui/react-components';
+import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { ShieldError16Regular } from '@fluentui/react-icons';
+import type { FixPlan } from '../../../src-main/shared/dto';
 import { FIX_META } from '../../../src-main/shared/catalog';
 import { downloadBase64 } from '../../bridge';
 import { useReturnFocus } from '../../components/use-return-focus';
@@ -8,8 +10,20 @@ import { canUndo } from '../../state/fix-update';
 import { FixOutcome } from './FixOutcome';
 import { FixPreview } from './FixPreview';
 
+/** The risks said right next to Apply: what it costs in security, and whether it can be taken back. */
+function risksOf(plan: FixPlan): { title: string; text: string }[] {
+  const risks: { title: string; text: string }[] = [];
+  if (plan.reversibility === 'irreversible') risks.push({ title: 'This cannot be undone.', text: plan.undo[0] ?? '' });
+  if (plan.securityCost) risks.push({ title: 'This lowers security.', text: plan.securityCost });
+  return risks;
+}
+
 const useStyles = makeStyles({
   surface: { maxWidth: '720px', width: 'calc(100vw - 48px)' },
+  actions: { flexWrap: 'wrap', justifyContent: 'flex-end', gridColumnStart: 1, gridColumnEnd: -1 },
+  risks: { flexBasis: '100%', display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXS, marginBottom: tokens.spacingVerticalXS },
+  risk: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', color: tokens.colorPaletteDarkOrangeForeground1 },
+  riskIcon: { flexShrink: 0, marginTop: '2px' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxHeight: '65vh', overflowY: 'auto' },
 });
 
@@ -22,6 +36,8 @@ export function FixDialog(): React.JSX.Element | null {
   const isBusy = phase === 'planning' || phase === 'applying' || phase === 'undoing';
   const canApply = phase === 'preview' && plan !== null && plan.canApplyHere;
   const isOpen = phase !== 'closed';
+  const risks = plan ? risksOf(plan) : [];
+  const riskId = 'fix-risks';
   // The dialog is opened from a store action, not a DialogTrigger, so focus goes back to the fix button by hand.
   useReturnFocus(isOpen);
   // Mounted only while open: a mounted Dialog starts Fluent's focus trap, whose aria-hidden focusable guards would
@@ -46,16 +62,28 @@ export function FixDialog(): React.JSX.Element | null {
             ) : null}
             {plan && (phase === 'preview' || phase === 'applying') ? <FixPreview plan={plan} /> : null}
             {phase === 'applying' ? <Spinner size="small" label="Applying the fix and checking again…" /> : null}
-            {result && (phase === 'applied' || phase === 'undoing' || phase === 'undone') ? <FixOutcome result={result} undo={undo} /> : null}
+            {result && (phase === 'applied' || phase === 'undoing' || phase === 'undone') ? <FixOutcome result={result} undo={undo} plan={plan} answered={state.answered} /> : null}
             {phase === 'undoing' ? <Spinner size="small" label="Undoing…" /> : null}
           </DialogContent>
-          <DialogActions>
+          <DialogActions position="end" className={styles.actions}>
+            {canApply && risks.length > 0 ? (
+              <div className={styles.risks} id={riskId}>
+                {risks.map((risk) => (
+                  <Text key={risk.title} className={styles.risk}>
+                    <ShieldError16Regular className={styles.riskIcon} aria-hidden="true" />
+                    <span>
+                      <strong>{risk.title}</strong> {risk.text}
+                    </span>
+                  </Text>
+                ))}
+              </div>
+            ) : null}
             {canApply ? (
-              <Button appearance="primary" onClick={() => void applyFix()}>
-                {plan.securityCost ? 'I understand, apply the fix' : 'Apply the fix'}
+              <Button appearance="primary" onClick={() => void applyFix()} aria-describedby={risks.length > 0 ? riskId : undefined}>
+                {plan.securityCost || plan.reversibility === 'irreversible' ? 'I understand, apply the fix' : 'Apply the fix'}
               </Button>
             ) : null}
-            {result?.output && phase === 'applied' ? (
+            {result?.output && phase === 'applied' && !/\.rdp$/i.test(result.output.fileName) ? (
               <Button appearance="primary" onClick={() => result.output && downloadBase64(result.output.fileName, result.output.mime, result.output.contentBase64)}>
                 {`Save ${result.output.fileName}`}
               </Button>

@@ -1,9 +1,10 @@
-/** What a fix will do, shown before anything runs: where, admin rights, security cost, exact steps, backup and undo. */
-import { Button, MessageBar, MessageBarBody, MessageBarTitle, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Copy16Regular, ShieldError20Regular } from '@fluentui/react-icons';
+/** What a fix will do, shown before anything runs: where, admin rights, current → new values, exact steps, backup and undo (its risks sit next to Apply). */
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Copy16Regular } from '@fluentui/react-icons';
 import { useState } from 'react';
 import { CHECK_META } from '../../../src-main/shared/catalog';
 import type { FixPlan } from '../../../src-main/shared/dto';
+import { readableText } from '../details/evidence-format';
 import { splitPlanLine } from './plan-text';
 
 const useStyles = makeStyles({
@@ -29,6 +30,11 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
+  subheading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
+  changes: { borderCollapse: 'collapse', width: '100%', margin: `${tokens.spacingVerticalXS} 0` },
+  cell: { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, fontWeight: tokens.fontWeightRegular },
+  rowHead: { fontWeight: tokens.fontWeightSemibold },
+  after: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
 
 /** A script or command as a monospace block with its line breaks, and a button that copies it. */
@@ -87,16 +93,29 @@ export function FixPreview({ plan }: { plan: FixPlan }): React.JSX.Element {
         <dt className={styles.term}>Checked afterwards</dt>
         <dd className={styles.dd}>{plan.verifyChecks.length ? plan.verifyChecks.map((id) => CHECK_META[id].title).join(', ') : 'nothing to re-check'}</dd>
       </dl>
-      {plan.securityCost ? (
-        <MessageBar intent="warning" icon={<ShieldError20Regular />}>
-          <MessageBarBody>
-            <MessageBarTitle>This lowers security</MessageBarTitle>
-            {plan.securityCost}
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
       <section aria-label="What will change">
         <h3 className={styles.heading}>What will change</h3>
+        {plan.changes.length > 0 ? (
+          <table className={styles.changes}>
+            <thead>
+              <tr>
+                <th scope="col" className={styles.cell}>Setting</th>
+                <th scope="col" className={styles.cell}>Now</th>
+                <th scope="col" className={styles.cell}>After the fix</th>
+              </tr>
+            </thead>
+            <tbody>
+              {plan.changes.map((change, index) => (
+                <tr key={index}>
+                  <th scope="row" className={mergeClasses(styles.cell, styles.rowHead)}>{change.what}</th>
+                  <td className={styles.cell}>{readableText(change.from)}</td>
+                  <td className={mergeClasses(styles.cell, styles.after)}>{`→ ${change.to}`}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : null}
+        <h4 className={styles.subheading}>Exactly what runs</h4>
         <ol className={styles.steps}>
           {plan.steps.map((step, index) => (
             <li key={index}>
@@ -108,7 +127,7 @@ export function FixPreview({ plan }: { plan: FixPlan }): React.JSX.Element {
         </ol>
       </section>
       <Lines label="Backup first" lines={plan.backup} />
-      <Lines label="How to undo" lines={plan.undo} />
+      <Lines label={plan.reversibility === 'irreversible' ? 'Why it cannot be undone' : 'How to undo'} lines={plan.undo} />
       <Lines label="Good to know" lines={plan.notes} />
       {!plan.canApplyHere && plan.script ? (
         <section aria-label="Script to run on the remote computer">

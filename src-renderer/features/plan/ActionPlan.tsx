@@ -40,17 +40,17 @@ function checkSteps(step: PlanStep, findings: readonly Finding[]): string[] {
   return [...ids].map(checkStepNumber).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }
 
-function Step({ step, findings, isSupportMode }: { step: PlanStep; findings: readonly Finding[]; isSupportMode: boolean }): React.JSX.Element {
+function Step({ step, findings, isSupportMode, isLead }: { step: PlanStep; findings: readonly Finding[]; isSupportMode: boolean; isLead: boolean }): React.JSX.Element {
   const styles = useStyles();
   const steps = isSupportMode ? checkSteps(step, findings) : [];
   return (
-    <li className={styles.step} aria-label={`Step ${step.number}: ${step.title}`}>
-      <span className={mergeClasses(styles.number, step.number === 1 && styles.firstNumber, isSupportMode && styles.bigNumber)} aria-hidden="true">
+    <li className={styles.step}>
+      <span className={mergeClasses(styles.number, isLead && styles.firstNumber, isSupportMode && styles.bigNumber)} aria-hidden="true">
         {step.number}
       </span>
       <div className={styles.body}>
         <div className={styles.line}>
-          <Button appearance={step.number === 1 ? 'primary' : 'secondary'} icon={<Wrench16Regular />} onClick={() => void openFix(step.fixId)}>
+          <Button appearance={isLead ? 'primary' : 'secondary'} icon={<Wrench16Regular />} onClick={() => void openFix(step.fixId)}>
             {`Fix: ${step.title}`}
           </Button>
           {step.isRecommended ? (
@@ -89,12 +89,14 @@ export function ActionPlan({ findings, hasCause, isSupportMode }: { findings: re
   const plan = useMemo(() => planOf(findings), [findings]);
   if (plan.length === 0) return null;
   const title = hasCause ? 'What to do now' : 'Worth doing';
+  // The recommended fix stands out; without one (only optional steps), the first step does.
+  const lead = plan.find((step) => step.isRecommended)?.fixId ?? plan[0]?.fixId;
   return (
     <Card className={styles.card} appearance="filled" role="region" aria-label={title}>
       <h2 className={styles.heading}>{title}</h2>
       <ol className={styles.list}>
         {plan.map((step) => (
-          <Step key={step.fixId} step={step} findings={findings} isSupportMode={isSupportMode} />
+          <Step key={step.fixId} step={step} findings={findings} isSupportMode={isSupportMode} isLead={step.fixId === lead} />
         ))}
       </ol>
     </Card>

@@ -21,7 +21,7 @@ export function InterruptedFixes(): React.JSX.Element | null {
               {state?.error ? ` Undo failed: ${state.error}` : null}
             </MessageBarBody>
             <MessageBarActions>
-              {fix.undone ? (
+              {fix.undone || !fix.canUndo ? (
                 <Button onClick={() => dismissInterruptedFix(fix.journalId)}>OK</Button>
               ) : state?.isRunning ? (
                 <Spinner size="tiny" label="Undoing…" />
