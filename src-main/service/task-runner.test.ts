@@ -19,6 +19,8 @@ describe('TaskRunner', () => {
     expect(c.taskId).not.toBe(a.taskId);
     release();
     await expect(runner.get(a.taskId)!.done).resolves.toBe(42);
+    // Each task's work starts on the next turn of the event loop; the joined request started none of its own.
+    await runner.get(c.taskId)!.done;
     expect(calls).toBe(2);
     const d = runner.start('k', work);
     expect(d.joined).toBe(false);

@@ -39,7 +39,10 @@ export class TaskRunner<T> {
       controller,
       state: 'running',
       result: undefined,
-      done: Promise.resolve()
+      // The work starts on the next turn of the event loop, so the caller's reply with the task id (an HTTP answer
+      // in browser mode) goes out before the work's own first stretch of computing: the page can show the first
+      // result as soon as it comes.
+      done: new Promise<void>((resolve) => setImmediate(resolve))
         .then(() => work({ taskId: id, signal: controller.signal }))
         .then(
           (value) => {
