@@ -89,6 +89,14 @@ describe('cleanCopyOfFile', () => {
     expect(fallback.securityCost).toMatch(/Network Level Authentication/);
   });
 
+  it('leaves out a kept setting that swallowed a password line', () => {
+    const parsed = parseRdpBytes(Buffer.from('full address:s:h\r\ngatewayhostname:s:gwpassword:s:hunter2\r\ngatewayusagemethod:i:1\r\n'));
+    if (!parsed.ok) throw new Error(parsed.error);
+    const copy = cleanCopyOfFile(parsed.file, { fallback: false });
+    expect(copy.text).not.toContain('hunter2');
+    expect(lines(copy.text)).toEqual(['full address:s:h', 'gatewayusagemethod:i:1', 'autoreconnection enabled:i:1']);
+  });
+
   it('refuses a file that names no computer, in one line', () => {
     expect(() => cleanCopyOfFile(fixture('mstsc-win11-default.utf16le.rdp'), { fallback: false, name: 'Default.rdp' })).toThrow(/names no computer .*rdp-file clean <computer>/);
   });

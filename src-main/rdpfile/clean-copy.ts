@@ -7,7 +7,7 @@ import { BadInputError } from '../shared/errors';
 import { SIGNED_COPY_NOTE } from '../shared/rdp-file-words';
 
 export { SIGNED_COPY_NOTE } from '../shared/rdp-file-words';
-import { isSecretKey, keySpec, type KeyRole } from './keys';
+import { holdsPassword, isSecretKey, keySpec, type KeyRole } from './keys';
 import type { RdpCleanCopy, RdpCleanRequest } from '../shared/dto';
 import { parseRdpBytes, settingsOf, stringSetting } from './parse';
 import { routeOf } from './route';
@@ -35,7 +35,7 @@ const KEPT_NAMES: ReadonlySet<string> = new Set(['username', 'domain', 'enablerd
 const REMOTEAPP_EXTRAS: ReadonlySet<string> = new Set(['alternate shell', 'shell working directory']);
 
 function keeps(s: RdpSetting, isRemoteApp: boolean, isService: boolean): boolean {
-  if (isSecretKey(s.name)) return false;
+  if (isSecretKey(s.name) || holdsPassword(s.value)) return false;
   const spec = keySpec(s.name);
   if (!spec || (spec.type !== s.type && spec.altType !== s.type)) return false;
   if (REACHING_ROLES.has(spec.role) || KEPT_NAMES.has(s.name)) return true;

@@ -59,6 +59,11 @@ export function isSecretKey(name: string): boolean {
   return /password/i.test(name);
 }
 
+/** True for text that carries a password inside it ("…password:s:…", "password = …"), as a value that swallowed a line does. */
+export function holdsPassword(text: string): boolean {
+  return /password\s*(\d+\s*)?[:=]/i.test(text);
+}
+
 /** The settings an RD Web Access signature can cover, lower-case (signscope names them in mixed case). */
 export const SIGNABLE_KEYS: ReadonlySet<string> = new Set(
   Object.entries(RDP_KEYS)

@@ -3,7 +3,9 @@ import { fuzzRuns } from '../test-support/fuzz';
 import { describe, expect, it } from 'vitest';
 import { parseRdpBytes } from './parse';
 import { serializeRdp } from './serialize';
+import { cleanCopyOfFile } from './clean-copy';
 import { checkRdpFileBytes } from './summary';
+import { BadInputError } from '../shared/errors';
 import type { RdpFile } from './types';
 
 const runs = fuzzRuns(150);
@@ -47,6 +49,39 @@ describe('parser fuzz', () => {
         const second = parseRdpBytes(serializeRdp(first.file));
         if (!second.ok) throw new Error(second.error);
         expect(shape(second.file)).toEqual(shape(first.file));
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('never shows a password, whatever the file around it and however its line is written', () => {
+    const secret = fc.stringMatching(/^[A-Za-z0-9!&%$#]{8,20}$/).map((v) => `Zq${v}`);
+    const passwordLine = fc.tuple(fc.constantFrom('password', 'Password', 'clear password', 'password 51', 'gatewaypassword'), fc.constantFrom('s', 'i', 'b', 'x'), fc.constantFrom(':', '=', ' : '));
+    fc.assert(
+      fc.property(fc.array(settingLine, { maxLength: 10 }), passwordLine, secret, fc.array(settingLine, { maxLength: 10 }), (before, [name, type, sep], value, after) => {
+        const line = sep === ':' ? `${name}:${type}:${value}` : `${name}${sep}${value}`;
+        const text = [...before, line, ...after, `selectedmonitors:s:1,2${line}`].join('\r\n');
+        const check = checkRdpFileBytes(Buffer.from(text), 'fuzz.rdp');
+        expect(JSON.stringify(check.summary)).not.toContain(value);
+        expect(JSON.stringify(check.issues)).not.toContain(value);
+        if (check.file && check.summary.target) expect(cleanCopyOfFile(check.file, { fallback: false }).text).not.toContain(value);
+      }),
+      { numRuns: runs },
+    );
+  });
+
+  it('makes a clean copy of any well-formed file, or says in one line why not; the copy parses again', () => {
+    fc.assert(
+      fc.property(fc.array(settingLine, { minLength: 1, maxLength: 30 }), fc.boolean(), (lines, fallback) => {
+        const parsed = parseRdpBytes(Buffer.from(lines.join('\n')));
+        if (!parsed.ok) return;
+        try {
+          const copy = cleanCopyOfFile(parsed.file, { fallback });
+          expect(parseRdpBytes(copy.bytes).ok).toBe(true);
+        } catch (error) {
+          expect(error).toBeInstanceOf(BadInputError);
+          expect((error as Error).message).toMatch(/^[^\n]+$/);
+        }
       }),
       { numRuns: runs },
     );

@@ -1,5 +1,6 @@
 /** Where a .rdp file really connects: the host and port a client dials, its RD Gateway, or the Azure Virtual Desktop service. */
 import { isIP } from 'node:net';
+import { holdsPassword } from './keys';
 import { intSetting, stringSetting } from './parse';
 import type { RdpFile } from './types';
 import { isDefaultRdpName } from './validate';
@@ -64,7 +65,8 @@ export function gatewayInUse(file: RdpFile): string | null {
 export function routeOf(file: RdpFile, name?: string): RdpRoute {
   const alt = stringSetting(file, 'alternate full address')?.trim() || null;
   const full = stringSetting(file, 'full address')?.trim() || null;
-  const address = alt ?? full;
+  // A value that swallowed a password line names no host we could show or dial.
+  const address = [alt, full].find((a): a is string => a !== null && !holdsPassword(a)) ?? null;
   const serverPort = intSetting(file, 'server port');
   const port = (address ? portOfAddress(address) : null) ?? (serverPort !== null && serverPort >= 1 && serverPort <= 65535 ? serverPort : 3389);
   const host = address ? hostOfAddress(address) : null;

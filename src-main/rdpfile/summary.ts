@@ -2,7 +2,7 @@
 import type { ClientSettings } from '../shared/target';
 import type { RdpFileInput, RdpFileSummary } from '../shared/dto';
 import { readClientSettings } from './client-settings';
-import { isSecretKey } from './keys';
+import { holdsPassword, isSecretKey } from './keys';
 import { parseRdpBytes, settingsOf } from './parse';
 import { routeOf } from './route';
 import { isSigned } from './serialize';
@@ -27,10 +27,18 @@ export function hiddenValue(name: string, type: string): string | null {
   return null;
 }
 
+/** A value as a summary shows it: never a password, nor a value that swallowed a password line. */
+function shownSetting(name: string, type: string, value: string): string | number {
+  const hidden = hiddenValue(name, type);
+  if (hidden) return hidden;
+  if (holdsPassword(value)) return '(not shown: it holds a password)';
+  return type === 'i' && /^\s*-?\d{1,10}\s*$/.test(value) ? Number(value.trim()) : value;
+}
+
 function settingsRecord(file: RdpFile): Record<string, string | number> {
   const out: Record<string, string | number> = {};
   for (const s of settingsOf(file)) {
-    out[s.name] = hiddenValue(s.name, s.type) ?? (s.type === 'i' && /^\s*-?\d{1,10}\s*$/.test(s.value) ? Number(s.value.trim()) : s.value);
+    out[s.name] = shownSetting(s.name, s.type, s.value);
   }
   return out;
 }

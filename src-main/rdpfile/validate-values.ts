@@ -1,9 +1,10 @@
 /** Checks one setting's value against the key table: type, range, list shape, and a value that swallowed the next line. */
-import { RDP_KEYS, isSecretKey, keySpec, type KeyRole } from './keys';
+import { RDP_KEYS, holdsPassword, isSecretKey, keySpec, type KeyRole } from './keys';
 import type { RdpIssue, RdpSetting } from './types';
 
-/** Text safe to quote in a message: control characters replaced, long values cut. */
+/** Text safe to quote in a message: control characters replaced, long values cut, never a password. */
 export function clip(text: string): string {
+  if (holdsPassword(text)) return '(not shown: it holds a password)';
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
   return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }
