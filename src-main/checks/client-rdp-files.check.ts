@@ -7,6 +7,9 @@
 import { filesForTarget, parseRdpFilesOutput, type FoundRdpFile } from '../windows/client/rdp-files';
 import { clientCheck, collectParsed, plural, targetNames } from './client-common';
 
+/** File-check issue codes that riskyNotes already says. */
+const SAID_IN_SHORT: ReadonlySet<string> = new Set(['nla-off', 'auth-level-0']);
+
 /** Settings that make the connection fail or insecure although each is a valid value. */
 function riskyNotes(f: FoundRdpFile): string[] {
   const notes: string[] = [];
@@ -48,7 +51,8 @@ export const clientRdpFilesCheck = clientCheck('client.rdp-files', ['dns.resolve
     return { status: 'fail', summary: `${broken.map((f) => f.name).join(', ')} ${broken.length === 1 ? 'has' : 'have'} errors: ${first}`, evidence };
   }
   const flagged = files
-    .map((f) => ({ f, notes: [...riskyNotes(f), ...f.issues.filter((i) => i.severity === 'warning').map((i) => i.message)] }))
+    // NLA off and authentication level 0 are said in short (riskyNotes); the file check's long wording of them is not repeated.
+    .map((f) => ({ f, notes: [...riskyNotes(f), ...f.issues.filter((i) => i.severity === 'warning' && !SAID_IN_SHORT.has(i.code)).map((i) => i.message)] }))
     .filter((x) => x.notes.length > 0);
   if (flagged.length > 0) {
     return { status: 'warn', summary: flagged.map((x) => `${x.f.name}: ${x.notes.join('; ')}`).join(' | '), evidence };
