@@ -1,4 +1,4 @@
-/** Turns the bytes of a .rdp file into text, detecting UTF-16LE/UTF-8 (with or without BOM) as mstsc and FreeRDP do (rdp-facts §5.4). */
+/** Turns the bytes of a .rdp file into text, detecting UTF-16LE/UTF-8 (with or without BOM) as mstsc and FreeRDP do (docs/protocol.md#encoding). */
 import { MAX_RDP_FILE_BYTES } from '../shared/limits';
 import type { RdpEncoding } from './types';
 

@@ -6,7 +6,7 @@ import { validateRdpFile } from './validate';
 const lines = (text: string) => text.split('\r\n').filter(Boolean);
 
 describe('generateCleanRdp', () => {
-  it('writes the minimal fallback file of rdp-facts §5.6 as UTF-16LE with BOM and CRLF', () => {
+  it('writes the minimal fallback file (docs/protocol.md#the-fallback-file) as UTF-16LE with BOM and CRLF', () => {
     const out = generateCleanRdp({ address: 'Server01.corp.example', fallback: true, username: 'CORP\\anna' });
     expect([...out.bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(lines(out.text)).toEqual([

@@ -1,4 +1,4 @@
-/** Builds the clean minimal .rdp file, optionally with the fallback flags of rdp-facts §5.6, with its security cost in words. */
+/** Builds the clean minimal .rdp file, optionally with the fallback flags (docs/protocol.md#the-fallback-file), with its security cost in words. */
 import { isIP } from 'node:net';
 import { parseTarget, DEFAULT_RDP_PORT } from '../net/target';
 import { BadInputError } from '../shared/errors';
@@ -30,7 +30,7 @@ export interface CleanRdp {
   readonly notes: readonly string[];
 }
 
-/** Plain-words cost of the fallback flags (rdp-facts §5.6). */
+/** Plain-words cost of the fallback flags (docs/protocol.md#the-fallback-file). */
 export const FALLBACK_SECURITY_COST =
   'This file turns off Network Level Authentication (enablecredsspsupport:i:0): the remote computer builds a session and shows its logon screen before you have proved who you are, which exposes it to denial-of-service and pre-logon attacks. "authentication level:i:2" lets you connect after a warning when the server cannot be verified; clicking through that warning allows someone in the middle to read the session. Use this file only to test whether NLA is the problem, then go back to your normal file.';
 
@@ -42,7 +42,7 @@ export const FALLBACK_SETTINGS: ReadonlyArray<readonly [string, RdpValueType, nu
   ['negotiate security layer', 'i', 1],
 ];
 
-/** The note that goes with disableudptransport (rdp-facts §5.3). */
+/** The note that goes with disableudptransport (docs/protocol.md#udp). */
 export const DISABLE_UDP_KEY_NOTE =
   'disableudptransport:i:1 is ignored by Remote Desktop Connection (mstsc); only the MsRdpEx add-on reads it. The switch that really makes mstsc use TCP only is the client policy, fix "client.disable-udp".';
 

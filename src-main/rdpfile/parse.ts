@@ -2,7 +2,7 @@
 import { decodeRdpBytes } from './decode';
 import type { RdpFile, RdpLine, RdpLineEnding, RdpParseResult, RdpValueType } from './types';
 
-// FreeRDP's parse_line: the name runs to the first ':', the type is one character, then ':' and the value (rdp-facts §5.1).
+// FreeRDP's parse_line: the name runs to the first ':', the type is one character, then ':' and the value (docs/protocol.md#syntax).
 const SETTING = /^([^:]+):([sibSIB]):(.*)$/s;
 
 /** Detects the line-end style of decoded text. */

@@ -1,7 +1,7 @@
 /** Writes a parsed .rdp file back to bytes (UTF-16LE + BOM + CRLF by default, as mstsc does) and edits it safely. */
 import type { RdpFile, RdpLine, RdpSetting, RdpValueType } from './types';
 
-/** How to write a file; defaults match mstsc (rdp-facts §5.4). */
+/** How to write a file; defaults match mstsc (docs/protocol.md#encoding). */
 export interface SerializeOptions {
   readonly encoding?: 'utf-16le' | 'utf-8';
   /** Byte-order mark; default true for UTF-16LE, false for UTF-8. */
@@ -58,7 +58,7 @@ export function removeSetting(file: RdpFile, name: string): RdpFile {
   return { ...file, lines: file.lines.filter((l) => !(l.kind === 'setting' && l.name === lower)) };
 }
 
-/** True when the file carries `signscope` or `signature` (rdp-facts §5.5). */
+/** True when the file carries `signscope` or `signature` (docs/protocol.md#signed-files). */
 export function isSigned(file: RdpFile): boolean {
   return file.lines.some((l) => l.kind === 'setting' && (l.name === 'signscope' || l.name === 'signature'));
 }

@@ -1,9 +1,9 @@
 /** The in-memory shape of a .rdp file: every line kept in order, settings typed, the rest verbatim. */
 
-/** The three value types of a `name:type:value` line (rdp-facts §5.1). */
+/** The three value types of a `name:type:value` line (docs/protocol.md#syntax; FreeRDP client/common/file.c). */
 export type RdpValueType = 's' | 'i' | 'b';
 
-/** How the bytes were encoded; mstsc writes UTF-16LE with a BOM (rdp-facts §5.4). */
+/** How the bytes were encoded; mstsc writes UTF-16LE with a BOM (docs/protocol.md#encoding). */
 export type RdpEncoding = 'utf-16le-bom' | 'utf-16le' | 'utf-16be-bom' | 'utf-8-bom' | 'utf-8' | 'windows-1252';
 
 /** The line ends found in the file. */
