@@ -21,7 +21,7 @@ export interface CredSspProbeOptions {
   readonly servername: string | null;
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
-  /** requestedProtocols; SSL|HYBRID|HYBRID_EX like mstsc and nmap (rdp-facts §2.3). */
+  /** requestedProtocols; SSL|HYBRID|HYBRID_EX like mstsc and nmap (docs/protocol.md#the-ntlm-identity). */
   readonly requested?: number;
 }
 
@@ -73,7 +73,7 @@ function exchangeNegotiate(socket: tls.TLSSocket, timeoutMs: number, signal?: Ab
     };
     const onAbort = (): void => settle({ ok: false, error: 'cancelled' });
     const onClose = (): void => settle({ ok: false, error: `the server closed the connection after ${buf.length} bytes of CredSSP reply` });
-    // A TLS error here carries OpenSSL's raw line (addresses, source paths); keep its reason only (issue 9).
+    // A TLS error here carries OpenSSL's raw line (addresses, source paths); keep its reason only.
     const onError = (e: Error): void => settle({ ok: false, error: describeTlsError(e).error ?? 'socket error' });
     const onData = (chunk: Buffer): void => {
       buf = Buffer.concat([buf, chunk]);

@@ -1,4 +1,4 @@
-/** The HTTP side of the RD Gateway probe (rdp-facts §3): the one request we send and how to read the answer. Pure. */
+/** The HTTP side of the RD Gateway probe (MS-TSGU 2.2.3.1.2, docs/protocol.md#rd-gateway): the one request we send and how to read the answer. Pure. */
 import { randomUUID } from 'node:crypto';
 
 /** Largest response head (status line + headers) we read. */
@@ -109,7 +109,7 @@ export function parseAuthSchemes(head: ResponseHead): string[] {
   return found;
 }
 
-/** What a status code means for an unauthenticated RDG_OUT_DATA (rdp-facts §3). */
+/** What a status code means for an unauthenticated RDG_OUT_DATA (MS-TSGU 4.2.1, docs/protocol.md#rd-gateway). */
 export function interpretStatus(head: ResponseHead | null, schemes: readonly string[]): GatewayAnswer {
   if (!head) return 'not-http';
   const code = head.statusCode;

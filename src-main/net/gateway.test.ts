@@ -107,7 +107,7 @@ describe('probeGateway against the stand-in', () => {
 });
 
 describe('gateway HTTP helpers', () => {
-  it('builds the request of rdp-facts §3', () => {
+  it('builds the request of MS-TSGU 4.2.1 (docs/protocol.md#rd-gateway)', () => {
     const text = buildGatewayRequest('rdg.example.com', 443, '0b5b0d0e-0000-4000-8000-000000000001');
     expect(text.startsWith('RDG_OUT_DATA /remoteDesktopGateway/ HTTP/1.1\r\nHost: rdg.example.com\r\n')).toBe(true);
     expect(text).toContain('RDG-Connection-Id: {0B5B0D0E-0000-4000-8000-000000000001}');

@@ -128,7 +128,7 @@ function startTls(socket: net.Socket, options: GatewayProbeOptions): Promise<{ t
     options.signal?.addEventListener('abort', onAbort, { once: true });
     tlsSocket.on('error', (error: NodeJS.ErrnoException) => {
       const closed = error.code === 'ECONNRESET' || /socket disconnected|socket hang up/i.test(error.message);
-      // OpenSSL's raw line carries addresses and source paths; keep its reason, as the RDP TLS probe does (issue 9).
+      // OpenSSL's raw line carries addresses and source paths; keep its reason, as the RDP TLS probe does.
       const message = describeTlsError(error).error ?? 'TLS failed';
       finish({ tlsSocket: null, error: failure('tls', closed ? 'closed' : 'tls', message, error.code ?? null) });
     });

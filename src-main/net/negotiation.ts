@@ -11,9 +11,9 @@ export interface ProbePlan {
 
 /**
  * The requested sets. HYBRID and HYBRID_EX are asked together with SSL the way real clients do
- * (rdp-facts §1.6/§1.7): a CredSSP-only request gets failure 1 from TLS-only servers, which hides
+ * (docs/protocol.md#probing-one-protocol-at-a-time): a CredSSP-only request gets failure 1 from TLS-only servers, which hides
  * whether the server would choose TLS. Support = the server selected exactly `protocol`
- * (landscape §2: a reply that picks another protocol is not support).
+ * (a reply that picks another protocol is not support, unlike nmap's rdp-enum-encryption).
  */
 export const PROBE_PLANS: readonly ProbePlan[] = [
   { protocol: 'RDP', requested: PROTOCOL.RDP },
@@ -107,7 +107,7 @@ export function isSupport(protocol: ProtocolName, outcome: ExchangeOutcome): boo
   return protocol === 'RDP' && outcome.kind === 'legacy';
 }
 
-/** Derives the summary from probe results (pure; rdp-facts §1.7 "diagnostic mapping"). */
+/** Derives the summary from probe results (pure; what the answers mean: docs/protocol.md#probing-one-protocol-at-a-time). */
 export function summarize(probes: readonly ProbeResult[]): NegotiationSummary {
   const kinds = probes.map((p) => p.outcome.kind);
   const answered = kinds.some((k) => k === 'selected' || k === 'failure' || k === 'legacy' || k === 'rejected');

@@ -10,7 +10,7 @@ const av = (id: number, valueHex: string): string => {
   return [id & 0xff, id >> 8, len & 0xff, len >> 8].map((b) => b.toString(16).padStart(2, '0')).join('') + valueHex;
 };
 
-/** The 198-byte CHALLENGE of rdp-facts §2.3, laid out field by field from the worked example. */
+/** A captured 198-byte CHALLENGE (MS-NLMP 2.2.1.2), laid out field by field. */
 const CAPTURE = hex(
   '4e544c4d53535000' + '02000000' + // signature, type 2
   '1600' + '1600' + '38000000' + // TargetName len 22, max 22, offset 56
@@ -23,7 +23,7 @@ const CAPTURE = hex(
 );
 
 describe('buildNegotiate', () => {
-  it('is byte-identical to the captured Windows 10 NEGOTIATE (rdp-facts §2.1)', () => {
+  it('is byte-identical to the captured Windows 10 NEGOTIATE (MS-NLMP 2.2.1.1)', () => {
     expect(buildNegotiate()).toEqual(hex('4e544c4d53535000 01000000 b7820 8e2'.replace(/ /g, '') + '00'.repeat(16) + '0a00614a0000000f'));
   });
 });

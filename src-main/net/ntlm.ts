@@ -1,7 +1,7 @@
 /** NTLM NEGOTIATE builder and CHALLENGE parser (MS-NLMP 2.2.1.1, 2.2.1.2, 2.2.2.1); every offset bounds-checked. */
 
 const SIGNATURE = Buffer.from('NTLMSSP\0', 'latin1');
-/** NegotiateFlags Windows 10 sends in its first CredSSP message (rdp-facts §2.1). */
+/** NegotiateFlags Windows 10 sends in its first CredSSP message (MS-NLMP 2.2.1.1, docs/protocol.md#the-ntlm-identity). */
 export const NEGOTIATE_FLAGS = 0xe20882b7;
 /** NTLMSSP_NEGOTIATE_VERSION: the Version field is meaningful. */
 export const FLAG_NEGOTIATE_VERSION = 0x02000000;

@@ -1,4 +1,4 @@
-// Regressions found by the hostile suite (issue 9): bytes glued after the confirm, and confirms nobody asked for.
+// Regressions found by the hostile-peer suite: bytes glued after the confirm, and confirms nobody asked for.
 import net from 'node:net';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openExchange, exchangeOnce } from './rdp-socket';

@@ -5,7 +5,7 @@ import { answered } from './in-flight';
 import { PROTOCOL } from '../shared/protocol';
 import { buildConnectionRequest, MAX_CONFIRM_LENGTH, parseConnectionConfirm, previewBytes, readTpktHeader } from './x224';
 
-/** What one exchange ended with (rdp-facts §1.4 parsing rule; a close instead of a reply is itself a finding). */
+/** What one exchange ended with (docs/protocol.md#tpkt-and-x224-framing; a close instead of a reply is itself a finding). */
 export type ExchangeOutcome =
   | { readonly kind: 'selected'; readonly protocol: number; readonly protocolName: string; readonly flags: number }
   | { readonly kind: 'failure'; readonly code: number; readonly codeName: string }
@@ -47,7 +47,7 @@ export interface ExchangeOptions {
 export interface OpenExchange {
   readonly result: ExchangeResult;
   readonly socket: net.Socket | null;
-  /** Bytes the server sent straight after the confirm, before we spoke again (a real server never does; issue 9). */
+  /** Bytes the server sent straight after the confirm, before we spoke again (a real server never does; a hostile peer may). */
   readonly earlyBytes: number;
 }
 
@@ -142,7 +142,7 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
         }
         if (parsed.kind === 'selected') {
           // Bytes glued after the confirm are reported, not given back: node:tls reads the handle and would never
-          // see them, and unshift() here re-emitted 'data' into this handler forever (issue 9).
+          // see them, and unshift() here re-emitted 'data' into this handler forever.
           finish(parsed, true, extra.length);
           return;
         }

@@ -176,7 +176,7 @@ export function describeTlsError(error: NodeJS.ErrnoException): Omit<TlsAttempt,
   const raw = (error.message ?? String(error)).split('\n')[0] ?? 'TLS error';
   // OpenSSL: "<id>:error:<code>:<lib>:<func>:<reason>:<file>:<line>:<extra>"; keep the reason and the alert number.
   const openssl = /error:[0-9A-Fa-f]+:([^:]*):[^:]*:([^:]+):[^:]*:\d+:?(.*)$/.exec(raw);
-  // A bare ASN.1 reason such as "too long" says nothing; in a handshake it means the server sent broken DER (issue 9).
+  // A bare ASN.1 reason such as "too long" says nothing; in a handshake it means the server sent broken DER.
   const where = openssl && /asn1/i.test(openssl[1] ?? '') ? ' (malformed DER from the server, usually its certificate)' : '';
   const message = openssl ? [`${openssl[2]}${where}`, openssl[3]].filter((x) => x && x.trim()).join(', ') : raw;
   const code = error.code;

@@ -8,7 +8,7 @@ import { decodeTsRequest, encodeTsRequest } from './tsrequest';
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 
 describe('encodeTsRequest', () => {
-  it('produces the captured Windows 10 first message (rdp-facts §2.1)', () => {
+  it('produces the captured Windows 10 first message (MS-CSSP 2.2.1, docs/protocol.md#the-ntlm-identity)', () => {
     const expected = hex('30 37 a0 03 02 01 06 a1 30 30 2e 30 2c a0 2a 04 28 4e 54 4c 4d 53 53 50 00 01 00 00 00 b7 82 08 e2' + '00'.repeat(16) + '0a 00 61 4a 00 00 00 0f');
     expect(Buffer.from(encodeTsRequest(buildNegotiate()))).toEqual(expected);
   });
@@ -21,7 +21,7 @@ describe('encodeTsRequest', () => {
 describe('decodeTsRequest', () => {
   const token = Buffer.alloc(198, 7);
   const serverReply = Buffer.concat([hex('30 81 da a0 03 02 01 06 a1 81 d2 30 81 cf 30 81 cc a0 81 c9 04 81 c6'), token]);
-  it('reads the captured server reply header with its 198-byte token (rdp-facts §2.3)', () => {
+  it('reads the captured server reply header with its 198-byte token (docs/protocol.md#the-ntlm-identity)', () => {
     const r = decodeTsRequest(serverReply);
     expect(r).toMatchObject({ ok: true, value: { version: 6, errorCode: null } });
     expect(r.ok && Buffer.from(r.value.negoTokens[0]!)).toEqual(token);

@@ -5,7 +5,7 @@ import { buildConnectionRequest, parseConnectionConfirm, previewBytes, readTpktH
 
 const hex = (s: string): Buffer => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 
-describe('buildConnectionRequest (rdp-facts §1.4)', () => {
+describe('buildConnectionRequest (MS-RDPBCGR 2.2.1.1, docs/protocol.md#tpkt-and-x224-framing)', () => {
   it('matches the spec example 4.1.1 with cookie "eltons" and protocols 0', () => {
     const expected = Buffer.concat([hex('0300002c27e00000000000'), Buffer.from('Cookie: mstshash=eltons\r\n'), hex('0100080000000000')]);
     expect(buildConnectionRequest(0, 'eltons').toString('hex')).toBe(expected.toString('hex'));
