@@ -45,7 +45,7 @@ export function oneLine(text: string, max = 300): string {
 }
 
 // Language-independent markers first (CategoryInfo / FullyQualifiedErrorId from the preamble's trap),
-// then English, German, French and Spanish texts (rdp-facts §4: labels are localized).
+// then English, German, French and Spanish texts (labels are localized: docs/windows.md#running-powershell).
 const ACCESS_DENIED = [
   /\bPermissionDenied\b/,
   /UnauthorizedAccess/i,

@@ -5,7 +5,7 @@ import { createPowerShellSource } from './powershell-source';
 import { createReplaySource } from './replay-source';
 import type { WindowsSource } from './source';
 
-/** The environment variable naming a recorded machine folder (CATALOG §5). */
+/** The environment variable naming a recorded machine folder (docs/contract.md#environment). */
 export const REPLAY_ENV = 'RDP_DOCTOR_REPLAY';
 
 /** What decides the source: the environment and the platform (process.env / process.platform in production). */

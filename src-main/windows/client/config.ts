@@ -1,7 +1,7 @@
-/** Parses the client's policy, versions, cache and pending-reboot collectors (rdp-facts §2.4, §4.2, §4.5, §4.9). */
+/** Parses the client's policy, versions, cache and pending-reboot collectors (docs/windows.md). */
 import { asList, bool, int, isoDate, parseJsonObject, str } from '../server/parse-util';
 
-/** AllowEncryptionOracle values (rdp-facts §2.4). */
+/** AllowEncryptionOracle values (docs/windows.md#credssp-encryption-oracle). */
 export const ORACLE_NAMES: Readonly<Record<number, string>> = { 0: 'Force Updated Clients', 1: 'Mitigated', 2: 'Vulnerable' };
 
 /** Client policies that decide how mstsc negotiates. Null = value not set (OS default). */
@@ -47,7 +47,7 @@ export interface ClientVersions {
   readonly build: number | null;
   readonly ubr: number | null;
   readonly displayVersion: string | null;
-  /** ProductName says "Windows 10" on Windows 11; build 22000+ is Windows 11 (rdp-facts §4.9). */
+  /** ProductName says "Windows 10" on Windows 11; build 22000+ is Windows 11 (docs/windows.md#client-version-os-build-and-editions). */
   readonly windowsName: string;
   readonly mstsc: string | null;
   readonly mstscax: string | null;

@@ -1,4 +1,4 @@
-/** Parses `cmdkey /list` (any language) into the saved Remote Desktop credentials (rdp-facts §4.1). */
+/** Parses `cmdkey /list` (any language) into the saved Remote Desktop credentials (docs/windows.md#saved-credentials). */
 import { int, parseJsonObject } from '../server/parse-util';
 
 /** One saved TERMSRV credential. Labels are localized, so fields are read by position, not by label. */

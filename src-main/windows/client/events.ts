@@ -1,5 +1,5 @@
 /**
- * Parses the RDPClient/Operational events (rdp-facts §4.3) and correlates them by ActivityID into
+ * Parses the RDPClient/Operational events (docs/windows.md#client-event-log) and correlates them by ActivityID into
  * connection attempts; event 1026's reason is decoded with the shared disconnect-code tables.
  */
 import { decodeAs } from '../../shared/codes';
@@ -67,7 +67,7 @@ export function eventValue(e: ClientEvent): string | null {
   return (afterEquals?.[1] ?? paren).trim() || null;
 }
 
-/** Decodes a 1026 reason number (decimal in the event, rdp-facts §4.3). */
+/** Decodes a 1026 reason number (decimal in the event, docs/windows.md#client-event-log). */
 export function decodeDisconnectReason(value: number): DisconnectReason {
   const reading = decodeAs('event-reason', value);
   const hex = `0x${value.toString(16).toUpperCase()}`;

@@ -1,7 +1,7 @@
-/** Parses the VPN/route and security-software collectors (rdp-facts §4.9); VPN detection is a heuristic [U]. */
+/** Parses the VPN/route and security-software collectors (docs/windows.md#vpn-and-security-software); VPN detection is a heuristic. */
 import { asList, bool, int, parseJsonObject, str } from '../server/parse-util';
 
-// Adapter descriptions of common VPN clients and tunnel drivers (rdp-facts §4.9, heuristic).
+// Adapter descriptions of common VPN clients and tunnel drivers (docs/windows.md#vpn-and-security-software, heuristic).
 const VPN_ADAPTER =
   /TAP-Windows|Wintun|WireGuard|Fortinet|FortiClient|PANGP|Palo Alto|GlobalProtect|AnyConnect|Cisco Secure Client|Juniper|Pulse Secure|Ivanti|OpenVPN|NordLynx|Zscaler|Check Point|SonicWall|Tailscale|ZeroTier|WAN Miniport \((?:IKEv2|L2TP|PPTP|SSTP)\)|PPP Adapter/i;
 
@@ -97,7 +97,7 @@ export function parseVpnOutput(stdout: string): VpnState {
 export interface SecurityProduct {
   readonly displayName: string;
   readonly productState: number | null;
-  /** productState bits 0xF000 = 0x1000 (community decoding, rdp-facts §4.9 [P]). */
+  /** productState bits 0xF000 = 0x1000 (community decoding; undocumented by Microsoft, docs/windows.md#vpn-and-security-software). */
   readonly isEnabled: boolean | null;
   /** Owner bits 0x0F00 = 0x100 means Microsoft. */
   readonly isMicrosoft: boolean;

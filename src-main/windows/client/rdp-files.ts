@@ -1,4 +1,4 @@
-/** Parses the client's .rdp files, MRU list and per-server entries (rdp-facts §4.2), validating each file. */
+/** Parses the client's .rdp files, MRU list and per-server entries (docs/windows.md#mstsc-files-mru-and-cache), validating each file. */
 import type { ClientSettings } from '../../shared/target';
 import { checkRdpFileBytes } from '../../rdpfile';
 import { asList, bool, int, isoDate, normalizeHex, parseJsonObject, str, type JsonObject } from '../server/parse-util';

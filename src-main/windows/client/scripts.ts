@@ -1,5 +1,5 @@
 /**
- * The client-side collector scripts (rdp-facts §4.1–4.3, §4.5, §4.9). Constants only: the one user value
+ * The client-side collector scripts (docs/windows.md: what each reads and why). Constants only: the one user value
  * (the VPN route target) arrives as `$RdpDoctorData.target`. Each prints one compressed JSON object whose
  * arrays are wrapped in @() so a single item still prints as an array; dates are printed as ISO UTC.
  */
@@ -175,7 +175,7 @@ $defaults = @(Get-NetRoute -DestinationPrefix '0.0.0.0/0', '::/0' -ErrorAction S
 [pscustomobject]@{ target = $target; addresses = $addresses; adapters = $adapters; vpnProfiles = $profiles; routes = $routes; defaultRoutes = $defaults } | ConvertTo-Json -Depth 4 -Compress
 `;
 
-// SecurityCenter2 exists on client SKUs only (rdp-facts §4.9); its absence is reported, not thrown.
+// SecurityCenter2 exists on client SKUs only (docs/windows.md#vpn-and-security-software); its absence is reported, not thrown.
 const SECURITY = String.raw`
 function Get-Products([string]$class) {
   return @(Get-CimInstance -Namespace 'root/SecurityCenter2' -ClassName $class -ErrorAction Stop | ForEach-Object {

@@ -29,7 +29,7 @@ export const SID = {
   service: 'S-1-5-6',
 } as const;
 
-// NETWORK SERVICE (the account TermService runs as, rdp-facts §4.6) is also a member of these groups.
+// NETWORK SERVICE (the account TermService runs as, docs/windows.md#services-and-listener) is also a member of these groups.
 const NETWORK_SERVICE_GROUPS: readonly string[] = [SID.networkService, SID.everyone, SID.authenticatedUsers, SID.service, SID.users];
 
 const GENERIC_ALL = 0x10000000;
@@ -88,7 +88,7 @@ export function describeAce(a: Ace): string {
  * Differences from Microsoft's documented MachineKeys permissions. Two shapes count as documented: the
  * default of KB 278381 (Administrators Full control; Everyone list/read, create files and folders,
  * attributes, read permissions; this folder only) and the reset of the RDP internal-error article
- * (SYSTEM and Administrators Full control, NETWORK SERVICE Read, rdp-facts §6 row 2). Deny entries always count.
+ * (SYSTEM and Administrators Full control, NETWORK SERVICE Read: docs/windows.md#certificate-store-and-machinekeys). Deny entries always count.
  */
 export function machineKeysDeviations(acl: AclInfo): string[] {
   const allows = (sid: string, test: (r: number) => boolean) => acl.aces.some((a) => a.sid === sid && a.type === 'Allow' && test(a.rights));

@@ -1,4 +1,4 @@
-/** Parser and summary of host RDP and Schannel events, with TLS alert numbers decoded (rdp-facts §4.4). */
+/** Parser and summary of host RDP and Schannel events, with TLS alert numbers decoded (docs/windows.md#host-event-logs). */
 import { SERVER_COLLECTORS } from './scripts';
 import { asList, badOutput, int, isoDate, parseJsonObject, str, unwrapArray } from './parse-util';
 

@@ -8,7 +8,7 @@ export interface MachineKeysState {
   readonly path: string;
   readonly exists: boolean;
   readonly acl: AclInfo | null;
-  /** File names starting f686aace6942fb7f7ceb231212eef4a4_ (the TSSecKeySet1 container, rdp-facts §4.6). */
+  /** File names starting f686aace6942fb7f7ceb231212eef4a4_ (the TSSecKeySet1 container, docs/windows.md#certificate-store-and-machinekeys). */
   readonly rdpKeyFiles: readonly string[];
 }
 

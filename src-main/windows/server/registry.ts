@@ -64,7 +64,7 @@ export interface EffectiveSetting {
   readonly policy: number | null;
 }
 
-/** A value under Policies wins over the WinStations value (rdp-facts §4.5); neither = the Windows default. */
+/** A value under Policies wins over the WinStations value (docs/windows.md#policy-and-precedence); neither = the Windows default. */
 export function effectiveSetting(local: number | null, policy: number | null, fallback: number): EffectiveSetting {
   if (policy !== null) return { value: policy, source: 'policy', local, policy };
   if (local !== null) return { value: local, source: 'local', local, policy };

@@ -16,7 +16,7 @@ function Get-AclRows([string]$Path) {
 /**
  * Certificates of Cert:\LocalMachine\Remote Desktop (and the custom one the registry or WMI names, from My), each with its
  * private key file and that file's ACL. Opening the key can fail exactly when it is broken, so the
- * self-signed key's well-known file name (f686aace…_<MachineGuid>, rdp-facts §4.6) is the fallback.
+ * self-signed key's well-known file name (f686aace…_<MachineGuid>, docs/windows.md#certificate-store-and-machinekeys) is the fallback.
  */
 export const CERTIFICATE_SCRIPT =
   ACL_ROWS +

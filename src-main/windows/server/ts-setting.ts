@@ -1,4 +1,4 @@
-/** Parser for Win32_TSGeneralSetting (RDP-Tcp): the settings in effect after policy (rdp-facts §4.7). */
+/** Parser for Win32_TSGeneralSetting (RDP-Tcp): the settings in effect after policy (docs/windows.md#win32_tsgeneralsetting). */
 import { SERVER_COLLECTORS } from './scripts';
 import { badOutput, bool, int, normalizeHex, parseJsonObject, str } from './parse-util';
 
