@@ -1,4 +1,4 @@
-/** Fix cache.clear: delete the mstsc bitmap cache with mstsc closed, after copying it into the backup folder (rdp-facts §4.2, §6 row 12). */
+/** Fix cache.clear: delete the mstsc bitmap cache with mstsc closed, after copying it into the backup folder (docs/windows.md#mstsc-files-mru-and-cache). */
 import type { FixDefinition } from './types';
 
 const CACHE = "Join-Path $env:LOCALAPPDATA 'Microsoft\\Terminal Server Client\\Cache'";

@@ -1,4 +1,4 @@
-/** Fix client.credssp-oracle: AllowEncryptionOracle=2 ("Vulnerable"), Microsoft's insecure workaround (rdp-facts §2.4, §6 row 10). */
+/** Fix client.credssp-oracle: AllowEncryptionOracle=2 ("Vulnerable"), Microsoft's insecure workaround (docs/windows.md#credssp-encryption-oracle). */
 import { KEYS, registryFix } from './registry-fix';
 
 /** client.credssp-oracle: lets this computer talk to an unpatched host; insecure, undo after patching. */

@@ -1,4 +1,4 @@
-/** Fix client.disable-udp: the "Turn Off UDP On Client" policy, fClientDisableUDP=1 (rdp-facts §4.5, §5.3, §6 row 14). */
+/** Fix client.disable-udp: the "Turn Off UDP On Client" policy, fClientDisableUDP=1 (docs/windows.md#remote-desktop-registry-values, docs/protocol.md#udp). */
 import { KEYS, registryFix } from './registry-fix';
 
 /** client.disable-udp: makes mstsc use TCP only; the .rdp key disableudptransport does not do this. */

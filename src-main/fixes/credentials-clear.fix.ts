@@ -1,4 +1,4 @@
-/** Fix credentials.clear: cmdkey /delete:TERMSRV/<host>, after recording the saved user name (rdp-facts §4.1, §6 row 11). */
+/** Fix credentials.clear: cmdkey /delete:TERMSRV/<host>, after recording the saved user name (docs/windows.md#saved-credentials). */
 import type { FixDefinition } from './types';
 
 // Deletes every credential with that target name (mstsc may have a Domain and a Generic one); the name is data.
@@ -30,7 +30,7 @@ export function savedUsers(collectorOutput: string | undefined, host: string): s
   }
   const users: string[] = [];
   const wanted = `=termsrv/${host.toLowerCase()}`;
-  // Labels are localized (rdp-facts §4.1): find the target by "=TERMSRV/", then the block's third "label: value" line is the user.
+  // Labels are localized (docs/windows.md#saved-credentials): find the target by "=TERMSRV/", then the block's third "label: value" line is the user.
   for (let i = 0; i < lines.length; i++) {
     const line = String(lines[i] ?? '');
     if (!line.toLowerCase().trimEnd().endsWith(wanted)) continue;

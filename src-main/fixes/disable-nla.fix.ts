@@ -1,4 +1,4 @@
-/** Fix server.disable-nla: UserAuthentication=0 on RDP-Tcp (temporary; rdp-facts §6 row 5). */
+/** Fix server.disable-nla: UserAuthentication=0 on RDP-Tcp (temporary; docs/windows.md#what-each-fix-changes). */
 import { KEYS, registryFix } from './registry-fix';
 
 /** server.disable-nla: lets clients that cannot do NLA reach the logon screen; lowers security. */

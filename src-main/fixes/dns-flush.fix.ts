@@ -1,4 +1,4 @@
-/** Fix dns.flush: ipconfig /flushdns, as the user first and elevated only if Windows refuses (rdp-facts §6 row 13). */
+/** Fix dns.flush: ipconfig /flushdns, as the user first and elevated only if Windows refuses (docs/windows.md#what-each-fix-changes). */
 import type { FixDefinition } from './types';
 
 const FLUSH = String.raw`

@@ -1,4 +1,4 @@
-/** Fix server.enable-firewall-rule: Enable-NetFirewallRule for the Remote Desktop user-mode rules, by Name (rdp-facts §4.8, §6 row 7). */
+/** Fix server.enable-firewall-rule: Enable-NetFirewallRule for the Remote Desktop user-mode rules, by Name (docs/windows.md#firewall-rules). */
 import type { FixDefinition } from './types';
 
 /** The rules turned on; names are not localized, display names are. */

@@ -1,4 +1,4 @@
-/** Fix server.enable-nla: UserAuthentication=1 on RDP-Tcp (rdp-facts §4.5, §6 row 5 undo). */
+/** Fix server.enable-nla: UserAuthentication=1 on RDP-Tcp (docs/windows.md#remote-desktop-registry-values). */
 import { KEYS, registryFix } from './registry-fix';
 
 /** server.enable-nla: requires Network Level Authentication again. */

@@ -1,4 +1,4 @@
-/** Fix server.enable-rdp: fDenyTSConnections=0 (rdp-facts §4.5, §6 row 8). */
+/** Fix server.enable-rdp: fDenyTSConnections=0 (docs/windows.md#remote-desktop-registry-values). */
 import { KEYS, registryFix } from './registry-fix';
 
 /** server.enable-rdp: allows Remote Desktop connections to this host. */

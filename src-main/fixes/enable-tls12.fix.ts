@@ -1,4 +1,4 @@
-/** Fix server.enable-tls12: SCHANNEL TLS 1.2 Server Enabled=1, DisabledByDefault=0 (rdp-facts §4.5, §6 row 9; 1.2 only). */
+/** Fix server.enable-tls12: SCHANNEL TLS 1.2 Server Enabled=1, DisabledByDefault=0 (docs/windows.md#schannel-protocols; 1.2 only). */
 import { KEYS, registryFix } from './registry-fix';
 
 /** server.enable-tls12: turns the host's TLS 1.2 server side back on; needs a restart. */

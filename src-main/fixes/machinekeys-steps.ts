@@ -1,4 +1,4 @@
-/** MachineKeys paths and the icacls ACL save/restore shared by the two key-permission fixes (rdp-facts §4.6, §6 rows 2–4). */
+/** MachineKeys paths and the icacls ACL save/restore shared by the two key-permission fixes (docs/windows.md#certificate-store-and-machinekeys). */
 
 /** PowerShell lines that find the MachineKeys folder and the RDP key file (TSSecKeySet1 + MachineGuid). */
 export const FIND_KEY = String.raw`

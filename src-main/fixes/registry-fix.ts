@@ -34,7 +34,7 @@ export function registryFix(spec: RegistryFixSpec): FixDefinition {
   };
 }
 
-/** Registry keys of rdp-facts §4.5 and §6, spelled as reg.exe expects. */
+/** Registry keys the fixes change (docs/windows.md#remote-desktop-registry-values), spelled as reg.exe expects. */
 export const KEYS = {
   terminalServer: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server',
   rdpTcp: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp',

@@ -1,4 +1,4 @@
-/** Registry fixes as data: snapshot + `reg export` before, `reg add` to change, exact restore of the old values to undo (rdp-facts §6). */
+/** Registry fixes as data: snapshot + `reg export` before, `reg add` to change, exact restore of the old values to undo (docs/windows.md#what-each-fix-changes). */
 import type { ApplyAction, BackupAction, UndoAction } from './types';
 
 // Reads the named values (absent ones recorded as absent), then exports the key with reg export for people.

@@ -19,7 +19,7 @@ import { setSecurityLayerFix } from './set-security-layer.fix';
 import { useIpFix } from './use-ip.fix';
 import type { FixDefinition } from './types';
 
-/** The 17 fixes of CATALOG §4. */
+/** The 17 fixes of docs/contract.md#fixes. */
 export const FIXES = {
   'rdpfile.generate-clean': generateCleanFix,
   'rdpfile.use-ip': useIpFix,

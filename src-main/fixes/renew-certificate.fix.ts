@@ -1,4 +1,4 @@
-/** Fix server.renew-certificate: remove ONLY the expired self-signed RDP certificate, then restart SessionEnv so Windows makes a new one (rdp-facts §4.6, §6 row 1). */
+/** Fix server.renew-certificate: remove ONLY the expired self-signed RDP certificate, then restart SessionEnv so Windows makes a new one (docs/windows.md#certificate-store-and-machinekeys). */
 import type { FixDefinition } from './types';
 
 const PICK = "@(Get-ChildItem -LiteralPath 'Cert:\\LocalMachine\\Remote Desktop' | Where-Object { $_.NotAfter -lt (Get-Date) -and $_.Subject -eq $_.Issuer })";

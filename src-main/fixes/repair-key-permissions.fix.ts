@@ -1,4 +1,4 @@
-/** Fix server.repair-key-permissions: grant NETWORK SERVICE read on the RDP key file only (rdp-facts §6 row 3, the narrow repair). */
+/** Fix server.repair-key-permissions: grant NETWORK SERVICE read on the RDP key file only (the narrow repair, docs/windows.md#certificate-store-and-machinekeys). */
 import { FIND_KEY, RENAME_WARNING, RESTORE_ACL } from './machinekeys-steps';
 import type { FixDefinition } from './types';
 

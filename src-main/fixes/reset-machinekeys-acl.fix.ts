@@ -1,4 +1,4 @@
-/** Fix server.reset-machinekeys-acl: Microsoft's documented MachineKeys permission reset (rdp-facts §6 row 2); the folder rename is never automated. */
+/** Fix server.reset-machinekeys-acl: Microsoft's documented MachineKeys permission reset (docs/windows.md#certificate-store-and-machinekeys); the folder rename is never automated. */
 import { FIND_KEY, RENAME_WARNING } from './machinekeys-steps';
 import type { FixDefinition } from './types';
 

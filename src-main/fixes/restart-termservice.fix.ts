@@ -1,4 +1,4 @@
-/** Fix server.restart-termservice: Restart-Service TermService -Force (rdp-facts §4.8, §6 row 1). */
+/** Fix server.restart-termservice: Restart-Service TermService -Force (docs/windows.md#services-and-listener). */
 import type { FixDefinition } from './types';
 
 const STATE = String.raw`

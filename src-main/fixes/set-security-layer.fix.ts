@@ -1,4 +1,4 @@
-/** Fix server.set-security-layer: SecurityLayer 0 RDP / 1 Negotiate / 2 TLS on RDP-Tcp (rdp-facts §4.5, §6 row 6). */
+/** Fix server.set-security-layer: SecurityLayer 0 RDP / 1 Negotiate / 2 TLS on RDP-Tcp (docs/windows.md#remote-desktop-registry-values). */
 import { BadInputError } from '../shared/errors';
 import { KEYS, registryFix } from './registry-fix';
 import type { FixContext } from './types';

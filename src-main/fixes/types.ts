@@ -13,7 +13,7 @@ export interface ScriptAction {
   readonly description: string;
   readonly script: string;
   readonly data: Readonly<Record<string, unknown>>;
-  /** `always`: through UAC; `fallback`: try as the user, elevate only on access denied (rdp-facts §6 row 13). */
+  /** `always`: through UAC; `fallback`: try as the user, elevate only on access denied (docs/windows.md#what-each-fix-changes). */
   readonly elevation: 'none' | 'always' | 'fallback';
   /** Name of a backup whose recorded output is passed as `data.backup` (undo steps). */
   readonly withBackup?: string;
