@@ -1,7 +1,7 @@
 /** Human titles and static metadata for every id in ids.ts, checked complete with `satisfies`. */
 import type { CheckId, FindingId, FixId, SectionId, Severity } from './ids';
 
-/** Section titles exactly as CATALOG §1 shows them. */
+/** Section titles exactly as docs/contract.md#checklist-sections shows them. */
 export const SECTION_TITLES = {
   dns: 'Check DNS',
   settings: 'Connection settings',

@@ -1,6 +1,6 @@
-/** Stable ids of CATALOG.md as const tuples and string-literal unions; never rename a shipped id. */
+/** Stable ids of the product contract (docs/contract.md) as const tuples and string-literal unions; never rename a shipped id. */
 
-/** The 11 checklist sections, in the order a technician walks through them (CATALOG §1). */
+/** The 11 checklist sections, in the order a technician walks through them (docs/contract.md#checklist-sections). */
 export const SECTION_IDS = [
   'dns',
   'settings',
@@ -17,7 +17,7 @@ export const SECTION_IDS = [
 /** A checklist section id. */
 export type SectionId = (typeof SECTION_IDS)[number];
 
-/** Wire-level checks that run on every platform (CATALOG §2). */
+/** Wire-level checks that run on every platform (docs/contract.md#checks). */
 export const NETWORK_CHECK_IDS = [
   'dns.resolve',
   'dns.reverse',
@@ -30,7 +30,7 @@ export const NETWORK_CHECK_IDS = [
   'alt.ip-vs-name',
 ] as const;
 
-/** Checks of the local Windows client (CATALOG §2). */
+/** Checks of the local Windows client (docs/contract.md#checks). */
 export const CLIENT_CHECK_IDS = [
   'client.versions',
   'client.saved-credentials',
@@ -43,7 +43,7 @@ export const CLIENT_CHECK_IDS = [
   'client.updates',
 ] as const;
 
-/** Checks of the Windows host when the app runs on it (CATALOG §2). */
+/** Checks of the Windows host when the app runs on it (docs/contract.md#checks). */
 export const SERVER_CHECK_IDS = [
   'server.rdp-enabled',
   'server.listener',
@@ -61,7 +61,7 @@ export const CHECK_IDS = [...NETWORK_CHECK_IDS, ...CLIENT_CHECK_IDS, ...SERVER_C
 /** A check id. */
 export type CheckId = (typeof CHECK_IDS)[number];
 
-/** Finding ids: the causes the diagnosis can name (CATALOG §3). */
+/** Finding ids: the causes the diagnosis can name (docs/contract.md#findings). */
 export const FINDING_IDS = [
   'dns-unresolvable',
   'dns-stale-record',
@@ -112,7 +112,7 @@ export const FINDING_IDS = [
 /** A finding id. */
 export type FindingId = (typeof FINDING_IDS)[number];
 
-/** Fix ids (CATALOG §4): client fixes, then host fixes. */
+/** Fix ids (docs/contract.md#fixes): client fixes, then host fixes. */
 export const FIX_IDS = [
   'rdpfile.generate-clean',
   'rdpfile.use-ip',
@@ -135,7 +135,7 @@ export const FIX_IDS = [
 /** A fix id. */
 export type FixId = (typeof FIX_IDS)[number];
 
-/** Outcome of one check (CATALOG §2). */
+/** Outcome of one check (docs/contract.md#checks). */
 export const CHECK_STATUSES = ['pass', 'warn', 'fail', 'skip', 'error'] as const;
 /** A check's final status. */
 export type CheckStatus = (typeof CHECK_STATUSES)[number];

@@ -14,7 +14,7 @@ export const SectionIdSchema = z.enum(SECTION_IDS);
 /** Evidence is plain JSON data, keyed by name. */
 export const EvidenceSchema = z.record(z.string(), z.unknown());
 
-/** One check's result (CATALOG §6 `checks[]`). */
+/** One check's result (docs/contract.md#json-report `checks[]`). */
 export const CheckResultSchema = z.object({
   id: CheckIdSchema,
   section: SectionIdSchema,
@@ -27,7 +27,7 @@ export const CheckResultSchema = z.object({
 /** One check's result. */
 export type CheckResult = z.infer<typeof CheckResultSchema>;
 
-/** One finding (CATALOG §3 and §6 `findings[]`). */
+/** One finding (docs/contract.md#findings and `findings[]`). */
 export const FindingSchema = z.object({
   id: FindingIdSchema,
   section: SectionIdSchema,
@@ -96,7 +96,7 @@ export const AppliedFixSchema = z.object({
 /** A fix applied during the session. */
 export type AppliedFix = z.infer<typeof AppliedFixSchema>;
 
-/** The JSON report, schemaVersion 1 (CATALOG §6). */
+/** The JSON report, schemaVersion 1 (docs/contract.md#json-report). */
 export const ReportSchema = z.object({
   schemaVersion: z.literal(1),
   tool: z.object({ name: z.literal('rdp-doctor'), version: z.string() }),

@@ -7,7 +7,7 @@ import type { Severity } from './ids';
 import type { CheckResult, Finding } from './schema';
 import { targetLabel } from './target-input';
 
-/** Severities that make a finding a problem (CATALOG exit code 1): it can break or disturb the connection. */
+/** Severities that make a finding a problem (exit code 1, docs/contract.md#exit-codes): it can break or disturb the connection. */
 export const PROBLEM_SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium'];
 
 /** True when a finding is medium or above, i.e. worth naming as the cause. */
@@ -50,7 +50,7 @@ export interface VerdictTarget {
   readonly port: number;
 }
 
-/** The verdict headline when nothing medium or above was found (CATALOG accessible names). */
+/** The verdict headline when nothing medium or above was found (docs/contract.md#accessible-names). */
 export const NO_PROBLEM_HEADLINE = 'No problem found';
 /** The verdict headline when checks failed without pointing to one known cause. */
 export const UNCLEAR_HEADLINE = 'No single cause identified';

@@ -1,6 +1,6 @@
 /**
  * mstsc / MsTscAx disconnect reasons (the dialog's "Error code", event 1026's "Reason="):
- * IMsTscAxEvents::OnDisconnected discReason values (landscape §4.2, rdp-facts §0).
+ * IMsTscAxEvents::OnDisconnected discReason values (Microsoft Learn, "IMsTscAxEvents::OnDisconnected"; docs/protocol.md#disconnect-reasons).
  */
 import { indexTable, row, unofficialRow, type CodeEntry } from './types';
 

@@ -1,6 +1,6 @@
 /**
  * MS-RDPBCGR 2.2.5.1.1 Set Error Info codes that have no ExtendedDisconnectReasonCode twin:
- * server component failures, connection-broker codes and the RDP protocol errors (landscape §4.3;
+ * server component failures, connection-broker codes and the RDP protocol errors (docs/protocol.md#extended-reasons-and-set-error-info;
  * names as in FreeRDP include/freerdp/error.h).
  */
 import { indexTable, row, sourcedRow, type CodeEntry } from './types';

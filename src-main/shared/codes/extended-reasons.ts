@@ -1,6 +1,6 @@
 /**
  * ExtendedDisconnectReasonCode (the dialog's "Extended error code") and the MS-RDPBCGR 2.2.5.1.1
- * Set Error Info PDU codes it mirrors (landscape §4.3). errorInfo names as MS-RDPBCGR spells them; FreeRDP's
+ * Set Error Info PDU codes it mirrors (docs/protocol.md#extended-reasons-and-set-error-info). errorInfo names as MS-RDPBCGR spells them; FreeRDP's
  * include/freerdp/error.h writes two differently (DISCONNECTED_BY_OTHER_CONNECTION, RPC_INITIATED_DISCONNECT_BY_USER).
  */
 import { indexTable, row, twinRow, type CodeEntry } from './types';

@@ -1,7 +1,7 @@
 /**
  * FreeRDP's numbers: xfreerdp exit codes (client/X11/xfreerdp.h, enum XF_EXIT_CODE) and the
  * connect errors FREERDP_ERROR_CONNECT_* (include/freerdp/error.h: class 2 << 16 | ERRCONNECT_*),
- * which FreeRDP logs as e.g. "ERRCONNECT_CONNECT_TRANSPORT_FAILED [0x0002000D]" (landscape §2.4).
+ * which FreeRDP logs as e.g. "ERRCONNECT_CONNECT_TRANSPORT_FAILED [0x0002000D]" (docs/protocol.md#freerdp-codes).
  */
 import { indexTable, row, type CodeEntry } from './types';
 
