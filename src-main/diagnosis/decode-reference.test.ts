@@ -1,6 +1,7 @@
 /**
- * The decoder against a hand-written reference, transcribed from the sources (landscape.md §2.4 and §4,
- * rdp-facts.md §0, MS-RDPBCGR 2.2.5.1.1, FreeRDP include/freerdp/error.h), never generated from the code
+ * The decoder against a hand-written reference, transcribed from the public sources (Microsoft Learn's OnDisconnected
+ * and ExtendedDisconnectReasonCode pages, MS-RDPBCGR 2.2.5.1.1, FreeRDP include/freerdp/error.h and
+ * client/X11/xfreerdp.h; listed in docs/protocol.md), never generated from the code
  * tables: a wrong number, name or meaning in a table fails here even though the "every row" tests pass.
  */
 import { describe, expect, it } from 'vitest';
@@ -12,7 +13,7 @@ type Kind = DecodedCode['kind'];
 type Row = readonly [input: string, at: 'first' | 'second' | 'any', kind: Kind, value: number, name: string, meaning: RegExp];
 
 const REFERENCE: readonly Row[] = [
-  // Disconnect reasons (IMsTscAxEvents::OnDisconnected discReason, landscape §4.2), as the dialog's first number.
+  // Disconnect reasons (IMsTscAxEvents::OnDisconnected discReason, docs/protocol.md#disconnect-reasons), as the dialog's first number.
   ['0x0 0x0', 'first', 'disconnect-reason', 0, 'disconnectReasonNoInfo', /no information/],
   ['0x1 0x0', 'first', 'disconnect-reason', 1, 'disconnectReasonLocalNotError', /local disconnect/],
   ['0x3 0x0', 'first', 'disconnect-reason', 3, 'disconnectReasonByServer', /by the server/],
@@ -40,7 +41,7 @@ const REFERENCE: readonly Row[] = [
   ['0x1B07 0x0', 'first', 'disconnect-reason', 6919, 'SSL_ERR_CERT_EXPIRED', /certificate.*expired/],
   ['0x2107 0x0', 'first', 'disconnect-reason', 8455, 'SSL_ERR_FRESH_CRED_REQUIRED_BY_SERVER', /saved credentials/],
   ['0x2207 0x0', 'first', 'disconnect-reason', 8711, 'SSL_ERR_SMARTCARD_CARD_BLOCKED', /smart card is blocked/],
-  // ExtendedDisconnectReasonCode 0–12 and licensing 256+ (landscape §4.3), as the dialog's second number.
+  // ExtendedDisconnectReasonCode 0–12 and licensing 256+ (docs/protocol.md#extended-reasons-and-set-error-info), as the dialog's second number.
   ['0x904 0x0', 'second', 'extended-reason', 0, 'exDiscReasonNoInfo', /no extra information/],
   ['0x904 0x1', 'second', 'extended-reason', 1, 'exDiscReasonAPIInitiatedDisconnect', /administrative tool disconnected/],
   ['0x904 0x2', 'second', 'extended-reason', 2, 'exDiscReasonAPIInitiatedLogoff', /logged the session off/],
@@ -94,7 +95,7 @@ const REFERENCE: readonly Row[] = [
   ['ERRCONNECT_ACCOUNT_LOCKED_OUT', 'first', 'freerdp-error', 0x20018, 'ERRCONNECT_ACCOUNT_LOCKED_OUT', /locked out/],
   ['ERRCONNECT_TARGET_BOOTING [0x0002001D]', 'first', 'freerdp-error', 0x2001d, 'ERRCONNECT_TARGET_BOOTING', /starting/],
   ['ERRCONNECT_HYBRID_REQUIRED_BY_SERVER [0x0002001E]', 'first', 'freerdp-error', 0x2001e, 'ERRCONNECT_HYBRID_REQUIRED_BY_SERVER', /NLA/],
-  // xfreerdp exit codes (client/X11/xfreerdp.h, landscape §2.4).
+  // xfreerdp exit codes (client/X11/xfreerdp.h, docs/protocol.md#freerdp-codes).
   ['7', 'any', 'freerdp-error', 7, 'XF_EXIT_CONN_DENIED', /denied the connection/],
   ['131', 'any', 'freerdp-error', 131, 'XF_EXIT_CONN_FAILED', /connection failed/],
   ['132', 'any', 'freerdp-error', 132, 'XF_EXIT_AUTH_FAILURE', /authentication failed/],

@@ -6,7 +6,7 @@ import { BadInputError } from '../shared/errors';
 
 export { MAX_DECODE_INPUT } from './decode-extract';
 
-/** The myth about 0x7 that web pages repeat (landscape §4.1). */
+/** The myth about 0x7 that web pages repeat (docs/protocol.md#the-two-numbers-of-the-dialog). */
 export const ARENA_TRASHED_CORRECTION =
   "0x7 here is the extended reason 'server denied the connection' (ERRINFO_SERVER_DENIED_CONNECTION), not the Win32 error ERROR_ARENA_TRASHED.";
 

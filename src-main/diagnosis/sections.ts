@@ -1,4 +1,4 @@
-/** Groups checks and findings into the technician's checklist (CATALOG §1), for the UI and the reports. */
+/** Groups checks and findings into the technician's checklist (docs/contract.md#checklist-sections), for the UI and the reports. */
 import { SECTION_TITLES } from '../shared/catalog';
 import { CHECK_IDS, CHECK_STATUSES, SECTION_IDS, type CheckStatus, type SectionId } from '../shared/ids';
 import type { CheckResult, Finding } from '../shared/schema';

@@ -4,7 +4,7 @@ import { clientBuild, clientEventSignals, hasFailed, serverBuild } from './clien
 import { credentialRules } from './credentials.rules';
 import { ranEvidence, statusOf } from './evidence';
 
-/** Windows 11 24H2 / Server 2025 and later (rdp-facts §7.3: UDP drops against Server 2016 hosts [U]). */
+/** Windows 11 24H2 / Server 2025 and later (UDP drops against Server 2016 hosts, a field report: docs/windows.md#known-windows-problems). */
 const BUILD_24H2 = 26100;
 /** Windows Server 2016 / Windows 10 1607. */
 const BUILD_2016 = 14393;
@@ -34,7 +34,7 @@ const rdpFileInvalid: Rule = (ev) => {
   ];
 };
 
-/** UDP transport that drops: 1105 events, made likelier by a 24H2 client or a Server 2016 host (rdp-facts §7.3 [U]). */
+/** UDP transport that drops: 1105 events, made likelier by a 24H2 client or a Server 2016 host (a field report: docs/windows.md#known-windows-problems). */
 const clientUdpUnstable: Rule = (ev) => {
   const policy = ranEvidence(ev, 'client.policy');
   if (policy?.isUdpDisabled === true) return [];

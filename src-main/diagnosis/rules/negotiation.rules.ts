@@ -132,7 +132,7 @@ interface CredSspOffFile {
 
 /**
  * The file whose enablecredsspsupport:i:0 the connection uses. A given file decides alone; without one, mstsc
- * opens the saved file for the target or, started plainly, Documents\Default.rdp (rdp-facts §4.2), so those count.
+ * opens the saved file for the target or, started plainly, Documents\Default.rdp (docs/windows.md#mstsc-files-mru-and-cache), so those count.
  */
 function credSspOffFile(ev: Evidence): CredSspOffFile | null {
   if (ev.clientSettings) return ev.clientSettings.enableCredSsp === false ? { name: ev.clientSettings.fileName, path: null, source: 'given' } : null;
