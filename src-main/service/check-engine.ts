@@ -88,7 +88,7 @@ function runSignal(outer: AbortSignal, ms: number): { signal: AbortSignal; deadl
 /**
  * Runs `ids` (dependencies included) with `shared` context. Independent checks run in parallel; a check
  * whose dependency could not run still runs and reads `undefined` for it. The whole run has one deadline,
- * `deadlineMs` (issue 3: about two timeouts in total): at it the signal every check and probe holds aborts, so
+ * `deadlineMs` (about two timeouts in total, `diagnosisDeadlineMs`): at it the signal every check and probe holds aborts, so
  * their sockets close, and each check still running ends as an error that says so. Evidence of the real checks is
  * held to its contract (`keepContract`); a test's own registry carries whatever its stand-ins return.
  */

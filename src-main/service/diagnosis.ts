@@ -16,13 +16,13 @@ import { BadInputError } from '../shared/errors';
 import { runChecks } from './check-engine';
 import { createThrottle } from './task-runner';
 
-/** The default bound for every network step (CATALOG §5 `--timeout`). */
+/** The default bound for every network step (`--timeout`, docs/contract.md#command-line). */
 export const DEFAULT_TIMEOUT_MS = 5000;
 
 /** Slack on top of two timeouts for the whole diagnosis: the rules and the report after the last probe. */
 export const DEADLINE_MARGIN_MS = 250;
 
-/** The one deadline of a diagnosis: about two timeouts, whatever the server does (issue 3). */
+/** The one deadline of a diagnosis: about two timeouts, whatever the server does (docs/contract.md#command-line). */
 export function diagnosisDeadlineMs(timeoutMs: number): number {
   return timeoutMs * 2 + DEADLINE_MARGIN_MS;
 }

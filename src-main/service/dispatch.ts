@@ -12,7 +12,7 @@ export function isChannel(name: string): name is Channel {
 /** Validates `rawArgs` against the channel's schema, calls the handler and wraps the outcome. */
 export async function dispatch(handlers: AppHandlers, channel: string, rawArgs: unknown): Promise<Envelope<unknown>> {
   if (!isChannel(channel)) {
-    // Echo at most 40 characters, control characters replaced, so the error stays one line (issue 9).
+    // Echo at most 40 characters, control characters replaced, so the error stays one line, whatever a caller sends.
     const shown = channel.slice(0, 40).replace(/[\u0000-\u001f\u007f]/g, '?');
     return { ok: false, error: { code: 'bad-input', message: `Unknown channel "${shown}".` } };
   }
