@@ -1,6 +1,6 @@
-/** The command line's help text (CATALOG §5) and its exit codes. */
+/** The command line's help text and its exit codes (docs/contract.md#command-line). */
 
-/** Exit codes of `rdp-doctor` (CATALOG §5). */
+/** Exit codes of `rdp-doctor` (docs/contract.md#exit-codes). */
 export const EXIT = { ok: 0, findings: 1, usage: 2, internal: 3 } as const;
 
 /** Thrown for bad usage or bad input: printed as one line on stderr, exit 2. */

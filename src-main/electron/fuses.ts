@@ -1,4 +1,4 @@
-/** The Electron fuses flipped in the packaged binary (issue 8): no Node mode, no inspector, app only from an intact asar. */
+/** The Electron fuses flipped in the packaged binary (Electron docs, "Fuses"): no Node mode, no inspector, app only from an intact asar. */
 import { FuseV1Options, FuseVersion, type FuseV1Config } from '@electron/fuses';
 
 /** Name of a fuse in @electron/fuses' FuseV1Options. */

@@ -1,4 +1,4 @@
-/** The JSON report (CATALOG §6, schemaVersion 1), validated before it is written. */
+/** The JSON report (docs/contract.md#json-report, schemaVersion 1), validated before it is written. */
 import { escapeJsonText } from '../shared/display-text';
 import { ReportSchema, type Report } from '../shared/schema';
 

@@ -1,7 +1,7 @@
 /** Check states and durations in words, for row labels and screen readers. */
 import type { RowState } from '../../state/run-update';
 
-/** Each state as the word the checklist shows and announces (CATALOG §7). */
+/** Each state as the word the checklist shows and announces (docs/contract.md#accessible-names). */
 export const STATE_WORDS = {
   queued: 'queued',
   running: 'running',
