@@ -1,4 +1,4 @@
-/** The benchmark: our diagnosis against the tools people use, on the same loopback lab targets (issue 9). */
+/** The benchmark: our diagnosis against the tools people use, on the same loopback lab targets. */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync, statSync, readFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';

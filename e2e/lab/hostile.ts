@@ -1,4 +1,4 @@
-/** Hostile RDP peers: byte-level behaviours no real server shows, to try to break the diagnosis (issue 9). */
+/** Hostile RDP peers: byte-level behaviours no real server shows, to try to break the diagnosis. */
 import net from 'node:net';
 import tls from 'node:tls';
 import { validCert } from './certs';

@@ -25,7 +25,7 @@ const hex = (s: string) => Buffer.from(s.replace(/\s+/g, ''), 'hex');
 const SSL_HYBRID = PROTOCOL.SSL | PROTOCOL.HYBRID;
 const NTLM_SIGNATURE = Buffer.from('NTLMSSP\0', 'latin1');
 
-// Sends a Connection Request, reads the confirm, then upgrades the same socket to TLS (rdp-facts §1.5).
+// Sends a Connection Request, reads the confirm, then upgrades the same socket to TLS (MS-RDPBCGR 5.4.5.1, docs/protocol.md#tls).
 function tlsAfterConfirm(port: number, tlsOptions: tls.ConnectionOptions = {}, requested: number = PROTOCOL.SSL): Promise<{ confirm: Buffer; socket: tls.TLSSocket }> {
   return new Promise((resolve, reject) => {
     const raw = net.connect({ host: '127.0.0.1', port });
@@ -69,7 +69,7 @@ beforeAll(async () => {
 afterAll(() => stopAll());
 
 describe('X.224 bytes', () => {
-  it('builds the requests of rdp-facts §1.4 and parses its confirms', () => {
+  it('builds the requests of MS-RDPBCGR 2.2.1.1 and parses their confirms', () => {
     expect(buildConnectionRequest(0x0b)).toEqual(hex('03 00 00 13 0e e0 00 00 00 00 00 01 00 08 00 0b 00 00 00'));
     expect(buildConnectionRequest(0x0b, 'user1')).toEqual(
       hex('03 00 00 2b 26 e0 00 00 00 00 00 43 6f 6f 6b 69 65 3a 20 6d 73 74 73 68 61 73 68 3d 75 73 65 72 31 0d 0a 01 00 08 00 0b 00 00 00'),
@@ -102,7 +102,7 @@ describe('real peers', () => {
   it('freerdp-shadow answers an NTLM NEGOTIATE inside CredSSP with a CHALLENGE (no SAM file needed)', async () => {
     const { socket } = await tlsAfterConfirm(shadow.port, {}, SSL_HYBRID);
     expect(socket.getPeerCertificate().fingerprint256).toBe(shadow.sha256);
-    // rdp-facts §2.1: TSRequest v6 carrying a 40-byte NTLM NEGOTIATE, as a Windows 10 client sends it.
+    // MS-CSSP 2.2.1: TSRequest v6 carrying a 40-byte NTLM NEGOTIATE, as a Windows 10 client sends it.
     const negotiate = hex('4e544c4d5353500001000000b78208e2' + '00'.repeat(16) + '0a00614a0000000f');
     socket.write(Buffer.concat([hex('30 37 a0 03 02 01 06 a1 30 30 2e 30 2c a0 2a 04 28'), negotiate]));
     const reply = await new Promise<Buffer>((resolve, reject) => {

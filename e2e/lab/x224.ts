@@ -12,7 +12,7 @@ export type ConfirmReply =
 /** What a lab probe saw: a parsed confirm, or the way the server failed to give one. */
 export type ProbeResult = ConfirmReply | { kind: 'closed'; raw: Buffer } | { kind: 'reset'; raw: Buffer } | { kind: 'timeout'; raw: Buffer } | { kind: 'not-x224'; raw: Buffer };
 
-/** Builds a TPKT + X.224 Connection Request with RDP_NEG_REQ (rdp-facts §1.4), optionally with a mstshash cookie. */
+/** Builds a TPKT + X.224 Connection Request with RDP_NEG_REQ (MS-RDPBCGR 2.2.1.1), optionally with a mstshash cookie. */
 export function buildConnectionRequest(requestedProtocols: number, cookie?: string): Buffer {
   const cookieBytes = cookie === undefined ? Buffer.alloc(0) : Buffer.from(`Cookie: mstshash=${cookie}\r\n`, 'latin1');
   const neg = Buffer.from([0x01, 0x00, 0x08, 0x00, 0, 0, 0, 0]);
@@ -38,7 +38,7 @@ export function buildConnectionConfirm(reply: { kind: 'response'; selectedProtoc
   return out;
 }
 
-/** Parses a complete TPKT-framed Connection Confirm per the rule in rdp-facts §1.4; undefined if it is not one. */
+/** Parses a complete TPKT-framed Connection Confirm per docs/protocol.md#tpkt-and-x224-framing; undefined if it is not one. */
 export function parseConnectionConfirm(buf: Buffer): ConfirmReply | undefined {
   if (buf.length < 11 || buf[0] !== 0x03 || buf[5] !== 0xd0) return undefined;
   if (buf.readUInt16BE(2) > buf.length) return undefined;

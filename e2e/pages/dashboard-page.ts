@@ -1,4 +1,4 @@
-/** Page object of the dashboard: every control is found by the accessible names of CATALOG §7. */
+/** Page object of the dashboard: every control is found by the accessible names of docs/contract.md#accessible-names. */
 import { expect, type Locator, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
