@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { createServer, type AddressInfo } from 'node:net';
+import { createServer, type AddressInfo, type Socket } from 'node:net';
 import { ReportSchema } from '../shared/schema';
 
 const ROOT = resolve(__dirname, '..', '..');
@@ -13,6 +13,18 @@ let home: string;
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1', ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Like cli(), without blocking the event loop, so servers in this process keep answering. */
+function cliAsync(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
 }
 
 async function closedPort(): Promise<number> {
@@ -79,7 +91,7 @@ describe('rdp-doctor command line', () => {
     const lines = r.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     const reports = lines.map((l) => ReportSchema.parse(JSON.parse(l)));
-    expect(reports.map((x) => x.target.port).sort()).toEqual([a, b].sort());
+    expect(reports.map((x) => x.target.port)).toEqual([a, b]);
     expect(reports[0]!.checks).toHaveLength(27);
     expect(r.code).toBe(reports.some((x) => x.findings.some((f) => ['critical', 'high', 'medium'].includes(f.severity))) ? 1 : 0);
   });
@@ -143,5 +155,50 @@ describe('rdp-doctor command line', () => {
       expect(bad.code, args.join(' ')).toBe(2);
       expect(bad.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
     }
+  });
+
+  it('several targets print in the order given, even when a later one finishes first, then one summary table', async () => {
+    // The first target accepts and never answers (it takes the whole timeout); the second refuses at once.
+    const held: Socket[] = [];
+    const silent = createServer((socket) => held.push(socket));
+    await new Promise<void>((r) => silent.listen(0, '127.0.0.1', r));
+    const slow = (silent.address() as AddressInfo).port;
+    const fast = await closedPort();
+    try {
+      const r = await cliAsync(['diagnose', `127.0.0.1:${slow}`, `127.0.0.1:${fast}`, '--timeout', '600']);
+      expect(r.code).toBe(1);
+      const headers = [...r.stdout.matchAll(/^RDP Doctor \S+ — (\S+) /gm)].map((m) => m[1]);
+      expect(headers).toEqual([`127.0.0.1:${slow}`, `127.0.0.1:${fast}`]);
+      const summary = r.stdout.slice(r.stdout.indexOf('Summary: 2 targets, 2 with a problem'));
+      expect(summary.split('\n').slice(1, 4)).toEqual([
+        expect.stringMatching(/^ {2}# {2}Target +Verdict +Top finding$/),
+        expect.stringMatching(new RegExp(`^  1  127\\.0\\.0\\.1:${slow} +problem \\(critical\\) +The server never answers the Remote Desktop handshake$`)),
+        expect.stringMatching(new RegExp(`^  2  127\\.0\\.0\\.1:${fast} +problem \\(critical\\) +Nothing is listening on the Remote Desktop port$`)),
+      ]);
+    } finally {
+      for (const socket of held) socket.destroy();
+      await new Promise<void>((r) => silent.close(() => r()));
+    }
+  });
+
+  it('diagnose --rdp-file FILE alone diagnoses the computer the file names', async () => {
+    const port = await closedPort();
+    const file = join(home, 'office.rdp');
+    writeFileSync(file, `full address:s:127.0.0.1:${port}\r\n`);
+    const r = cli(['diagnose', '--rdp-file', file, '--json', '--timeout', '1000']);
+    expect(r.stderr).toBe('');
+    const report = ReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.target).toMatchObject({ host: '127.0.0.1', port });
+  });
+
+  it('human output: one timing per check line, and the checks that need Windows folded into one line', async () => {
+    const port = await closedPort();
+    const r = cli(['diagnose', `127.0.0.1:${port}`, '--timeout', '1000']);
+    const checklist = r.stdout.slice(r.stdout.indexOf('Checklist'));
+    for (const line of checklist.split('\n').filter((l) => /^ {4}(pass|warn|FAIL|skip|error) /.test(l))) {
+      expect(line.match(/\b\d+(\.\d+)? ?(ms|s)\b/g)?.length ?? 0, line).toBeLessThanOrEqual(1);
+    }
+    expect(checklist).toMatch(/^ {4}skip {2}Checks that need Windows \(18\): Windows and client versions, Saved credentials, /m);
+    expect(checklist).not.toContain("Runs on Windows only");
   });
 });

@@ -1,7 +1,9 @@
 /** Human output of the command line: the verdict first, then the checklist by section; colour only on a terminal. */
-import { CHECK_META, SECTION_TITLES, FIX_META } from '../shared/catalog';
+import { CHECK_META, SECTION_TITLES } from '../shared/catalog';
 import { targetLabel } from '../shared/target-input';
-import { verdictOf } from '../shared/verdict';
+import { isHealthy, verdictOf } from '../shared/verdict';
+import { planOf } from '../shared/action-plan';
+import { isWindowsOnlySkip, windowsOnlyTitle } from '../shared/needs-windows';
 import { SECTION_IDS, type CheckStatus } from '../shared/ids';
 import type { DecodeResult, Finding, Report } from '../shared/schema';
 import type { ProgressEvent } from '../shared/dto';
@@ -25,11 +27,34 @@ function formatFinding(f: Finding, s: ReturnType<typeof styler>, lead: string): 
   lines.push(`    ${clean(f.explanation)}`);
   lines.push(s.dim(`    Technical: ${clean(f.technical)}`));
   if (f.contradictions.length) lines.push(s.dim(`    Against it: ${f.contradictions.map(clean).join('; ')}`));
-  if (f.fixes.length) lines.push(`    Fixes: ${f.fixes.map((id) => `${FIX_META[id].title} (${id})`).join(', ')}`);
   return lines;
 }
 
-/** The whole human report: verdict, other findings, then the 11-section checklist. */
+/** "What to do now": the plan's steps, each fix once, with its id for `rdp-doctor fix`. */
+function formatPlan(findings: readonly Finding[], hasCause: boolean, s: ReturnType<typeof styler>): string[] {
+  const plan = planOf(findings);
+  if (plan.length === 0) return [];
+  const lines = ['', s.bold(hasCause ? 'What to do now:' : 'Worth doing:')];
+  for (const step of plan) {
+    const tags = [step.isRecommended ? 'recommended' : '', step.isOptional ? 'optional' : ''].filter(Boolean);
+    lines.push(`  ${step.number}. ${step.title} (${step.fixId}) on ${step.where}${tags.length ? ` — ${tags.join(', ')}` : ''}`);
+    if (step.after) lines.push(`     ${step.after.why}`);
+    if (step.securityCost) lines.push(s.yellow(`     Lowers security: ${step.securityCost}`));
+  }
+  return lines;
+}
+
+// A summary that already states a time ("open on 10.0.0.5 (0.5 ms)") keeps it; the check's own duration would be a second one.
+const STATES_A_TIME = /\b\d+(?:\.\d+)?\s?(?:ms|s)\b/;
+
+/** One checklist line: status, title, summary and one timing. */
+function checkLine(c: Report['checks'][number], s: ReturnType<typeof styler>): string {
+  const paint = c.status === 'fail' || c.status === 'error' ? s.red : c.status === 'warn' ? s.yellow : c.status === 'pass' ? s.green : s.dim;
+  const summary = clean(c.summary);
+  return `    ${paint(STATUS_WORD[c.status].padEnd(5))} ${c.title} — ${summary}${STATES_A_TIME.test(summary) ? '' : ` ${s.dim(`(${c.durationMs} ms)`)}`}`;
+}
+
+/** The whole human report: verdict, the plan, other things noticed, then the 11-section checklist. */
 export function formatReport(report: Report, color: boolean): string {
   const s = styler(color);
   const out: string[] = [];
@@ -44,21 +69,36 @@ export function formatReport(report: Report, color: boolean): string {
     out.push(`    ${clean(verdict.summary)}`);
     if (verdict.failedChecks.length) out.push(`    ${verdict.failedChecks.map((id) => CHECK_META[id].title).join(', ')}`);
   }
+  out.push(...formatPlan(report.findings, verdict.cause !== null, s));
   if (verdict.noticed.length) {
     out.push('', s.bold('Other things we noticed:'));
     for (const f of verdict.noticed) out.push(...formatFinding(f, s, '  - '));
   }
   out.push('', s.bold('Checklist'));
+  const windowsOnly = report.checks.filter(isWindowsOnlySkip);
   SECTION_IDS.forEach((section, i) => {
-    const checks = report.checks.filter((c) => c.section === section);
+    const checks = report.checks.filter((c) => c.section === section && !windowsOnly.includes(c));
     if (!checks.length) return;
     out.push(`${String(i + 1).padStart(2)}. ${SECTION_TITLES[section]}`);
-    for (const c of checks) {
-      const paint = c.status === 'fail' || c.status === 'error' ? s.red : c.status === 'warn' ? s.yellow : c.status === 'pass' ? s.green : s.dim;
-      out.push(`    ${paint(STATUS_WORD[c.status].padEnd(5))} ${c.title} — ${clean(c.summary)} ${s.dim(`(${c.durationMs} ms)`)}`);
-    }
+    for (const c of checks) out.push(checkLine(c, s));
   });
+  if (windowsOnly.length) out.push(`    ${s.dim('skip ')} ${windowsOnlyTitle(windowsOnly.length)}: ${s.dim(windowsOnly.map((c) => c.title).join(', '))}`);
   return `${out.join('\n')}\n`;
+}
+
+/** The table after several targets: each target, its verdict and its top finding, in the order given. */
+export function formatSummary(reports: readonly Report[], color: boolean): string {
+  const s = styler(color);
+  const rows = reports.map((r, i) => {
+    const v = verdictOf(r.findings, r.checks, r.target);
+    const verdict = v.kind === 'cause' ? `problem (${v.cause?.severity ?? ''})` : v.kind === 'unclear' ? 'unclear' : 'no problem found';
+    return [String(i + 1), clean(targetLabel(r.target, true)), verdict, v.cause ? v.cause.title : '—'];
+  });
+  const head = ['#', 'Target', 'Verdict', 'Top finding'];
+  const widths = head.map((h, c) => Math.max(h.length, ...rows.map((row) => row[c]!.length)));
+  const line = (cells: readonly string[]): string => `  ${cells.map((cell, c) => (c === cells.length - 1 ? cell : cell.padEnd(widths[c]!))).join('  ')}`.trimEnd();
+  const problems = reports.filter((r) => !isHealthy(r.findings)).length;
+  return `${[s.bold(`Summary: ${reports.length} targets, ${problems} with a problem`), line(head), ...rows.map(line)].join('\n')}\n`;
 }
 
 /** Human output of `decode`. */

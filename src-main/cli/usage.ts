@@ -23,7 +23,10 @@ Usage:
   rdp-doctor scripts export DIR                            every PowerShell script the app can run
 
 Commands:
-  diagnose        run every check against one or more targets (host, host:port, [ipv6]:port or .rdp file);
+  diagnose        run every check against one or more targets (host, host:port, [ipv6]:port, rdp:// link,
+                  mstsc /v:host, or .rdp file); --rdp-file FILE alone diagnoses the computer the file names;
+                  several targets print in the order given, then a summary table; with --json each report is
+                  one line (JSON Lines), in the order given;
                   --report writes .html, .pdf or .json by its extension; --redact replaces names, addresses,
                   users and other identifying details by pseudonyms (host-1, user-1) in everything it prints
                   and writes

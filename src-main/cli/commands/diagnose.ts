@@ -17,7 +17,7 @@ import { batchConcurrency, socketBudget } from '../concurrency';
 import { setSocketBudget } from '../../net/socket-budget';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
-import { createProgressLine, formatReport } from '../output';
+import { createProgressLine, formatReport, formatSummary } from '../output';
 import { localeFromEnvironment } from '../../report/paper';
 import { EXIT, UsageError } from '../usage';
 
@@ -83,16 +83,17 @@ export const run: CliCommand = async (io, argv) => {
   const targets = [...p.positionals];
   const list = str(p, 'targets');
   if (list) targets.push(...(await readInputFile(list, 'the targets file', MAX_TARGETS_FILE_BYTES)).toString('utf8').split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
-  if (targets.length === 0) throw new UsageError('diagnose: give at least one target (host, host:port or .rdp file), or --targets FILE.');
-  if (targets.length > MAX_TARGETS) throw new UsageError(`diagnose: at most ${MAX_TARGETS} targets at once.`);
   const rdpPath = str(p, 'rdp-file');
+  // `diagnose --rdp-file F` alone diagnoses the computer the file names (its full address).
+  if (targets.length === 0 && !rdpPath) throw new UsageError('diagnose: give at least one target (host, host:port or .rdp file), --targets FILE, or --rdp-file FILE.');
+  if (targets.length > MAX_TARGETS) throw new UsageError(`diagnose: at most ${MAX_TARGETS} targets at once.`);
   const shared: Omit<DiagnoseRequest, 'target'> = {
     ...(rdpPath ? { rdpFile: await readRdpInput(rdpPath) } : {}),
     ...(str(p, 'gateway') ? { gateway: str(p, 'gateway') } : {}),
     ...(str(p, 'error') ? { error: str(p, 'error') } : {}),
     ...(int(p, 'timeout', 100, 120_000) ? { timeoutMs: int(p, 'timeout', 100, 120_000) } : {}),
   };
-  const requests = await buildRequests(targets, shared);
+  const requests = targets.length > 0 ? await buildRequests(targets, shared) : [{ ...shared, target: '' }];
   const json = p.values['json'] === true;
   const reportFile = str(p, 'report');
   const redact = p.values['redact'] === true;
@@ -105,17 +106,27 @@ export const run: CliCommand = async (io, argv) => {
     if (taskIds.has(e.taskId)) progress.update(e);
   });
   let worst: number = EXIT.ok;
+  // Results print in the order the targets were given, each as soon as the ones before it are out.
+  const done: (string | undefined)[] = new Array<string | undefined>(requests.length);
+  const reports: Report[] = [];
+  let printed = 0;
+  const flush = (): void => {
+    while (printed < done.length && done[printed] !== undefined) {
+      if (!json) progress.done();
+      io.stdout.write(done[printed] ?? '');
+      done[printed] = '';
+      printed += 1;
+    }
+  };
   const runOne = async (req: DiagnoseRequest, index: number): Promise<void> => {
     const { taskId } = unwrap(await dispatch(service.handlers, 'diagnosis:start', req)) as { taskId: string };
     taskIds.add(taskId);
     const report: Report = await service.waitForReport(taskId);
     if (!isHealthy(report.findings)) worst = EXIT.findings;
     const shown = await printedReport(service, taskId, report, redact);
-    if (json) io.stdout.write(jsonLine(shown));
-    else {
-      progress.done();
-      io.stdout.write(`${index > 0 ? '\n' : ''}${formatReport(shown, io.color)}`);
-    }
+    reports[index] = shown;
+    done[index] = json ? jsonLine(shown) : `${index > 0 ? '\n' : ''}${formatReport(shown, io.color)}`;
+    flush();
     if (reportFile) {
       // Redacted reports of several targets are told apart by their place in the list: a host name in the file name would give it away.
       const suffix = redact ? `target-${index + 1}` : `${report.target.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${report.target.port}`;
@@ -132,6 +143,8 @@ export const run: CliCommand = async (io, argv) => {
       }
     });
     await Promise.all(workers);
+    // Several targets end with one table; --json stays pure JSON Lines, one report per line in the order given.
+    if (!json && requests.length > 1) io.stdout.write(`\n${formatSummary(reports, io.color)}`);
   } finally {
     off();
     progress.done();
