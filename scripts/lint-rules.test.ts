@@ -50,6 +50,7 @@ describe('architecture lint rules', () => {
     ["export { runChecks } from '../service/check-engine';", 'src-main/diagnosis/example.ts'],
     ["export const load = (): Promise<unknown> => import('../service/app-service');", 'src-main/fixes/example.ts'],
     ["import { renderHtml } from '../report/html';", 'src-main/windows/example.ts'],
+    ["import { dispatch } from '../../service/dispatch';", 'src-main/windows/server/example.ts'],
     ["import { startWebServer } from '../web/server';", 'src-main/service/example.ts'],
     ["import { PROTOCOL } from '../net/x224';", 'src-main/shared/example.ts'],
     ["import { parseTarget } from '../../src-main/net/target';", 'src-renderer/state/example.ts'],
