@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPushQueue, findRdpArgument, readRdpFile } from './open-rdp';
-import { bytesToBase64, droppedRdpFile, MAX_RDP_FILE_BYTES } from './rdp-drop';
+import { bytesToBase64 } from '../shared/base64';
+import { droppedRdpFile, MAX_RDP_FILE_BYTES } from './rdp-drop';
 
 describe('findRdpArgument', () => {
   it('finds the file in packaged, development and second-instance command lines', () => {

@@ -1,21 +1,8 @@
 /** Moving bytes between the page and the service: base64 both ways, dropped .rdp files, and saving a file as a download. */
+import { base64ToBytes, bytesToBase64 } from '../../src-main/shared/base64';
 import type { RdpFileInput } from '../../src-main/shared/dto';
 
-/** Encodes bytes as base64 without blowing the call stack on large files. */
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  return btoa(binary);
-}
-
-/** Decodes base64 to bytes; throws on text that is not base64. */
-export function base64ToBytes(base64: string): Uint8Array {
-  const binary = atob(base64);
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  return bytes;
-}
+export { base64ToBytes, bytesToBase64 } from '../../src-main/shared/base64';
 
 /** Saves base64 content as a file download (works in browser mode and in Electron, which shows its save dialog). */
 export function downloadBase64(fileName: string, mime: string, contentBase64: string): void {
