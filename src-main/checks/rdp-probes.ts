@@ -18,13 +18,14 @@ export function serverNameFor(ctx: CheckContext): string | null {
 }
 
 /**
- * Where the wire probes connect: for a name, the first of its addresses that accepted a connection (one lookup
- * per diagnosis, the address the client would use, and no second family tried on every probe); a failed
- * connect when none did. An address target is used as it is, without waiting for the TCP check.
+ * Where the wire probes connect: the first address that accepted the TCP check's connect (for a name: one lookup
+ * per diagnosis, the address the client would use, and no second family tried on every probe); a failed connect
+ * when none did, which every probe then reports without connecting again. Waiting for that connect costs nothing:
+ * the connect gate holds every other connect to a server of unknown speed until the first one completes. A refused
+ * port so costs one connection, not seven (a batch of hundreds of closed ports felt each).
  */
 function probeEndpoint(ctx: CheckContext): Promise<{ host: string } | { failed: TcpAttempt }> {
   return ctx.memo('net:probe-endpoint', async () => {
-    if (ctx.target.isAddress) return { host: ctx.target.host };
     const attempts = await probeConnects(ctx);
     const open = attempts.find((a) => a.kind === 'open');
     if (open) return { host: open.address };

@@ -100,8 +100,9 @@ describe('stand-ins (real sockets, scripted misbehaviour)', () => {
     expect(tls.status).toBe('fail');
     expect(cred.status).toBe('skip');
     expect(findings).toEqual(['tls-version-mismatch']);
-    // Six negotiation probes and the four pinned versions: the full-range handshake rode the SSL probe's connection.
+    // The TCP connect, six negotiation probes and the four pinned versions: the full-range handshake rode the SSL
+    // probe's connection.
     expect(tls.evidence.chainSource).toBe('default');
-    expect(s.connections).toBe(10);
+    expect(s.connections).toBe(11);
   });
 });
