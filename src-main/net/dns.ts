@@ -2,6 +2,7 @@
 import dns from 'node:dns';
 import { isIP } from 'node:net';
 import { bounded, since } from './bounded';
+import { sharedAnswer } from './shared-answers';
 import { socketSlot } from './socket-budget';
 
 /** Why a lookup gave no answer; each kind reads differently to a person. */
@@ -154,8 +155,22 @@ export async function queryDirect(host: string, family: 4 | 6, options: DnsProbe
   }
 }
 
-/** PTR names for `address` from DNS directly. */
-export async function reverseDirect(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
+/** PTR names for `address` from DNS directly (shared with concurrent and recent askers, shared-answers.ts). */
+export function reverseDirect(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
+  const key = `ptr ${address} ${(options.servers ?? []).join(',')}`;
+  return sharedAnswer(key, options, () => askReverseDirect(address, { timeoutMs: options.timeoutMs, ...(options.servers ? { servers: options.servers } : {}) }), stoppedReverse);
+}
+
+/** The name the operating system gives `address` (shared like reverseDirect). */
+export function reverseSystem(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
+  return sharedAnswer(`getnameinfo ${address}`, options, () => askReverseSystem(address, { timeoutMs: options.timeoutMs }), stoppedReverse);
+}
+
+function stoppedReverse(reason: 'timeout' | 'aborted', ms: number): ReverseOutcome {
+  return { ok: false, names: [], ms, error: stopped(reason) };
+}
+
+async function askReverseDirect(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
   const start = performance.now();
   if (isIP(address) === 0) return { ok: false, names: [], ms: 0, error: { kind: 'bad-name', code: null, message: 'not an IP address' } };
   const resolver = makeResolver(options);
@@ -170,7 +185,7 @@ export async function reverseDirect(address: string, options: DnsProbeOptions): 
 }
 
 /** The name the operating system gives `address` (getnameinfo: hosts file, DNS, NetBIOS…). */
-export async function reverseSystem(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
+async function askReverseSystem(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
   const start = performance.now();
   if (isIP(address) === 0) return { ok: false, names: [], ms: 0, error: { kind: 'bad-name', code: null, message: 'not an IP address' } };
   try {
