@@ -106,6 +106,8 @@ else {
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
     const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath() });
+    // The app starting is when the fix journal is recovered (the window then shows what was found).
+    void service.recovery().then((r) => r.problems.forEach((problem) => logger.warn(`fix journal: ${problem}`)));
     const stateFile = join(app.getPath('userData'), 'window-state.json');
     const created = createMainWindow(distDir, await loadMainWindowState(stateFile));
     const win = created.window;

@@ -52,17 +52,17 @@ export const credentialsClearFix: FixDefinition = {
     return {
       backups: [{ kind: 'collect', name: 'saved-credentials', description: 'Record the saved credentials (cmdkey /list) and the user name stored for this computer', collector: 'client-credentials' }],
       apply: [{ kind: 'script', name: 'cmdkey-delete', description: `Delete the saved credential ${target} (cmdkey /delete:${target})`, script: DELETE, data: { target }, elevation: 'none' }],
-      undo: [
-        {
-          kind: 'note',
-          name: 'password-not-restorable',
-          isIrreversible: true,
-          description: 'A saved password cannot be read back, so it cannot be restored: Remote Desktop asks for it at the next connection. The recorded user name is in the journal.',
-        },
-      ],
       notes: [`Windows keeps the password encrypted; this app never sees it. Only the user name stored for ${target} is recorded before deleting.`],
     };
   },
+  undo: () => [
+    {
+      kind: 'note',
+      name: 'password-not-restorable',
+      isIrreversible: true,
+      description: 'A saved password cannot be read back, so it cannot be restored: Remote Desktop asks for it at the next connection. The recorded user name is in the journal.',
+    },
+  ],
   describeBackups(backups, target) {
     const users = savedUsers(backups['saved-credentials']?.output, target.host);
     return users.length > 0 ? `The saved user name was ${[...new Set(users)].join(', ')}.` : null;

@@ -21,8 +21,8 @@ export const dnsFlushFix: FixDefinition = {
     return {
       backups: [],
       apply: [{ kind: 'script', name: 'flushdns', description: 'Empty the DNS resolver cache (ipconfig /flushdns)', script: FLUSH, data: {}, elevation: 'fallback' }],
-      undo: [{ kind: 'note', name: 'nothing-to-undo', description: 'Nothing to undo: Windows fills the cache again as names are looked up.' }],
       notes: ['If the name still resolves to the old address, the stale record is on the DNS server, not on this computer.'],
     };
   },
+  undo: () => [{ kind: 'note', name: 'nothing-to-undo', description: 'Nothing to undo: Windows fills the cache again as names are looked up.' }],
 };

@@ -1,4 +1,5 @@
 /** Fix server.enable-firewall-rule: Enable-NetFirewallRule for the Remote Desktop user-mode rules, by Name (docs/windows.md#firewall-rules). */
+import { z } from 'zod';
 import type { FixDefinition } from './types';
 
 /** The rules turned on; names are not localized, display names are. */
@@ -21,6 +22,9 @@ if ($was.Count -gt 0) { Disable-NetFirewallRule -Name $was }
 [pscustomobject]@{ disabled = $was } | ConvertTo-Json -Compress
 `;
 
+/** What rule-state must have recorded before its restore runs: only the rules this fix turns on, each once at most. */
+const RULE_STATE = z.array(z.object({ name: z.enum(RDP_RULES), enabled: z.boolean() })).max(RDP_RULES.length);
+
 /** The constant scripts, for tests. */
 export const FIREWALL_SCRIPTS = { STATE, ENABLE, RESTORE } as const;
 
@@ -34,8 +38,10 @@ export const enableFirewallRuleFix: FixDefinition = {
     return {
       backups: [{ kind: 'script', name: 'rule-state', description: `Record whether ${names.join(' and ')} are enabled (Get-NetFirewallRule -Name …)`, script: STATE, data: { names }, elevation: 'none' }],
       apply: [{ kind: 'script', name: 'rule-enable', description: `Enable-NetFirewallRule -Name ${names.join(',')}`, script: ENABLE, data: { names }, elevation: 'always' }],
-      undo: [{ kind: 'script', name: 'rule-restore', description: 'Disable-NetFirewallRule for the rules that were off before', script: RESTORE, data: {}, elevation: 'always', withBackup: 'rule-state' }],
       notes: ['A firewall managed by Group Policy or another product may still block the port.'],
     };
   },
+  undo: () => [
+    { kind: 'script', name: 'rule-restore', description: 'Disable-NetFirewallRule for the rules that were off before', script: RESTORE, data: {}, elevation: 'always', withBackup: 'rule-state', backupSchema: RULE_STATE },
+  ],
 };

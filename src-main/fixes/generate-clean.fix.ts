@@ -5,7 +5,7 @@ import { stringSetting } from '../rdpfile/parse';
 import { cleanCopyOfFile, type CleanCopy } from '../rdpfile/clean-copy';
 import { routeOf } from '../rdpfile/route';
 import type { RdpFileInput } from '../shared/dto';
-import { fileSafe, outputPath, rdpFileOutput } from './rdpfile-steps';
+import { fileSafe, outputPath, rdpFileOutput, rdpFileUndo } from './rdpfile-steps';
 import type { FixDefinition } from './types';
 
 /** The user name written in the diagnosed .rdp file, if any. */
@@ -39,4 +39,5 @@ export const generateCleanFix: FixDefinition = {
     const path = outputPath(ctx.option, ctx.outputDir);
     return rdpFileOutput(clean.bytes, path, `${fileSafe(ctx.target.host)}-fallback.rdp`, [...clean.notes, 'Open the file with Remote Desktop Connection; it works only while the host does not require NLA.'], clean.securityCost);
   },
+  undo: rdpFileUndo,
 };

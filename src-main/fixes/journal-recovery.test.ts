@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,7 +50,8 @@ async function applyAndKill(...args: string[]): Promise<void> {
   expect(await exited).toBe('SIGKILL');
 }
 
-const service = (journalDir: string) => createFixService({ windows: null, journalDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+// The next start is the same app: the same journal and the same folder for produced files (the undo is rebuilt with it).
+const service = (journalDir: string, outputDir: string) => createFixService({ windows: null, journalDir, outputDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
 
 describe('journal recovery after kill -9 mid-apply', () => {
   it('undoes on the next start and restores the overwritten file byte for byte', async () => {
@@ -64,12 +65,12 @@ describe('journal recovery after kill -9 mid-apply', () => {
     expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')).state).toBe('applying');
     expect(readdirSync(journalDir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
 
-    const recovered = await service(journalDir).recover();
+    const recovered = await service(journalDir, dirname(outFile)).recover();
     expect(recovered.recovered).toHaveLength(1);
     expect(recovered.recovered[0]).toMatchObject({ fixId: 'rdpfile.generate-clean', previousState: 'applying', undone: true });
     expect(readFileSync(outFile).equals(original)).toBe(true);
     expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')).state).toBe('undone');
-    expect((await service(journalDir).recover()).recovered).toEqual([]);
+    expect((await service(journalDir, dirname(outFile)).recover()).recovered).toEqual([]);
   });
 
   it('deletes a file that did not exist before the interrupted fix', async () => {
@@ -77,16 +78,18 @@ describe('journal recovery after kill -9 mid-apply', () => {
     const outFile = join(tempJournalDir(), 'new.rdp');
     await applyAndKill(journalDir, outFile);
     expect(existsSync(outFile)).toBe(true);
-    const offered = await service(journalDir).recover({ perform: false });
+    const offered = await service(journalDir, dirname(outFile)).recover({ perform: false });
     expect(offered.recovered[0]).toMatchObject({ undone: false, previousState: 'applying' });
     expect(existsSync(outFile)).toBe(true);
-    await service(journalDir).recover();
+    await service(journalDir, dirname(outFile)).recover();
     expect(existsSync(outFile)).toBe(false);
   });
 });
 
 const MACHINE = join(WINDOWS_FIXTURES, 'host-nla-firewall-off');
-const SNAPSHOT = JSON.parse(readFileSync(recordedOutputPath(MACHINE, 'server.disable-nla', 'registry-snapshot'), 'utf8')) as unknown;
+const SNAPSHOT = JSON.parse(readFileSync(recordedOutputPath(MACHINE, 'server.disable-nla', 'registry-snapshot'), 'utf8')) as { regKey: string; keyExists: boolean; values: unknown[] };
+// What the restore gets of it: the fields the fix's schema knows, as recorded (the export path and policy list stay out).
+const RESTORED = { regKey: SNAPSHOT.regKey, keyExists: SNAPSHOT.keyExists, values: SNAPSHOT.values };
 
 /** A live-mode executor that records what it is asked to run (nothing runs). */
 function recordingLiveExecutor(): FixExecutor & { runs: { name: string; data: Readonly<Record<string, unknown>> }[] } {
@@ -112,7 +115,7 @@ describe('journal recovery after kill -9 in the middle of a Windows fix', () => 
     expect(recovered.recovered[0]).toMatchObject({ fixId: 'server.disable-nla', previousState: 'applying', undone: true });
     expect(executor.runs.map((r) => r.name)).toEqual(['registry-restore']);
     expect(executor.runs[0]?.script).toBe(REGISTRY_SCRIPTS.RESTORE_VALUES);
-    expect(executor.runs[0]?.data['backup']).toEqual(SNAPSHOT);
+    expect(executor.runs[0]?.data['backup']).toEqual(RESTORED);
     expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')).state).toBe('undone');
     expect((await next.recover()).recovered).toEqual([]);
   });
@@ -134,7 +137,7 @@ describe('journal recovery after kill -9 in the middle of a Windows fix', () => 
     const undo = await next.undo(name?.slice(0, -5) ?? '');
     expect(undo.ok).toBe(true);
     expect(executor.runs.map((r) => r.name)).toEqual(['registry-restore']);
-    expect(executor.runs[0]?.data['backup']).toEqual(SNAPSHOT);
+    expect(executor.runs[0]?.data['backup']).toEqual(RESTORED);
     expect(JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')).state).toBe('undone');
   });
 });

@@ -18,7 +18,7 @@ describe('journal files', () => {
     await expect(j.load(id)).rejects.toThrow(/No fix with journal id/);
   });
 
-  it('lists a corrupt entry as unreadable instead of failing, and leaves no temp files', async () => {
+  it('lists a corrupt entry as rejected instead of failing, and leaves no temp files', async () => {
     const dir = tempJournalDir();
     const service = createFixService({ windows: null, journalDir: dir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
     const r = await service.apply({ fixId: 'rdpfile.generate-clean', target: 'h1', option: 'a.rdp' });
@@ -26,9 +26,10 @@ describe('journal files', () => {
     const j = await openJournal(dir);
     const listed = await j.list();
     expect(listed.entries.map((e) => e.id)).toEqual([r.journalId]);
-    expect(listed.unreadable).toHaveLength(1);
+    expect(listed.rejected).toHaveLength(1);
+    expect(listed.rejected[0]?.reason).toMatch(/is not valid JSON; it was left as it is/);
     expect(readdirSync(dir).filter((n) => n.includes('.tmp'))).toEqual([]);
-    expect((await service.recover()).unreadable).toHaveLength(1);
+    expect((await service.recover()).rejected).toHaveLength(1);
   });
 });
 
@@ -83,9 +84,9 @@ describe('recovery of a live entry', () => {
     const j = await openJournal(dir);
     const id = newJournalId();
     const at = new Date().toISOString();
+    // The undo comes from the fix's code (a registry restore, which needs UAC), not from the entry.
     await j.save({
-      version: 1, id, fixId: 'server.enable-rdp', target: '127.0.0.1', executor: 'live', state: 'applying', createdAt: at, updatedAt: at, backups: {}, log: [], error: null,
-      prepared: { backups: [], apply: [], notes: [], undo: [{ kind: 'script', name: 'registry-restore', description: 'restore', script: 'x', data: {}, elevation: 'always' }] },
+      version: 2, id, fixId: 'server.enable-rdp', target: '127.0.0.1', option: null, executor: 'live', state: 'applying', createdAt: at, updatedAt: at, backups: {}, written: {}, log: [], error: null,
     });
     const service = createFixService({ windows: null, journalDir: dir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
     const r = await service.recover();

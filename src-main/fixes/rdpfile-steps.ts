@@ -1,7 +1,7 @@
 /** Shared by the two .rdp fixes: where the file goes, its backup (a byte copy) and undo (put it back). Works on any OS. */
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import { BadInputError } from '../shared/errors';
-import type { PreparedFix } from './types';
+import type { PreparedFix, UndoAction, UndoContext } from './types';
 
 // Names Windows keeps for devices: writing "NUL.rdp" or "COM1.rdp" would not make a file.
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
@@ -25,19 +25,32 @@ export function outputPath(option: string | undefined, outputDir: string): strin
 }
 
 /** The prepared fix for writing `bytes` as a .rdp file (to `path`, or only as a download when path is null). */
-export function rdpFileOutput(bytes: Buffer, path: string | null, defaultName: string, notes: readonly string[], securityCost: string | null): PreparedFix {
+export function rdpFileOutput(bytes: Buffer, path: string | null, defaultName: string, notes: readonly string[], securityCost: string | null): Omit<PreparedFix, 'undo'> {
   const output = { fileName: path ? basename(path) : defaultName, mime: 'application/x-rdp', contentBase64: bytes.toString('base64') };
-  if (!path) {
-    return { backups: [], apply: [], undo: [{ kind: 'note', name: 'nothing-written', description: 'Nothing was written on this computer; delete the downloaded file to undo.' }], notes, securityCost, output };
-  }
+  if (!path) return { backups: [], apply: [], notes, securityCost, output };
   return {
     backups: [{ kind: 'copy-file', name: 'previous-file', description: `Copy ${path} byte for byte into the journal if it exists`, path }],
     apply: [{ kind: 'write-file', name: 'write-rdp', description: `Write ${path} (UTF-16LE with BOM, CRLF, ${bytes.length} bytes)`, path, contentBase64: output.contentBase64 }],
-    undo: [{ kind: 'restore-file', name: 'restore-rdp', description: `Put the previous ${basename(path)} back byte for byte, or delete it if it did not exist`, backup: 'previous-file' }],
     notes,
     securityCost,
     output,
   };
+}
+
+/** The undo of a .rdp fix, from the option alone: the file it wrote in the app's folder is put back, or nothing was written. */
+export function rdpFileUndo(ctx: Pick<UndoContext, 'option' | 'outputDir'>): UndoAction[] {
+  const path = outputPath(ctx.option, ctx.outputDir);
+  if (!path) return [{ kind: 'note', name: 'nothing-written', description: 'Nothing was written on this computer; delete the downloaded file to undo.' }];
+  return [
+    {
+      kind: 'restore-file',
+      name: 'restore-rdp',
+      description: `Put the previous ${basename(path)} back byte for byte, or delete it if it did not exist`,
+      path,
+      backup: 'previous-file',
+      writtenBy: 'write-rdp',
+    },
+  ];
 }
 
 /** A host name made safe for a file name. */

@@ -1,13 +1,14 @@
 /** Builds a FixDefinition for a fix that is one registry change (NLA, security layer, RDP on, TLS 1.2, UDP, CredSSP oracle). */
 import type { CheckId, FixId } from '../shared/ids';
 import { registrySteps, type RegistryChange } from './registry-steps';
-import type { FixContext, FixDefinition } from './types';
+import type { FixContext, FixDefinition, UndoContext } from './types';
 
 /** The parts of a registry fix that vary. */
 export interface RegistryFixSpec {
   readonly id: FixId;
   readonly verifyChecks: readonly CheckId[];
-  change(ctx: FixContext): RegistryChange;
+  /** Also what an undo is rebuilt from, so it reads only the target and the option. */
+  change(ctx: UndoContext): RegistryChange;
   notes?(ctx: FixContext): string[];
   securityCost?(ctx: FixContext): string | null | undefined;
 }
@@ -20,10 +21,11 @@ export function registryFix(spec: RegistryFixSpec): FixDefinition {
     verifyChecks: spec.verifyChecks,
     async prepare(ctx) {
       const change = spec.change(ctx);
-      const steps = registrySteps(change, ctx.backupDir);
+      const { backups, apply } = registrySteps(change, ctx.backupDir);
       const cost = spec.securityCost?.(ctx);
       return {
-        ...steps,
+        backups,
+        apply,
         notes: [
           ...(spec.notes?.(ctx) ?? []),
           ...(change.policyKey ? [`A Group Policy value under ${change.policyKey} overrides this setting; on a domain the policy may also put the old value back.`] : []),
@@ -31,6 +33,7 @@ export function registryFix(spec: RegistryFixSpec): FixDefinition {
         ...(cost !== undefined ? { securityCost: cost } : {}),
       };
     },
+    undo: (ctx) => registrySteps(spec.change(ctx), ctx.backupDir).undo,
   };
 }
 

@@ -1,4 +1,5 @@
 /** Registry fixes as data: snapshot + `reg export` before, `reg add` to change, exact restore of the old values to undo (docs/windows.md#what-each-fix-changes). */
+import { z } from 'zod';
 import type { ApplyAction, BackupAction, UndoAction } from './types';
 
 // Reads the named values (absent ones recorded as absent), then exports the key with reg export for people.
@@ -80,6 +81,27 @@ export interface RegistryChange {
   readonly elevated: boolean;
 }
 
+// What reg.exe and the registry provider can hold; a snapshot records whatever the value was before.
+const KINDS = ['DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary'] as const;
+const VALUE = z.union([z.number().finite(), z.string().max(4096), z.array(z.union([z.number().finite(), z.string().max(4096)])).max(1024)]).nullable();
+
+/**
+ * What a snapshot of `change` may say before RESTORE_VALUES acts on it: the very key the fix changes and only the
+ * values it changes (a journal naming another key or value is not this fix's backup, and nothing runs).
+ */
+export function registrySnapshotSchema(change: RegistryChange): z.ZodType {
+  const names = change.values.map((v) => v.name);
+  return z.object({
+    regKey: z.literal(change.regKey),
+    keyExists: z.boolean(),
+    values: z
+      .array(z.object({ name: z.enum(names as [string, ...string[]]), exists: z.boolean(), kind: z.enum(KINDS).nullable(), value: VALUE }))
+      .max(names.length)
+      .refine((list) => new Set(list.map((v) => v.name)).size === list.length, 'each value once')
+      .refine((list) => list.every((v) => !v.exists || v.kind !== null), 'an existing value has a kind'),
+  });
+}
+
 /** Backup, apply and undo steps of one registry change. */
 export function registrySteps(change: RegistryChange, backupDir: string): { backups: BackupAction[]; apply: ApplyAction[]; undo: UndoAction[] } {
   const names = change.values.map((v) => v.name);
@@ -116,6 +138,7 @@ export function registrySteps(change: RegistryChange, backupDir: string): { back
         data: {},
         elevation: change.elevated ? 'always' : 'none',
         withBackup: 'registry-snapshot',
+        backupSchema: registrySnapshotSchema(change),
       },
     ],
   };

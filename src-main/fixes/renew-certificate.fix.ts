@@ -53,18 +53,18 @@ export const renewCertificateFix: FixDefinition = {
           elevation: 'always',
         },
       ],
-      undo: [
-        {
-          kind: 'note',
-          name: 'not-restorable',
-          isIrreversible: true,
-          description: 'No undo is needed or possible: the old private key could not be exported, and Windows has made a new certificate. The old public certificates stay in the backup folder for the record.',
-        },
-      ],
       notes: [
         'Certificates that are still valid, or issued by a certificate authority, are never touched.',
         'Clients that remembered the old certificate will warn once about the new one.',
       ],
     };
   },
+  undo: () => [
+    {
+      kind: 'note',
+      name: 'not-restorable',
+      isIrreversible: true,
+      description: 'No undo is needed or possible: the old private key could not be exported, and Windows has made a new certificate. The old public certificates stay in the backup folder for the record.',
+    },
+  ],
 };

@@ -1,5 +1,5 @@
 /** Fix server.repair-key-permissions: grant NETWORK SERVICE read on the RDP key file only (the narrow repair, docs/windows.md#certificate-store-and-machinekeys). */
-import { FIND_KEY, RENAME_WARNING, RESTORE_ACL } from './machinekeys-steps';
+import { FIND_KEY, KEY_ACL_BACKUP, RENAME_WARNING, RESTORE_ACL } from './machinekeys-steps';
 import type { FixDefinition } from './types';
 
 const SAVE = String.raw`${FIND_KEY}
@@ -30,8 +30,19 @@ export const repairKeyPermissionsFix: FixDefinition = {
     return {
       backups: [{ kind: 'script', name: 'acl-save', description: `Save the RDP key file's permissions with icacls /save to ${ctx.backupDir}\\rdp-key.acl`, script: SAVE, data, elevation: 'always' }],
       apply: [{ kind: 'script', name: 'acl-grant', description: 'Grant NETWORK SERVICE read access to the RDP key file (icacls … /grant "NT AUTHORITY\\NETWORK SERVICE:(R)")', script: GRANT, data, elevation: 'always' }],
-      undo: [{ kind: 'script', name: 'acl-restore', description: 'Restore the saved permissions (icacls MachineKeys /restore rdp-key.acl)', script: RESTORE_ACL, data: { restartService: false }, elevation: 'always', withBackup: 'acl-save' }],
       notes: ['If the connection still fails, restart Remote Desktop Services (fix "server.restart-termservice").', RENAME_WARNING],
     };
   },
+  undo: (ctx) => [
+    {
+      kind: 'script',
+      name: 'acl-restore',
+      description: 'Restore the saved permissions (icacls MachineKeys /restore rdp-key.acl)',
+      script: RESTORE_ACL,
+      data: { backupDir: ctx.backupDir, aclFile: 'rdp-key.acl', restartService: false },
+      elevation: 'always',
+      withBackup: 'acl-save',
+      backupSchema: KEY_ACL_BACKUP,
+    },
+  ],
 };

@@ -1,5 +1,6 @@
 /** Fix server.reset-machinekeys-acl: Microsoft's documented MachineKeys permission reset (docs/windows.md#certificate-store-and-machinekeys); the folder rename is never automated. */
-import { FIND_KEY, RENAME_WARNING } from './machinekeys-steps';
+import { z } from 'zod';
+import { ACL_FILE, FIND_KEY, RENAME_WARNING, SHA256_HEX } from './machinekeys-steps';
 import type { FixDefinition } from './types';
 
 // The folder's own DACL through .NET (the reset changes it too), then icacls /save for the files. The hosts this fix
@@ -62,12 +63,13 @@ Restart-Service -Name TermService -Force
 `;
 
 // Files first (icacls /restore of the save file, checked against its recorded hash), then the folder's DACL with Set-Acl.
+// The save file is the one the backup step wrote (ACL_FILE), whatever path the backup mentions.
 const RESTORE = String.raw`
 $dir = Join-Path $env:ProgramData 'Microsoft\Crypto\RSA\MachineKeys'
 $b = $RdpDoctorData.backup
 if ($null -eq $b -or -not $b.directory) { throw 'No MachineKeys backup was recorded, so nothing can be restored.' }
 if ($b.aclBackup) {
-  $bak = [string]$b.aclBackup
+  ${ACL_FILE}
   if (-not (Test-Path -LiteralPath $bak)) { throw "The saved permissions file $bak is gone; nothing was restored." }
   if ((Get-FileHash -LiteralPath $bak -Algorithm SHA256).Hash -ne [string]$b.aclSha256) { throw "The saved permissions file $bak changed after the backup; nothing was restored." }
   & "$env:SystemRoot\System32\icacls.exe" $dir /restore $bak /c | Out-Null
@@ -84,6 +86,38 @@ if ($RdpDoctorData.restartService) { Restart-Service -Name TermService -Force }
 
 /** The constant scripts, for tests. */
 export const MACHINEKEYS_SCRIPTS = { SAVE, RESET, RESTORE } as const;
+
+// An access-only SDDL as Get-Acl writes it: "D:", flags, then ACEs (type;flags;rights;guid;guid;SID).
+const DACL_SDDL = /^D:[A-Z]*(\([A-Z]{1,2};[A-Z]*;(0x[0-9A-Fa-f]{1,8}|[A-Z]*);[0-9A-Fa-f-]*;[0-9A-Fa-f-]*;(S(-[0-9]+){1,15}|[A-Z]{2})\))*$/;
+// Everyone, anonymous, authenticated users, users, interactive: Windows lets them list the folder and add keys, never more.
+const BROAD_SIDS = new Set(['WD', 'AN', 'AU', 'BU', 'IU', 'S-1-1-0', 'S-1-5-7', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-4']);
+// Full, generic all/write, and the rights to delete, change permissions or take ownership (by letters or in a mask).
+const TAKEOVER_RIGHTS = new Set(['FA', 'GA', 'GW', 'SD', 'WD', 'WO']);
+const TAKEOVER_MASK = 0x10000 | 0x40000 | 0x80000 | 0x10000000 | 0x40000000;
+
+/** True when `sddl` allows none of the broad groups to take the folder over (a planted backup must not hand it out). */
+function keepsFolderClosed(sddl: string): boolean {
+  for (const [, type, rights, sid] of sddl.matchAll(/\(([A-Z]{1,2});[A-Z]*;([^;]*);[^;]*;[^;]*;([^)]*)\)/g)) {
+    if (type !== 'A' || !BROAD_SIDS.has(sid ?? '')) continue;
+    const text = rights ?? '';
+    // Rights are either a hex mask or two-letter codes written one after the other.
+    const allowed = /^0x/i.test(text) ? (Number.parseInt(text, 16) & TAKEOVER_MASK) === 0 : !(text.match(/[A-Z]{2}/g) ?? []).some((code) => TAKEOVER_RIGHTS.has(code));
+    if (!allowed) return false;
+  }
+  return true;
+}
+
+/** What acl-save must have recorded before its restore runs: folder permissions as an SDDL, whether a file was saved, its hash. */
+const ACL_SAVE = z
+  .object({
+    directory: z.string().min(1).max(1024),
+    folderSddl: z.string().max(16_384).regex(DACL_SDDL).refine(keepsFolderClosed, 'grants a broad group full control of the folder').nullable(),
+    aclBackup: z.string().min(1).max(1024).nullable(),
+    aclSha256: SHA256_HEX.nullable(),
+    saved: z.number().int().min(0),
+    unreadableCount: z.number().int().min(0),
+  })
+  .refine((b) => b.aclBackup === null || b.aclSha256 !== null, 'a saved permissions file has its hash');
 
 /** The parsed acl-save output, as far as the summary needs it. */
 interface AclSave {
@@ -120,17 +154,6 @@ export const resetMachinekeysAclFix: FixDefinition = {
           elevation: 'always',
         },
       ],
-      undo: [
-        {
-          kind: 'script',
-          name: 'acl-restore',
-          description: 'Restore the saved permissions of the files (icacls MachineKeys /restore machinekeys.acl /c) and of the folder (Set-Acl), then restart TermService',
-          script: RESTORE,
-          data: { restartService: true },
-          elevation: 'always',
-          withBackup: 'acl-save',
-        },
-      ],
       notes: [
         'Restarting Remote Desktop Services disconnects every session on the host.',
         'Ownership given to Administrators by takeown is not changed back by undo (Microsoft leaves it so).',
@@ -138,6 +161,18 @@ export const resetMachinekeysAclFix: FixDefinition = {
       ],
     };
   },
+  undo: (ctx) => [
+    {
+      kind: 'script',
+      name: 'acl-restore',
+      description: 'Restore the saved permissions of the files (icacls MachineKeys /restore machinekeys.acl /c) and of the folder (Set-Acl), then restart TermService',
+      script: RESTORE,
+      data: { backupDir: ctx.backupDir, aclFile: 'machinekeys.acl', restartService: true },
+      elevation: 'always',
+      withBackup: 'acl-save',
+      backupSchema: ACL_SAVE,
+    },
+  ],
   describeBackups(backups) {
     let save: AclSave;
     try {

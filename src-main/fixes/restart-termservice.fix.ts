@@ -28,8 +28,8 @@ export const restartTermserviceFix: FixDefinition = {
     return {
       backups: [{ kind: 'script', name: 'service-state', description: 'Record the state of TermService, SessionEnv and UmRdpService', script: STATE, data: {}, elevation: 'none' }],
       apply: [{ kind: 'script', name: 'restart-termservice', description: 'Restart Remote Desktop Services (Restart-Service TermService -Force)', script: RESTART, data: {}, elevation: 'always' }],
-      undo: [{ kind: 'note', name: 'nothing-to-undo', description: 'Nothing to undo: a restart changes no setting.' }],
       notes: [DROPS_SESSIONS],
     };
   },
+  undo: () => [{ kind: 'note', name: 'nothing-to-undo', description: 'Nothing to undo: a restart changes no setting.' }],
 };

@@ -8,15 +8,16 @@ import { FixRequestSchema, type FixPlan, type FixRequest, type FixResult, type R
 import type { CheckId } from '../shared/ids';
 import type { CheckResult, Report } from '../shared/schema';
 import type { WindowsSource } from '../windows/source';
-import { DeclinedError, runApply, runBackups, runUndo, type EngineHooks } from './engine';
+import { DeclinedError, MissingBackupError, runApply, runBackups, runUndo, type EngineHooks } from './engine';
 import { createLiveExecutor, createReplayExecutor } from './executors';
-import { newJournalId, openJournal, type Journal, type JournalEntry, type JournalState } from './journal';
+import { newJournalId, openJournal, RejectedEntryError, type Journal, type JournalEntry, type JournalState, type RejectedEntry } from './journal';
 import { changesOf } from './changes';
+import { prepareFix } from './prepare';
 import { reversibilityOf, toFixPlan, type FixPlace } from './plan';
 import { policyOverrides } from './registry-steps';
 import { FIXES } from './registry';
 import { copyableBackupDir, copyableScript } from './script-only';
-import type { FixDefinition, FixExecutor, PreparedFix } from './types';
+import type { FixDefinition, FixExecutor, PreparedFix, UndoAction } from './types';
 import { summarizeVerification } from './verify';
 
 /** What the fix service needs from the rest of the app. */
@@ -49,10 +50,10 @@ export interface RecoveredEntry {
   readonly message: string;
 }
 
-/** What `recover()` found: entries interrupted by a crash, and journal files it could not read. */
+/** What `recover()` found: entries interrupted by a crash, and journal files it did not use (left as they are). */
 export interface RecoverResult {
   readonly recovered: readonly RecoveredEntry[];
-  readonly unreadable: readonly string[];
+  readonly rejected: readonly RejectedEntry[];
 }
 
 /** The fix API the service, CLI and UI call. */
@@ -60,7 +61,10 @@ export interface FixService {
   plan(req: FixRequest, signal?: AbortSignal): Promise<FixPlan>;
   apply(req: FixRequest, signal?: AbortSignal): Promise<FixResult>;
   undo(journalId: string): Promise<UndoResult>;
-  /** Finds entries stuck in `applying` (a crash) and undoes them from their backups; elevated live undos (or all, with perform false) are only offered. */
+  /**
+   * Finds entries stuck in `applying` (a crash) and undoes them from their backups with the undo their fix's code
+   * builds; elevated live undos (or all, with perform false) are only offered. An entry that does not fit is reported.
+   */
   recover(options?: { readonly perform?: boolean }): Promise<RecoverResult>;
   /** Every journal entry, oldest first. */
   list(): Promise<readonly JournalEntry[]>;
@@ -75,6 +79,8 @@ interface Prepared {
   readonly id: string;
   /** The diagnosis the fix answers: the preview's current values and the findings verification looks for. */
   readonly report: Report | undefined;
+  /** The request's option as the journal records it. */
+  readonly option: string | null;
 }
 
 const PLAN_REUSE_MS = 30 * 60_000;
@@ -96,6 +102,7 @@ export function createFixService(deps: FixServiceDeps): FixService {
     queue = run.catch(() => undefined);
     return run;
   };
+  const outputDir = deps.outputDir ?? join(deps.journalDir, 'files');
   const keyOf = (req: FixRequest): string => JSON.stringify([req.fixId, req.target.trim().toLowerCase(), req.option ?? '', req.taskId ?? '']);
 
   function placeOf(def: FixDefinition, target: ParsedTarget): FixPlace {
@@ -114,16 +121,30 @@ export function createFixService(deps: FixServiceDeps): FixService {
     if (req.taskId && !task) throw new NotFoundError(`No diagnosis with id ${req.taskId}.`);
     const place = placeOf(def, target);
     const backupDir = place === 'script' ? copyableBackupDir(id) : (await journal()).backupDir(id);
-    const prepared = await def.prepare({ fixId: def.id, target, option: req.option, outputDir: deps.outputDir ?? join(deps.journalDir, 'files'), report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
+    const prepared = await prepareFix(def, { fixId: def.id, target, option: req.option, outputDir, report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
     const first = toFixPlan(def, target, prepared, place, null, changesOf(def.id, target, req.option, task?.report));
     const script = place === 'script' ? copyableScript(def, target, prepared, backupDir) : null;
-    return { def, target, place, prepared, plan: { ...first, script }, id, report: task?.report };
+    return { def, target, place, prepared, plan: { ...first, script }, id, report: task?.report, option: req.option ?? null };
   }
 
   function newEntry(p: Prepared, state: JournalState): JournalEntry {
     const at = now().toISOString();
     const kind = executor && [...p.prepared.backups, ...p.prepared.apply].some((a) => a.kind === 'script' || a.kind === 'collect') ? executor.mode : 'local';
-    return { version: 1, id: p.id, fixId: p.def.id, target: p.target.input, executor: kind, state, createdAt: at, updatedAt: at, prepared: p.prepared, backups: {}, log: [], error: null };
+    return { version: 2, id: p.id, fixId: p.def.id, target: p.target.input, option: p.option, executor: kind, state, createdAt: at, updatedAt: at, backups: {}, written: {}, log: [], error: null };
+  }
+
+  /** The undo of an entry, rebuilt from its fix's code and the recorded request; BadInputError when they do not fit. */
+  function undoOf(j: Journal, entry: JournalEntry): readonly UndoAction[] {
+    return FIXES[entry.fixId].undo({ fixId: entry.fixId, target: parseTarget(entry.target), option: entry.option ?? undefined, outputDir, backupDir: j.backupDir(entry.id) });
+  }
+
+  /** The rebuilt undo, or why the entry cannot be undone by the app (it is then left alone). */
+  function tryUndoOf(j: Journal, entry: JournalEntry): { undo: readonly UndoAction[] } | { problem: string } {
+    try {
+      return { undo: undoOf(j, entry) };
+    } catch (error) {
+      return { problem: `The journal entry ${entry.id} does not fit ${entry.fixId} (${error instanceof Error ? error.message : String(error)}); it was left as it is.` };
+    }
   }
 
   async function undoEntry(entry: JournalEntry): Promise<{ ok: boolean; message: string; entry: JournalEntry }> {
@@ -133,10 +154,12 @@ export function createFixService(deps: FixServiceDeps): FixService {
       const done = await j.update(entry, { state: 'undone' }, 'undone', 'nothing had been changed');
       return { ok: true, message: 'Nothing had been changed, so there was nothing to undo.', entry: done };
     }
+    const rebuilt = tryUndoOf(j, entry);
+    if ('problem' in rebuilt) return { ok: false, message: rebuilt.problem, entry };
     // Undo is only ever "done" when something was put back: a note cannot restore what the fix removed.
-    const reversibility = reversibilityOf(entry.prepared);
+    const reversibility = reversibilityOf(rebuilt);
     if (reversibility !== 'undoable') {
-      const why = entry.prepared.undo.map((u) => u.description).join(' ');
+      const why = rebuilt.undo.map((u) => u.description).join(' ');
       const recorded = FIXES[entry.fixId].describeBackups?.(entry.backups, parseTarget(entry.target));
       const head = reversibility === 'irreversible' ? `${FIX_META[entry.fixId].title} cannot be undone.` : 'There is nothing to undo.';
       return { ok: false, message: [head, why, recorded ?? ''].filter(Boolean).join(' '), entry };
@@ -145,11 +168,13 @@ export function createFixService(deps: FixServiceDeps): FixService {
       return { ok: false, message: `This fix ran on ${entry.executor === 'live' ? 'live Windows' : 'a recorded machine'}; undo it from the same place.`, entry };
     }
     try {
-      const { entry: done, messages } = await runUndo(j, entry, executor, new AbortController().signal);
+      const { entry: done, messages } = await runUndo(j, entry, rebuilt.undo, executor, new AbortController().signal);
       const recorded = FIXES[entry.fixId].describeBackups?.(entry.backups, parseTarget(entry.target));
       return { ok: true, message: `Undone: ${[...messages, ...(recorded ? [recorded] : [])].join(' ')}`, entry: done };
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
+      // Refused before anything ran (a backup or file that does not fit): the entry is left exactly as it is.
+      if (error instanceof MissingBackupError) return { ok: false, message: `Undo failed: ${message}`, entry };
       const failed = await j.update(entry, { error: message }, 'undo', `failed: ${message}`);
       return { ok: false, message: `Undo failed: ${message}`, entry: failed };
     }
@@ -171,8 +196,8 @@ export function createFixService(deps: FixServiceDeps): FixService {
       const j = await journal();
       entry = await j.save(newEntry(p, 'planned'));
       try {
-        entry = await runBackups(j, entry, executor, signal);
-        entry = await runApply(j, entry, executor, signal, deps.hooks);
+        entry = await runBackups(j, entry, p.prepared, executor, signal);
+        entry = await runApply(j, entry, p.prepared, executor, signal, deps.hooks);
       } catch (error) {
         const message = error instanceof Error ? error.message : String(error);
         // The engine journals every step; the file on disk knows how far the run got.
@@ -212,7 +237,13 @@ export function createFixService(deps: FixServiceDeps): FixService {
     },
     undo(journalId) {
       return exclusive(async () => {
-        const entry = await (await journal()).load(journalId);
+        let entry: JournalEntry;
+        try {
+          entry = await (await journal()).load(journalId);
+        } catch (error) {
+          if (error instanceof RejectedEntryError) return { journalId, ok: false, message: error.message };
+          throw error;
+        }
         const r = await undoEntry(entry);
         return { journalId, ok: r.ok, message: r.message };
       });
@@ -220,16 +251,22 @@ export function createFixService(deps: FixServiceDeps): FixService {
     recover(options = {}) {
       return exclusive(async () => {
         const j = await journal();
-        const { entries, unreadable } = await j.list();
+        const { entries, rejected: unread } = await j.list();
+        const rejected: RejectedEntry[] = [...unread];
         const recovered: RecoveredEntry[] = [];
         for (const entry of entries) {
           if (entry.state === 'backed-up') {
             await j.update(entry, { state: 'failed', error: 'Interrupted after the backup, before any change.' }, 'recover', 'nothing changed');
             recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, canUndo: false, message: 'Interrupted before any change; nothing to undo.' });
           } else if (entry.state === 'applying') {
+            const rebuilt = tryUndoOf(j, entry);
+            if ('problem' in rebuilt) {
+              rejected.push({ file: `${entry.id}.json`, reason: rebuilt.problem });
+              continue;
+            }
             // A crash must not make the app pop a UAC prompt by itself at start: elevated live undos are offered, not run.
-            const needsUac = entry.executor === 'live' && entry.prepared.undo.some((u) => u.kind === 'script' && u.elevation !== 'none');
-            const canUndo = reversibilityOf(entry.prepared) === 'undoable';
+            const needsUac = entry.executor === 'live' && rebuilt.undo.some((u) => u.kind === 'script' && u.elevation !== 'none');
+            const canUndo = reversibilityOf(rebuilt) === 'undoable';
             if (canUndo && (options.perform === false || needsUac)) {
               recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, canUndo, message: `Interrupted while applying; undo is offered${needsUac ? ' (it needs administrator rights, so it waits for you to choose Undo)' : ''}.` });
               continue;
@@ -238,7 +275,7 @@ export function createFixService(deps: FixServiceDeps): FixService {
             recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: r.ok, canUndo: canUndo && !r.ok, message: `Interrupted while applying. ${r.message}` });
           }
         }
-        return { recovered, unreadable };
+        return { recovered, rejected };
       });
     },
     async list() {

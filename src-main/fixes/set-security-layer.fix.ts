@@ -1,12 +1,12 @@
 /** Fix server.set-security-layer: SecurityLayer 0 RDP / 1 Negotiate / 2 TLS on RDP-Tcp (docs/windows.md#remote-desktop-registry-values). */
 import { BadInputError } from '../shared/errors';
 import { KEYS, registryFix } from './registry-fix';
-import type { FixContext } from './types';
+import type { UndoContext } from './types';
 
 const NAMES = ['RDP security', 'Negotiate', 'TLS'] as const;
 
 /** The layer the option asks for; default 1 (Negotiate, the Windows default). */
-export function securityLayerOf(ctx: Pick<FixContext, 'option'>): 0 | 1 | 2 {
+export function securityLayerOf(ctx: Pick<UndoContext, 'option'>): 0 | 1 | 2 {
   const raw = (ctx.option ?? '1').trim().toLowerCase();
   const byName: Record<string, 0 | 1 | 2> = { '0': 0, rdp: 0, '1': 1, negotiate: 1, '2': 2, tls: 2, ssl: 2 };
   const layer = byName[raw];

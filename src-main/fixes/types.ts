@@ -1,4 +1,5 @@
 /** What a fix is: data-only actions (constant scripts + data, file writes), its backups, its undo, and the checks that verify it. */
+import type { ZodType } from 'zod';
 import type { CheckId, FixId } from '../shared/ids';
 import type { RdpFileInput } from '../shared/dto';
 import type { Report } from '../shared/schema';
@@ -17,6 +18,11 @@ export interface ScriptAction {
   readonly elevation: 'none' | 'always' | 'fallback';
   /** Name of a backup whose recorded output is passed as `data.backup` (undo steps). */
   readonly withBackup?: string;
+  /**
+   * What that recorded output must look like (undo steps with `withBackup`): the journal is a file anyone with the
+   * user's rights can write, so only what passes this schema reaches the script, and nothing else is run.
+   */
+  readonly backupSchema?: ZodType;
 }
 
 /** Reads state through the Windows source's collector (so replay answers it from the recording). */
@@ -49,8 +55,12 @@ export interface RestoreFileAction {
   readonly kind: 'restore-file';
   readonly name: string;
   readonly description: string;
+  /** The file the fix wrote, as the fix's own code names it (never a path read from the journal). */
+  readonly path: string;
   /** The `copy-file` backup to restore from. */
   readonly backup: string;
+  /** The `write-file` step that wrote it: undo touches the file only while it still holds what that step wrote. */
+  readonly writtenBy: string;
 }
 
 /** Something only a person can do (or nothing to do); shown, never run. */
@@ -85,10 +95,17 @@ export interface FixContext {
   readonly signal: AbortSignal;
 }
 
+/**
+ * What an undo is rebuilt from: the fix's own code, given the request the journal recorded (target and option, each
+ * checked again by that code) and the folders the app chose. Nothing else of the journal reaches it.
+ */
+export type UndoContext = Pick<FixContext, 'fixId' | 'target' | 'option' | 'outputDir' | 'backupDir'>;
+
 /** A fix made concrete for one target: the exact actions, shown in the plan and then run. */
 export interface PreparedFix {
   readonly backups: readonly BackupAction[];
   readonly apply: readonly ApplyAction[];
+  /** Always `FixDefinition.undo` of the same context (prepareFix puts it here). */
   readonly undo: readonly UndoAction[];
   readonly notes: readonly string[];
   /** Overrides FIX_META's security cost when the cost depends on the option. */
@@ -103,8 +120,13 @@ export interface FixDefinition {
   /** `any`: pure file output, works on every OS; `windows`: needs a Windows source (or becomes a script). */
   readonly runsOn: 'any' | 'windows';
   readonly verifyChecks: readonly CheckId[];
-  /** Throws BadInputError when the option or target does not fit this fix. */
-  prepare(ctx: FixContext): Promise<PreparedFix>;
+  /** Throws BadInputError when the option or target does not fit this fix. The undo steps come from `undo`. */
+  prepare(ctx: FixContext): Promise<Omit<PreparedFix, 'undo'>>;
+  /**
+   * The undo steps, from code alone: the plan shows them, and a journal entry is undone with them (the journal keeps
+   * no steps, only the request and what the backups recorded). Throws BadInputError when the context does not fit.
+   */
+  undo(ctx: UndoContext): readonly UndoAction[];
   /** One sentence about what the backups recorded (e.g. the saved user name), shown after apply and undo. */
   describeBackups?(backups: Readonly<Record<string, { readonly output?: string }>>, target: ParsedTarget): string | null;
 }

@@ -7,7 +7,7 @@ import { lastSetting } from '../rdpfile/parse';
 import { editRdpFile, serializeRdp, type RdpEdit } from '../rdpfile/serialize';
 import { BadInputError } from '../shared/errors';
 import type { Report } from '../shared/schema';
-import { fileSafe, outputPath, rdpFileOutput } from './rdpfile-steps';
+import { fileSafe, outputPath, rdpFileOutput, rdpFileUndo } from './rdpfile-steps';
 import type { FixContext, FixDefinition } from './types';
 
 const LOOKUP_TIMEOUT_MS = 5000;
@@ -58,4 +58,5 @@ export const useIpFix: FixDefinition = {
     const clean = generateCleanRdp({ address: ctx.target.input, port: ctx.target.port, useIp: ip, fallback: false });
     return rdpFileOutput(clean.bytes, path, name, clean.notes, null);
   },
+  undo: rdpFileUndo,
 };

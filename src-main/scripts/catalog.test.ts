@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FIX_IDS } from '../shared/ids';
 import { FIXES } from '../fixes/registry';
+import { prepareFix } from '../fixes/prepare';
 import { createFixService } from '../fixes/service';
 import { tempJournalDir } from '../fixes/test-helpers';
 import { buildElevatedInvocation, buildElevatedScript, ELEVATED_HEAD, ELEVATED_TAIL } from '../windows/elevate';
@@ -23,7 +24,7 @@ describe('the catalog of every script the app can run', async () => {
     for (const id of FIX_IDS.filter((f) => FIXES[f].runsOn === 'windows')) {
       const steps = scripts.filter((s) => s.kind === 'fix-step' && s.fixId === id);
       expect(steps.length, id).toBeGreaterThan(0);
-      const prepared = await FIXES[id].prepare({ fixId: id, target: { input: EXAMPLE_TARGET, host: EXAMPLE_TARGET, port: 3389, isAddress: false }, option: undefined, outputDir: '', report: undefined, rdpFile: undefined, windows: null, backupDir: 'C:\\b', signal: new AbortController().signal });
+      const prepared = await prepareFix(FIXES[id], { fixId: id, target: { input: EXAMPLE_TARGET, host: EXAMPLE_TARGET, port: 3389, isAddress: false }, option: undefined, outputDir: '', report: undefined, rdpFile: undefined, windows: null, backupDir: 'C:\\b', signal: new AbortController().signal });
       for (const action of [...prepared.backups, ...prepared.apply, ...prepared.undo]) {
         if (action.kind !== 'script') continue;
         const mine = steps.filter((s) => s.step === action.name);

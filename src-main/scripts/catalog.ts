@@ -8,6 +8,7 @@ import { FIX_META } from '../shared/catalog';
 import { FIX_IDS, type FixId } from '../shared/ids';
 import { FIXES } from '../fixes/registry';
 import { toFixPlan } from '../fixes/plan';
+import { prepareFix } from '../fixes/prepare';
 import { copyableBackupDir, copyableScript } from '../fixes/script-only';
 import type { FixDefinition, PreparedFix, ScriptAction } from '../fixes/types';
 import { ELEVATED_FOOT, ELEVATED_HEAD, ELEVATED_TAIL, LAUNCHER_SCRIPT, elevatedText } from '../windows/elevate';
@@ -78,7 +79,7 @@ function elevationScripts(): AppScript[] {
 
 /** A fix prepared for the example target: its scripts do not depend on the target (values travel as data). */
 async function prepareExample(def: FixDefinition): Promise<PreparedFix> {
-  return def.prepare({
+  return prepareFix(def, {
     fixId: def.id,
     target: parseTarget(EXAMPLE_TARGET),
     option: undefined,

@@ -15,8 +15,14 @@ export interface FixPort {
   plan(req: FixRequest): Promise<FixPlan>;
   apply(req: FixRequest): Promise<FixResult>;
   undo(journalId: string): Promise<UndoResult>;
-  /** Undoes fixes a crash interrupted mid-apply, or offers their undo (run once at start). */
-  recover(): Promise<{ readonly recovered: readonly (InterruptedFix & { readonly previousState: string })[] }>;
+  /** Undoes fixes a crash interrupted mid-apply, or offers their undo; reports journal entries it did not use (run once at start). */
+  recover(): Promise<{ readonly recovered: readonly (InterruptedFix & { readonly previousState: string })[]; readonly rejected: readonly { readonly reason: string }[] }>;
+}
+
+/** What start-up recovery found: fixes a crash interrupted, and journal entries left alone with the reason. */
+export interface RecoveryView {
+  readonly interrupted: Map<string, InterruptedFix & { readonly previousState: string }>;
+  readonly problems: readonly string[];
 }
 
 /** What the fix engine may ask of the service: a finished diagnosis, and re-running checks to verify. */
@@ -54,6 +60,8 @@ export interface AppService {
   onProgress(listener: (event: ProgressEvent) => void): () => void;
   /** Waits for a task and returns its report (CLI). */
   waitForReport(taskId: string): Promise<Report>;
+  /** Runs start-up recovery of the fix journal once (the app or a fix command starting) and says what it found. */
+  recovery(): Promise<RecoveryView>;
   /** Aborts every running task. */
   shutdown(): void;
 }
@@ -85,9 +93,15 @@ export function createAppService(deps: AppDeps): AppService {
     },
   });
   // A fix interrupted by a crash is undone from its backup before any new fix runs; what a crash interrupted while
-  // changing things is told to the user (app:info) until they undo it here.
-  const recovered = fixes.recover().catch(() => ({ recovered: [] }));
-  const interrupted = recovered.then((r) => new Map(r.recovered.filter((e) => e.previousState === 'applying').map((e) => [e.journalId, e])));
+  // changing things is told to the user (app:info) until they undo it here. Recovery reads the journal and may change
+  // files, so it runs only when the app starts (its window asks app:info first) or a fix command does (fix:*), never
+  // for a diagnosis, a decode or an export.
+  let recovery: Promise<RecoveryView> | null = null;
+  const recovered = (): Promise<RecoveryView> =>
+    (recovery ??= fixes.recover().then(
+      (r) => ({ interrupted: new Map(r.recovered.filter((e) => e.previousState === 'applying').map((e) => [e.journalId, e])), problems: r.rejected.map((e) => e.reason) }),
+      (error: unknown) => ({ interrupted: new Map(), problems: [`The fix journal could not be read: ${error instanceof Error ? error.message : String(error)}`] }),
+    ));
   const requireReport = (taskId: string): Report => {
     const report = reportOf(taskId);
     if (!report) throw new NotFoundError(`No finished diagnosis with id ${taskId}.`);
@@ -101,7 +115,8 @@ export function createAppService(deps: AppDeps): AppService {
       door: deps.door,
       replay: deps.windows?.replayDir ?? null,
       recentTargets: await deps.recentTargets(),
-      interruptedFixes: [...(await interrupted).values()].map(({ journalId, fixId, undone, canUndo, message }) => ({ journalId, fixId, undone, canUndo, message })),
+      interruptedFixes: [...(await recovered()).interrupted.values()].map(({ journalId, fixId, undone, canUndo, message }) => ({ journalId, fixId, undone, canUndo, message })),
+      journalProblems: [...(await recovered()).problems],
       canAttachLog: deps.readLogTail !== null,
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
@@ -139,11 +154,11 @@ export function createAppService(deps: AppDeps): AppService {
     'rdpfile:inspect': async (input) => deps.summarizeRdpFile(input),
     'rdpfile:clean': async (request) => deps.cleanRdpFile(request),
     'fix:plan': async (req) => {
-      await recovered;
+      await recovered();
       return fixes.plan(req);
     },
     'fix:apply': async (req) => {
-      await recovered;
+      await recovered();
       const result = await fixes.apply(req);
       if (req.taskId) {
         const list = applied.get(req.taskId) ?? [];
@@ -159,9 +174,9 @@ export function createAppService(deps: AppDeps): AppService {
       return result;
     },
     'fix:undo': async ({ journalId }) => {
-      await recovered;
+      await recovered();
       const result = await fixes.undo(journalId);
-      if (result.ok) (await interrupted).delete(journalId);
+      if (result.ok) (await recovered()).interrupted.delete(journalId);
       return result;
     },
     'report:export': async ({ taskId, format, redact, includeLog, locale }) => {
@@ -182,6 +197,7 @@ export function createAppService(deps: AppDeps): AppService {
       if (!task) throw new NotFoundError(`No diagnosis with id ${taskId}.`);
       return task.done;
     },
+    recovery: recovered,
     shutdown: () => tasks.cancelAll(),
   };
 }

@@ -188,6 +188,8 @@ export const AppInfoSchema = z.object({
   replay: z.string().nullable(),
   recentTargets: z.array(z.string()),
   interruptedFixes: z.array(InterruptedFixSchema),
+  /** Fix journal entries the app did not use (not written by this version, or not fitting their fix), in words; left as they are. */
+  journalProblems: z.array(z.string()),
   /** The app keeps a log file that an exported report can attach. */
   canAttachLog: z.boolean(),
 });

@@ -54,6 +54,11 @@ export function dismissInterruptedFix(journalId: string): void {
   useSettingsStore.setState((state) => ({ info: withoutInterrupted(state.info, journalId) }));
 }
 
+/** Hides the note about a journal entry the app left alone. */
+export function dismissJournalProblem(problem: string): void {
+  useSettingsStore.setState((state) => ({ info: state.info && { ...state.info, journalProblems: state.info.journalProblems.filter((p) => p !== problem) } }));
+}
+
 function withoutInterrupted(info: AppInfo | null, journalId: string): AppInfo | null {
   return info && { ...info, interruptedFixes: info.interruptedFixes.filter((fix) => fix.journalId !== journalId) };
 }

@@ -1,6 +1,7 @@
 /** `rdp-doctor fix`: preview or apply one fix by id through the service (fixes need its journal and verification). */
 import { createInterface } from 'node:readline/promises';
 import { dispatch } from '../../service/dispatch';
+import { displayText } from '../../shared/display-text';
 import { FIX_IDS, isOneOf } from '../../shared/ids';
 import type { FixPlan, FixResult } from '../../shared/dto';
 import { parseCommand, str } from '../args';
@@ -30,6 +31,10 @@ export const run: CliCommand = async (io, argv) => {
   const target = str(p, 'target');
   if (!target) throw new UsageError('fix: give the computer it is for with --target.');
   const service = createCliService();
+  // A fix command starting is when the journal is recovered: what a crash interrupted and what was left alone is said on stderr.
+  const recovery = await service.recovery();
+  for (const problem of recovery.problems) io.stderr.write(`rdp-doctor: ${displayText(problem)}\n`);
+  for (const fix of recovery.interrupted.values()) io.stderr.write(`rdp-doctor: ${fix.fixId} (journal id ${fix.journalId}): ${displayText(fix.message)}\n`);
   const req = { fixId, target, ...(str(p, 'option') ? { option: str(p, 'option') } : {}) };
   const plan = unwrap(await dispatch(service.handlers, 'fix:plan', req)) as FixPlan;
   const json = p.values['json'] === true;

@@ -48,6 +48,8 @@ export const run: CliCommand = async (io, argv) => {
   }
   const port = int(p, 'port', 0, 65535) ?? 0;
   const service = createCliService();
+  // The app starting is when the fix journal is recovered; the page shows what was found.
+  void service.recovery();
   const server = await startWebServer({ port, staticDir: join(distDir(), 'renderer'), service });
   io.stdout.write(`RDP Doctor is running at ${server.url}\n`);
   if (!p.values['no-open']) openBrowser(server.url);
