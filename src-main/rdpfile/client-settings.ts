@@ -1,4 +1,4 @@
-/** Reads the connection settings a .rdp file imposes on the client, for checks and rules (ClientSettings in checks/types.ts). */
+/** Reads the connection settings a .rdp file imposes on the client, for checks and rules (ClientSettings in shared/target.ts). */
 import type { ClientSettings } from '../shared/target';
 import { intSetting, stringSetting } from './parse';
 import { routeOf } from './route';
