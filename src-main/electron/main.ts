@@ -7,6 +7,7 @@ import { setupIpc, type IpcAdapter } from './ipc';
 import { getLogPath, logger, setupLogging } from './logging';
 import { aboutText, buildMenuTemplate, PROJECT_LINKS } from './menu';
 import { findRdpArgument, readRdpFile } from './open-rdp';
+import { createReportFiles } from './report-files';
 import { createMainWindow, loadMainWindowState, lockDownSession, openExternalIfAllowed, trackWindowState } from './window';
 
 const distDir = join(__dirname, '..');
@@ -105,7 +106,13 @@ else {
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
-    const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath() });
+    const reportFiles = createReportFiles({
+      showSaveDialog: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
+      openPath: (path) => shell.openPath(path),
+      showItemInFolder: (path) => shell.showItemInFolder(path),
+      startFolder: app.getPath('documents'),
+    });
+    const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath(), reportFiles });
     // The app starting is when the fix journal is recovered (the window then shows what was found).
     void service.recovery().then((r) => r.problems.forEach((problem) => logger.warn(`fix journal: ${problem}`)));
     const stateFile = join(app.getPath('userData'), 'window-state.json');

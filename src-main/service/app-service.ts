@@ -2,11 +2,13 @@
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS } from '../shared/ids';
 import type { ChannelArgs, ChannelReply, Channel } from '../shared/channels';
-import type { DiagnoseRequest, ExportResult, FixPlan, FixRequest, FixResult, InterruptedFix, ProgressEvent, RdpCleanCopy, RdpCleanRequest, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
+import type { DiagnoseRequest, ExportRequest, ExportResult, FixPlan, FixRequest, FixResult, InterruptedFix, ProgressEvent, RdpCleanCopy, RdpCleanRequest, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import type { AppliedFix, Report } from '../shared/schema';
-import { NotFoundError } from '../shared/errors';
+import { randomUUID } from 'node:crypto';
+import { basename, dirname } from 'node:path';
+import { BadInputError, NotFoundError } from '../shared/errors';
 import { TaskRunner } from './task-runner';
 import { prepareRequest, runCheckSubset, runDiagnosis, type DiagnosisDeps } from './diagnosis';
 
@@ -48,7 +50,24 @@ export interface AppDeps extends DiagnosisDeps {
   readonly cleanRdpFile: (request: RdpCleanRequest) => RdpCleanCopy;
   /** The end of the app's log file, or null where the app keeps none. */
   readonly readLogTail: (() => Promise<NonNullable<Report['appLog']>>) | null;
+  /** The plain-text summary of a report for a ticket (report/summary.ts). */
+  readonly summarizeReport: (report: Report, redact: { users: boolean; hosts: boolean }) => string;
+  /** Saving reports where the user chooses, then opening or showing them: the app window only; null elsewhere. */
+  readonly reportFiles: ReportFiles | null;
 }
+
+/** Saving a report to a file the user picks, and opening or showing it afterwards (the app window provides it). */
+export interface ReportFiles {
+  /** Asks where to save `fileName` and writes it there; the full path, or null when the user cancelled. */
+  save(fileName: string, bytes: Uint8Array): Promise<string | null>;
+  /** Opens a file with its usual app; an empty string on success, otherwise why not. */
+  open(path: string): Promise<string>;
+  /** Shows a file selected in its folder. */
+  showInFolder(path: string): void;
+}
+
+/** Reports saved in this session, by id: the renderer names a saved file by its id and never sends a path. */
+const MAX_SAVED = 50;
 
 /** Handlers keyed by channel: each takes validated args and returns the reply. */
 export type AppHandlers = { [C in Channel]: (args: ChannelArgs<C>) => Promise<ChannelReply<C>> };
@@ -108,6 +127,13 @@ export function createAppService(deps: AppDeps): AppService {
     return report;
   };
 
+  const saved = new Map<string, string>();
+  const exportReport = async ({ taskId, format, redact, includeLog, locale }: ExportRequest): Promise<ExportResult> => {
+    const report = requireReport(taskId);
+    const appLog = includeLog && deps.readLogTail ? await deps.readLogTail() : undefined;
+    return deps.renderReport(appLog ? { ...report, appLog } : report, format, redact, { locale: locale ?? null });
+  };
+
   const handlers: AppHandlers = {
     'app:info': async () => ({
       version: deps.version,
@@ -118,6 +144,7 @@ export function createAppService(deps: AppDeps): AppService {
       interruptedFixes: [...(await recovered()).interrupted.values()].map(({ journalId, fixId, undone, canUndo, message }) => ({ journalId, fixId, undone, canUndo, message })),
       journalProblems: [...(await recovered()).problems],
       canAttachLog: deps.readLogTail !== null,
+      canSaveReports: deps.reportFiles !== null,
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
     'diagnosis:start': async (req) => {
@@ -179,11 +206,28 @@ export function createAppService(deps: AppDeps): AppService {
       if (result.ok) (await recovered()).interrupted.delete(journalId);
       return result;
     },
-    'report:export': async ({ taskId, format, redact, includeLog, locale }) => {
-      const report = requireReport(taskId);
-      const appLog = includeLog && deps.readLogTail ? await deps.readLogTail() : undefined;
-      return deps.renderReport(appLog ? { ...report, appLog } : report, format, redact, { locale: locale ?? null });
+    'report:export': (req) => exportReport(req),
+    'report:save': async (req) => {
+      if (!deps.reportFiles) throw new BadInputError('Saving to a folder of your choice works in the app window; here the report is downloaded.');
+      const out = await exportReport(req);
+      const path = await deps.reportFiles.save(out.fileName, Buffer.from(out.contentBase64, 'base64'));
+      if (!path) return { saved: false };
+      const saveId = randomUUID();
+      saved.set(saveId, path);
+      if (saved.size > MAX_SAVED) saved.delete(saved.keys().next().value!);
+      return { saved: true, saveId, fileName: basename(path), folder: dirname(path) };
     },
+    'report:reveal': async ({ saveId, action }) => {
+      const path = saved.get(saveId);
+      if (!path || !deps.reportFiles) throw new NotFoundError('That report was not saved in this session.');
+      if (action === 'folder') {
+        deps.reportFiles.showInFolder(path);
+        return { done: true, message: '' };
+      }
+      const problem = await deps.reportFiles.open(path);
+      return { done: problem === '', message: problem };
+    },
+    'report:summary': async ({ taskId, redact }) => ({ text: deps.summarizeReport(requireReport(taskId), redact) }),
   };
 
   return {

@@ -2,17 +2,25 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { createReportFiles } from '../electron/report-files';
 import { CHANNELS, type Channel } from '../shared/channels';
 import { dispatch } from './dispatch';
 import { createNodeAppService } from './node-deps';
 
 // Every channel's reply, from the real service through dispatch as a door calls it, passes the reply schema the
 // channel map declares: the types the doors and the renderer see are inferred from those schemas, so a handler that
-// drifts from them is caught here. A recorded host (a copy, fixes change it) lets a fix apply and undo for real.
+// drifts from them is caught here. A recorded host (a copy, fixes change it) lets a fix apply and undo for real; the
+// save dialog answers with a file in the temporary folder, and opening or showing it does nothing.
 const root = mkdtempSync(join(tmpdir(), 'rdp-doctor-replies-'));
 const machine = join(root, 'machine');
 cpSync('e2e/fixtures/windows/host-nla-firewall-off', machine, { recursive: true });
-const service = createNodeAppService({ door: 'browser', dataDir: join(root, 'data'), env: { RDP_DOCTOR_REPLAY: machine } });
+const reportFiles = createReportFiles({
+  startFolder: root,
+  showSaveDialog: async () => ({ canceled: false, filePath: join(root, 'saved.json') }),
+  openPath: async () => '',
+  showItemInFolder: () => undefined,
+});
+const service = createNodeAppService({ door: 'browser', dataDir: join(root, 'data'), env: { RDP_DOCTOR_REPLAY: machine }, reportFiles });
 afterAll(() => {
   service.shutdown();
   rmSync(root, { recursive: true, force: true });
@@ -45,6 +53,9 @@ describe('channel replies', () => {
     const { code } = (await call('support:code', { taskId })) as { code: string };
     await call('decode:support', { code });
     await call('report:export', { taskId, format: 'json', redact: { users: false, hosts: false } });
+    const { saveId } = (await call('report:save', { taskId, format: 'json', redact: { users: true, hosts: true } })) as { saveId: string };
+    await call('report:reveal', { saveId, action: 'folder' });
+    await call('report:summary', { taskId, redact: { users: true, hosts: true } });
     await call('diagnosis:cancel', { taskId });
 
     await call('fix:plan', { fixId: 'server.enable-rdp', target: 'localhost' });

@@ -1,7 +1,8 @@
 /** Wires the real modules into the service for the Node doors (CLI, browser mode, Electron main). */
 import { join } from 'node:path';
 import { createFixService } from '../fixes';
-import { renderReport } from '../report';
+import { redactReport, renderReport } from '../report';
+import { summaryText } from '../report/summary';
 import { readLogTail } from '../report/log-tail';
 import { parseTarget } from '../net/target';
 import { namesMachine } from '../net/this-machine';
@@ -14,7 +15,7 @@ import { createWindowsSource } from '../windows';
 import { BadInputError } from '../shared/errors';
 import { dataDir } from './paths';
 import { createRecentTargets } from './recent-targets';
-import { createAppService, type AppDeps, type AppService } from './app-service';
+import { createAppService, type AppDeps, type AppService, type ReportFiles } from './app-service';
 import { VERSION } from '../shared/version';
 
 /** Options of the Node wiring: which door, and where data lives (defaults to the per-user folder). */
@@ -24,6 +25,8 @@ export interface NodeServiceOptions {
   readonly env?: NodeJS.ProcessEnv;
   /** The app's log file, which an exported report may attach the end of (Electron's main.log). */
   readonly logFile?: string;
+  /** Saving reports where the user chooses and showing them afterwards (the app window). */
+  readonly reportFiles?: ReportFiles;
 }
 
 /** Reads a .rdp file into client settings, or throws BadInputError with the parser's one-line reason. */
@@ -79,6 +82,8 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
     encodeSupportCode,
     decodeSupportCode,
     readLogTail: options.logFile ? () => readLogTail(options.logFile ?? '') : null,
+    summarizeReport: (report, redact) => summaryText(redactReport(report, redact)),
+    reportFiles: options.reportFiles ?? null,
   };
 }
 

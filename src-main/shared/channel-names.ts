@@ -16,6 +16,9 @@ export const CHANNEL_NAMES = [
   'fix:undo',
   'report:export',
   'rdpfile:clean',
+  'report:save',
+  'report:reveal',
+  'report:summary',
 ] as const;
 /** A request channel name. */
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -14,6 +14,10 @@ import {
   RdpCleanRequestSchema,
   RdpFileInputSchema,
   RdpFileSummarySchema,
+  RevealReportRequestSchema,
+  SaveReportRequestSchema,
+  SaveReportResultSchema,
+  SummaryRequestSchema,
   SupportCodeSchema,
   UndoRequestSchema,
   UndoResultSchema,
@@ -42,6 +46,9 @@ export const CHANNELS = {
   'fix:undo': { args: UndoRequestSchema, reply: UndoResultSchema },
   'report:export': { args: ExportRequestSchema, reply: ExportResultSchema },
   'rdpfile:clean': { args: RdpCleanRequestSchema, reply: RdpCleanCopySchema },
+  'report:save': { args: SaveReportRequestSchema, reply: SaveReportResultSchema },
+  'report:reveal': { args: RevealReportRequestSchema, reply: z.object({ done: z.boolean(), message: z.string() }) },
+  'report:summary': { args: SummaryRequestSchema, reply: z.object({ text: z.string() }) },
 } as const satisfies Record<ChannelName, { args: z.ZodType; reply: z.ZodType }>;
 
 /** A request channel name. */

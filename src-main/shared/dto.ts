@@ -153,6 +153,24 @@ export const ExportRequestSchema = z.object({
 /** Export a finished diagnosis. */
 export type ExportRequest = z.infer<typeof ExportRequestSchema>;
 
+/** Save a finished diagnosis's report to a file the user chooses (the app window; browser mode downloads instead). */
+export const SaveReportRequestSchema = ExportRequestSchema;
+/** What saving did: where the file went (its folder, for "Show in folder") or that the user cancelled. */
+export const SaveReportResultSchema = z.discriminatedUnion('saved', [
+  z.object({ saved: z.literal(true), saveId: z.string(), fileName: z.string(), folder: z.string() }),
+  z.object({ saved: z.literal(false) }),
+]);
+/** What saving did. */
+export type SaveReportResult = z.infer<typeof SaveReportResultSchema>;
+
+/** Open a saved report, or show it in its folder; the file is named by the id saving returned, never by a path. */
+export const RevealReportRequestSchema = z.object({ saveId: z.string().min(1).max(64), action: z.enum(['open', 'folder']) });
+/** Open or show a saved report. */
+export type RevealReportRequest = z.infer<typeof RevealReportRequestSchema>;
+
+/** The plain-text summary of a finished diagnosis for a ticket, redacted like an export when asked. */
+export const SummaryRequestSchema = z.object({ taskId: z.string().min(1).max(64), redact: z.object({ users: z.boolean(), hosts: z.boolean() }) });
+
 /** An exported report as bytes. */
 export const ExportResultSchema = z.object({ fileName: z.string(), mime: z.string(), contentBase64: z.string() });
 /** An exported report. */
@@ -192,6 +210,8 @@ export const AppInfoSchema = z.object({
   journalProblems: z.array(z.string()),
   /** The app keeps a log file that an exported report can attach. */
   canAttachLog: z.boolean(),
+  /** Reports are saved to a file the user picks, which the app can then open or show in its folder (the app window). */
+  canSaveReports: z.boolean(),
 });
 /** What the app tells the renderer about itself. */
 export type AppInfo = z.infer<typeof AppInfoSchema>;
