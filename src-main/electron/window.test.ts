@@ -84,7 +84,7 @@ describe('createMainWindow', () => {
 });
 
 describe('lockDownSession', () => {
-  it('adds the CSP header, denies every permission and lets only blob: downloads through', () => {
+  it('adds the CSP header, denies every permission but writing to the clipboard and lets only blob: downloads through', () => {
     lockDownSession();
     let headers: unknown;
     fake.state.sessionHandlers.get('headers')?.({ responseHeaders: { 'X-Other': ['1'] } }, (answer: { responseHeaders: Record<string, string[]> }) => (headers = answer.responseHeaders));
@@ -94,6 +94,10 @@ describe('lockDownSession', () => {
     fake.state.sessionHandlers.get('permission-request')?.({}, 'notifications', (allowed: boolean) => answers.push(allowed));
     expect(answers).toEqual([false, false]);
     expect(fake.state.sessionHandlers.get('permission-check')?.({}, 'clipboard-read')).toBe(false);
+    // Copying plain text ("Copy summary") is the one thing the page may do; reading the clipboard stays denied.
+    expect(fake.state.sessionHandlers.get('permission-check')?.({}, 'clipboard-sanitized-write')).toBe(true);
+    fake.state.sessionHandlers.get('permission-request')?.({}, 'clipboard-sanitized-write', (allowed: boolean) => answers.push(allowed));
+    expect(answers).toEqual([false, false, true]);
     expect(fake.state.sessionHandlers.get('device-permission')?.({})).toBe(false);
     expect(prevented('will-download', { getURL: () => 'https://evil.example/payload.exe' })).toBe(true);
     expect(prevented('will-download', { getURL: () => 'blob:file:///3f1c2a80-0000-4000-8000-000000000000' })).toBe(false);

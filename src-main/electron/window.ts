@@ -8,14 +8,17 @@ import { WINDOW_LIMITS, captureWindowState, loadWindowState, saveWindowState, ty
 
 export { isAllowedExternal, securePreferences } from './security';
 
-/** Applies the session-wide rules: CSP header (the page also carries it as a meta tag), every permission request denied, blob: downloads only. */
+/** The one permission the page gets: writing plain text to the clipboard ("Copy", "Copy summary"); reading it stays denied. */
+const ALLOWED_PERMISSION = 'clipboard-sanitized-write';
+
+/** Applies the session-wide rules: CSP header (the page also carries it as a meta tag), every permission but clipboard writing denied, blob: downloads only. */
 export function lockDownSession(): void {
   const ses = session.defaultSession;
   ses.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CSP] } });
   });
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
-  ses.setPermissionCheckHandler(() => false);
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(permission === ALLOWED_PERMISSION));
+  ses.setPermissionCheckHandler((_wc, permission) => permission === ALLOWED_PERMISSION);
   ses.setDevicePermissionHandler(() => false);
   // Reports and fix outputs are saved as blob: downloads (with Electron's save dialog); nothing else downloads.
   ses.on('will-download', (event, item) => {
