@@ -80,21 +80,34 @@ $files = @(Get-ChildItem -LiteralPath $mk -Force -Filter 'f686aace6942fb7f7ceb23
 [pscustomobject]@{ path = $mk; exists = $true; owner = $a.owner; aces = $a.aces; rdpKeyFiles = $files } | ConvertTo-Json -Depth 5 -Compress
 `;
 
-/** Rules of the Remote Desktop group by its resource id (DisplayGroup is localized) as in force (ActiveStore: local plus Group Policy), profiles, network categories. */
+/**
+ * Inbound firewall rules as in force (ActiveStore: local plus Group Policy): the Remote Desktop group by its resource id
+ * (DisplayGroup is localized), enabled or not, and every other enabled inbound allow or block rule for TCP or any
+ * protocol (Microsoft's steps for a changed port add such a rule outside the group); profiles and network categories.
+ * The filters are read once each (-All) and joined on InstanceID, not asked per rule.
+ */
 export const FIREWALL_SCRIPT = String.raw`
-$rules = @(Get-NetFirewallRule -PolicyStore ActiveStore -Group '@FirewallAPI.dll,-28752' -ErrorAction SilentlyContinue | ForEach-Object {
-  $pf = $_ | Get-NetFirewallPortFilter
-  $af = $_ | Get-NetFirewallApplicationFilter
-  $sf = $_ | Get-NetFirewallServiceFilter
+$group = '@FirewallAPI.dll,-28752'
+$filters = @{}
+foreach ($kind in @('Port', 'Application', 'Service', 'Address')) {
+  foreach ($f in @(& "Get-NetFirewall$($kind)Filter" -All -PolicyStore ActiveStore -ErrorAction SilentlyContinue)) { $filters["$kind|$($f.InstanceID)"] = $f }
+}
+function Get-RuleRow($r) {
+  $pf = $filters["Port|$($r.InstanceID)"]; $af = $filters["Application|$($r.InstanceID)"]
+  $sf = $filters["Service|$($r.InstanceID)"]; $rf = $filters["Address|$($r.InstanceID)"]
   [pscustomobject]@{
-    name = [string]$_.Name; displayName = [string]$_.DisplayName; enabled = [string]$_.Enabled; profile = [string]$_.Profile
-    direction = [string]$_.Direction; action = [string]$_.Action; protocol = [string]$pf.Protocol; localPort = @($pf.LocalPort | ForEach-Object { [string]$_ })
-    program = [string]$af.Program; service = [string]$sf.Service
+    name = [string]$r.Name; displayName = [string]$r.DisplayName; group = [string]$r.Group; enabled = [string]$r.Enabled; profile = [string]$r.Profile
+    direction = [string]$r.Direction; action = [string]$r.Action; protocol = [string]$pf.Protocol; localPort = @($pf.LocalPort | ForEach-Object { [string]$_ })
+    remoteAddress = @($rf.RemoteAddress | ForEach-Object { [string]$_ }); program = [string]$af.Program; service = [string]$sf.Service
   }
-})
+}
+$all = @(Get-NetFirewallRule -PolicyStore ActiveStore -ErrorAction SilentlyContinue)
+$rules = @($all | Where-Object { $_.Group -eq $group } | ForEach-Object { Get-RuleRow $_ })
+$otherRules = @($all | Where-Object { $_.Group -ne $group -and [string]$_.Enabled -eq 'True' -and [string]$_.Direction -eq 'Inbound' -and [string]$_.Action -ne 'NotConfigured' } |
+  ForEach-Object { Get-RuleRow $_ } | Where-Object { $_.protocol -eq 'TCP' -or $_.protocol -eq 'Any' -or $_.protocol -eq '6' } | Select-Object -First 400)
 $profiles = @(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object { [pscustomobject]@{ name = [string]$_.Name; enabled = [string]$_.Enabled; defaultInboundAction = [string]$_.DefaultInboundAction } })
 $nets = @(Get-NetConnectionProfile -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ interfaceAlias = [string]$_.InterfaceAlias; networkCategory = [string]$_.NetworkCategory } })
-[pscustomobject]@{ rules = $rules; profiles = $profiles; networks = $nets } | ConvertTo-Json -Depth 4 -Compress
+[pscustomobject]@{ rules = $rules; otherRules = $otherRules; profiles = $profiles; networks = $nets } | ConvertTo-Json -Depth 4 -Compress
 `;
 
 /** Host RDP/Schannel events of the last 7 days; a log that cannot be read is reported, not fatal. */
