@@ -114,8 +114,25 @@ export interface EventSummary {
   readonly cipherMismatches: number;
   readonly failedLogons: number;
   readonly connectionsSeen: number;
+  /** TCP connections accepted from another computer (RdpCoreTS 131 from a non-loopback address): they passed the firewall. */
+  readonly remoteConnections: number;
+  /** When the newest of those arrived. */
+  readonly lastRemoteConnectionUtc: string | null;
   /** Alerts by direction and name, most frequent first. */
   readonly alerts: readonly { readonly direction: 'sent' | 'received'; readonly code: number; readonly name: string; readonly count: number }[];
+}
+
+/** The client address of an RdpCoreTS 131 ("accepted a new TCP connection from client 10.0.0.5:51234"), or null. */
+function clientAddressOf(e: HostEvent): string | null {
+  // The second data field is the client's address in any language; the English message is only a fallback.
+  const field = e.data[1]?.trim();
+  if (field) return field;
+  return e.message ? (/from client (\S+?)\.?$/i.exec(e.message)?.[1] ?? null) : null;
+}
+
+/** True for 127.0.0.0/8, ::1 and their mapped forms, with or without a port. */
+function isLoopback(address: string): boolean {
+  return /^\[?(127\.|::1\]?(:|$)|::ffff:127\.)/i.test(address);
 }
 
 /** Summarizes the events into the signatures that point at a cause. */
@@ -133,6 +150,11 @@ export function summarizeEvents(ev: HostEvents): EventSummary {
     }
   }
   const c = (k: string) => counts[k] ?? 0;
+  // Events come newest first, so the first remote one is the latest.
+  const remote = ev.events.filter((e) => e.family === 'RdpCoreTS' && e.id === 131).filter((e) => {
+    const address = clientAddressOf(e);
+    return address !== null && !isLoopback(address);
+  });
   return {
     counts,
     keyAccessErrors: c('Schannel:36870'),
@@ -141,6 +163,8 @@ export function summarizeEvents(ev: HostEvents): EventSummary {
     cipherMismatches: c('Schannel:36874'),
     failedLogons: c('RdpCoreTS:140'),
     connectionsSeen: c('RdpCoreTS:131') + c('RemoteConnectionManager:261'),
+    remoteConnections: remote.length,
+    lastRemoteConnectionUtc: remote[0]?.time ?? null,
     alerts: [...alerts.values()].sort((a, b) => b.count - a.count || a.code - b.code),
   };
 }

@@ -102,6 +102,16 @@ describe('events', () => {
     expect(s.alerts).toEqual([{ direction: 'received', code: 46, name: 'certificate_unknown', count: 1 }]);
     expect(ev.events[0]?.time).toBe('2026-11-21T09:14:02.473Z');
   });
+  it('counts connections from other computers (RdpCoreTS 131 not from loopback): they got through the firewall', () => {
+    const s = summarizeEvents(parseEvents(read('host-expired-cert', 'server-events')));
+    expect(s).toMatchObject({ remoteConnections: 3, lastRemoteConnectionUtc: '2026-11-21T09:14:02.441Z' });
+    const accepted = (address: string, message = '') => ({ log: 'Microsoft-Windows-RemoteDesktopServices-RdpCoreTS/Operational', provider: 'Microsoft-Windows-RemoteDesktopServices-RdpCoreTS', id: 131, time: '2026-11-20T08:00:00Z', message, data: ['TCP', address] });
+    const local = parseEvents(JSON.stringify({ days: 7, events: [accepted('127.0.0.1:50001'), accepted('[::1]:50002'), accepted('::ffff:127.0.0.1:50003')], unreadable: [] }));
+    expect(summarizeEvents(local)).toMatchObject({ connectionsSeen: 3, remoteConnections: 0, lastRemoteConnectionUtc: null });
+    // A localized message carries the address in the same data field.
+    const german = parseEvents(JSON.stringify({ days: 7, events: [accepted('192.168.1.20:49822', 'Der Server hat eine neue TCP-Verbindung vom Client 192.168.1.20:49822 akzeptiert.')], unreadable: [] }));
+    expect(summarizeEvents(german)).toMatchObject({ remoteConnections: 1, lastRemoteConnectionUtc: '2026-11-20T08:00:00.000Z' });
+  });
   it('keeps localized messages as text and keys on ids only', () => {
     const ev = parseEvents(read('host-nla-firewall-off', 'server-events'));
     expect(ev.events.map((e) => `${e.family}:${e.id}`)).toEqual(['LocalSessionManager:22', 'LocalSessionManager:21']);
