@@ -16,7 +16,7 @@ export const serverCapacityCheck = defineHostCheck('server.capacity', async (ctx
   const max = reg ? (reg.policy.maxInstanceCount ?? reg.maxInstanceCount) : null;
   const { limit, basis } = sessionLimit(c, max);
   const freePercent = c.freeMemoryKB !== null && c.totalMemoryKB ? Math.round((c.freeMemoryKB / c.totalMemoryKB) * 1000) / 10 : null;
-  const memoryLow =
+  const memoryLow: 'critical' | 'low' | null =
     freePercent === null ? null : freePercent < 3 || (c.freeMemoryKB ?? Infinity) < 100 * 1024 ? 'critical' : freePercent < 10 ? 'low' : null;
   // A client edition hands the session over instead of refusing, so only a server limit counts as full.
   const isFull = limit !== null && c.productType !== 1 && c.remoteSessions >= limit;

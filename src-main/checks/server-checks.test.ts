@@ -1,14 +1,15 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { CHECK_EVIDENCE, NotRunEvidenceSchema } from '../shared/evidence';
 import { SERVER_CHECK_IDS, type CheckStatus } from '../shared/ids';
 import { createReplaySource } from '../windows/replay-source';
 import type { WindowsSource } from '../windows/source';
 import { CHECKS } from './registry';
 import { HOST_ONLY, NEEDS_WINDOWS, hostSkipReason } from './server-host';
 import { WINDOWS_FIXTURES, runServerChecks } from './server-test-kit';
-import { makeTestContext } from './test-context';
+import { contractEvidence, makeTestContext } from './test-context';
 
 const temps: string[] = [];
 afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
@@ -88,6 +89,17 @@ describe('server checks on recorded hosts', () => {
   it('compares the configured port with the port being dialled', async () => {
     const results = await runServerChecks({ target: '127.0.0.1:3390', windows: createReplaySource(join(WINDOWS_FIXTURES, 'host-expired-cert')) });
     expect(results.get('server.listener')).toMatchObject({ status: 'warn', evidence: { configuredPort: 3389, targetPort: 3390 } });
+  });
+});
+
+describe('every host recording keeps the evidence contract', () => {
+  const hosts = readdirSync(WINDOWS_FIXTURES).filter((d) => d.startsWith('host-'));
+  it.each(hosts)('%s: each check names every field it writes, or reports flat facts when it did not run', async (machine) => {
+    const results = await runServerChecks({ windows: createReplaySource(join(WINDOWS_FIXTURES, machine)) });
+    for (const r of results.values()) {
+      if (r.status === 'error' || r.status === 'skip') expect(NotRunEvidenceSchema.safeParse(r.evidence).success || CHECK_EVIDENCE[r.id].safeParse(r.evidence).success).toBe(true);
+      else contractEvidence(r.id, r);
+    }
   });
 });
 

@@ -42,11 +42,11 @@ export async function readOptional<T>(ctx: CheckContext, name: string, parse: (s
 }
 
 /** Builds a host check: skips off the host, maps collector and parse failures to `error` with their one-line message. */
-export function defineHostCheck(id: CheckId, run: (ctx: CheckContext) => Promise<CheckOutcome>): CheckDefinition {
+export function defineHostCheck<K extends CheckId>(id: K, run: (ctx: CheckContext) => Promise<CheckOutcome<K>>): CheckDefinition<K> {
   return {
     id,
     dependsOn: [],
-    async run(ctx) {
+    async run(ctx): Promise<CheckOutcome<K>> {
       const reason = hostSkipReason(ctx);
       if (reason) return { status: 'skip', summary: `${reason}.`, evidence: { reason } };
       try {
@@ -54,7 +54,7 @@ export function defineHostCheck(id: CheckId, run: (ctx: CheckContext) => Promise
       } catch (e) {
         if (ctx.signal.aborted) throw e;
         if (isWindowsCollectorError(e)) {
-          return { status: 'error', summary: e.message, evidence: { collector: e.collector, kind: e.kind } };
+          return { status: 'error', summary: e.message, evidence: { collector: e.collector ?? null, kind: e.kind } };
         }
         throw e;
       }

@@ -23,3 +23,24 @@ export async function runServerChecks(init: TestContextInit): Promise<Map<CheckI
   }
   return results;
 }
+
+type Patch = { readonly [key: string]: unknown };
+
+/** `base` with `patch` laid over it: objects merge key by key, anything else (arrays too) is replaced. */
+function overlay(base: unknown, patch: unknown): unknown {
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (!isObject(base) || !isObject(patch)) return patch;
+  const out: Record<string, unknown> = { ...base };
+  for (const [k, v] of Object.entries(patch)) out[k] = overlay(base[k], v);
+  return out;
+}
+
+/**
+ * A host check's result as a recorded machine gave it, with `status` and the evidence fields of `patch` changed: a rule
+ * test states only the facts it is about while the evidence stays whole, as the check's schema requires.
+ */
+export function alteredResult(recorded: Map<CheckId, CheckResult>, id: CheckId, status: CheckResult['status'], patch: Patch): CheckResult {
+  const base = recorded.get(id);
+  if (!base) throw new Error(`${id} is not in the recording`);
+  return { ...base, status, evidence: overlay(base.evidence, patch) as Record<string, unknown> };
+}

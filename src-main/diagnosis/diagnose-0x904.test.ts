@@ -39,7 +39,14 @@ const tcp = result('net.tcp', judgeTcp(HOST, 3389, [{ address: '192.0.2.1', port
 const events = result('client.events', {
   status: 'fail',
   summary: 'The last attempt ended with reason 2308',
-  evidence: { attempts: [{ server: HOST, loggedOn: false, disconnect: { value: 2308, hex: '0x904', name: 'x', meaning: 'socket closed' } }], disconnectReasons: [2308] },
+  evidence: {
+    names: [HOST], sinceUtc: '2026-11-15T03:00:00.000Z', failedAttempts: 1, disconnectReasons: [2308], logonFailureReasons: [], lastLogonUtc: null, credsspRefusals: 0, otherAttempts: 0,
+    attempts: [{
+      activityId: null, startedUtc: '2026-11-22T02:58:00.000Z', server: HOST, connected: true, loggedOn: false, serverSupportsSsl: true,
+      disconnect: { value: 2308, hex: '0x904', name: 'disconnectReasonAtClientWinsockFDCLOSE', meaning: 'socket closed' },
+      udp: { initiated: false, established: false, dropped: false }, stateErrors: [], eventIds: [1024, 1028, 1025, 1026],
+    }],
+  },
 });
 
 describe('diagnose: the 0x904 / 0x7 case end to end over all rules and the ranking', () => {

@@ -1,10 +1,10 @@
 /** Diagnosis rules that need evidence from several checks (or a check plus the dialog codes) to agree. */
 import type { CheckId } from '../../shared/ids';
 import type { Evidence, Rule } from '../types';
-import {
-  clientDisconnectReasons, evidenceOf, findByKey, flagIn, hintSaysRefused, hostRequiresNla, numberAt, REFUSAL_REASONS, statusOf,
-  wireCertificateNotAfter, wireCertificateValidity,
-} from './cross-source-read';
+import { clientDisconnectReasons, hintSaysRefused, REFUSAL_REASONS, wireCertificateValidity } from './cross-source-read';
+import { evidenceOf, ranEvidence, statusOf } from './evidence';
+import { readServerCertificate } from './network-read';
+import { eventSignals } from './server-evidence';
 
 /** Where the "server hung up" signal comes from: the client's event log, the dialog codes, or both. */
 function refusalSignal(ev: Evidence): { checks: CheckId[]; reasons: number[]; fromHint: boolean } | null {
@@ -24,7 +24,7 @@ function signalWords(s: { reasons: number[]; fromHint: boolean }): string {
 const expiredCertificateBehindDisconnects: Rule = (ev) => {
   const signal = refusalSignal(ev);
   if (!signal || wireCertificateValidity(ev) !== 'expired') return [];
-  const notAfter = wireCertificateNotAfter(ev);
+  const notAfter = readServerCertificate(ev)?.notAfter ?? null;
   return [{
     id: 'certificate-expired',
     // Agreement of the client's own disconnects with the wire is stronger than the certificate alone (0.9).
@@ -41,8 +41,8 @@ const expiredCertificateBehindDisconnects: Rule = (ev) => {
 /** The host's own RDP certificate is expired (and maybe could not be renewed) while clients are being dropped. */
 const hostCertificateExpiredBehindDisconnects: Rule = (ev) => {
   const signal = refusalSignal(ev);
-  if (!signal || !flagIn(ev, 'server.certificate', /^isExpired$/i)) return [];
-  const renewalFailures = numberAt(ev, 'server.events', /^certificateRenewalFailures$/i) ?? 0;
+  if (!signal || ranEvidence(ev, 'server.certificate')?.isExpired !== true) return [];
+  const renewalFailures = eventSignals(ev).renewal;
   const checks: CheckId[] = [...signal.checks, 'server.certificate', ...(renewalFailures > 0 ? (['server.events'] as const) : [])];
   return [{
     id: 'server-certificate-expired',
@@ -63,7 +63,7 @@ const hostCertificateExpiredBehindDisconnects: Rule = (ev) => {
  * same cause on the wire; the two drafts share no check, so the ranking counts them as independent agreement.
  */
 const nlaRequiredButClientDisabled: Rule = (ev) => {
-  if (!hostRequiresNla(ev) || ev.clientSettings?.enableCredSsp !== false) return [];
+  if (ranEvidence(ev, 'server.security-layer')?.isNlaRequired !== true || ev.clientSettings?.enableCredSsp !== false) return [];
   return [{
     id: 'nla-required-client-disabled',
     confidence: 0.9,
@@ -77,7 +77,7 @@ const nlaRequiredButClientDisabled: Rule = (ev) => {
 
 /** Schannel private-key errors on the host plus a key the service cannot read. */
 const keyInaccessible: Rule = (ev) => {
-  const keyErrors = numberAt(ev, 'server.events', /^keyAccessErrors$/i) ?? 0;
+  const keyErrors = eventSignals(ev).keyAccess;
   const unreadable = findUnreadableKey(ev);
   if (keyErrors === 0 || unreadable.length === 0) return [];
   return [{
@@ -95,7 +95,7 @@ const keyInaccessible: Rule = (ev) => {
 function findUnreadableKey(ev: Evidence): CheckId[] {
   const out: CheckId[] = [];
   if (statusOf(ev, 'server.machinekeys') === 'fail') out.push('server.machinekeys');
-  if (findByKey(evidenceOf(ev, 'server.certificate') ?? {}, /^networkServiceCanReadKey$/i).includes(false)) out.push('server.certificate');
+  if (ranEvidence(ev, 'server.certificate')?.networkServiceCanReadKey === false) out.push('server.certificate');
   return out;
 }
 
@@ -133,7 +133,7 @@ const droppedDuringHandshake: Rule = (ev) => {
 /** A certificate "not valid yet" together with a server clock that is off: the clock is the cause. */
 const clockBehindNotYetValid: Rule = (ev) => {
   if (wireCertificateValidity(ev) !== 'not-yet-valid') return [];
-  const skew = numberAt(ev, 'credssp.ntlm-info', /skew/i);
+  const skew = evidenceOf(ev, 'credssp.ntlm-info')?.clockSkewSeconds ?? null;
   if (skew === null || Math.abs(skew) <= 300) return [];
   return [{
     id: 'clock-skew',

@@ -196,7 +196,7 @@ describe('certificate rules', () => {
 
   it('no certificate finding when the check was skipped or the leaf was unreadable', () => {
     const skipped = result('tls.certificate', { status: 'skip', summary: 'no chain', evidence: {} });
-    const bad = result('tls.certificate', { status: 'fail', summary: 'bad', evidence: { ok: false, error: 'bad' } });
+    const bad = result('tls.certificate', { status: 'fail', summary: 'bad', evidence: { ok: false, error: 'bad', host: 'server01.corp.example', port: 3389 } });
     expect(runCertificateRules(evidence([skipped]))).toEqual([]);
     expect(runCertificateRules(evidence([bad]))).toEqual([]);
   });

@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CHECK_META } from '../../shared/catalog';
 import type { CheckId, CheckStatus } from '../../shared/ids';
 import type { CheckResult } from '../../shared/schema';
-import { RECORDED_NOW, WINDOWS_FIXTURES, runServerChecks } from '../../checks/server-test-kit';
+import { RECORDED_NOW, WINDOWS_FIXTURES, alteredResult, runServerChecks } from '../../checks/server-test-kit';
 import type { ClientSettings } from '../../shared/target';
 import { parseTarget } from '../../net/target';
 import { createReplaySource } from '../../windows/replay-source';
@@ -22,6 +22,13 @@ async function recorded(machine: string, clientSettings: ClientSettings | null =
 function result(id: CheckId, status: CheckStatus, ev: Record<string, unknown>): CheckResult {
   return { id, section: CHECK_META[id].section, title: CHECK_META[id].title, status, summary: '', durationMs: 0, evidence: ev };
 }
+
+// The rule tests change a recorded host's evidence in the fields they are about; the rest stays as the checks gave it.
+let host: Map<CheckId, CheckResult>;
+beforeAll(async () => {
+  host = await runServerChecks({ windows: createReplaySource(join(WINDOWS_FIXTURES, 'host-nla-firewall-off')) });
+});
+const altered = (id: CheckId, status: CheckStatus, patch: Record<string, unknown>): CheckResult => alteredResult(host, id, status, patch);
 
 const drafts = (ev: Evidence) => serverRules.flatMap((r) => r(ev));
 
@@ -54,22 +61,22 @@ describe('recorded hosts rank the right cause first', () => {
 
 describe('each server rule on its own evidence', () => {
   it('RDP turned off by policy', () => {
-    const ev = evidence(new Map([['server.rdp-enabled', result('server.rdp-enabled', 'fail', { isEnabled: false, fDenyTSConnections: { value: 1, source: 'policy', local: 0, policy: 1 } })]]));
+    const ev = evidence(new Map([['server.rdp-enabled', altered('server.rdp-enabled', 'fail', { isEnabled: false, fDenyTSConnections: { value: 1, source: 'policy', local: 0, policy: 1 } })]]));
     const [d] = drafts(ev);
     expect(d).toMatchObject({ id: 'server-rdp-disabled', fixes: ['server.enable-rdp'] });
     expect(d?.explanation).toMatch(/group policy/);
   });
 
   it('TermService stopped hides the port findings', () => {
-    const services = [{ name: 'TermService', present: true, state: 'Stopped', startMode: 'Disabled' }];
-    const ev = evidence(new Map([['server.listener', result('server.listener', 'fail', { services, termServiceRunning: false, listeningOnConfiguredPort: false, configuredPort: 3389, targetPort: 3389 })]]));
+    const services = [{ name: 'TermService', present: true, state: 'Stopped', startMode: 'Disabled', processId: null, account: 'NT Authority\\NetworkService' }];
+    const ev = evidence(new Map([['server.listener', altered('server.listener', 'fail', { services, termServiceRunning: false, listeningOnConfiguredPort: false, configuredPort: 3389, targetPort: 3389 })]]));
     expect(drafts(ev).map((d) => d.id)).toEqual(['server-termservice-stopped']);
     expect(drafts(ev)[0]?.technical).toMatch(/Stopped.*Disabled/);
   });
 
   it('not listening, a squatter, a port not yet in effect, and a port other than the one dialled', () => {
     const listener = (e: Record<string, unknown>, target = '127.0.0.1') =>
-      drafts(evidence(new Map([['server.listener', result('server.listener', 'fail', { termServiceRunning: true, configuredPort: 3389, termServicePid: 900, termServiceOtherPorts: [], squatter: null, ...e })]]), null, target));
+      drafts(evidence(new Map([['server.listener', altered('server.listener', 'fail', { termServiceRunning: true, configuredPort: 3389, termServicePid: 900, termServiceOtherPorts: [], squatter: null, ...e })]]), null, target));
     expect(listener({ listeningOnConfiguredPort: false }).map((d) => d.id)).toEqual(['server-port-not-listening']);
     expect(listener({ listeningOnConfiguredPort: true, squatter: { pid: 4242, name: 'nc' } })[0]?.explanation).toMatch(/nc/);
     expect(listener({ listeningOnConfiguredPort: false, configuredPort: 3390, termServiceOtherPorts: [3389] }).map((d) => d.id)).toEqual(['server-port-mismatch']);
@@ -81,27 +88,27 @@ describe('each server rule on its own evidence', () => {
   });
 
   it('TLS 1.2 off, stronger with Schannel 36871', () => {
-    const tls = result('server.tls-protocols', 'fail', { tls12On: false, anyTlsOn: false, protocols: [] });
+    const tls = altered('server.tls-protocols', 'fail', { tls12On: false, anyTlsOn: false, protocols: [] });
     expect(drafts(evidence(new Map([['server.tls-protocols', tls]])))[0]).toMatchObject({ id: 'server-tls-disabled', confidence: 0.85, fixes: ['server.enable-tls12'] });
-    const events = result('server.events', 'fail', { summary: { credentialErrors: 4 } });
+    const events = altered('server.events', 'fail', { summary: { credentialErrors: 4 } });
     const both = drafts(evidence(new Map([['server.tls-protocols', tls], ['server.events', events]])));
     expect(both.find((d) => d.id === 'server-tls-disabled')).toMatchObject({ confidence: 0.95, checks: ['server.tls-protocols', 'server.events'] });
   });
 
   it('a dangling certificate thumbprint', () => {
-    const ev = evidence(new Map([['server.certificate', result('server.certificate', 'fail', { isHashDangling: true, danglingHash: 'AB'.repeat(20), isExpired: false })]]));
+    const ev = evidence(new Map([['server.certificate', altered('server.certificate', 'fail', { isHashDangling: true, danglingHash: 'AB'.repeat(20), isExpired: false })]]));
     expect(drafts(ev).map((d) => d.id)).toEqual(['server-certificate-hash-dangling']);
   });
 
   it('a key NETWORK SERVICE cannot read, agreeing with 36870 and 1057/1058', () => {
-    const mk = result('server.machinekeys', 'fail', { folder: { deviations: [] }, key: { keyFile: 'C:\\k', networkServiceCanRead: false } });
-    const events = result('server.events', 'fail', { summary: { keyAccessErrors: 2, certificateRenewalFailures: 1 } });
+    const mk = altered('server.machinekeys', 'fail', { folder: { deviations: [] }, key: { keyFile: 'C:\\k', networkServiceCanRead: false } });
+    const events = altered('server.events', 'fail', { summary: { keyAccessErrors: 2, certificateRenewalFailures: 1 } });
     const [d] = drafts(evidence(new Map([['server.machinekeys', mk], ['server.events', events]])));
     expect(d).toMatchObject({ id: 'server-certificate-key-inaccessible', confidence: 0.95, checks: ['server.machinekeys', 'server.events'], fixes: ['server.repair-key-permissions'] });
   });
 
   it('a full host, and skipped or failed checks say nothing', () => {
-    const cap = result('server.capacity', 'fail', { isFull: true, remoteSessions: 2, sessionLimit: 2, limitBasis: 'Remote Desktop for Administration: two remote sessions' });
+    const cap = altered('server.capacity', 'fail', { isFull: true, remoteSessions: 2, sessionLimit: 2, limitBasis: 'Remote Desktop for Administration: two remote sessions' });
     expect(drafts(evidence(new Map([['server.capacity', cap]])))[0]?.id).toBe('server-out-of-resources');
     const skipped = new Map<CheckId, CheckResult>([
       ['server.firewall', result('server.firewall', 'skip', { verdict: { isBlocked: true } })],

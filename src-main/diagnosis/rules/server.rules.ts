@@ -1,20 +1,21 @@
 /** Diagnosis rules for the server evidence: what the host's own state says about why it refuses connections. */
 import type { FindingDraft, Rule } from '../types';
-import { eventSignals, num, ranEvidence, rec, strings } from './server-evidence';
+import { evidenceOf, ranEvidence } from './evidence';
+import { eventSignals } from './server-evidence';
 import { serverCertificateRules } from './server-certificate.rules';
 
 /** Remote Desktop is switched off (fDenyTSConnections=1). */
 const rdpDisabled: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.rdp-enabled');
-  if (!e || e['isEnabled'] !== false) return [];
-  const deny = rec(e['fDenyTSConnections']);
-  const byPolicy = deny['source'] === 'policy';
+  if (!e || e.isEnabled) return [];
+  const deny = e.fDenyTSConnections;
+  const byPolicy = deny.source === 'policy';
   return [
     {
       id: 'server-rdp-disabled',
       confidence: 0.95,
       explanation: `Remote Desktop is switched off on this computer, so it turns every connection away.${byPolicy ? ' A group policy from your organisation switches it off, so ask IT before changing it.' : ''}`,
-      technical: `fDenyTSConnections=${String(deny['value'])} (${String(deny['source'])}) under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server${byPolicy ? ' (policy copy under Policies\\…\\Terminal Services wins)' : ''}.`,
+      technical: `fDenyTSConnections=${deny.value} (${deny.source}) under HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server${byPolicy ? ' (policy copy under Policies\\…\\Terminal Services wins)' : ''}.`,
       checks: ['server.rdp-enabled'],
       fixes: ['server.enable-rdp'],
       evidence: { fDenyTSConnections: deny },
@@ -27,53 +28,56 @@ const serviceAndPort: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.listener');
   if (!e) return [];
   const out: FindingDraft[] = [];
-  const port = num(e['configuredPort']);
-  const target = num(e['targetPort']) ?? ev.target.port;
-  const term = (Array.isArray(e['services']) ? e['services'] : []).map(rec).find((s) => s['name'] === 'TermService');
-  if (e['termServiceRunning'] === false) {
+  const port = e.configuredPort;
+  const target = e.targetPort;
+  const term = e.services.find((s) => s.name === 'TermService');
+  if (!e.termServiceRunning) {
     out.push({
       id: 'server-termservice-stopped',
       confidence: 0.95,
       explanation: 'The Remote Desktop service on this computer is not running, so nothing answers when someone connects.',
-      technical: `TermService state ${String(term?.['state'] ?? 'absent')}, start mode ${String(term?.['startMode'] ?? 'n/a')}.`,
+      technical: `TermService state ${term?.state ?? 'absent'}, start mode ${term?.startMode ?? 'n/a'}.`,
       checks: ['server.listener'],
       fixes: ['server.restart-termservice'],
       evidence: { termService: term ?? null },
     });
     return out;
   }
-  const squatter = rec(e['squatter']);
-  const otherPorts = Array.isArray(e['termServiceOtherPorts']) ? e['termServiceOtherPorts'].filter((p): p is number => typeof p === 'number') : [];
-  if (e['squatter'] && typeof e['squatter'] === 'object') {
+  const otherPorts = e.termServiceOtherPorts;
+  if (e.squatter) {
     out.push({
       id: 'server-port-not-listening',
       confidence: 0.9,
-      explanation: `Another program (${String(squatter['name'] ?? 'unknown')}) has taken the Remote Desktop port on this computer, so connections reach the wrong program.`,
-      technical: `Port ${String(port)} is owned by PID ${String(squatter['pid'])} (${String(squatter['name'])}), not TermService PID ${String(e['termServicePid'])}.`,
+      explanation: `Another program (${e.squatter.name ?? 'unknown'}) has taken the Remote Desktop port on this computer, so connections reach the wrong program.`,
+      technical: `Port ${port} is owned by PID ${e.squatter.pid ?? '?'} (${e.squatter.name ?? '?'}), not TermService PID ${e.termServicePid ?? '?'}.`,
       checks: ['server.listener'],
       fixes: [],
-      evidence: { configuredPort: port, squatter },
+      evidence: { configuredPort: port, squatter: e.squatter },
     });
-  } else if (e['listeningOnConfiguredPort'] === false) {
+  } else if (!e.listeningOnConfiguredPort) {
     out.push({
       id: otherPorts.length ? 'server-port-mismatch' : 'server-port-not-listening',
       confidence: otherPorts.length ? 0.8 : 0.85,
       explanation: otherPorts.length
-        ? `Remote Desktop on this computer still uses port ${otherPorts.join(', ')}; the new port ${String(port)} takes effect only after the service restarts.`
-        : `The Remote Desktop service runs but does not listen on port ${String(port)}, so connections are refused. Restarting the service usually brings the listener back.`,
-      technical: `No TCP listener on configured PortNumber ${String(port)}; TermService listens on [${otherPorts.join(', ')}].`,
+        ? `Remote Desktop on this computer still uses port ${otherPorts.join(', ')}; the new port ${port} takes effect only after the service restarts.`
+        : `The Remote Desktop service runs but does not listen on port ${port}, so connections are refused. Restarting the service usually brings the listener back.`,
+      technical: `No TCP listener on configured PortNumber ${port}; TermService listens on [${otherPorts.join(', ')}].`,
       checks: ['server.listener'],
       fixes: ['server.restart-termservice'],
       evidence: { configuredPort: port, termServiceOtherPorts: otherPorts },
     });
   }
-  if (port !== null && port !== target && e['listeningOnConfiguredPort'] === true) {
+  if (port !== target && e.listeningOnConfiguredPort) {
+    // A changed port refuses the connection on the old one (nothing listens there): that explains a refusal, which a
+    // firewall would not give (it drops, and the connect times out).
+    const refused = evidenceOf(ev, 'net.tcp')?.verdict === 'refused';
     out.push({
       id: 'server-port-mismatch',
-      confidence: 0.85,
-      explanation: `This computer takes Remote Desktop connections on port ${port}, but the connection is made to port ${target}. Connect to "${ev.target.host.includes(':') ? `[${ev.target.host}]` : ev.target.host}:${port}" instead.`,
-      technical: `RDP-Tcp PortNumber=${port}; target port ${target}.`,
-      checks: ['server.listener'],
+      confidence: refused ? 0.98 : 0.85,
+      ...(refused ? { severity: 'critical' as const } : {}),
+      explanation: `This computer takes Remote Desktop connections on port ${port}, but the connection is made to port ${target}${refused ? ', where nothing listens, so it is refused' : ''}. Connect to "${ev.target.host.includes(':') ? `[${ev.target.host}]` : ev.target.host}:${port}" instead.`,
+      technical: `RDP-Tcp PortNumber=${port}; target port ${target}${refused ? `; net.tcp: port ${target} refused (RST)` : ''}.`,
+      checks: refused ? ['server.listener', 'net.tcp'] : ['server.listener'],
       fixes: [],
       evidence: { configuredPort: port, targetPort: target },
     });
@@ -81,22 +85,48 @@ const serviceAndPort: Rule = (ev) => {
   return out;
 };
 
-/** The Remote Desktop firewall group does not let the port in on a network profile in use. */
+/**
+ * The firewall lets the configured port in on no profile in use: no enabled inbound TCP allow rule covers it — the
+ * Remote Desktop group's or any other — or a block rule does. Rules alone are a reason, not proof: the block is
+ * critical only with evidence that nothing got through (no remote connection in the host's log, a connect that timed
+ * out, a dialog that says the network), and connections that did get through, or a refusal (a firewall drops, it does
+ * not refuse), speak against it.
+ */
 const firewallBlocked: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.firewall');
-  const v = rec(e?.['verdict']);
-  if (!e || v['isBlocked'] !== true) return [];
-  const blocked = (Array.isArray(v['profiles']) ? v['profiles'] : []).map(rec).filter((p) => p['isAllowed'] === false).map((p) => String(p['profile']));
-  const rules = strings(v['enabledTcpRules']);
+  if (!e || !e.verdict.isBlocked) return [];
+  const v = e.verdict;
+  const closed = v.profiles.filter((p) => !p.isAllowed);
+  const blockRules = [...new Set(closed.flatMap((p) => p.blockedBy))];
+  const events = eventSignals(ev);
+  const tcp = evidenceOf(ev, 'net.tcp');
+  const contradictions: string[] = [];
+  if (events.remoteConnections > 0) {
+    contradictions.push(`Other computers connected ${events.remoteConnections} time(s) in the host's event log (RdpCoreTS 131, the latest ${events.lastRemoteConnectionUtc?.slice(0, 10) ?? 'recently'}), so the firewall let them in.`);
+  }
+  if (tcp?.verdict === 'refused') {
+    contradictions.push(`The connection to port ${tcp.port} was refused, which a blocking firewall does not do: it drops the connection, and the connect times out.`);
+  }
+  const nothingThrough = events.ran && events.unreadable === 0 && events.remoteConnections === 0;
+  const corroborated = tcp?.verdict === 'timeout' || ev.errorHint?.steer === 'network' || nothingThrough;
+  const groupOff = v.enabledTcpRules.length === 0;
+  const others = e.otherRules.filter((r) => /^allow$/i.test(r.action)).length;
+  const profiles = closed.map((p) => p.profile).join(', ');
   return [
     {
       id: 'server-firewall-blocked',
-      confidence: 0.9,
-      explanation: "Windows Firewall on this computer does not let Remote Desktop in, so other computers' connection attempts never reach it.",
-      technical: `No enabled inbound TCP allow rule of group @FirewallAPI.dll,-28752 covers port ${String(e['port'])} on profile ${blocked.join(', ')} (enabled TCP rules: ${rules.join(', ') || 'none'}).`,
-      checks: ['server.firewall'],
-      fixes: ['server.enable-firewall-rule'],
-      evidence: { port: e['port'], blockedProfiles: blocked },
+      confidence: contradictions.length > 0 ? 0.45 : corroborated ? 0.9 : 0.65,
+      severity: contradictions.length > 0 ? 'medium' : corroborated ? 'critical' : 'high',
+      explanation: blockRules.length
+        ? `A Windows Firewall rule on this computer (${blockRules.join(', ')}) blocks the Remote Desktop port ${e.port}, so other computers' connection attempts never reach it.`
+        : `Windows Firewall on this computer does not let Remote Desktop in on port ${e.port}${groupOff ? ': its Remote Desktop rules are turned off' : ''}, and no other rule opens the port, so other computers' connection attempts never reach it.${!groupOff && v.rulesMissingPort.length ? ` The port was changed: add a rule for TCP ${e.port}, as Microsoft's steps for a changed port do.` : ''}${nothingThrough ? ' No other computer connected in the last days, which fits.' : ''}`,
+      technical: blockRules.length
+        ? `Enabled inbound block rule(s) ${blockRules.join(', ')} cover TCP ${e.port} on profile ${profiles}; a block rule wins over every allow rule.`
+        : `No enabled inbound TCP allow rule of group @FirewallAPI.dll,-28752 (enabled: ${v.enabledTcpRules.join(', ') || 'none'}) or of the ${others} other enabled inbound TCP allow rule(s) covers port ${e.port} on profile ${profiles}.`,
+      checks: events.ran ? ['server.firewall', 'server.events'] : ['server.firewall'],
+      fixes: groupOff && blockRules.length === 0 ? ['server.enable-firewall-rule'] : [],
+      evidence: { port: e.port, blockedProfiles: closed.map((p) => p.profile), blockRules, remoteConnections: events.remoteConnections },
+      contradictions,
     },
   ];
 };
@@ -104,7 +134,7 @@ const firewallBlocked: Rule = (ev) => {
 /** TLS 1.2 switched off for the server side; Schannel 36871 agrees when present. */
 const tlsDisabled: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.tls-protocols');
-  if (!e || e['tls12On'] !== false) return [];
+  if (!e || e.tls12On !== false) return [];
   const signals = eventSignals(ev);
   const agree = signals.credential > 0;
   return [
@@ -112,10 +142,10 @@ const tlsDisabled: Rule = (ev) => {
       id: 'server-tls-disabled',
       confidence: agree ? 0.95 : 0.85,
       explanation: 'The secure connection method (TLS 1.2) that Remote Desktop clients use is switched off on this computer, so the secure part of the connection cannot start.',
-      technical: `SCHANNEL\\Protocols\\TLS 1.2\\Server disabled${e['anyTlsOn'] === false ? '; no TLS version left on' : ''}${agree ? `; Schannel 36871 ×${signals.credential}` : ''}.`,
+      technical: `SCHANNEL\\Protocols\\TLS 1.2\\Server disabled${e.anyTlsOn === false ? '; no TLS version left on' : ''}${agree ? `; Schannel 36871 ×${signals.credential}` : ''}.`,
       checks: agree ? ['server.tls-protocols', 'server.events'] : ['server.tls-protocols'],
       fixes: ['server.enable-tls12'],
-      evidence: { protocols: e['protocols'] ?? [], schannel36871: signals.credential },
+      evidence: { protocols: e.protocols, schannel36871: signals.credential },
     },
   ];
 };
@@ -123,8 +153,8 @@ const tlsDisabled: Rule = (ev) => {
 /** No room: hard session limit reached, or memory nearly exhausted. */
 const outOfResources: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.capacity');
-  if (!e || (e['isFull'] !== true && e['memoryLow'] !== 'critical')) return [];
-  const full = e['isFull'] === true;
+  if (!e || (!e.isFull && e.memoryLow !== 'critical')) return [];
+  const full = e.isFull;
   return [
     {
       id: 'server-out-of-resources',
@@ -133,26 +163,25 @@ const outOfResources: Rule = (ev) => {
         ? 'This computer already has as many remote sessions as it allows, so it has no room for another one. Someone has to sign out (or be signed out) first.'
         : 'This computer is almost out of memory, so it may not be able to start another session.',
       technical: full
-        ? `${String(e['remoteSessions'])} remote sessions, limit ${String(e['sessionLimit'])} (${String(e['limitBasis'])}).`
-        : `Free memory ${String(e['freePercent'])}% (${String(e['freeMemoryKB'])} KB).`,
+        ? `${e.remoteSessions} remote sessions, limit ${e.sessionLimit ?? '?'} (${e.limitBasis}).`
+        : `Free memory ${e.freePercent ?? '?'}% (${e.freeMemoryKB ?? '?'} KB).`,
       checks: ['server.capacity'],
       fixes: [],
-      evidence: { remoteSessions: e['remoteSessions'], sessionLimit: e['sessionLimit'], freePercent: e['freePercent'] },
+      evidence: { remoteSessions: e.remoteSessions, sessionLimit: e.sessionLimit, freePercent: e.freePercent },
     },
   ];
 };
 
 /** Host allows only Standard RDP Security. (NLA-required hosts: cross-source rules read `isNlaRequired` with the .rdp.) */
 const rdpSecurityOnly: Rule = (ev) => {
-  const e = ranEvidence(ev, 'server.security-layer');
-  const layer = rec(e?.['securityLayer']);
-  if (!e || layer['value'] !== 0) return [];
+  const layer = ranEvidence(ev, 'server.security-layer')?.securityLayer;
+  if (!layer || layer.value !== 0) return [];
   return [
     {
       id: 'server-rdp-security-only',
       confidence: 0.8,
       explanation: 'This computer only allows the old Remote Desktop security, which newer or hardened clients refuse and which can be intercepted.',
-      technical: `SecurityLayer=0 (${String(layer['source'])}).`,
+      technical: `SecurityLayer=0 (${layer.source}).`,
       checks: ['server.security-layer'],
       fixes: ['server.set-security-layer'],
       evidence: { securityLayer: layer },

@@ -7,28 +7,19 @@ import type { CheckId, CheckStatus } from '../ids';
 import { NETWORK_EVIDENCE } from './network';
 import { TLS_EVIDENCE } from './tls-identity';
 import { CLIENT_EVIDENCE } from './client';
+import { SERVER_EVIDENCE } from './server';
 
 export * from './network';
 export * from './tls-identity';
 export * from './client';
-
-// Server checks still hand over plain JSON; their schemas follow.
-const Untyped = z.record(z.string(), z.unknown());
+export * from './server';
 
 /** The evidence schema of every check; `satisfies` makes a missing one a compile error. */
 export const CHECK_EVIDENCE = {
   ...NETWORK_EVIDENCE,
   ...TLS_EVIDENCE,
   ...CLIENT_EVIDENCE,
-  'server.rdp-enabled': Untyped,
-  'server.listener': Untyped,
-  'server.security-layer': Untyped,
-  'server.certificate': Untyped,
-  'server.machinekeys': Untyped,
-  'server.firewall': Untyped,
-  'server.tls-protocols': Untyped,
-  'server.events': Untyped,
-  'server.capacity': Untyped,
+  ...SERVER_EVIDENCE,
 } as const satisfies Record<CheckId, z.ZodType<Record<string, unknown>>>;
 
 /** A value that may be read but not changed, all the way down. */

@@ -97,12 +97,20 @@ export const SERVER_FIREWALL: EvidenceLabels = {
     'verdict.enabledTcpRules': 'Rules that let it in',
     'verdict.rulesMissingPort': 'Rules for another port',
     'verdict.hasGroupRules': 'Remote Desktop rule group present',
+    'verdict.otherAllowRules': 'Other rules that let it in',
   },
   tables: {
-    'verdict.profiles': { title: 'Active firewall profiles', columns: { profile: 'Profile', firewallOn: 'Firewall on', isAllowed: 'Remote Desktop allowed' } },
+    'verdict.profiles': {
+      title: 'Active firewall profiles',
+      columns: { profile: 'Profile', firewallOn: 'Firewall on', isAllowed: 'Remote Desktop allowed', allowedBy: 'Allowed by', blockedBy: 'Blocked by' },
+    },
     rules: {
       title: 'Remote Desktop firewall rules',
       columns: { displayName: 'Rule', enabled: 'On', profile: 'Profile', action: 'Action', protocol: 'Protocol', localPorts: 'Ports' },
+    },
+    otherRules: {
+      title: 'Other enabled inbound TCP rules',
+      columns: { displayName: 'Rule', profile: 'Profile', action: 'Action', localPorts: 'Ports', remoteAddresses: 'From', program: 'Program' },
     },
     profiles: { title: 'Firewall profiles', columns: { name: 'Profile', enabled: 'On', defaultInboundAction: 'Default for incoming' } },
     networks: { title: 'Networks', columns: { interfaceAlias: 'Interface', category: 'Category' } },
@@ -122,6 +130,8 @@ export const SERVER_EVENTS: EvidenceLabels = {
   fields: {
     days: 'Days read',
     'summary.connectionsSeen': 'Connections seen',
+    'summary.remoteConnections': 'Connections from other computers',
+    'summary.lastRemoteConnectionUtc': { label: 'Latest connection from another computer', as: 'date' },
     'summary.keyAccessErrors': 'Private key errors',
     'summary.certificateRenewalFailures': 'Certificate renewal failures',
     'summary.credentialErrors': 'Credential errors',
