@@ -113,50 +113,30 @@ async function measureNmap(table: Table, home: string): Promise<void> {
   await on3389.stop();
 }
 
-/** Runs the whole benchmark and returns the rows. */
-export async function runBench(): Promise<Record<string, unknown>> {
+/** The parts of the benchmark, in the order they run. */
+export const PARTS = ['startup', 'healthy', 'process', 'nmap', 'others', 'fleet', 'ui'] as const;
+/** One part of the benchmark. */
+export type Part = (typeof PARTS)[number];
+
+/** Runs the benchmark (every part, or only `parts` while working on one) and returns the rows. */
+export async function runBench(parts: readonly Part[] = PARTS): Promise<Record<string, unknown>> {
+  const runs = (part: Part): boolean => parts.includes(part);
   const table = new Table();
   const home = mkdtempSync(join(tmpdir(), 'rdp-doctor-bench-'));
   const loadBefore = loadAverage();
   try {
     const rdpFile = join(home, 'plain.rdp');
     writeFileSync(rdpFile, 'full address:s:server01.example\r\n');
-    const nodeMs = measureStartup(table, home, rdpFile);
+    const nodeMs = runs('startup') || runs('process') ? measureStartup(table, home, rdpFile) : null;
 
     const xrdp = await startXrdp({ securityLayer: 'negotiate', cert: 'valid' });
     const healthy = `127.0.0.1:${xrdp.port}`;
-    await measureHealthy(table, home, healthy);
-    await measureProcess(table, home, healthy, nodeMs);
-    await measureNmap(table, home);
-
-    const xf = await repeat(3, async () => {
-      const run = await runXfreerdp({ host: '127.0.0.1', port: xrdp.port, user: 'x', password: 'y', timeoutMs: 30_000 });
-      table.expect('xfreerdp +auth-only', run.exitCode === 0, `exit code ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}`);
-      return run.ms;
-    });
-    table.add('xfreerdp +auth-only to its verdict (median of 3)', 'xfreerdpMs', xf, 'ms');
-
-    const hang = await startStandIn('hang');
-    const silentRun = await timed(() => inProcess(home, { target: `127.0.0.1:${hang.port}` }));
-    expectTop(table, 'silent host', silentRun.value.report, 'negotiation-timeout');
-    table.add(`Silent host (accepts, never answers), timeout ${TIMEOUT} ms`, 'silentMs', silentRun.ms, 'ms', '≤ 2 × timeout + 500 ms', silentRun.ms <= 2 * TIMEOUT + 500);
-    const refused = `127.0.0.1:${await closedPort()}`;
-    const refusedRun = await timed(() => inProcess(home, { target: refused }));
-    expectTop(table, 'refused port', refusedRun.value.report, 'port-refused');
-    table.add('Refused port', 'refusedMs', refusedRun.ms, 'ms');
-    const shadow = await startShadow().catch(() => null);
-    if (shadow) {
-      const nla = await inProcess(home, { target: `127.0.0.1:${shadow.port}` });
-      const ntlm = nla.report.checks.find((c) => c.id === 'credssp.ntlm-info');
-      table.expect('NLA host', ntlm?.status === 'pass', `credssp.ntlm-info is ${ntlm?.status ?? 'missing'}: ${ntlm?.summary ?? ''}`);
-      const nlaMs = await repeat(5, async () => (await timed(() => inProcess(home, { target: `127.0.0.1:${shadow.port}` }))).ms);
-      table.add('NLA host (freerdp-shadow), median of 5', 'nlaMs', nlaMs, 'ms');
-    } else {
-      table.problems.push('NLA host not measured: freerdp-shadow did not start');
-    }
-
-    await measureFleet(table, home);
-    await measureUi(table, healthy);
+    if (runs('healthy')) await measureHealthy(table, home, healthy);
+    if (runs('process')) await measureProcess(table, home, healthy, nodeMs);
+    if (runs('nmap')) await measureNmap(table, home);
+    if (runs('others')) await measureOthers(table, home, xrdp.port);
+    if (runs('fleet')) await measureFleet(table, home);
+    if (runs('ui')) await measureUi(table, healthy);
   } finally {
     await stopAll();
     rmSync(home, { recursive: true, force: true });
@@ -165,4 +145,33 @@ export async function runBench(): Promise<Record<string, unknown>> {
   const load = `load average ${loadBefore.toFixed(2)} at the start, ${loadAverage().toFixed(2)} at the end`;
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'CPU'}, ${Math.round(totalmem() / 1073741824)} GiB, Node ${process.version}, ${process.platform}; ${load}`;
   return { machine, at: new Date().toISOString(), rows, results: table.results, problems: table.problems };
+}
+
+/** xfreerdp's own verdict, a silent host, a refused port and an NLA host: figures without a goal, for comparison. */
+async function measureOthers(table: Table, home: string, xrdpPort: number): Promise<void> {
+  const xf = await repeat(3, async () => {
+    const run = await runXfreerdp({ host: '127.0.0.1', port: xrdpPort, user: 'x', password: 'y', timeoutMs: 30_000 });
+    table.expect('xfreerdp +auth-only', run.exitCode === 0, `exit code ${run.exitCode}${run.timedOut ? ' (timed out)' : ''}`);
+    return run.ms;
+  });
+  table.add('xfreerdp +auth-only to its verdict (median of 3)', 'xfreerdpMs', xf, 'ms');
+
+  const hang = await startStandIn('hang');
+  const silentRun = await timed(() => inProcess(home, { target: `127.0.0.1:${hang.port}` }));
+  expectTop(table, 'silent host', silentRun.value.report, 'negotiation-timeout');
+  table.add(`Silent host (accepts, never answers), timeout ${TIMEOUT} ms`, 'silentMs', silentRun.ms, 'ms', '≤ 2 × timeout + 500 ms', silentRun.ms <= 2 * TIMEOUT + 500);
+  const refused = `127.0.0.1:${await closedPort()}`;
+  const refusedRun = await timed(() => inProcess(home, { target: refused }));
+  expectTop(table, 'refused port', refusedRun.value.report, 'port-refused');
+  table.add('Refused port', 'refusedMs', refusedRun.ms, 'ms');
+  const shadow = await startShadow().catch(() => null);
+  if (shadow) {
+    const nla = await inProcess(home, { target: `127.0.0.1:${shadow.port}` });
+    const ntlm = nla.report.checks.find((c) => c.id === 'credssp.ntlm-info');
+    table.expect('NLA host', ntlm?.status === 'pass', `credssp.ntlm-info is ${ntlm?.status ?? 'missing'}: ${ntlm?.summary ?? ''}`);
+    const nlaMs = await repeat(5, async () => (await timed(() => inProcess(home, { target: `127.0.0.1:${shadow.port}` }))).ms);
+    table.add('NLA host (freerdp-shadow), median of 5', 'nlaMs', nlaMs, 'ms');
+  } else {
+    table.problems.push('NLA host not measured: freerdp-shadow did not start');
+  }
 }
