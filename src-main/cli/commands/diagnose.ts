@@ -1,4 +1,6 @@
 /** `rdp-doctor diagnose`: one or many targets concurrently, human output, JSON Lines or report files. */
+// First: zod's setting must be in place before any schema module runs (one-shot.ts).
+import '../one-shot';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { writeFile } from 'node:fs/promises';

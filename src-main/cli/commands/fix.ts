@@ -1,4 +1,6 @@
 /** `rdp-doctor fix`: preview or apply one fix by id through the service (fixes need its journal and verification). */
+// First: zod's setting must be in place before any schema module runs (one-shot.ts).
+import '../one-shot';
 import { createInterface } from 'node:readline/promises';
 import { dispatch } from '../../service/dispatch';
 import { displayText } from '../../shared/display-text';
