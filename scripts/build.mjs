@@ -54,11 +54,26 @@ const commandsApart = {
   },
 };
 
+/**
+ * zod's `z` namespace re-exports its error messages in some fifty languages (`z.locales`, `z.core.locales`), 400 KB of the 2 MB
+ * `diagnose` bundle that every run reads, hashes and loads; the project only ever shows zod's English messages, which
+ * zod sets itself. The namespace's locale list becomes English alone.
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]v4[\\/](classic[\\/]external|core[\\/]index)\.js$/.test(args.importer) ? { path: join(args.resolveDir, '..', 'locales'), namespace: 'zod-english' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-english' }, (args) => ({ contents: "export { default as en } from './en.js';", resolveDir: args.path, loader: 'js' }));
+  },
+};
+
 // A command removed from the sources must not linger as a bundle.
 rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
-const cli = { ...common, metafile: true, absWorkingDir: root };
+const cli = { ...common, metafile: true, absWorkingDir: root, plugins: [zodEnglishOnly] };
 const cliBuilds = await Promise.all([
-  build({ ...cli, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs'), plugins: [commandsApart], supported: { 'dynamic-import': false }, define: { ...common.define, __RDP_DOCTOR_CLI_BUNDLE__: 'true' } }),
+  build({ ...cli, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs'), plugins: [commandsApart, zodEnglishOnly], supported: { 'dynamic-import': false }, define: { ...common.define, __RDP_DOCTOR_CLI_BUNDLE__: 'true' } }),
   ...commands.map((name) => build({ ...cli, entryPoints: [join(commandsDir, `${name}.ts`)], outfile: join(root, `dist/cli/commands/${name}.cjs`) })),
 ]);
 // Which source files each command-line bundle holds: the start-up test reads it to prove what a command loads.

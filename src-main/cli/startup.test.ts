@@ -75,4 +75,10 @@ describe('command-line start-up: each command loads only what it needs', () => {
     expect(heavy.some((f) => f.startsWith('node_modules/node-forge/'))).toBe(true);
     expect(heavy.some((f) => f.startsWith('src-main/checks/'))).toBe(true);
   });
+
+  it("diagnose holds zod's English messages and none of its other languages", () => {
+    const locales = inputsOf('commands/diagnose.cjs').filter((f) => f.startsWith('node_modules/zod/v4/locales/'));
+    expect(locales).toContain('node_modules/zod/v4/locales/en.js');
+    expect(locales.filter((f) => !f.endsWith('/en.js'))).toEqual([]);
+  });
 });
