@@ -90,14 +90,37 @@ async function readIfPresent(path: string): Promise<string | null> {
   }
 }
 
-/** Creates the replay source for a recorded machine folder; throws if the folder or machine.json is unusable. */
-export function createReplaySource(dir: string): ReplaySource {
-  const root = resolve(dir);
-  const machine = readMachine(root);
+/** One recorded answer of a collector: what it printed, or the failure it met. */
+export type RecordedAnswer = { readonly stdout: string } | { readonly error: WindowsCollectorError };
+
+/** Where a recording keeps its answers: a machine folder on disk, or a host evidence file read into memory. */
+export interface Recording {
+  /** Collector `name`'s answer in the state after fix `overlay` (null: as recorded), or null when none is recorded there. */
+  answer(name: string, overlay: string | null): Promise<RecordedAnswer | null>;
+}
+
+/** A machine folder's answers: `<name>.err` before `<name>.out`, overlays in `after/<fixId>/`. */
+export function folderRecording(root: string): Recording {
+  return {
+    async answer(name, overlay) {
+      const folder = overlay === null ? root : join(root, 'after', overlay);
+      const err = await readIfPresent(join(folder, `${name}.err`));
+      if (err !== null) return { error: parseRecordedError(err, name) };
+      const out = await readIfPresent(join(folder, `${name}.out`));
+      return out === null ? null : { stdout: out.replace(/^\uFEFF/, '') };
+    },
+  };
+}
+
+/**
+ * The one replay path: answers every collector from `recording` as the machine described by `machine` answered it,
+ * the newest applied fix's overlay first. `replayDir` is the folder it came from (null for a host evidence file).
+ */
+export function createRecordedSource(machine: RecordedMachine, recording: Recording, replayDir: string | null): ReplaySource {
   const applied: string[] = [];
   return {
     origin: 'replay',
-    replayDir: root,
+    replayDir,
     machineRole: machine.role satisfies MachineRole,
     recordedAt: machine.recordedAt,
     machine,
@@ -112,14 +135,20 @@ export function createReplaySource(dir: string): ReplaySource {
         throw new WindowsCollectorError('not-recorded', `Not a collector name: ${JSON.stringify(name.slice(0, 60))}.`, name);
       }
       if (signal.aborted) throw new WindowsCollectorError('cancelled', describeFailure('cancelled', name, ''), name);
-      const folders = [...applied.map((fix) => join(root, 'after', fix)), root];
-      for (const folder of folders) {
-        const err = await readIfPresent(join(folder, `${name}.err`));
-        if (err !== null) throw parseRecordedError(err, name);
-        const out = await readIfPresent(join(folder, `${name}.out`));
-        if (out !== null) return out.replace(/^\uFEFF/, '');
+      for (const overlay of [...applied, null]) {
+        const found = await recording.answer(name, overlay);
+        if (found === null) continue;
+        if ('error' in found) throw found.error;
+        return found.stdout;
       }
-      throw new WindowsCollectorError('not-recorded', describeFailure('not-recorded', name, `no ${name}.out in ${root}`), name);
+      const where = replayDir === null ? 'the recording' : replayDir;
+      throw new WindowsCollectorError('not-recorded', describeFailure('not-recorded', name, `no ${name}.out in ${where}`), name);
     },
   };
+}
+
+/** Creates the replay source for a recorded machine folder; throws if the folder or machine.json is unusable. */
+export function createReplaySource(dir: string): ReplaySource {
+  const root = resolve(dir);
+  return createRecordedSource(readMachine(root), folderRecording(root), root);
 }
