@@ -13,7 +13,7 @@ export const HELP = `rdp-doctor — find out why Remote Desktop refuses to conne
 
 Usage:
   rdp-doctor diagnose <target>... [--targets FILE] [--rdp-file FILE] [--gateway HOST] [--error CODES]
-                      [--timeout MS] [--json] [--report FILE] [--redact]
+                      [--timeout MS] [--json] [--report FILE] [--redact] [--host-evidence FILE]
   rdp-doctor decode <code> [<extended-code>] [--json]     codes, or the dialog's whole text
   rdp-doctor rdp-file check FILE [--json]
   rdp-doctor rdp-file clean <target | FILE.rdp> [--fallback] [--use-ip] -o FILE [--dry-run] [--force]
@@ -29,7 +29,8 @@ Commands:
                   one line (JSON Lines), in the order given;
                   --report writes .html, .pdf or .json by its extension; --redact replaces names, addresses,
                   users and other identifying details by pseudonyms (host-1, user-1) in everything it prints
-                  and writes
+                  and writes; --host-evidence reads the file collect-host.ps1 wrote on the host (see scripts
+                  export) and judges the host from it, beside the live network checks
   decode          explain the two numbers of the error dialog (e.g. 0x904 0x7)
   rdp-file        check a .rdp file, or write a clean one for a computer or from an existing file (which keeps
                   what reaches the host: address, port, gateway, broker, AVD and RemoteApp keys; a signed file

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
 import { BadInputError, NotFoundError } from '../shared/errors';
 import { TaskRunner } from './task-runner';
-import { prepareRequest, runCheckSubset, runDiagnosis, type DiagnosisDeps } from './diagnosis';
+import { inspectHostEvidence, prepareRequest, runCheckSubset, runDiagnosis, type DiagnosisDeps } from './diagnosis';
 
 /** The fix engine as the service uses it. */
 export interface FixPort {
@@ -148,7 +148,7 @@ export function createAppService(deps: AppDeps): AppService {
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
     'diagnosis:start': async (req) => {
-      const key = JSON.stringify([req.target.trim().toLowerCase(), req.rdpFile?.contentBase64 ?? '', req.gateway ?? '', req.error ?? '', req.timeoutMs ?? 0, req.checks ?? [], req.rerunOf ?? '']);
+      const key = JSON.stringify([req.target.trim().toLowerCase(), req.rdpFile?.contentBase64 ?? '', req.gateway ?? '', req.error ?? '', req.timeoutMs ?? 0, req.checks ?? [], req.rerunOf ?? '', req.hostEvidence?.contentBase64 ?? '']);
       // Validate first so bad input is an error reply (exit 2), not a failed task.
       prepareRequest(req, deps);
       const base = req.rerunOf ? requireReport(req.rerunOf) : undefined;
@@ -180,6 +180,7 @@ export function createAppService(deps: AppDeps): AppService {
     'support:code': async ({ taskId }) => ({ code: deps.encodeSupportCode(requireReport(taskId)) }),
     'rdpfile:inspect': async (input) => deps.summarizeRdpFile(input),
     'rdpfile:clean': async (request) => deps.cleanRdpFile(request),
+    'hostevidence:inspect': async (request) => inspectHostEvidence(request),
     'fix:plan': async (req) => {
       await recovered();
       return fixes.plan(req);

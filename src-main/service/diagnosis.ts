@@ -5,12 +5,13 @@ import { join } from 'node:path';
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS, type CheckId } from '../shared/ids';
 import { ReportSchema, type CheckResult, type DecodeResult, type Report } from '../shared/schema';
-import type { DiagnoseRequest, ProgressEvent } from '../shared/dto';
+import type { DiagnoseRequest, HostEvidenceRequest, HostEvidenceSummary, ProgressEvent } from '../shared/dto';
 import type { ClientSettings, ParsedTarget } from '../shared/target';
 import type { WindowsSource } from '../windows/source';
 import type { KnownHostsStore } from '../net/known-hosts-store';
 import { parseTarget } from '../net/target';
 import { namesMachine } from '../net/this-machine';
+import { createHostEvidenceSource, hostEvidenceNote, parseHostEvidence, summarizeHostEvidence, type HostEvidence } from '../windows/host-evidence';
 import { diagnose } from '../diagnosis';
 import { BadInputError } from '../shared/errors';
 import { runChecks } from './check-engine';
@@ -56,11 +57,28 @@ export function decodeOrWords(text: string, decode: (text: string) => DecodeResu
   }
 }
 
-/** Resolves the request's target, .rdp settings and decoded dialog codes; throws BadInputError for bad input. */
+/** The host evidence a request carries, validated (BadInputError naming the file when it is unusable), or null. */
+export function requestEvidence(req: DiagnoseRequest): HostEvidence | null {
+  return req.hostEvidence ? parseHostEvidence(Buffer.from(req.hostEvidence.contentBase64, 'base64'), req.hostEvidence.name) : null;
+}
+
+/** What a host evidence file holds, and whether it comes from the computer `target` names (an unreadable target names none). */
+export function inspectHostEvidence(req: HostEvidenceRequest): HostEvidenceSummary {
+  const evidence = parseHostEvidence(Buffer.from(req.file.contentBase64, 'base64'), req.file.name);
+  let host = '';
+  try {
+    host = req.target.trim() ? parseTarget(req.target).host : '';
+  } catch (error) {
+    if (!(error instanceof BadInputError)) throw error;
+  }
+  return summarizeHostEvidence(evidence, host);
+}
+
+/** Resolves the request's target, .rdp settings, decoded dialog codes and host evidence; throws BadInputError for bad input. */
 export function prepareRequest(
   req: DiagnoseRequest,
   deps: Pick<DiagnosisDeps, 'decode' | 'readRdpFile'>,
-): { target: ParsedTarget; clientSettings: ClientSettings | null; errorHint: DecodeResult | null } {
+): { target: ParsedTarget; clientSettings: ClientSettings | null; errorHint: DecodeResult | null; evidence: HostEvidence | null } {
   let clientSettings: ClientSettings | null = null;
   let fromFile: string | null = null;
   if (req.rdpFile) {
@@ -77,7 +95,7 @@ export function prepareRequest(
   if (!text) throw new BadInputError('No remote computer given, and the .rdp file names none (full address).');
   const target = parseTarget(text, clientSettings?.port ?? undefined);
   const errorHint = req.error?.trim() ? decodeOrWords(req.error, deps.decode) : null;
-  return { target, clientSettings, errorHint };
+  return { target, clientSettings, errorHint, evidence: requestEvidence(req) };
 }
 
 /**
@@ -143,7 +161,9 @@ export async function runDiagnosis(
   setMaxListeners(0, signal);
   const startedAt = deps.now();
   const begin = performance.now();
-  const { target, clientSettings, errorHint } = prepareRequest(req, deps);
+  const { target, clientSettings, errorHint, evidence } = prepareRequest(req, deps);
+  // Host evidence stands in for this computer's Windows state, exactly as a recorded host does.
+  const windows = evidence ? createHostEvidenceSource(evidence) : deps.windows;
   const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const ids = req.checks ?? [...CHECK_IDS];
   emit({ type: 'task-started', taskId, target: target.input, checks: ids });
@@ -155,7 +175,7 @@ export async function runDiagnosis(
       options: { timeoutMs, gateway: req.gateway?.trim() || null, errorHint, clientSettings },
       signal,
       now: deps.now,
-      windows: deps.windows,
+      windows,
       knownHosts: deps.knownHosts,
     },
     {
@@ -166,7 +186,7 @@ export async function runDiagnosis(
         emit({ type: 'check-finished', taskId, result });
       },
     },
-    { deadlineMs: diagnosisDeadlineMs(timeoutMs), skipReason: firstSkip(recordedHostSkip(target, deps.windows), serviceSkip(clientSettings, req.gateway?.trim() || null)) },
+    { deadlineMs: diagnosisDeadlineMs(timeoutMs), skipReason: firstSkip(recordedHostSkip(target, windows), serviceSkip(clientSettings, req.gateway?.trim() || null)) },
   );
   const all = base ? mergeResults(base.checks, results) : results;
   const checks = new Map(all.map((r) => [r.id, r]));
@@ -183,7 +203,14 @@ export async function runDiagnosis(
     },
     startedAt: startedAt.toISOString(),
     durationMs: Math.round(performance.now() - begin),
-    environment: { platform: process.platform, replay: deps.windows?.replayDir ?? null, node: process.version },
+    environment: {
+      platform: process.platform,
+      replay: windows?.replayDir ?? null,
+      node: process.version,
+      ...(evidence
+        ? { hostEvidence: { file: evidence.name, computerName: evidence.computerName, collectedAt: evidence.collectedDate.toISOString(), note: hostEvidenceNote(evidence, target.host) } }
+        : {}),
+    },
     errorCodes: errorHint,
     checks: all,
     findings,

@@ -19,6 +19,7 @@ export const CHANNEL_NAMES = [
   'report:save',
   'report:reveal',
   'report:summary',
+  'hostevidence:inspect',
 ] as const;
 /** A request channel name. */
 export type ChannelName = (typeof CHANNEL_NAMES)[number];

@@ -10,6 +10,8 @@ import {
   FixPlanSchema,
   FixRequestSchema,
   FixResultSchema,
+  HostEvidenceRequestSchema,
+  HostEvidenceSummarySchema,
   RdpCleanCopySchema,
   RdpCleanRequestSchema,
   RdpFileInputSchema,
@@ -49,6 +51,7 @@ export const CHANNELS = {
   'report:save': { args: SaveReportRequestSchema, reply: SaveReportResultSchema },
   'report:reveal': { args: RevealReportRequestSchema, reply: z.object({ done: z.boolean(), message: z.string() }) },
   'report:summary': { args: SummaryRequestSchema, reply: z.object({ text: z.string() }) },
+  'hostevidence:inspect': { args: HostEvidenceRequestSchema, reply: HostEvidenceSummarySchema },
 } as const satisfies Record<ChannelName, { args: z.ZodType; reply: z.ZodType }>;
 
 /** A request channel name. */

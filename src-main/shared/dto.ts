@@ -1,7 +1,7 @@
 /** Requests, replies and progress events of the application API, as zod schemas plus inferred types. */
 import { z } from 'zod';
 import { CheckIdSchema, CheckResultSchema, FindingIdSchema, FindingSchema, FixIdSchema, ReportSchema, SectionIdSchema } from './schema';
-import { MAX_TARGET_LENGTH } from './limits';
+import { MAX_HOST_EVIDENCE_BYTES, MAX_TARGET_LENGTH } from './limits';
 
 export { MAX_TARGET_LENGTH } from './limits';
 
@@ -13,6 +13,14 @@ export const RdpFileInputSchema = z.object({
 });
 /** A .rdp file by content. */
 export type RdpFileInput = z.infer<typeof RdpFileInputSchema>;
+
+/** A host evidence file (written by collect-host.ps1 on the host) handed over by content, like a .rdp file. */
+export const HostEvidenceInputSchema = z.object({
+  name: RdpFileInputSchema.shape.name,
+  contentBase64: z.string().max(Math.ceil(MAX_HOST_EVIDENCE_BYTES / 3) * 4),
+});
+/** A host evidence file by content. */
+export type HostEvidenceInput = z.infer<typeof HostEvidenceInputSchema>;
 
 /** Start a diagnosis. */
 export const DiagnoseRequestSchema = z.object({
@@ -26,6 +34,8 @@ export const DiagnoseRequestSchema = z.object({
   checks: z.array(CheckIdSchema).optional(),
   /** With `checks`: the finished diagnosis they re-run in; its other results are kept and the findings recomputed. */
   rerunOf: z.string().min(1).max(100).optional(),
+  /** The host's evidence: its host checks answer from this file instead of from this computer. */
+  hostEvidence: HostEvidenceInputSchema.optional(),
 });
 /** Start a diagnosis. */
 export type DiagnoseRequest = z.infer<typeof DiagnoseRequestSchema>;
@@ -273,3 +283,25 @@ export interface ApiError {
 
 /** Result envelope across every door: `{ ok, value }` or `{ ok: false, error }`. */
 export type Envelope<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: ApiError };
+
+/** Read host evidence before a diagnosis: the file, and the computer it is meant for (to say when they differ). */
+export const HostEvidenceRequestSchema = z.object({ file: HostEvidenceInputSchema, target: z.string().max(MAX_TARGET_LENGTH) });
+/** Read host evidence before a diagnosis. */
+export type HostEvidenceRequest = z.infer<typeof HostEvidenceRequestSchema>;
+
+/** What a host evidence file holds, for the start screen and the CLI. */
+export const HostEvidenceSummarySchema = z.object({
+  name: z.string(),
+  computerName: z.string(),
+  os: z.string(),
+  collectedAt: z.string(),
+  /** The RDP Doctor version whose collect-host.ps1 wrote it. */
+  toolVersion: z.string(),
+  /** Collectors the file answers, and those among them that failed on the host. */
+  collectors: z.array(z.string()),
+  failed: z.array(z.string()),
+  /** Said when the file comes from another computer than the target (the diagnosis still uses it). */
+  note: z.string().nullable(),
+});
+/** What a host evidence file holds. */
+export type HostEvidenceSummary = z.infer<typeof HostEvidenceSummarySchema>;

@@ -8,3 +8,6 @@ export const MAX_TARGET_LENGTH = 300;
 
 /** Longest text `decode` takes: the two codes, or the error dialog's whole text pasted in. */
 export const MAX_DECODE_TEXT = 4000;
+
+/** Largest host evidence file (collect-host.ps1's output, a few hundred KB at most) any door accepts. */
+export const MAX_HOST_EVIDENCE_BYTES = 2_000_000;

@@ -103,7 +103,13 @@ export const ReportSchema = z.object({
   target: TargetSchema,
   startedAt: z.string(),
   durationMs: z.number().nonnegative(),
-  environment: z.object({ platform: z.string(), replay: z.string().nullable(), node: z.string() }),
+  environment: z.object({
+    platform: z.string(),
+    replay: z.string().nullable(),
+    node: z.string(),
+    /** Where the host checks' answers came from when a host evidence file was given. */
+    hostEvidence: z.object({ file: z.string(), computerName: z.string(), collectedAt: z.string(), note: z.string().nullable() }).optional(),
+  }),
   errorCodes: DecodeResultSchema.nullable(),
   checks: z.array(CheckResultSchema),
   findings: z.array(FindingSchema),

@@ -5,10 +5,10 @@ import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { writeFile } from 'node:fs/promises';
 import { dispatch } from '../../service/dispatch';
-import type { DiagnoseRequest, ExportRequest, ProgressEvent } from '../../shared/dto';
+import type { DiagnoseRequest, ExportRequest, HostEvidenceSummary, ProgressEvent } from '../../shared/dto';
 import type { Report } from '../../shared/schema';
 import { CHECK_IDS } from '../../shared/ids';
-import { MAX_RDP_FILE_BYTES } from '../../shared/limits';
+import { MAX_HOST_EVIDENCE_BYTES, MAX_RDP_FILE_BYTES } from '../../shared/limits';
 import { isHealthy } from '../../shared/verdict';
 import { parseTarget } from '../../net/target';
 import { BadInputError } from '../../shared/errors';
@@ -19,7 +19,7 @@ import { batchConcurrency, socketBudget } from '../concurrency';
 import { setSocketBudget } from '../../net/socket-budget';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
-import { createProgressLine, formatReport, formatSummary } from '../output';
+import { clean, createProgressLine, formatReport, formatSummary } from '../output';
 import { localeFromEnvironment } from '../../report/paper';
 import { EXIT, UsageError } from '../usage';
 
@@ -30,6 +30,19 @@ const MAX_TARGETS_FILE_BYTES = 2_000_000;
 
 async function readRdpInput(path: string): Promise<NonNullable<DiagnoseRequest['rdpFile']>> {
   return { name: basename(path).slice(-260), contentBase64: (await readInputFile(path, 'the .rdp file', MAX_RDP_FILE_BYTES)).toString('base64') };
+}
+
+async function readHostEvidence(path: string): Promise<NonNullable<DiagnoseRequest['hostEvidence']>> {
+  return { name: basename(path).slice(-260), contentBase64: (await readInputFile(path, 'the host evidence file', MAX_HOST_EVIDENCE_BYTES)).toString('base64') };
+}
+
+/** Reads the host evidence once (a bad file is one line, exit 2) and says, per target, when it comes from another computer. */
+async function checkHostEvidence(service: AppService, requests: readonly DiagnoseRequest[], io: { stderr: { write(text: string): unknown } }): Promise<void> {
+  for (const req of requests) {
+    if (!req.hostEvidence) continue;
+    const summary = unwrap(await dispatch(service.handlers, 'hostevidence:inspect', { file: req.hostEvidence, target: req.target })) as HostEvidenceSummary;
+    if (summary.note) io.stderr.write(`Note: ${clean(summary.note)}\n`);
+  }
 }
 
 /** Builds one request per target; a target naming an existing .rdp file supplies its settings. */
@@ -81,6 +94,7 @@ export const run: CliCommand = async (io, argv) => {
     json: { type: 'boolean' },
     report: { type: 'string' },
     redact: { type: 'boolean' },
+    'host-evidence': { type: 'string' },
   });
   const targets = [...p.positionals];
   const list = str(p, 'targets');
@@ -89,8 +103,10 @@ export const run: CliCommand = async (io, argv) => {
   // `diagnose --rdp-file F` alone diagnoses the computer the file names (its full address).
   if (targets.length === 0 && !rdpPath) throw new UsageError('diagnose: give at least one target (host, host:port or .rdp file), --targets FILE, or --rdp-file FILE.');
   if (targets.length > MAX_TARGETS) throw new UsageError(`diagnose: at most ${MAX_TARGETS} targets at once.`);
+  const evidencePath = str(p, 'host-evidence');
   const shared: Omit<DiagnoseRequest, 'target'> = {
     ...(rdpPath ? { rdpFile: await readRdpInput(rdpPath) } : {}),
+    ...(evidencePath ? { hostEvidence: await readHostEvidence(evidencePath) } : {}),
     ...(str(p, 'gateway') ? { gateway: str(p, 'gateway') } : {}),
     ...(str(p, 'error') ? { error: str(p, 'error') } : {}),
     ...(int(p, 'timeout', 100, 120_000) ? { timeoutMs: int(p, 'timeout', 100, 120_000) } : {}),
@@ -101,6 +117,7 @@ export const run: CliCommand = async (io, argv) => {
   const redact = p.values['redact'] === true;
   const service = createCliService();
   setSocketBudget(socketBudget());
+  await checkHostEvidence(service, requests, io);
 
   const taskIds = new Set<string>();
   const progress = createProgressLine(io.stderr, () => requests.length * CHECK_IDS.length);
