@@ -14,6 +14,7 @@ import type { FixDefinition, PreparedFix, ScriptAction } from '../fixes/types';
 import { ELEVATED_FOOT, ELEVATED_HEAD, ELEVATED_TAIL, LAUNCHER_SCRIPT, elevatedText } from '../windows/elevate';
 import { runnerText } from '../windows/powershell-runner';
 import { COLLECTOR_SCRIPTS } from '../windows/scripts';
+import { hostEvidenceScript } from './collect-host';
 
 /** How a script runs: as the signed-in user (the runner), or as administrator in the process UAC starts. */
 export type RunsAs = 'user' | 'administrator';
@@ -151,6 +152,7 @@ export async function listAppScripts(): Promise<AppScript[]> {
     ...elevationScripts(),
     ...prepared.flatMap(([id, p]) => stepScripts(id, p)),
     ...prepared.map(([id, p]) => copyable(id, p)),
+    hostEvidenceScript(),
   ];
   const files = new Set<string>();
   for (const s of scripts) {
