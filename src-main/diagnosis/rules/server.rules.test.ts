@@ -1,5 +1,10 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { judgeTcp } from '../../checks/net-tcp.check';
+import type { TcpAttempt } from '../../net/tcp';
+import { isHealthy } from '../../shared/verdict';
 import { CHECK_META } from '../../shared/catalog';
 import type { CheckId, CheckStatus } from '../../shared/ids';
 import type { CheckResult } from '../../shared/schema';
@@ -15,8 +20,33 @@ function evidence(checks: Map<CheckId, CheckResult>, clientSettings: ClientSetti
   return { target: parseTarget(target), checks, errorHint: null, clientSettings, now: RECORDED_NOW };
 }
 
-async function recorded(machine: string, clientSettings: ClientSettings | null = null): Promise<Evidence> {
-  return evidence(await runServerChecks({ windows: createReplaySource(join(WINDOWS_FIXTURES, machine)) }), clientSettings);
+async function recorded(machine: string, clientSettings: ClientSettings | null = null, target = '127.0.0.1', extra: CheckResult[] = []): Promise<Evidence> {
+  const dir = machine.startsWith('/') ? machine : join(WINDOWS_FIXTURES, machine);
+  const checks = await runServerChecks({ target, windows: createReplaySource(dir) });
+  for (const r of extra) checks.set(r.id, r);
+  return evidence(checks, clientSettings, target);
+}
+
+/** net.tcp as the check judges one connect to `port` that ended `kind` (refused: nothing listens; timeout: dropped). */
+function connect(port: number, kind: TcpAttempt['kind']): CheckResult {
+  const attempt: TcpAttempt = { address: '127.0.0.1', port, family: 4, kind, ms: kind === 'timeout' ? 5000 : 1, code: kind === 'refused' ? 'ECONNREFUSED' : kind === 'timeout' ? 'ETIMEDOUT' : null, message: kind };
+  const out = judgeTcp('127.0.0.1', port, [attempt], null);
+  return { id: 'net.tcp', section: CHECK_META['net.tcp'].section, title: CHECK_META['net.tcp'].title, durationMs: 1, ...out };
+}
+
+const temps: string[] = [];
+afterAll(() => temps.forEach((d) => rmSync(d, { recursive: true, force: true })));
+
+/** host-custom-port as it was before the administrator added the rule for 3390: only the group's rules, for 3389. */
+function withoutOwnRule(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'rdp-host-'));
+  temps.push(dir);
+  cpSync(join(WINDOWS_FIXTURES, 'host-custom-port'), dir, { recursive: true });
+  const file = join(dir, 'server-firewall.out');
+  const fw = JSON.parse(readFileSync(file, 'utf8')) as { otherRules: { displayName: string }[] };
+  fw.otherRules = fw.otherRules.filter((r) => r.displayName !== 'RDPPORTLatest-TCP-In');
+  writeFileSync(file, JSON.stringify(fw));
+  return dir;
 }
 
 function result(id: CheckId, status: CheckStatus, ev: Record<string, unknown>): CheckResult {
@@ -49,6 +79,55 @@ describe('recorded hosts rank the right cause first', () => {
     expect(findings.map((f) => f.id)).toEqual(['server-firewall-blocked']);
     expect(findings[0]).toMatchObject({ fixes: ['server.enable-firewall-rule'], severity: 'critical' });
     expect(findings[0]?.technical).toMatch(/@FirewallAPI\.dll,-28752.*Private/);
+  });
+
+  it('host-custom-port dialled on its port 3390: its own rule outside the group lets it in, nothing of medium or above', async () => {
+    const ev = await recorded('host-custom-port', null, '127.0.0.1:3390');
+    expect(ev.checks.get('server.firewall')).toMatchObject({ status: 'pass', summary: expect.stringContaining('RDPPORTLatest-TCP-In') });
+    const findings = diagnose(ev);
+    expect(isHealthy(findings)).toBe(true);
+    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+  });
+
+  it('host-custom-port dialled on 3389: the changed port explains the refusal, and the firewall is not blamed', async () => {
+    const findings = diagnose(await recorded('host-custom-port', null, '127.0.0.1', [connect(3389, 'refused')]));
+    expect(findings[0]).toMatchObject({ id: 'server-port-mismatch', severity: 'critical', checks: ['net.tcp', 'server.listener'] });
+    expect(findings[0]?.confidence).toBeGreaterThanOrEqual(0.95);
+    expect(findings[0]?.explanation).toMatch(/port 3390.*port 3389, where nothing listens, so it is refused.*127\.0\.0\.1:3390/);
+    expect(findings.map((f) => f.id)).not.toContain('server-firewall-blocked');
+  });
+
+  it('a changed port whose own rule is missing: a refusal still points at the port, a timeout at the firewall', async () => {
+    const refused = diagnose(await recorded(withoutOwnRule(), null, '127.0.0.1', [connect(3389, 'refused')]));
+    expect(refused[0]).toMatchObject({ id: 'server-port-mismatch', severity: 'critical' });
+    const firewall = refused.find((f) => f.id === 'server-firewall-blocked');
+    // Contradicted twice (other computers got in on 3390, and a firewall drops rather than refuses): medium, well below.
+    expect(firewall).toMatchObject({ severity: 'medium', fixes: [] });
+    expect(firewall?.contradictions).toEqual([expect.stringMatching(/^Other computers connected 2 time\(s\)/), expect.stringMatching(/was refused, which a blocking firewall does not do/)]);
+    expect(firewall?.confidence).toBeLessThan(0.5);
+
+    // Dialled on the new port and dropped there: the missing rule is the cause, but other computers did connect in the
+    // week, so it is not called critical.
+    const dropped = diagnose(await recorded(withoutOwnRule(), null, '127.0.0.1:3390', [connect(3390, 'timeout')]));
+    const blocked = dropped.find((f) => f.id === 'server-firewall-blocked');
+    expect(blocked).toMatchObject({ severity: 'medium' });
+    expect(blocked?.explanation).toMatch(/add a rule for TCP 3390/);
+    expect(blocked?.technical).toMatch(/@FirewallAPI\.dll,-28752 \(enabled: RemoteDesktop-UserMode-In-TCP\).*covers port 3390 on profile Public/);
+  });
+
+  it('the firewall rules alone say high; what happened decides between critical and medium', async () => {
+    const base = await recorded(withoutOwnRule(), null, '127.0.0.1:3390');
+    const severityWith = (extra: CheckResult[], dropEvents = false): string | undefined => {
+      const checks = new Map(base.checks);
+      if (dropEvents) checks.delete('server.events');
+      for (const r of extra) checks.set(r.id, r);
+      return diagnose({ ...base, checks }).find((f) => f.id === 'server-firewall-blocked')?.severity;
+    };
+    expect(severityWith([], true)).toBe('high');
+    expect(severityWith([connect(3390, 'timeout')], true)).toBe('critical');
+    expect(severityWith([connect(3390, 'refused')], true)).toBe('medium');
+    // Remote connections in the host's own log speak against a block (host-nla-firewall-off's log has none: critical).
+    expect(severityWith([])).toBe('medium');
   });
 
   it('an NLA host with a .rdp that turns CredSSP off: the evidence feeds nla-required-client-disabled', async () => {

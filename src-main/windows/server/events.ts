@@ -150,7 +150,7 @@ export function summarizeEvents(ev: HostEvents): EventSummary {
     }
   }
   const c = (k: string) => counts[k] ?? 0;
-  // Events come newest first, so the first remote one is the latest.
+  // parseEvents sorts the events newest first, so the first remote one is the latest.
   const remote = ev.events.filter((e) => e.family === 'RdpCoreTS' && e.id === 131).filter((e) => {
     const address = clientAddressOf(e);
     return address !== null && !isLoopback(address);

@@ -1,5 +1,8 @@
 // The firewall collector's own script, run by a real PowerShell against a host described by stand-in NetSecurity cmdlets.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { WINDOWS_FIXTURES } from '../../checks/server-test-kit';
 import { describeWithPwsh } from '../../test-support/pwsh';
 import { buildPowerShellInvocation, interpretOutput, runInvocation } from '../powershell-runner';
 import { judgeFirewall, parseFirewall } from './firewall';
@@ -43,11 +46,21 @@ function Get-NetFirewallProfile { [CmdletBinding()] param([string]$PolicyStore)
 function Get-NetConnectionProfile { [CmdletBinding()] param() [pscustomobject]@{ InterfaceAlias = 'Ethernet'; NetworkCategory = 'Public' } }
 `;
 
+/** What the collector's script prints on that host. */
+async function collect(pwsh: string): Promise<string> {
+  const inv = buildPowerShellInvocation(HOST + SERVER_SCRIPTS['server-firewall'].script, {});
+  const out = await runInvocation({ ...inv, command: pwsh }, { timeoutMs: 60_000, collector: 'server-firewall' });
+  return interpretOutput(out, 'server-firewall', 'json').trim();
+}
+
 describeWithPwsh('the firewall collector under real PowerShell', (pwsh) => {
+  it('printed the recording of host-custom-port (a host on a Public network that moved RDP to 3390)', async () => {
+    const recording = join(WINDOWS_FIXTURES, 'host-custom-port', 'server-firewall.out');
+    expect(await collect(pwsh)).toBe(readFileSync(recording, 'utf8').trim());
+  });
+
   it('reads the Remote Desktop group whole and every other enabled inbound TCP rule, joined to its filters', async () => {
-    const inv = buildPowerShellInvocation(HOST + SERVER_SCRIPTS['server-firewall'].script, {});
-    const out = await runInvocation({ ...inv, command: pwsh }, { timeoutMs: 60_000, collector: 'server-firewall' });
-    const state = parseFirewall(interpretOutput(out, 'server-firewall', 'json'));
+    const state = parseFirewall(await collect(pwsh));
     expect(state.rules.map((r) => r.name)).toEqual(['RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP', 'RemoteDesktop-Shadow-In-TCP']);
     // Disabled, outbound and UDP rules are left out; the block rule is kept (a block wins over an allow).
     expect(state.otherRules.map((r) => r.displayName)).toEqual(['RDPPORTLatest-TCP-In', 'Core Networking - IPHTTPS (TCP-In)', 'Block old SQL port']);
