@@ -6,6 +6,13 @@
 /** The kinds of identifying value; each gets its own pseudonym series (host-1, user-1, …). */
 export type IdentifierKind = 'host' | 'domain' | 'ip' | 'user' | 'email' | 'org' | 'place' | 'name' | 'sid' | 'file';
 
+/**
+ * Kinds matched in the case they were written: an organisation's or a place's name is made of ordinary words
+ * ("Security", "Reading"), which the report's own sentences use in lower case. Host names and the rest are
+ * case-insensitive, as DNS and Windows treat them.
+ */
+export const EXACT_CASE_KINDS: ReadonlySet<IdentifierKind> = new Set(['org', 'place', 'name']);
+
 /** Kinds hidden by "user names"; every other kind is hidden by "host names and addresses". */
 export const USER_KINDS: ReadonlySet<IdentifierKind> = new Set(['user', 'email', 'sid']);
 
@@ -41,6 +48,8 @@ export const GENERIC_WORDS: ReadonlySet<string> = new Set([
   'rdp-doctor', 'server', 'client', 'host', 'remote', 'computer', 'gateway', 'domain', 'workgroup', 'desktop', 'windows',
   'default.rdp', 'microsoft', 'microsoft corporation', 'wi-fi', 'ethernet', 'loopback', 'asp.net', 'present', 'absent',
   'administrators', 'administratoren', 'everyone', 'jeder',
+  // A department every organisation has (OU=IT) names none, and "it" is a word of every sentence.
+  'it', 'hr',
 ]);
 
 /** Our own placeholders: redacting twice must not number them again. */

@@ -148,6 +148,22 @@ describe('redaction of everything identifying', () => {
     expect(r.checks.find((c) => c.id === 'client.rdp-files')!.summary).toBe('file-1.rdp turns NLA off');
   });
 
+  it("the report's own words survive a certificate whose unit and place are ordinary words (OU=IT, L=Reading)", () => {
+    const base = plantedReport();
+    const subject = 'CN=rdp01.corp.example, OU=IT, O=Contoso Ltd, L=Reading';
+    const report: Report = {
+      ...base,
+      checks: [
+        check('tls.certificate', 'pass', `Certificate "rdp01.corp.example" (${subject})`, { subject, issuer: subject }),
+        check('tls.handshake', 'pass', 'TLS works; it picks TLS 1.3 after reading the server hello.', {}),
+      ],
+    };
+    const r = redactReport(report, { users: true, hosts: true });
+    expect(r.checks[0]!.evidence['subject']).toMatch(/^CN=host-\d+, OU=IT, O=org-\d+, L=place-\d+$/);
+    expect(r.checks[1]!.summary).toBe('TLS works; it picks TLS 1.3 after reading the server hello.');
+    expect(JSON.stringify(r)).not.toMatch(/Contoso|Reading/);
+  });
+
   it('user names only: people are hidden, machines stay', () => {
     const r = JSON.stringify(redactReport(plantedReport(), { users: true, hosts: false }));
     expect(plantedIn(r, [P.user, P.userMail, P.profileUser, P.sid])).toEqual([]);

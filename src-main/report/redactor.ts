@@ -5,7 +5,7 @@
 import { isIP } from 'node:net';
 import { CHECK_IDS, FINDING_IDS, FIX_IDS, SECTION_IDS } from '../shared/ids';
 import {
-  dnAttributeKind, DN_IN_TEXT, DN_KEY, DOMAIN_KEY, DOMAIN_NAME, DOMAIN_SID, DOMAIN_USER, EMAIL, FILE_ENDINGS, FILE_KEY, GENERIC_WORDS,
+  dnAttributeKind, DN_IN_TEXT, EXACT_CASE_KINDS, DN_KEY, DOMAIN_KEY, DOMAIN_NAME, DOMAIN_SID, DOMAIN_USER, EMAIL, FILE_ENDINGS, FILE_KEY, GENERIC_WORDS,
   HOST_KEY, IPV4, ORG_LISTS, IPV6_CANDIDATE, isNotHostKey, NOT_A_DOMAIN, NOT_A_HOST_START, parseDistinguishedName, PLACEHOLDER, PROFILE_PATH,
   RDP_FILE_NAME, TERMSRV, UNC_HOST, URL_HOST, USER_KEY, USER_KINDS, WELL_KNOWN_PRINCIPAL, type IdentifierKind,
 } from './redact-patterns';
@@ -27,10 +27,13 @@ const ID_KEYS = new Set(['id', 'section', 'checks', 'fixes', 'fixId', 'severity'
 /** One report's identifying values and their pseudonyms; one instance per report keeps the numbering consistent. */
 export class Redactor {
   private readonly placeholders = new Map<string, string>();
+  /** Pseudonyms of the kinds matched in their own case (EXACT_CASE_KINDS), keyed by the value as written. */
+  private readonly exactPlaceholders = new Map<string, string>();
   /** The kind each value was first seen as, hidden or not: a user "first.last" never becomes a host later. */
   private readonly seen = new Map<string, IdentifierKind>();
   private readonly counters = new Map<IdentifierKind, number>();
   private pattern: RegExp | null = null;
+  private exactPattern: RegExp | null = null;
 
   constructor(private readonly options: RedactOptions) {}
 
@@ -43,18 +46,20 @@ export class Redactor {
   add(kind: IdentifierKind, raw: string, sameAs?: string): boolean {
     const trimmed = raw.trim().replace(/^\[|\]$/g, '');
     const value = kind === 'ip' ? trimmed : trimmed.replace(/[.,;]+$/, '');
-    const key = value.toLowerCase();
+    const exact = EXACT_CASE_KINDS.has(kind);
+    const key = exact ? value : value.toLowerCase();
     const known = this.seen.get(key);
     if (known) return known === kind;
-    if (value.length < 2 || /^\d+$/.test(value) || GENERIC_WORDS.has(key) || OWN_IDS.has(key) || PLACEHOLDER.test(value)) return false;
+    if (value.length < 2 || /^\d+$/.test(value) || GENERIC_WORDS.has(key.toLowerCase()) || OWN_IDS.has(key) || PLACEHOLDER.test(value)) return false;
     if ((kind === 'ip' && UNIDENTIFYING_IPS.has(key)) || this.seen.size >= MAX_VALUES) return false;
     this.seen.set(key, kind);
     if (!this.hides(kind)) return true;
     const alias = sameAs ? this.placeholders.get(sameAs.toLowerCase()) : undefined;
     const n = (this.counters.get(kind) ?? 0) + (alias ? 0 : 1);
     this.counters.set(kind, n);
-    this.placeholders.set(key, alias ?? (kind === 'file' ? `file-${n}.rdp` : `${kind}-${n}`));
+    (exact ? this.exactPlaceholders : this.placeholders).set(key, alias ?? (kind === 'file' ? `file-${n}.rdp` : `${kind}-${n}`));
     this.pattern = null;
+    this.exactPattern = null;
     return true;
   }
 
@@ -167,12 +172,16 @@ export class Redactor {
 
   /** Replaces every registered value in `text` (whole words only: "vm" stays inside "xvm"). */
   redactText(text: string): string {
-    if (this.placeholders.size === 0) return text;
-    if (!this.pattern) {
-      const alternatives = [...this.placeholders.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
-      this.pattern = new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, 'gi');
+    let out = text;
+    if (this.placeholders.size > 0) {
+      this.pattern ??= wholeWords(this.placeholders.keys(), 'gi');
+      out = out.replace(this.pattern, (m) => this.placeholders.get(m.toLowerCase()) ?? m);
     }
-    return text.replace(this.pattern, (m) => this.placeholders.get(m.toLowerCase()) ?? m);
+    if (this.exactPlaceholders.size > 0) {
+      this.exactPattern ??= wholeWords(this.exactPlaceholders.keys(), 'g');
+      out = out.replace(this.exactPattern, (m) => this.exactPlaceholders.get(m) ?? m);
+    }
+    return out;
   }
 
   /** A deep copy of `node` with every string (and key) redacted. */
@@ -189,8 +198,14 @@ export class Redactor {
 
   /** The original values registered so far (for checking that none is left). */
   originals(): string[] {
-    return [...this.placeholders.keys()];
+    return [...this.placeholders.keys(), ...this.exactPlaceholders.keys()];
   }
+}
+
+/** One pattern matching any of `values` as a whole word, longest first ("vm" stays inside "xvm"). */
+function wholeWords(values: Iterable<string>, flags: string): RegExp {
+  const alternatives = [...values].sort((a, b) => b.length - a.length || (a < b ? -1 : 1)).map(escapeRegExp);
+  return new RegExp(`(?<![A-Za-z0-9])(?:${alternatives.join('|')})(?![A-Za-z0-9])`, flags);
 }
 
 /** Calls `visit` with every string in `node` (keys included, with an empty key), the key it sits under and that key's parent key. */
