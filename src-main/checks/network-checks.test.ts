@@ -10,7 +10,8 @@ import { dnsReverseCheck, judgeReverse, sameComputer } from './dns-reverse.check
 import { gatewayProbeCheck } from './gateway-probe.check';
 import { netTcpCheck } from './net-tcp.check';
 import { makeTestContext } from './test-context';
-import { tlsCertificateCheck } from './tls-certificate.check';
+import { readChain, tlsCertificateCheck } from './tls-certificate.check';
+import { MAX_CERTIFICATE_BYTES } from '../shared/limits';
 
 let server: net.Server;
 let openPort: number;
@@ -141,6 +142,18 @@ describe('tls.certificate', () => {
     const junk = await tlsCertificateCheck.run(makeTestContext({ target: 'localhost', results: [handshake(['bm90IGEgY2VydA=='])] }));
     expect(junk.status).toBe('fail');
     expect(junk.evidence).toMatchObject({ ok: false });
+  });
+
+  it('an oversized leaf is judged too large, never skipped for its issuer; a padded one under the limit is read', async () => {
+    const huge = Buffer.alloc(MAX_CERTIFICATE_BYTES + 5_000, 0x30).toString('base64');
+    const out = await tlsCertificateCheck.run(makeTestContext({ target: 'localhost', results: [handshake([huge, cert.der.toString('base64')])] }));
+    expect(out.status).toBe('fail');
+    expect(out.evidence).toMatchObject({ ok: false, error: expect.stringContaining('larger than 100 KiB') });
+    const chain = readChain([huge, cert.der.toString('base64')]);
+    expect(chain.map((b) => b.length)).toEqual([MAX_CERTIFICATE_BYTES + 1]);
+    const padded = makeTestCert({ commonName: 'localhost', padBytes: 92_000 });
+    const read = await tlsCertificateCheck.run(makeTestContext({ target: 'localhost', results: [handshake([padded.der.toString('base64')])] }));
+    expect(read.evidence).toMatchObject({ ok: true, selfSigned: true });
   });
 });
 

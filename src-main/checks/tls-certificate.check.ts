@@ -1,10 +1,12 @@
 /** Check tls.certificate: judge the certificate the server showed in the TLS handshake, and whether it changed. */
 import { judgeCertificate, type CertificateFacts, type CertificateProblem } from '../net/certificate';
 import type { KnownHostEntry } from '../net/known-hosts-store';
+import { MAX_CHAIN_LENGTH } from '../net/rdp-tls';
+import { MAX_CERTIFICATE_BYTES } from '../shared/limits';
 import type { CheckDefinition, CheckOutcome, CheckContext } from './types';
 
-/** Most certificates read from the handshake evidence (a longer chain is cut). */
-const MAX_CHAIN = 8;
+/** Base64 characters of one byte past the certificate limit: a longer string is cut here and judged too large. */
+const MAX_CERTIFICATE_BASE64 = Math.ceil((MAX_CERTIFICATE_BYTES + 1) / 3) * 4;
 
 /** What the known-hosts store said about this host:port. */
 export interface KnownHostVerdict {
@@ -49,14 +51,21 @@ export const tlsCertificateCheck: CheckDefinition<'tls.certificate'> = {
   },
 };
 
-/** Decodes the base64 chain, ignoring anything that is not a non-empty base64 string. */
+/**
+ * Decodes the base64 chain, ignoring anything that is not a non-empty base64 string. A certificate over the limit
+ * ends the chain, cut one byte past the limit, so the judge names it too large and never judges its issuer instead.
+ */
 export function readChain(value: unknown): Buffer[] {
   if (!Array.isArray(value)) return [];
-  return value
-    .slice(0, MAX_CHAIN)
-    .filter((v): v is string => typeof v === 'string' && v.length > 0 && v.length < 200_000)
-    .map((v) => Buffer.from(v, 'base64'))
-    .filter((b) => b.length > 0);
+  const chain: Buffer[] = [];
+  for (const v of value.slice(0, MAX_CHAIN_LENGTH)) {
+    if (typeof v !== 'string' || v.length === 0) continue;
+    const der = Buffer.from(v.slice(0, MAX_CERTIFICATE_BASE64), 'base64');
+    if (der.length === 0) continue;
+    chain.push(der.length > MAX_CERTIFICATE_BYTES ? der.subarray(0, MAX_CERTIFICATE_BYTES + 1) : der);
+    if (der.length > MAX_CERTIFICATE_BYTES) break;
+  }
+  return chain;
 }
 
 async function compareWithKnown(ctx: CheckContext, facts: CertificateFacts): Promise<KnownHostVerdict> {

@@ -3,6 +3,7 @@ import { createHash, X509Certificate } from 'node:crypto';
 import forge from 'node-forge';
 import { matchHostName, type NameMatchedBy } from './cert-names';
 import { ANY_EKU_OID, CURVES, KEY_TYPES, RSA_OID, SERVER_AUTH_OID, SIGNATURES } from './cert-oids';
+import { MAX_CERTIFICATE_BYTES } from '../shared/limits';
 
 /** A certificate problem by code; the rules map codes to findings. */
 export type CertificateProblemCode =
@@ -69,7 +70,6 @@ export interface JudgeOptions {
 /** Certificates ending within this many days are "expiring soon". */
 export const EXPIRING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
-const MAX_DER_BYTES = 64 * 1024;
 
 /** A fixed tiny RSA key, swapped in for non-RSA keys because node-forge only parses RSA certificates. */
 let placeholderSpki: forge.asn1.Asn1 | null = null;
@@ -108,7 +108,6 @@ function readKey(spki: forge.asn1.Asn1): { type: string; oid: string; bits: numb
 /** Parses one DER certificate with node-forge, tolerating non-RSA keys. Throws on malformed input. */
 function parseDer(der: Buffer): { cert: forge.pki.Certificate; key: ReturnType<typeof readKey> } {
   if (der.length === 0) throw new Error('the certificate is empty');
-  if (der.length > MAX_DER_BYTES) throw new Error(`the certificate is too large (${der.length} bytes)`);
   // The typings lag the library: fromDer takes an options object (strict, and no trailing bytes).
   const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: object) => forge.asn1.Asn1;
   const root = fromDer(forge.util.createBuffer(der.toString('binary')), { strict: true, parseAllBytes: true });
@@ -205,6 +204,10 @@ function describeError(error: unknown): string {
 export function judgeCertificate(chainDer: readonly Buffer[], options: JudgeOptions): CertificateVerdict {
   const leafDer = chainDer[0];
   if (!leafDer) return { ok: false, error: 'The server sent no certificate.' };
+  // The chain code keeps one byte past the limit of a larger certificate, so its length here says only "too large".
+  if (leafDer.length > MAX_CERTIFICATE_BYTES) {
+    return { ok: false, error: `The server's certificate is larger than ${MAX_CERTIFICATE_BYTES / 1024} KiB, more than TLS clients read by default.` };
+  }
   let parsed: ReturnType<typeof parseDer>;
   try {
     parsed = parseDer(leafDer);

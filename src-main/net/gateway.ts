@@ -3,7 +3,7 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { judgeCertificate, type CertificateVerdict } from './certificate';
 import { since } from './bounded';
-import { describeTlsError } from './rdp-tls';
+import { describeTlsError, peerChain } from './rdp-tls';
 import { connectByName, connectOnce, type TcpAttempt } from './tcp';
 import { socketSlot } from './socket-budget';
 import {
@@ -79,23 +79,6 @@ export interface GatewayProbeOptions {
   readonly now: Date;
   /** Extra CAs to trust (tests); the default is Node's bundled store. */
   readonly ca?: string[];
-}
-
-const MAX_CHAIN = 8;
-
-/** Walks getPeerCertificate(true) to a DER chain, leaf first. */
-function peerChain(socket: tls.TLSSocket): Buffer[] {
-  const chain: Buffer[] = [];
-  let cert: tls.DetailedPeerCertificate | undefined = socket.getPeerCertificate(true);
-  const seen = new Set<string>();
-  while (cert && cert.raw && chain.length < MAX_CHAIN) {
-    const key = cert.raw.toString('base64');
-    if (seen.has(key)) break;
-    seen.add(key);
-    chain.push(cert.raw);
-    cert = cert.issuerCertificate;
-  }
-  return chain;
 }
 
 function failure(stage: GatewayStage, kind: GatewayFailure['kind'], message: string, code: string | null = null): GatewayFailure {

@@ -4,13 +4,12 @@ import tls from 'node:tls';
 import { openExchange, type OpenExchange } from './rdp-socket';
 import type { TlsVersion } from '../shared/tls-versions';
 import { PROTOCOL } from '../shared/protocol';
+import { MAX_CERTIFICATE_BYTES } from '../shared/limits';
 
 export { TLS_VERSIONS, type TlsVersion } from '../shared/tls-versions';
 
-/** At most this many certificates are kept from a chain, each at most MAX_CERT_BYTES. */
+/** At most this many certificates are kept from a chain. */
 export const MAX_CHAIN_LENGTH = 8;
-/** Largest DER certificate kept: OpenSSL's default max_cert_list (100 KiB), so any certificate TLS let through is judged. */
-export const MAX_CERT_BYTES = 100 * 1024;
 
 /** How one TLS attempt ended; plain JSON. */
 export interface TlsAttempt {
@@ -192,7 +191,11 @@ export function describeTlsError(error: NodeJS.ErrnoException): Omit<TlsAttempt,
   };
 }
 
-/** The peer chain as DER, leaf first, stopping at a self-signed certificate or a repeat, capped. */
+/**
+ * The peer chain as DER, leaf first, stopping at a self-signed certificate or a repeat, capped. A certificate over
+ * MAX_CERTIFICATE_BYTES ends the chain, kept as its first MAX_CERTIFICATE_BYTES + 1 bytes: enough for the judge to
+ * say it is too large, and never an issuer judged in the leaf's place.
+ */
 export function peerChain(socket: tls.TLSSocket): Buffer[] {
   const chain: Buffer[] = [];
   const seen = new Set<string>();
@@ -206,7 +209,11 @@ export function peerChain(socket: tls.TLSSocket): Buffer[] {
     const key = cert.fingerprint256 ?? cert.raw.toString('base64');
     if (seen.has(key)) break;
     seen.add(key);
-    if (cert.raw.length <= MAX_CERT_BYTES) chain.push(Buffer.from(cert.raw));
+    if (cert.raw.length > MAX_CERTIFICATE_BYTES) {
+      chain.push(Buffer.from(cert.raw.subarray(0, MAX_CERTIFICATE_BYTES + 1)));
+      break;
+    }
+    chain.push(Buffer.from(cert.raw));
     const next: tls.DetailedPeerCertificate | undefined = cert.issuerCertificate;
     if (!next || next === cert) break;
     cert = next;

@@ -19,6 +19,8 @@ export interface TestCertSpec {
   readonly serial?: string;
   /** How the common name is encoded: PrintableString (default), UTF8String or BMPString (UTF-16BE). */
   readonly commonNameType?: 'printable' | 'utf8' | 'bmp';
+  /** Grows the certificate by about this many bytes with a Netscape comment extension (an oversized certificate). */
+  readonly padBytes?: number;
 }
 
 /** A generated certificate with its key, as DER and PEM. */
@@ -73,6 +75,10 @@ export function makeTestCert(spec: TestCertSpec = {}): TestCert {
     ...(spec.ipAddresses ?? []).map((ip) => ({ type: 7, ip })),
   ];
   if (alt.length > 0) extensions.push({ name: 'subjectAltName', altNames: alt });
+  if (spec.padBytes) {
+    const comment = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.IA5STRING, false, 'x'.repeat(spec.padBytes));
+    extensions.push({ id: '2.16.840.1.113730.1.13', critical: false, value: forge.asn1.toDer(comment).getBytes() });
+  }
   cert.setExtensions(extensions);
   const signer = spec.issuer ? spec.issuer.keys.privateKey : keys.privateKey;
   cert.sign(signer, (spec.hash === 'sha1' ? forge.md.sha1 : forge.md.sha256).create());

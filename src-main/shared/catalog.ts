@@ -110,6 +110,7 @@ export const FINDING_META = {
   'server-tls-disabled': { title: 'TLS 1.2 is turned off on the host', severity: 'critical', section: 'auth' },
   'server-out-of-resources': { title: 'The host has no room for another session', severity: 'high', section: 'services' },
   'logon-failed': { title: 'The server refuses the sign-in', severity: 'high', section: 'credentials' },
+  'certificate-unreadable': { title: "The server's certificate cannot be read", severity: 'high', section: 'certificates' },
 } as const satisfies Record<FindingId, FindingMeta>;
 
 /** Where a fix runs. */

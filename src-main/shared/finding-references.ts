@@ -92,6 +92,7 @@ export const FINDING_REFERENCES = {
   'server-out-of-resources': null,
   'negotiation-refused': internalError('security-protocol-negotiation'),
   'logon-failed': null,
+  'certificate-unreadable': LISTENER_CERTIFICATE,
 } as const satisfies Record<FindingId, FindingReference | null>;
 
 /** The reference of a finding id this build knows, or null. */

@@ -108,6 +108,7 @@ export const FINDING_IDS = [
   // Added after the first release: new ids go last, so support codes read out earlier still decode.
   'negotiation-refused',
   'logon-failed',
+  'certificate-unreadable',
 ] as const;
 /** A finding id. */
 export type FindingId = (typeof FINDING_IDS)[number];

@@ -11,3 +11,10 @@ export const MAX_DECODE_TEXT = 4000;
 
 /** Largest host evidence file (collect-host.ps1's output, a few hundred KB at most) any door accepts. */
 export const MAX_HOST_EVIDENCE_BYTES = 2_000_000;
+
+/**
+ * Largest certificate judged, and the most of one a chain keeps: OpenSSL's default limit on a peer's certificate list
+ * (SSL_CTX_set_max_cert_list, 100 KiB), so any certificate a TLS handshake lets through is judged; a larger one is
+ * itself a finding.
+ */
+export const MAX_CERTIFICATE_BYTES = 100 * 1024;

@@ -1,6 +1,7 @@
 /** Diagnosis rules for the server certificate seen in the TLS handshake (tls.certificate evidence). */
 import type { FixId } from '../../shared/ids';
 import type { Evidence, FindingDraft, Rule } from '../types';
+import { ranEvidence } from './evidence';
 import { certificateNames, readServerCertificate, type WireCertificate } from './network-read';
 
 const DAY_MS = 86_400_000;
@@ -135,6 +136,21 @@ const certificateWeak: Rule = (ev) => {
   }];
 };
 
+/** The server showed a certificate that cannot be judged: larger than the limit, or not a well-formed certificate. */
+const certificateUnreadable: Rule = (ev) => {
+  const e = ranEvidence(ev, 'tls.certificate');
+  if (!e || e.ok) return [];
+  return [{
+    id: 'certificate-unreadable',
+    confidence: 0.7,
+    explanation: `${e.error} A Remote Desktop client cannot check a certificate it cannot read, and ends the connection during the secure handshake. Ask the server's administrator to replace the certificate Remote Desktop uses with an ordinary one (the self-signed certificate Windows makes is a few kilobytes).`,
+    technical: `tls.certificate: ${e.error}`,
+    checks: ['tls.certificate'],
+    fixes: [],
+    evidence: { error: e.error },
+  }];
+};
+
 /** The certificate rules, in no particular order (ranking orders findings). */
 export const certificateRules: readonly Rule[] = [
   certificateExpired,
@@ -143,6 +159,7 @@ export const certificateRules: readonly Rule[] = [
   certificateSelfSigned,
   certificateChanged,
   certificateWeak,
+  certificateUnreadable,
 ];
 
 /** Runs every certificate rule (for tests). */

@@ -13,6 +13,7 @@ import type { TcpAttempt } from '../../net/tcp';
 import { parseTarget } from '../../net/target';
 import { makeTestCert } from '../../net/test-certs';
 import { CHECK_META } from '../../shared/catalog';
+import { MAX_CERTIFICATE_BYTES } from '../../shared/limits';
 import type { CheckId } from '../../shared/ids';
 import type { CheckResult } from '../../shared/schema';
 import { diagnose } from '../index';
@@ -194,10 +195,33 @@ describe('certificate rules', () => {
     expect(d?.explanation).toMatch(/1024 bits/);
   });
 
-  it('no certificate finding when the check was skipped or the leaf was unreadable', () => {
+  it('no certificate finding when the check was skipped', () => {
     const skipped = result('tls.certificate', { status: 'skip', summary: 'no chain', evidence: {} });
-    const bad = result('tls.certificate', { status: 'fail', summary: 'bad', evidence: { ok: false, error: 'bad', host: 'server01.corp.example', port: 3389 } });
     expect(runCertificateRules(evidence([skipped]))).toEqual([]);
-    expect(runCertificateRules(evidence([bad]))).toEqual([]);
+  });
+
+  // A failed check with no finding read as "no problem found" (exit 0): an unreadable leaf is itself the cause to name.
+  it('certificate-unreadable when the leaf is over the one certificate limit or not a certificate', () => {
+    const judged = (der: Buffer) => judgeCertificate([der], { host, isAddress: false, now: NOW });
+    for (const der of [Buffer.alloc(MAX_CERTIFICATE_BYTES + 1, 0x30), Buffer.from([0x30, 0x03, 0x02, 0x01])]) {
+      const v = judged(der);
+      expect(v.ok).toBe(false);
+      const error = v.ok ? '' : v.error;
+      const bad = result('tls.certificate', { status: 'fail', summary: error, evidence: { ok: false, error, host, port: 3389 } });
+      const drafts = runCertificateRules(evidence([bad]));
+      expect(ids(drafts)).toEqual(['certificate-unreadable']);
+      expect(drafts[0]?.explanation).toContain(error);
+      expect(diagnose(evidence([bad]))[0]?.id).toBe('certificate-unreadable');
+    }
+    expect(judged(Buffer.alloc(MAX_CERTIFICATE_BYTES + 1, 0x30))).toMatchObject({ error: "The server's certificate is larger than 100 KiB, more than TLS clients read by default." });
+  });
+
+  it('a wrong-name self-signed certificate padded to 92 KB is judged like any other: the name mismatch is found', () => {
+    const padded = makeTestCert({ ...valid, commonName: 'fileserver.corp.example', padBytes: 92_000 });
+    expect(padded.der.length).toBeGreaterThan(92_000);
+    expect(padded.der.length).toBeLessThanOrEqual(MAX_CERTIFICATE_BYTES);
+    const f = judgeCertificate([padded.der], { host, isAddress: false, now: NOW }) as CertificateFacts;
+    expect(f.nameMatch.matches).toBe(false);
+    expect(ids(runCertificateRules(certEv(f)))).toEqual(['certificate-name-mismatch', 'certificate-self-signed']);
   });
 });
