@@ -94,6 +94,28 @@ describe('support code', () => {
     expect(() => decodeSupportCode(input)).toThrow(BadInputError);
   });
 
+  it('reads a code with or without dashes and spaces, the prefix included or left out (property)', () => {
+    fc.assert(
+      fc.property(reportArb, fc.constantFrom('', ' ', '  '), fc.boolean(), (report, gap, withPrefix) => {
+        const code = encodeSupportCode(report);
+        const symbols = code.slice(3).replace(/-/g, '');
+        const spoken = `${withPrefix ? `RD${gap}` : ''}${[...symbols].join(gap)}`;
+        expect(decodeSupportCode(spoken).code).toBe(code);
+        expect(decodeSupportCode(spoken.toLowerCase()).code).toBe(code);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('says "misheard" only when the check character fails', () => {
+    const code = encodeSupportCode({ findings: [finding('certificate-expired')], checks: [check('tls.certificate', 'fail')] });
+    const misheardLast = code.slice(0, -1) + (code.endsWith('Z') ? 'Y' : 'Z');
+    expect(() => decodeSupportCode(misheardLast)).toThrow(/misheard/);
+    for (const form of [code, code.replace(/-/g, ''), code.replace(/-/g, ' '), ` ${code.toLowerCase()} `]) {
+      expect(() => decodeSupportCode(form), form).not.toThrow();
+    }
+  });
+
   it('names the confusable characters in its message', () => {
     expect(() => decodeSupportCode('RD-4K0Q')).toThrow(/never contain 0, O, 1 or I/);
   });

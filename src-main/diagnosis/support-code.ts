@@ -78,7 +78,9 @@ class BitReader {
 /** Decodes a support code read over the phone; a mistyped or misheard code throws BadInputError. */
 export function decodeSupportCode(code: string): SupportCode {
   if (typeof code !== 'string' || code.length > 64) throw new BadInputError('That is not a support code (they look like RD-4K7Q-2MX).');
-  const body = code.trim().toUpperCase().replace(/^RD(?=[-\s]|$)/, '').replace(/[-\s]/g, '');
+  // Read with or without dashes and spaces: "RD-4K7Q-2MX", "rd 4k7q 2mx", "RD4K7Q2MX". A code's first symbol is never
+  // R (its top bits are the version, 0 or 1), so a leading "RD" is always the prefix.
+  const body = code.trim().toUpperCase().replace(/[-\s]/g, '').replace(/^RD/, '');
   if (body.length < 2) throw new BadInputError('The support code is too short; they look like RD-4K7Q-2MX.');
   if (body.length > MAX_SYMBOLS) throw new BadInputError('The support code is too long; check for an extra character.');
   const bad = [...body].find((ch) => !SUPPORT_ALPHABET.includes(ch));
