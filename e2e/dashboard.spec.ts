@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { startStandIn, type StandIn } from './lab/standins';
 import { startXrdp, type LabXrdp } from './lab/xrdp';
 import { DashboardPage } from './pages/dashboard-page';
+import type { Locator } from '@playwright/test';
 import { expect, ROOT, test } from './support/app';
 
 // The dashboard against the real backend (`rdp-doctor ui --browser`) and a real xrdp that presents an expired certificate.
@@ -88,29 +89,61 @@ test.describe('diagnosing a server with an expired certificate', () => {
     await expect(dashboard.checkRow('Server certificate')).toBeVisible();
   });
 
-  test('support mode shows a result code the helpdesk can decode', async ({ page, app }) => {
+  test('support mode: step numbers on the verdict and the plan, a code the helpdesk decodes (dashless) to the same result card', async ({ page, app }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
     await dashboard.supportMode.check();
+    // The codes decode as they are typed; the run starts once that box has settled (it moves the Run button).
+    await dashboard.errorText.fill('0x904 0x7');
+    await expect(dashboard.decoded).toContainText('socket closed');
     await dashboard.startDiagnosis(`${xrdp.host}:${xrdp.port}`);
     await dashboard.waitForFinished();
-    const support = page.getByRole('region', { name: 'Support' });
-    const code = support.getByTestId('support-code');
-    await expect(code).toHaveText(/^[A-Z0-9-]{4,}$/);
-    await support.getByRole('textbox', { name: 'Result code from the user' }).fill((await code.textContent()) ?? '');
-    await support.getByRole('button', { name: 'Decode' }).click();
-    await expect(support).toContainText(/certificate/i);
-    // Each check carries a large step number the user can read out ("3.1" = section 3, first check).
+    const large = async (locator: Locator): Promise<number> => locator.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+    // The verdict, the plan and each check carry the step number the user reads out ("3.1" = section 3, first check).
+    const verdictStep = dashboard.verdict.getByText('See step 3.1 in the checklist', { exact: true });
+    await expect(verdictStep).toBeVisible();
+    expect(await large(verdictStep)).toBeGreaterThanOrEqual(20);
+    await expect(dashboard.verdict.getByRole('list').getByText('3.1', { exact: true })).toBeVisible();
+    await expect(dashboard.plan.getByRole('listitem').first()).toContainText('Checklist step 3.1');
     const step = dashboard.checkRow('Server certificate').getByText('3.1', { exact: true });
     await expect(step).toBeVisible();
-    expect(await step.evaluate((el) => parseFloat(getComputedStyle(el).fontSize))).toBeGreaterThanOrEqual(20);
+    expect(await large(step)).toBeGreaterThanOrEqual(20);
+
+    // The user's screen: the code and the result card, and no field to decode codes (that is the helpdesk's).
+    const support = page.getByRole('region', { name: 'Support' });
+    const code = support.getByTestId('support-code');
+    await expect(code).toHaveText(/^RD(-[2-9A-HJ-NP-Z]{1,4})+$/);
+    await expect(page.getByRole('textbox', { name: 'Result code from the user' })).toHaveCount(0);
+    const mine = await support.getByTestId('result-card').innerText();
+    expect(mine).toContain(`${xrdp.host}:${xrdp.port}`);
+    expect(mine).toMatch(/Most likely cause\s+The server's certificate has expired/);
+    expect(mine).toMatch(/Failed checks\s+3\.1\s+Server certificate/);
+    expect(mine).toMatch(/Recommended fix\s+Fix: Renew the RDP certificate/);
+    expect(mine).toMatch(/Error codes\s+0x904 \/ 0x7/);
+    expect(mine).toMatch(/Diagnosis ran\s+\w+day \d\d:\d0–\d\d:\d0 UTC/);
     await dashboard.screenshot('dashboard-support-mode');
 
-    // The helpdesk's command line turns the same code back into the verdict.
-    const spoken = ((await code.textContent()) ?? '').toLowerCase().replaceAll('-', ' ');
-    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'decode-support', spoken], { encoding: 'utf8', timeout: 20_000 });
+    // The helpdesk types the code as heard: lower case, no dashes. Its card shows the same rows, the computer aside.
+    const spoken = ((await code.textContent()) ?? '').toLowerCase().replaceAll('-', '');
+    await page.getByRole('button', { name: 'Helpdesk: decode a code' }).click();
+    const helpdesk = page.getByRole('dialog', { name: 'Decode a result code' });
+    await helpdesk.getByRole('textbox', { name: 'Result code from the user' }).fill(spoken);
+    await helpdesk.getByRole('button', { name: 'Decode' }).click();
+    const theirs = helpdesk.getByTestId('result-card');
+    await expect(theirs).toContainText('Renew the RDP certificate');
+    expect(await theirs.innerText()).toBe(mine.slice(mine.indexOf('Most likely cause')));
+    await expect(helpdesk).not.toContainText('misheard');
+    expect(await dashboard.seriousAxeViolations()).toEqual([]);
+    await dashboard.screenshot('support-helpdesk-decoded');
+    await helpdesk.getByRole('button', { name: 'Close' }).click();
+
+    // The helpdesk's command line reads the same code, spoken with spaces, back into the same rows.
+    const cli = spawnSync(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'decode-support', ...spoken.split('')], { encoding: 'utf8', timeout: 20_000 });
     expect(cli.status, cli.stderr).toBe(0);
-    expect(cli.stdout).toMatch(/certificate has expired/i);
+    expect(cli.stdout).toMatch(/^Most likely cause: The server's certificate has expired \(certificate-expired\)$/m);
+    expect(cli.stdout).toMatch(/^Recommended fix: Renew the RDP certificate \(server\.renew-certificate\)$/m);
+    expect(cli.stdout).toMatch(/^Failed checks: 3\.1 Server certificate$/m);
+    expect(cli.stdout).toMatch(/^Error codes: 0x904 \/ 0x7$/m);
   });
 
   test('keyboard only: start, run, open a fix and close it', async ({ page, app }) => {

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decodeSupportCode, encodeSupportCode, SUPPORT_ALPHABET } from './support-code';
 import { CHECK_META, FINDING_META } from '../shared/catalog';
-import { CHECK_IDS, CHECK_STATUSES, FINDING_IDS, type CheckId, type FindingId } from '../shared/ids';
-import type { CheckResult, Finding } from '../shared/schema';
+import { CHECK_IDS, CHECK_STATUSES, DECODED_CODE_KINDS, FINDING_IDS, FIX_IDS, type CheckId, type FindingId } from '../shared/ids';
+import { planOf } from '../shared/action-plan';
+import { utcWeekMinute } from '../shared/result-card';
+import type { CheckResult, DecodedCode, Finding } from '../shared/schema';
 import { BadInputError } from '../shared/errors';
 
 const check = (id: CheckId, status: CheckResult['status']): CheckResult => ({
@@ -14,10 +16,21 @@ const finding = (id: FindingId): Finding => ({
   explanation: '', technical: '', checks: [], fixes: [], evidence: {}, contradictions: [],
 });
 
+const decoded = (kind: DecodedCode['kind'], value: number): DecodedCode => ({ kind, value, hex: '', name: '', meaning: '', official: true, notes: [] });
+
 const reportArb = fc.record({
-  findings: fc.uniqueArray(fc.constantFrom(...FINDING_IDS), { maxLength: 6 }).map((ids) => ids.map(finding)),
+  findings: fc
+    .uniqueArray(fc.record({ id: fc.constantFrom(...FINDING_IDS), fixes: fc.uniqueArray(fc.constantFrom(...FIX_IDS), { maxLength: 2 }) }), { maxLength: 6, selector: (f) => f.id })
+    .map((fs) => fs.map((f) => ({ ...finding(f.id), fixes: f.fixes }))),
   checks: fc.uniqueArray(fc.record({ id: fc.constantFrom(...CHECK_IDS), status: fc.constantFrom(...CHECK_STATUSES) }), { selector: (c) => c.id })
     .map((cs) => cs.map((c) => check(c.id, c.status))),
+  startedAt: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
+  errorCodes: fc.option(
+    fc.array(fc.record({ kind: fc.constantFrom(...DECODED_CODE_KINDS), value: fc.integer({ min: 0, max: 0xffffffff }) }), { maxLength: 2 }).map((codes) => ({
+      input: '', summary: '', corrections: [], steer: 'unknown' as const, codes: codes.map((c) => decoded(c.kind, c.value)),
+    })),
+    { nil: null },
+  ),
 });
 
 describe('support code', () => {
@@ -31,14 +44,20 @@ describe('support code', () => {
         expect(decoded.findings.map((f) => f.id)).toEqual(report.findings.slice(0, 3).map((f) => f.id));
         const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort((a, b) => CHECK_IDS.indexOf(a) - CHECK_IDS.indexOf(b));
         expect(decoded.failedChecks).toEqual(failed.slice(0, 7));
+        expect(decoded.recommendedFix?.id ?? null).toBe(planOf(report.findings).find((s) => s.isRecommended)?.fixId ?? null);
+        expect(decoded.ranAt?.utcWeekMinute).toBe(utcWeekMinute(report.startedAt));
+        expect(decoded.errorCodes).toEqual((report.errorCodes?.codes ?? []).map((c) => ({ kind: c.kind, hex: `0x${c.value.toString(16).toUpperCase()}` })));
       }),
       { numRuns: 500 },
     );
   });
 
   it('is short for the common case and readable', () => {
-    const code = encodeSupportCode({ findings: [finding('certificate-expired')], checks: [check('tls.certificate', 'fail'), check('net.tcp', 'pass')] });
-    expect(code.replace(/[^0-9A-Z]/g, '').length - 2).toBeLessThanOrEqual(6);
+    const code = encodeSupportCode({ findings: [{ ...finding('certificate-expired'), fixes: ['server.renew-certificate'] }], checks: [check('tls.certificate', 'fail'), check('net.tcp', 'pass')], startedAt: '2026-12-07T14:23:00Z' });
+    // Cause, failed check, recommended fix and time: ten symbols, read in three groups.
+    expect(code.replace(/[^0-9A-Z]/g, '').length - 2).toBeLessThanOrEqual(10);
+    expect(decodeSupportCode(code).recommendedFix?.id).toBe('server.renew-certificate');
+    expect(decodeSupportCode(code).ranAt).toEqual({ utcWeekMinute: 1 * 1440 + 14 * 60 + 20 });
     expect(decodeSupportCode(code).findings[0]?.title).toBe(FINDING_META['certificate-expired'].title);
     expect(decodeSupportCode(code.toLowerCase().replace(/-/g, ' ')).failedChecks).toEqual(['tls.certificate']);
   });
@@ -114,6 +133,27 @@ describe('support code', () => {
     for (const form of [code, code.replace(/-/g, ''), code.replace(/-/g, ' '), ` ${code.toLowerCase()} `]) {
       expect(() => decodeSupportCode(form), form).not.toThrow();
     }
+  });
+
+  it('still decodes a code from before it carried the fix, the time and the error codes', () => {
+    // Made by the earlier layout for an expired certificate (and a self-signed one noticed), the certificate check failed.
+    expect(decodeSupportCode('RD-6FA4-C2')).toEqual({
+      code: 'RD-6FA4-C2',
+      findings: [
+        { id: 'certificate-expired', title: FINDING_META['certificate-expired'].title },
+        { id: 'certificate-self-signed', title: FINDING_META['certificate-self-signed'].title },
+      ],
+      failedChecks: ['tls.certificate'],
+      recommendedFix: null,
+      ranAt: null,
+      errorCodes: [],
+    });
+  });
+
+  it('carries the dialog pair 0x904 / 0x7', () => {
+    const errorCodes = { input: '0x904 0x7', summary: '', corrections: [], steer: 'unknown' as const, codes: [decoded('disconnect-reason', 0x904), decoded('extended-reason', 0x7)] };
+    const code = encodeSupportCode({ findings: [], checks: [], startedAt: '2026-12-07T03:59:59Z', errorCodes });
+    expect(decodeSupportCode(code)).toMatchObject({ errorCodes: [{ kind: 'disconnect-reason', hex: '0x904' }, { kind: 'extended-reason', hex: '0x7' }], ranAt: { utcWeekMinute: 1440 + 3 * 60 + 50 } });
   });
 
   it('names the confusable characters in its message', () => {

@@ -1,6 +1,6 @@
 /** The one channel map: every request/response channel with the schemas of its argument and its reply. */
 import { z } from 'zod';
-import { MAX_DECODE_TEXT } from './limits';
+import { MAX_DECODE_TEXT, MAX_SUPPORT_CODE_INPUT } from './limits';
 import {
   AppInfoSchema,
   CheckInfoSchema,
@@ -40,7 +40,7 @@ export const CHANNELS = {
   'diagnosis:cancel': { args: TaskRef, reply: z.object({ cancelled: z.boolean() }) },
   'diagnosis:get': { args: TaskRef, reply: ReportSchema.nullable() },
   'decode:code': { args: z.object({ text: z.string().max(MAX_DECODE_TEXT) }), reply: DecodeResultSchema },
-  'decode:support': { args: z.object({ code: z.string().max(64) }), reply: SupportCodeSchema },
+  'decode:support': { args: z.object({ code: z.string().max(MAX_SUPPORT_CODE_INPUT) }), reply: SupportCodeSchema },
   'support:code': { args: TaskRef, reply: z.object({ code: z.string() }) },
   'rdpfile:inspect': { args: RdpFileInputSchema, reply: RdpFileSummarySchema },
   'fix:plan': { args: FixRequestSchema, reply: FixPlanSchema },

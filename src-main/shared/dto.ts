@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { CheckIdSchema, CheckResultSchema, FindingIdSchema, FindingSchema, FixIdSchema, ReportSchema, SectionIdSchema } from './schema';
 import { MAX_HOST_EVIDENCE_BYTES, MAX_TARGET_LENGTH } from './limits';
+import { DECODED_CODE_KINDS } from './ids';
 
 export { MAX_TARGET_LENGTH } from './limits';
 
@@ -191,6 +192,12 @@ export const SupportCodeSchema = z.object({
   code: z.string(),
   findings: z.array(z.object({ id: z.string(), title: z.string() })),
   failedChecks: z.array(z.string()),
+  /** The fix the user's plan recommends; null when none (or the code predates it). */
+  recommendedFix: z.object({ id: z.string(), title: z.string() }).nullable(),
+  /** When the diagnosis ran, to ten minutes: minutes since Sunday 00:00 UTC of its week; null when unknown. */
+  ranAt: z.object({ utcWeekMinute: z.number().int().nonnegative() }).nullable(),
+  /** The error codes the user gave from the dialog, e.g. 0x904 and 0x7. */
+  errorCodes: z.array(z.object({ kind: z.enum(DECODED_CODE_KINDS), hex: z.string() })),
 });
 /** The support-mode result code decoded. */
 export type SupportCode = z.infer<typeof SupportCodeSchema>;

@@ -153,3 +153,8 @@ export type Severity = (typeof SEVERITIES)[number];
 export function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
+
+/** The kinds of a decoded error number. Append only: the support code carries a kind by its position here. */
+export const DECODED_CODE_KINDS = ['disconnect-reason', 'extended-reason', 'error-info', 'freerdp-error', 'event-reason', 'negotiation-failure'] as const;
+/** A kind of decoded error number. */
+export type DecodedCodeKind = (typeof DECODED_CODE_KINDS)[number];

@@ -18,3 +18,6 @@ export const MAX_HOST_EVIDENCE_BYTES = 2_000_000;
  * itself a finding.
  */
 export const MAX_CERTIFICATE_BYTES = 100 * 1024;
+
+/** Longest support code input: the longest code (32 symbols) read out with a space or two between symbols. */
+export const MAX_SUPPORT_CODE_INPUT = 128;

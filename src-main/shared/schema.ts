@@ -1,6 +1,6 @@
 /** Zod schemas of everything that crosses a boundary: the JSON report (schemaVersion 1) and its parts. */
 import { z } from 'zod';
-import { CHECK_IDS, CHECK_STATUSES, FINDING_IDS, FIX_IDS, SECTION_IDS, SEVERITIES } from './ids';
+import { CHECK_IDS, CHECK_STATUSES, DECODED_CODE_KINDS, FINDING_IDS, FIX_IDS, SECTION_IDS, SEVERITIES } from './ids';
 
 /** A check id. */
 export const CheckIdSchema = z.enum(CHECK_IDS);
@@ -62,7 +62,7 @@ export type Target = z.infer<typeof TargetSchema>;
 export const DecodedCodeSchema = z.object({
   value: z.number().int(),
   hex: z.string(),
-  kind: z.enum(['disconnect-reason', 'extended-reason', 'error-info', 'freerdp-error', 'event-reason', 'negotiation-failure']),
+  kind: z.enum(DECODED_CODE_KINDS),
   name: z.string(),
   meaning: z.string(),
   /** False for codes seen in the wild that Microsoft does not document. */

@@ -1,7 +1,9 @@
-/** The title bar: product name, support mode toggle and report export. */
-import { Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Stethoscope24Regular } from '@fluentui/react-icons';
+/** The title bar: product name, support mode toggle and, in support mode, the helpdesk's decoder. */
+import { Button, Switch, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { Headset20Regular, Stethoscope24Regular } from '@fluentui/react-icons';
 import { setSupportMode, useSettingsStore } from '../state/settings-store';
+import { setHelpdeskOpen } from '../state/support-store';
+import { HelpdeskDialog } from './support-mode/HelpdeskDialog';
 
 const useStyles = makeStyles({
   header: {
@@ -37,6 +39,13 @@ export function AppHeader(): React.JSX.Element {
         </Text>
       ) : null}
       <span className={styles.spacer} />
+      {/* The helpdesk's decoder sits behind a button, not on the user's screen: the user only reads a code out. */}
+      {isSupportMode ? (
+        <Button appearance="subtle" icon={<Headset20Regular />} onClick={() => setHelpdeskOpen(true)}>
+          Helpdesk: decode a code
+        </Button>
+      ) : null}
+      <HelpdeskDialog />
       <Switch label="Support mode" checked={isSupportMode} onChange={(_event, data) => setSupportMode(data.checked)} />
     </header>
   );

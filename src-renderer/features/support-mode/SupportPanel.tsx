@@ -1,42 +1,33 @@
-/** Support mode: the result code to read aloud, and the helpdesk's field to decode one. */
-import { Button, Card, Field, Input, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useState, type FormEvent } from 'react';
-import { CHECK_META } from '../../../src-main/shared/catalog';
-import { isOneOf, CHECK_IDS } from '../../../src-main/shared/ids';
+/** Support mode on the user's screen: the result code to read aloud and the result card the helpdesk will see too. */
+import { Card, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import { useEffect, useMemo } from 'react';
+import { resultCardOfReport } from '../../../src-main/shared/result-card';
 import { useRunStore } from '../../state/run-store';
-import { decodeSupportCode, loadSupportCode, useSupportStore } from '../../state/support-store';
+import { loadSupportCode, useSupportStore } from '../../state/support-store';
+import { ResultCard } from './ResultCard';
 
 const useStyles = makeStyles({
   card: { padding: tokens.spacingHorizontalXL, gap: tokens.spacingVerticalM },
-  grid: { display: 'grid', gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr)', gap: tokens.spacingHorizontalXXL },
+  // The code on its own line (it is up to 22 characters at 40px), the card below it.
+  grid: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: '40px', lineHeight: '52px', fontWeight: tokens.fontWeightSemibold, letterSpacing: '0.12em', color: tokens.colorBrandForeground1 },
-  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
-  form: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-end' },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: '40px', lineHeight: '52px', fontWeight: tokens.fontWeightSemibold, letterSpacing: '0.12em', color: tokens.colorBrandForeground1, overflowWrap: 'anywhere' },
+  column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
-  list: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
-function checkTitle(id: string): string {
-  return isOneOf(CHECK_IDS, id) ? CHECK_META[id].title : id;
-}
-
-/** The support panel, shown while Support mode is on. */
+/** The support panel of a run, shown while Support mode is on. */
 export function SupportPanel(): React.JSX.Element {
   const styles = useStyles();
   const taskId = useRunStore((state) => state.taskId);
   const phase = useRunStore((state) => state.phase);
-  const { code, codeError, helpdeskResult, helpdeskError, isDecoding } = useSupportStore();
-  const [typed, setTyped] = useState('');
+  const report = useRunStore((state) => state.report);
+  const { code, codeError } = useSupportStore();
+  const card = useMemo(() => (report && phase === 'finished' ? resultCardOfReport(report) : null), [report, phase]);
 
   useEffect(() => {
-    if (taskId && phase === 'finished') void loadSupportCode(taskId);
-  }, [taskId, phase]);
-
-  const onDecode = (event: FormEvent): void => {
-    event.preventDefault();
-    void decodeSupportCode(typed);
-  };
+    if (taskId && report && phase === 'finished') void loadSupportCode(taskId, report);
+  }, [taskId, report, phase]);
 
   return (
     <Card className={styles.card} appearance="filled" role="region" aria-label="Support">
@@ -50,7 +41,7 @@ export function SupportPanel(): React.JSX.Element {
               <Text className={styles.code} data-testid="support-code">
                 {code}
               </Text>
-              <Text>Read this code to your helpdesk. The numbered steps below match what they see.</Text>
+              <Text>Read this code to your helpdesk: it shows them this card. The numbered steps below match what they see.</Text>
             </>
           ) : codeError ? (
             <Text>{codeError}</Text>
@@ -60,37 +51,14 @@ export function SupportPanel(): React.JSX.Element {
             <Text className={styles.muted}>Run the diagnosis; the code appears here when it is done.</Text>
           )}
         </section>
-        <section className={styles.column} aria-labelledby="support-decode-heading">
-          <h2 id="support-decode-heading" className={styles.heading}>
-            For the helpdesk
-          </h2>
-          <form className={styles.form} onSubmit={onDecode} noValidate>
-            <Field label="Result code from the user" style={{ flexGrow: 1 }}>
-              <Input value={typed} onChange={(_event, data) => setTyped(data.value)} autoComplete="off" spellCheck={false} maxLength={64} />
-            </Field>
-            <Button type="submit" disabled={isDecoding}>
-              Decode
-            </Button>
-          </form>
-          <div aria-live="polite">
-            {helpdeskError ? <Text>{helpdeskError}</Text> : null}
-            {helpdeskResult ? (
-              <div className={styles.column}>
-                <Text weight="semibold">Code {helpdeskResult.code}</Text>
-                {helpdeskResult.findings.length ? (
-                  <ul className={styles.list}>
-                    {helpdeskResult.findings.map((finding) => (
-                      <li key={finding.id}>{finding.title}</li>
-                    ))}
-                  </ul>
-                ) : (
-                  <Text>No problem was found.</Text>
-                )}
-                {helpdeskResult.failedChecks.length ? <Text size={200}>Failed checks: {helpdeskResult.failedChecks.map(checkTitle).join(', ')}</Text> : null}
-              </div>
-            ) : null}
-          </div>
-        </section>
+        {card ? (
+          <section className={styles.column} aria-labelledby="support-card-heading">
+            <h2 id="support-card-heading" className={styles.heading}>
+              Result card
+            </h2>
+            <ResultCard card={card} label="Result card" />
+          </section>
+        ) : null}
       </div>
     </Card>
   );
