@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { FixId } from '../shared/ids';
 import { runElevated } from '../windows/elevate';
 import { isWindowsCollectorError } from '../windows/errors';
-import { runPowerShell } from '../windows/powershell-runner';
+import { runPowerShell, type InvocationRunner } from '../windows/powershell-runner';
 import type { ReplayControl } from '../windows/replay-source';
 import type { WindowsSource } from '../windows/source';
 import type { FixExecutor, ScriptAction } from './types';
@@ -13,9 +13,10 @@ import type { FixExecutor, ScriptAction } from './types';
 export const FIX_SCRIPT_TIMEOUT_MS = 120_000;
 
 /** Executes on this Windows computer through the project's PowerShell runner; only `always`/`fallback` steps elevate. */
-export function createLiveExecutor(windows: WindowsSource): FixExecutor {
+export function createLiveExecutor(windows: WindowsSource, spawn?: InvocationRunner): FixExecutor {
+  const how = spawn ? { spawn } : {};
   const elevated = async (action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal) => {
-    const r = await runElevated(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name });
+    const r = await runElevated(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name, ...how });
     return r.outcome === 'declined' ? { declined: true, output: '' } : { declined: false, output: r.stdout };
   };
   return {
@@ -23,7 +24,7 @@ export function createLiveExecutor(windows: WindowsSource): FixExecutor {
     async runScript(action, data, signal) {
       if (action.elevation === 'always') return elevated(action, data, signal);
       try {
-        const output = await runPowerShell(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name, output: 'text' });
+        const output = await runPowerShell(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name, output: 'text', ...how });
         return { declined: false, output };
       } catch (error) {
         if (action.elevation === 'fallback' && isWindowsCollectorError(error) && error.kind === 'access-denied') return elevated(action, data, signal);

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WindowsCollectorError, classifyStderr, describeFailure } from './errors';
-import { QUIET_STREAMS, buildPowerShellInvocation, encodeCommand, runPowerShell, type PowerShellInvocation } from './powershell-runner';
+import { QUIET_STREAMS, buildPowerShellInvocation, encodeCommand, runPowerShell, type InvocationRunner, type PowerShellInvocation } from './powershell-runner';
 
 /**
  * Start of the elevated script. The elevated process does not inherit our environment, so its request
@@ -121,6 +121,8 @@ export interface ElevateOptions {
   readonly timeoutMs: number;
   readonly signal?: AbortSignal;
   readonly collector?: string;
+  /** Where the launcher runs (the simulated-Windows tests); spawned for real by default. */
+  readonly spawn?: InvocationRunner;
 }
 
 /** Runs one constant script elevated; resolves `declined` when the user says no at the UAC prompt. */

@@ -105,13 +105,23 @@ export interface RunOptions {
   readonly collector?: string;
   /** `json` rejects output that does not parse (kind `not-json`). */
   readonly output?: 'json' | 'text';
+  /** Starts the process; the simulated-Windows tests put their PowerShell here, everything else uses runInvocation. */
+  readonly spawn?: InvocationRunner;
 }
+
+/** Runs one invocation to its end (spawning it, or in the tests a simulated Windows). */
+export type InvocationRunner = (invocation: PowerShellInvocation, options: RunOptions) => Promise<ProcessOutput>;
 
 /** What a finished process printed. */
 export interface ProcessOutput {
   readonly stdout: string;
   readonly stderr: string;
   readonly exitCode: number | null;
+}
+
+/** The process's bytes as the runner reads them: UTF-8 (a leading BOM dropped from stdout). */
+export function decodeOutput(stdout: Buffer, stderr: Buffer, exitCode: number | null): ProcessOutput {
+  return { stdout: stdout.toString('utf8').replace(/^\uFEFF/, ''), stderr: stderr.toString('utf8'), exitCode };
 }
 
 /** Kills a child and everything it started: taskkill /T on Windows, the process group elsewhere. */
@@ -193,15 +203,7 @@ export function runInvocation(invocation: PowerShellInvocation, options: RunOpti
     child.on('error', (e) =>
       finish({ error: new WindowsCollectorError('failed', describeFailure('failed', collector, `could not start PowerShell (${e.message})`), collector) }),
     );
-    child.on('close', (code) =>
-      finish({
-        value: {
-          stdout: Buffer.concat(out).toString('utf8').replace(/^\uFEFF/, ''),
-          stderr: Buffer.concat(err).toString('utf8'),
-          exitCode: code,
-        },
-      }),
-    );
+    child.on('close', (code) => finish({ value: decodeOutput(Buffer.concat(out), Buffer.concat(err), code) }));
   });
 }
 
@@ -227,6 +229,6 @@ export function interpretOutput(result: ProcessOutput, collector: string, output
 /** Runs one constant script with `data` and returns its stdout; throws WindowsCollectorError. */
 export async function runPowerShell(script: string, data: Record<string, unknown>, options: RunOptions): Promise<string> {
   const invocation = buildPowerShellInvocation(script, data);
-  const result = await runInvocation(invocation, options);
+  const result = await (options.spawn ?? runInvocation)(invocation, options);
   return interpretOutput(result, options.collector ?? 'Windows state', options.output ?? 'json');
 }

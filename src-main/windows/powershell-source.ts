@@ -1,7 +1,7 @@
 /** A WindowsSource backed by the PowerShell runner: collector name → constant script, user values as data. */
 import type { CollectorTable } from './collector';
 import { WindowsCollectorError } from './errors';
-import { runPowerShell } from './powershell-runner';
+import { runPowerShell, type InvocationRunner } from './powershell-runner';
 import { COLLECTOR_SCRIPTS } from './scripts';
 import type { WindowsSource } from './source';
 
@@ -12,6 +12,8 @@ export const DEFAULT_COLLECTOR_TIMEOUT_MS = 20_000;
 export interface PowerShellSourceOptions {
   readonly scripts?: CollectorTable;
   readonly timeoutMs?: number;
+  /** Where the processes run (the simulated-Windows tests); spawned for real by default. */
+  readonly spawn?: InvocationRunner;
 }
 
 /** Creates the live source; an unknown collector name is rejected before anything is spawned. */
@@ -30,6 +32,7 @@ export function createPowerShellSource(options: PowerShellSourceOptions = {}): W
         signal,
         collector: name,
         output: entry.output,
+        ...(options.spawn ? { spawn: options.spawn } : {}),
       });
     },
   };
