@@ -156,7 +156,8 @@ export class SimulatedWindows {
   /** An InvocationRunner for the app's runner: what it would spawn runs on `machine` instead. */
   runner(machine: string, options: SimRunOptions = {}): InvocationRunner {
     return (invocation, runOptions) => {
-      const env = DATA_ENV in invocation.env ? { [DATA_ENV]: invocation.env[DATA_ENV] ?? '' } : {};
+      const data = invocation.env[DATA_ENV];
+      const env: Record<string, string> = data === undefined ? {} : { [DATA_ENV]: data };
       return this.run(machine, invocationText(invocation), env, { ...options, timeoutMs: runOptions.timeoutMs });
     };
   }
