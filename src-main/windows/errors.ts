@@ -8,7 +8,8 @@ export type WindowsErrorKind =
   | 'not-json'
   | 'not-recorded'
   | 'failed'
-  | 'cancelled';
+  | 'cancelled'
+  | 'constrained-language';
 
 /** Every kind, for validating recorded `.err` files. */
 export const WINDOWS_ERROR_KINDS: readonly WindowsErrorKind[] = [
@@ -19,6 +20,7 @@ export const WINDOWS_ERROR_KINDS: readonly WindowsErrorKind[] = [
   'not-recorded',
   'failed',
   'cancelled',
+  'constrained-language',
 ];
 
 /** A collector failed; `message` is one clear line meant for a person. */
@@ -107,5 +109,7 @@ export function describeFailure(kind: WindowsErrorKind, collector: string, detai
       return `Reading ${collector} was cancelled.`;
     case 'failed':
       return `Reading ${collector} failed${tail}`;
+    case 'constrained-language':
+      return 'Windows restricts PowerShell on this computer (Constrained Language Mode, set by AppLocker or Windows Defender Application Control), so RDP Doctor cannot read its Windows settings; an administrator can allow its scripts in that policy.';
   }
 }

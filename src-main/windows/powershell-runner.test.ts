@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   DATA_ENV,
   PREAMBLE,
+  runnerText,
   buildPowerShellInvocation,
   interpretOutput,
   runInvocation,
@@ -58,12 +59,12 @@ describe('buildPowerShellInvocation', () => {
     expect(inv.command).toBe('C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe');
     expect(inv.args.slice(0, 5)).toEqual(['-NoProfile', '-NonInteractive', '-ExecutionPolicy', 'Bypass', '-EncodedCommand']);
     expect(inv.args).toHaveLength(6);
-    expect(decodeCommand(inv)).toBe(PREAMBLE + SCRIPT);
+    expect(decodeCommand(inv)).toBe(runnerText(SCRIPT));
   });
 
   it.each(HOSTILE)('passes a hostile value only as data: %#', (value) => {
     const inv = buildPowerShellInvocation(SCRIPT, { target: value }, 'C:\\Windows');
-    expect(decodeCommand(inv)).toBe(PREAMBLE + SCRIPT);
+    expect(decodeCommand(inv)).toBe(runnerText(SCRIPT));
     expect(decodeData(inv)).toEqual({ target: value });
     for (const arg of inv.args) expect(arg).toMatch(/^[-A-Za-z0-9+/=]+$/);
     expect(inv.env[DATA_ENV]).toMatch(/^[A-Za-z0-9+/=]+$/);
@@ -73,7 +74,7 @@ describe('buildPowerShellInvocation', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary', maxLength: 400 }), fc.string({ maxLength: 50 }), (value, path) => {
         const inv = buildPowerShellInvocation(SCRIPT, { target: value, path }, 'C:\\Windows');
-        expect(decodeCommand(inv)).toBe(PREAMBLE + SCRIPT);
+        expect(decodeCommand(inv)).toBe(runnerText(SCRIPT));
         expect(decodeData(inv)).toEqual({ target: value, path });
       }),
       { numRuns: 50 },
@@ -115,7 +116,8 @@ describe('interpretOutput', () => {
   });
 
   it('uses the preamble trap line and keeps the message to one line', () => {
-    const stderr = 'RDPDOCTOR-ERROR ObjectNotFound CommandNotFoundException: The term x is not\r\nrecognized';
+    const line = Buffer.from(JSON.stringify({ category: 'ObjectNotFound', id: 'CommandNotFoundException', message: 'The term x is not\r\nrecognized' })).toString('base64');
+    const stderr = `RDPDOCTOR-ERROR ${line}`;
     try {
       interpretOutput({ stdout: '', stderr, exitCode: 1 }, 'client-vpn', 'json');
       expect.unreachable();
@@ -176,8 +178,10 @@ describe('runInvocation (real child processes)', () => {
 
 describe('the preamble under Windows PowerShell 5.1', () => {
   const lines = PREAMBLE.split('\n');
-  it('silences the streams 5.1 can write into redirected stdout, right after stopping on errors', () => {
-    expect(lines[0]).toBe("$ErrorActionPreference = 'Stop'");
+  it('silences the streams 5.1 can write into redirected stdout, right after stopping on errors (after the language mode check)', () => {
+    // The Constrained Language Mode check must come first: every .NET call after it fails under that mode.
+    expect(lines[0]).toMatch(/^if \(\$ExecutionContext\.SessionState\.LanguageMode -ne 'FullLanguage'\)/);
+    expect(lines[4]).toBe("$ErrorActionPreference = 'Stop'");
     for (const pref of ['Progress', 'Warning', 'Information', 'Verbose', 'Debug']) {
       const at = lines.indexOf(`$${pref}Preference = 'SilentlyContinue'`);
       expect(at, pref).toBeGreaterThan(0);

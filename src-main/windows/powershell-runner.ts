@@ -4,9 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import { WindowsCollectorError, classifyStderr, cleanStderr, describeFailure } from './errors';
+import { CONSTRAINED_EXIT_CODE, DATA_ENV, findTrappedError, runnerText } from './runner-text';
 
-/** The environment variable carrying the data (base64 of UTF-8 JSON). */
-export const DATA_ENV = 'RDP_DOCTOR_DATA';
+export { DATA_ENV, PREAMBLE, QUIET_STREAMS, RUNNER_FOOT, runnerText } from './runner-text';
 
 /** Windows caps one environment variable at 32,767 characters; stay well below. */
 export const MAX_DATA_BASE64 = 30_000;
@@ -16,35 +16,6 @@ export const MAX_COMMAND_LINE = 32_000;
 
 /** Output beyond this is treated as a failure rather than buffered without bound. */
 export const MAX_OUTPUT_BYTES = 16 * 1024 * 1024;
-
-/** Windows PowerShell 5.1 can write these streams into redirected stdout, where they break the JSON. */
-export const QUIET_STREAMS = [
-  "$ProgressPreference = 'SilentlyContinue'",
-  "$WarningPreference = 'SilentlyContinue'",
-  "$InformationPreference = 'SilentlyContinue'",
-  "$VerbosePreference = 'SilentlyContinue'",
-  "$DebugPreference = 'SilentlyContinue'",
-].join('\n');
-
-/**
- * Runs before every script: stop on errors, quiet warning/progress/information streams, UTF-8 output, a
- * trap that prints a language-independent error line (category + FullyQualifiedErrorId), and `$RdpDoctorData`
- * decoded from the environment. Collector scripts stay self-contained (fix scripts embed them without this).
- */
-export const PREAMBLE = [
-  "$ErrorActionPreference = 'Stop'",
-  QUIET_STREAMS,
-  // Setting the console encoding throws "handle is invalid" where no console exists; that must not stop the collector.
-  'try { [Console]::OutputEncoding = New-Object System.Text.UTF8Encoding $false } catch { }',
-  '$OutputEncoding = [Console]::OutputEncoding',
-  'trap {',
-  "  [Console]::Error.WriteLine(('RDPDOCTOR-ERROR {0} {1}: {2}' -f $_.CategoryInfo.Category, $_.FullyQualifiedErrorId, $_.Exception.Message))",
-  '  exit 1',
-  '}',
-  '$RdpDoctorData = $null',
-  `if ($env:${DATA_ENV}) { $RdpDoctorData = [System.Text.Encoding]::UTF8.GetString([System.Convert]::FromBase64String($env:${DATA_ENV})) | ConvertFrom-Json }`,
-  '',
-].join('\n');
 
 /** Exactly what would be spawned: program, argument array, and the environment entries to add. */
 export interface PowerShellInvocation {
@@ -67,11 +38,6 @@ export function encodeCommand(text: string): string {
 /** Base64 of the UTF-8 JSON of `data`, as the preamble decodes it. */
 export function encodeData(data: Record<string, unknown>): string {
   return Buffer.from(JSON.stringify(data), 'utf8').toString('base64');
-}
-
-/** Pure: the whole text PowerShell runs for `script` (what -EncodedCommand carries): the fixed preamble, then the script. */
-export function runnerText(script: string): string {
-  return PREAMBLE + script;
 }
 
 /** Pure: the program, arguments and environment that run `script` with `data` (never spliced into the text). */
@@ -209,11 +175,19 @@ export function runInvocation(invocation: PowerShellInvocation, options: RunOpti
 
 /** Turns a finished process into the collector's text, or the matching WindowsCollectorError. */
 export function interpretOutput(result: ProcessOutput, collector: string, output: 'json' | 'text'): string {
+  if (result.exitCode === CONSTRAINED_EXIT_CODE) {
+    throw new WindowsCollectorError('constrained-language', describeFailure('constrained-language', collector, ''), collector);
+  }
   if (result.exitCode !== 0) {
+    // The script's own line first: a CLIXML block beside it holds PowerShell's records, not the reason.
+    const trapped = findTrappedError(result.stderr);
+    if (trapped) {
+      const kind = classifyStderr(`${trapped.category} ${trapped.id}: ${trapped.message}`);
+      throw new WindowsCollectorError(kind, describeFailure(kind, collector, trapped.message), collector);
+    }
     const detail = cleanStderr(result.stderr) || `exit code ${String(result.exitCode)}`;
     const kind = classifyStderr(detail);
-    const line = detail.replace(/^[\s\S]*?RDPDOCTOR-ERROR \S+ \S+: /, '');
-    throw new WindowsCollectorError(kind, describeFailure(kind, collector, line), collector);
+    throw new WindowsCollectorError(kind, describeFailure(kind, collector, detail), collector);
   }
   if (output === 'json') {
     try {
