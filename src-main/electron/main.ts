@@ -7,6 +7,7 @@ import { setupIpc, type IpcAdapter } from './ipc';
 import { getLogPath, logger, setupLogging } from './logging';
 import { aboutText, buildMenuTemplate, PROJECT_LINKS } from './menu';
 import { findRdpArgument, readRdpFile } from './open-rdp';
+import { windowHandle } from './native-handle';
 import { createReportFiles } from './report-files';
 import { createMainWindow, loadMainWindowState, lockDownSession, openExternalIfAllowed, trackWindowState } from './window';
 
@@ -106,13 +107,15 @@ else {
     );
     Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
+    // UAC prompts are owned by this window (its HWND), so Windows shows them in front instead of flashing the taskbar.
+    const elevationOwner = (): string | null => (window && process.platform === 'win32' ? windowHandle(window.getNativeWindowHandle()) : null);
     const reportFiles = createReportFiles({
       showSaveDialog: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
       openPath: (path) => shell.openPath(path),
       showItemInFolder: (path) => shell.showItemInFolder(path),
       startFolder: app.getPath('documents'),
     });
-    const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath(), reportFiles });
+    const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath(), reportFiles, elevationOwner });
     // The app starting is when the fix journal is recovered (the window then shows what was found).
     void service.recovery().then((r) => r.problems.forEach((problem) => logger.warn(`fix journal: ${problem}`)));
     const stateFile = join(app.getPath('userData'), 'window-state.json');

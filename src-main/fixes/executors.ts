@@ -12,11 +12,20 @@ import type { FixExecutor, ScriptAction } from './types';
 /** Time limit of one fix script; elevated runs include the time the user takes to answer UAC. */
 export const FIX_SCRIPT_TIMEOUT_MS = 120_000;
 
+/** How the live executor starts PowerShell. */
+export interface LiveExecutorOptions {
+  /** Where the processes run (the simulated-Windows tests); spawned for real by default. */
+  readonly spawn?: InvocationRunner;
+  /** The app window's handle (decimal) that owns the UAC prompt, when the app has a window. */
+  readonly ownerWindow?: () => string | null;
+}
+
 /** Executes on this Windows computer through the project's PowerShell runner; only `always`/`fallback` steps elevate. */
-export function createLiveExecutor(windows: WindowsSource, spawn?: InvocationRunner): FixExecutor {
-  const how = spawn ? { spawn } : {};
+export function createLiveExecutor(windows: WindowsSource, options: LiveExecutorOptions = {}): FixExecutor {
+  const how = options.spawn ? { spawn: options.spawn } : {};
   const elevated = async (action: ScriptAction, data: Readonly<Record<string, unknown>>, signal: AbortSignal) => {
-    const r = await runElevated(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name, ...how });
+    const ownerWindow = options.ownerWindow?.() ?? null;
+    const r = await runElevated(action.script, { ...data }, { timeoutMs: FIX_SCRIPT_TIMEOUT_MS, signal, collector: action.name, ownerWindow, ...how });
     return r.outcome === 'declined' ? { declined: true, output: '' } : { declined: false, output: r.stdout };
   };
   return {

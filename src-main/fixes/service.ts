@@ -36,6 +36,8 @@ export interface FixServiceDeps {
   /** Overrides the executor picked from `windows` (null: no scripts can run). */
   readonly executor?: FixExecutor | null;
   readonly hooks?: EngineHooks;
+  /** The app window's handle (decimal) that owns UAC prompts, so they show in front of it; null without a window. */
+  readonly elevationOwner?: () => string | null;
   readonly now?: () => Date;
 }
 
@@ -91,7 +93,7 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export function createFixService(deps: FixServiceDeps): FixService {
   const now = deps.now ?? (() => new Date());
   const executor: FixExecutor | null =
-    deps.executor !== undefined ? deps.executor : deps.windows ? (deps.windows.origin === 'replay' ? createReplayExecutor(deps.windows) : createLiveExecutor(deps.windows)) : null;
+    deps.executor !== undefined ? deps.executor : deps.windows ? (deps.windows.origin === 'replay' ? createReplayExecutor(deps.windows) : createLiveExecutor(deps.windows, deps.elevationOwner ? { ownerWindow: deps.elevationOwner } : {})) : null;
   let journalPromise: Promise<Journal> | null = null;
   const journal = (): Promise<Journal> => (journalPromise ??= openJournal(deps.journalDir, now));
   const planned = new Map<string, { id: string; at: number }>();

@@ -27,6 +27,8 @@ export interface NodeServiceOptions {
   readonly logFile?: string;
   /** Saving reports where the user chooses and showing them afterwards (the app window). */
   readonly reportFiles?: ReportFiles;
+  /** The app window's handle (decimal) that owns UAC prompts (Electron); absent in the CLI and browser mode. */
+  readonly elevationOwner?: () => string | null;
 }
 
 /** Reads a .rdp file into client settings, or throws BadInputError with the parser's one-line reason. */
@@ -74,6 +76,7 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
         runChecks: host.runChecks,
         recheck: host.recheck,
         lookupTask: host.lookupTask,
+        ...(options.elevationOwner ? { elevationOwner: options.elevationOwner } : {}),
       }),
     renderReport: async (report, format, redact, options) => {
       const out = await renderReport(report, format, redact, options);

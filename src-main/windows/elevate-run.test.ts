@@ -1,5 +1,6 @@
 import { existsSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { WindowsCollectorError } from './errors';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ELEVATED_FOOT, ELEVATED_HEAD, ELEVATED_TAIL, LAUNCHER_SCRIPT, runElevated } from './elevate';
 
@@ -100,5 +101,32 @@ describe('runElevated with a stubbed runner', () => {
   it('an unexpected launcher answer is refused', async () => {
     launcher({ outcome: 'maybe' }, '{"ok":true,"stdout":"x"}');
     await expect(run()).rejects.toMatchObject({ kind: 'not-json', message: expect.stringMatching(/launcher gave an unexpected answer/) });
+  });
+
+  it('nobody answered the prompt in time: the app claims the step, says nothing was changed, and a late answer runs nothing', async () => {
+    let claim = '';
+    runner.behave = (resultPath) => {
+      resultDir = dirname(resultPath);
+      claim = join(resultDir, 'claim');
+      throw new WindowsCollectorError('timeout', 'no answer within 1 s', 'registry-set');
+    };
+    await expect(run()).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/^Nobody answered the administrator prompt for registry-set within 1 s, so nothing was changed/) });
+    expect(claim).not.toBe('');
+    expect(existsSync(resultDir)).toBe(false);
+  });
+
+  it('the step had started as administrator when the time ran out: it may still change the computer, and the app says so', async () => {
+    runner.behave = (resultPath) => {
+      resultDir = dirname(resultPath);
+      // The elevated script creates the claim first thing, before it changes anything.
+      writeFileSync(join(resultDir, 'claim'), '');
+      throw new WindowsCollectorError('timeout', 'no answer within 1 s', 'registry-set');
+    };
+    await expect(run()).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/started as administrator but did not finish within 1 s; it may still change this computer/) });
+  });
+
+  it('an elevated step that found the app gone (exit 3, no result) ran nothing and says so', async () => {
+    launcher({ outcome: 'ran', exitCode: 3 }, null);
+    await expect(run()).rejects.toMatchObject({ kind: 'failed', message: expect.stringMatching(/ran nothing$/) });
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DATA_ENV, PREAMBLE } from './powershell-runner';
-import { ELEVATED_FOOT, ELEVATED_HEAD, ELEVATED_TAIL, LAUNCHER_SCRIPT, buildElevatedInvocation, readElevatedResult } from './elevate';
+import { DATA_ENV, runnerText } from './powershell-runner';
+import { ELEVATED_FOOT, ELEVATED_HEAD, ELEVATED_TAIL, LAUNCHER_SCRIPT, buildElevatedInvocation, claimPathOf, readElevatedResult } from './elevate';
 
 const SCRIPT = "Set-ItemProperty -LiteralPath 'HKLM:\\X' -Name V -Value ([int]$RdpDoctorData.value)";
 
@@ -20,10 +20,18 @@ function unpack(data: Record<string, unknown>, resultPath: string) {
 describe('buildElevatedInvocation', () => {
   it('launches the constant launcher, never the app, with the elevated script as data', () => {
     const { inv, launcher, launcherData } = unpack({ value: 1 }, 'C:\\Users\\a\\AppData\\Local\\Temp\\x\\result.json');
-    expect(launcher).toBe(PREAMBLE + LAUNCHER_SCRIPT);
-    expect(launcher).toContain('-Verb RunAs -Wait');
+    expect(launcher).toBe(runnerText(LAUNCHER_SCRIPT));
+    expect(launcher).toContain("$si.Verb = 'runas'");
+    expect(launcher).toContain('$p.WaitForExit()');
     expect(inv.command).toMatch(/powershell\.exe$/);
     expect(Object.keys(launcherData)).toEqual(['encodedCommand']);
+  });
+
+  it("names the app's window as the owner of the UAC prompt when there is one, so the prompt shows in front", () => {
+    const inv = buildElevatedInvocation(SCRIPT, {}, 'C:\\t\\result.json', 'C:\\Windows', '853012');
+    expect(JSON.parse(Buffer.from(inv.env[DATA_ENV] ?? '', 'base64').toString('utf8'))).toMatchObject({ ownerWindow: '853012' });
+    expect(LAUNCHER_SCRIPT).toMatch(/\$si\.ErrorDialogParentHandle = New-Object System\.IntPtr \(\[long\]\$RdpDoctorData\.ownerWindow\)/);
+    expect(LAUNCHER_SCRIPT).not.toMatch(/Start-Process/);
   });
 
   it('keeps hostile values inside a base64 literal and the script text constant', () => {
@@ -32,7 +40,7 @@ describe('buildElevatedInvocation', () => {
         const { literal, rest } = unpack({ value }, path);
         expect(literal).toMatch(/^[A-Za-z0-9+/]*={0,2}$/);
         expect(rest).toBe(ELEVATED_TAIL + SCRIPT + ELEVATED_FOOT);
-        expect(JSON.parse(Buffer.from(literal, 'base64').toString('utf8'))).toEqual({ data: { value }, resultPath: path });
+        expect(JSON.parse(Buffer.from(literal, 'base64').toString('utf8'))).toEqual({ data: { value }, resultPath: path, claimPath: claimPathOf(path) });
       }),
       { numRuns: 50 },
     );
