@@ -1,12 +1,16 @@
 /** Fix server.enable-firewall-rule: Enable-NetFirewallRule for the Remote Desktop user-mode rules, by Name (docs/windows.md#firewall-rules). */
 import { z } from 'zod';
+import { NOT_FOUND_IS_EMPTY } from '../windows/snippets';
 import type { FixDefinition } from './types';
 
 /** The rules turned on; names are not localized, display names are. */
 export const RDP_RULES = ['RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP'] as const;
 
-const STATE = String.raw`
-$r = @(Get-NetFirewallRule -Name @($RdpDoctorData.names) -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ name = $_.Name; enabled = ([string]$_.Enabled -eq 'True') } })
+// One rule at a time: a missing rule is left out, but access denied fails the backup instead of recording nothing.
+const STATE =
+  NOT_FOUND_IS_EMPTY +
+  String.raw`
+$r = @(foreach ($n in @($RdpDoctorData.names)) { Get-RdpDoctorOrEmpty { Get-NetFirewallRule -Name ([string]$n) } | ForEach-Object { [pscustomobject]@{ name = $_.Name; enabled = ([string]$_.Enabled -eq 'True') } } })
 ConvertTo-Json -InputObject $r -Compress
 `;
 

@@ -12,6 +12,7 @@ export const CLIENT_VERSIONS: EvidenceLabels = {
     ubr: 'Update revision',
     mstsc: 'Remote Desktop Connection (mstsc)',
     mstscax: 'Remote Desktop control (mstscax)',
+    appsError: 'Store apps not listed',
   },
   tables: { apps: { title: 'Other Remote Desktop apps', columns: { name: 'App', version: 'Version' } } },
 };

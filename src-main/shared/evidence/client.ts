@@ -12,6 +12,8 @@ export const ClientVersionsEvidenceSchema = z.object({
   mstsc: z.string().nullable(),
   mstscax: z.string().nullable(),
   apps: z.array(z.object({ name: z.string(), version: z.string().nullable() })),
+  /** Why the Store apps could not be listed (their own collector failed or hung); null when they were. */
+  appsError: z.string().nullable(),
 });
 
 /** client.saved-credentials: the TERMSRV credentials Windows sends to this target (cmdkey, any language). */

@@ -70,8 +70,17 @@ export function parseVersionsOutput(stdout: string): ClientVersions {
     windowsName,
     mstsc: str(o, 'mstsc'),
     mstscax: str(o, 'mstscax'),
-    apps: asList(o['apps']).map((a) => ({ name: str(a, 'name') ?? '?', version: str(a, 'version') })),
+    apps: appsOf(o),
   };
+}
+
+function appsOf(o: Record<string, unknown>): ClientVersions['apps'] {
+  return asList(o['apps']).map((a) => ({ name: str(a, 'name') ?? '?', version: str(a, 'version') }));
+}
+
+/** Parses `client-store-apps`: the Remote Desktop apps from the Microsoft Store (Windows App, Remote Desktop). */
+export function parseStoreAppsOutput(stdout: string): ClientVersions['apps'] {
+  return appsOf(parseJsonObject('client-store-apps', stdout));
 }
 
 /** The bitmap cache folder. */

@@ -4,6 +4,7 @@
  * arrays are wrapped in @() so a single item still prints as an array; dates are printed as ISO UTC.
  */
 import type { CollectorScript, CollectorTable } from '../collector';
+import { NOT_FOUND_IS_EMPTY } from '../snippets';
 
 /** Names of the client collectors (replay files are `<name>.out`). */
 export type ClientCollectorName =
@@ -15,7 +16,8 @@ export type ClientCollectorName =
   | 'client-cache'
   | 'client-vpn'
   | 'client-security-software'
-  | 'client-pending-reboot';
+  | 'client-pending-reboot'
+  | 'client-store-apps';
 
 // cmdkey writes in the OEM code page; decode it as such, then switch back to UTF-8 for our JSON. In 5.1 a
 // native tool's stderr line is an error record that 'Stop' throws even with 2>$null: the child scope continues.
@@ -115,12 +117,6 @@ function Get-FileVersion([string]$path) {
   $v = (Get-Item -LiteralPath $path).VersionInfo
   return ('{0}.{1}.{2}.{3}' -f $v.FileMajorPart, $v.FileMinorPart, $v.FileBuildPart, $v.FilePrivatePart)
 }
-$apps = @()
-try {
-  $apps = @(foreach ($n in @('MicrosoftCorporationII.Windows365', 'Microsoft.RemoteDesktop')) {
-    Get-AppxPackage -Name $n -ErrorAction Stop | ForEach-Object { [pscustomobject]@{ name = $_.Name; version = [string]$_.Version } }
-  })
-} catch { $apps = @() }
 [pscustomobject]@{
   productName = [string]$cv.ProductName; editionId = [string]$cv.EditionID
   currentBuild = [string]$cv.CurrentBuild; ubr = $cv.UBR
@@ -128,8 +124,16 @@ try {
   releaseId = $(if ($cv.ReleaseId) { [string]$cv.ReleaseId } else { $null })
   mstsc = (Get-FileVersion "$env:SystemRoot\System32\mstsc.exe")
   mstscax = (Get-FileVersion "$env:SystemRoot\System32\mstscax.dll")
-  apps = $apps
 } | ConvertTo-Json -Depth 3 -Compress
+`;
+
+// Get-AppxPackage can hang (a broken AppX deployment service); in a collector of its own, with its own time limit, a
+// hang costs only the Store apps, not the OS build and the mstsc versions.
+const STORE_APPS = String.raw`
+$apps = @(foreach ($n in @('MicrosoftCorporationII.Windows365', 'Microsoft.RemoteDesktop')) {
+  Get-AppxPackage -Name $n | ForEach-Object { [pscustomobject]@{ name = $_.Name; version = [string]$_.Version } }
+})
+[pscustomobject]@{ apps = $apps } | ConvertTo-Json -Depth 3 -Compress
 `;
 
 const CACHE = String.raw`
@@ -148,9 +152,11 @@ if ($exists) {
 `;
 
 // Find-NetRoute returns an MSFT_NetIPAddress (the source) and an MSFT_NetRoute (the route) per address.
-const VPN = String.raw`
+const VPN =
+  NOT_FOUND_IS_EMPTY +
+  String.raw`
 $target = [string]$RdpDoctorData.target
-$adapters = @(Get-NetAdapter -IncludeHidden -ErrorAction SilentlyContinue | Where-Object { [string]$_.Status -eq 'Up' } | ForEach-Object {
+$adapters = @(Get-RdpDoctorOrEmpty { Get-NetAdapter -IncludeHidden } | Where-Object { [string]$_.Status -eq 'Up' } | ForEach-Object {
   [pscustomobject]@{ name = $_.Name; description = $_.InterfaceDescription; ifIndex = [int]$_.ifIndex; mediaType = [string]$_.MediaType; virtual = [bool]$_.Virtual }
 })
 $profiles = @()
@@ -169,7 +175,7 @@ $routes = @(foreach ($ip in @($addresses | Select-Object -First 4)) {
     [pscustomobject]@{ address = $ip; interfaceAlias = $null; interfaceIndex = $null; nextHop = $null; destinationPrefix = $null; sourceAddress = $null; error = $_.Exception.Message }
   }
 })
-$defaults = @(Get-NetRoute -DestinationPrefix '0.0.0.0/0', '::/0' -ErrorAction SilentlyContinue | ForEach-Object {
+$defaults = @(Get-RdpDoctorOrEmpty { Get-NetRoute -DestinationPrefix '0.0.0.0/0', '::/0' } | ForEach-Object {
   [pscustomobject]@{ destinationPrefix = $_.DestinationPrefix; interfaceAlias = $_.InterfaceAlias; interfaceIndex = [int]$_.InterfaceIndex; nextHop = $_.NextHop; routeMetric = [int]$_.RouteMetric }
 })
 [pscustomobject]@{ target = $target; addresses = $addresses; adapters = $adapters; vpnProfiles = $profiles; routes = $routes; defaultRoutes = $defaults } | ConvertTo-Json -Depth 4 -Compress
@@ -219,4 +225,5 @@ export const CLIENT_SCRIPTS = {
   'client-vpn': { script: VPN, output: 'json', timeoutMs: 30_000 },
   'client-security-software': { script: SECURITY, output: 'json' },
   'client-pending-reboot': { script: PENDING_REBOOT, output: 'json' },
+  'client-store-apps': { script: STORE_APPS, output: 'json', timeoutMs: 10_000 },
 } as const satisfies Record<ClientCollectorName, CollectorScript> satisfies CollectorTable;

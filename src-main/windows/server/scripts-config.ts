@@ -1,4 +1,5 @@
 /** PowerShell bodies of the host-side configuration collectors (registry, SCHANNEL, services, listener, WMI). */
+import { NOT_FOUND_IS_EMPTY } from '../snippets';
 
 // Shared by several scripts: read named values of one key, REG_BINARY as hex, missing key or value as null.
 const READ_VALUES = String.raw`
@@ -57,7 +58,9 @@ $list = foreach ($n in @('TermService', 'SessionEnv', 'UmRdpService')) {
 `;
 
 /** TCP listeners on the configured RDP port or owned by TermService's process, with owning process names. */
-export const LISTENER_SCRIPT = String.raw`
+export const LISTENER_SCRIPT =
+  NOT_FOUND_IS_EMPTY +
+  String.raw`
 $port = 3389
 $k = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server\WinStations\RDP-Tcp'
 if (Test-Path -LiteralPath $k) {
@@ -71,10 +74,10 @@ function Get-ProcName([int]$Id) {
   $p = Get-Process -Id $Id -ErrorAction SilentlyContinue
   if ($p) { [string]$p.ProcessName } else { $null }
 }
-$tcp = @(Get-NetTCPConnection -State Listen -ErrorAction SilentlyContinue | Where-Object { $_.LocalPort -eq $port -or ($tsPid -ne 0 -and $_.OwningProcess -eq $tsPid) } | ForEach-Object {
+$tcp = @(Get-RdpDoctorOrEmpty { Get-NetTCPConnection -State Listen } | Where-Object { $_.LocalPort -eq $port -or ($tsPid -ne 0 -and $_.OwningProcess -eq $tsPid) } | ForEach-Object {
   [pscustomobject]@{ localAddress = [string]$_.LocalAddress; localPort = [int]$_.LocalPort; owningProcess = [int]$_.OwningProcess; processName = (Get-ProcName $_.OwningProcess) }
 })
-$udp = @(Get-NetUDPEndpoint -LocalPort $port -ErrorAction SilentlyContinue | ForEach-Object {
+$udp = @(Get-RdpDoctorOrEmpty { Get-NetUDPEndpoint -LocalPort $port } | ForEach-Object {
   [pscustomobject]@{ localAddress = [string]$_.LocalAddress; localPort = [int]$_.LocalPort; owningProcess = [int]$_.OwningProcess }
 })
 [pscustomobject]@{ configuredPort = $port; termServicePid = $tsPid; tcp = $tcp; udp = $udp } | ConvertTo-Json -Depth 4 -Compress

@@ -1,4 +1,5 @@
 /** PowerShell bodies of the host-side security collectors: certificate and key ACLs, MachineKeys, firewall, events. */
+import { NOT_FOUND_IS_EMPTY } from '../snippets';
 
 // ACEs by SID (names are localized: "NT-AUTORITÄT\NETZWERKDIENST"); rights as the raw Int32 mask.
 const ACL_ROWS = String.raw`
@@ -86,11 +87,13 @@ $files = @(Get-ChildItem -LiteralPath $mk -Force -Filter 'f686aace6942fb7f7ceb23
  * protocol (Microsoft's steps for a changed port add such a rule outside the group); profiles and network categories.
  * The filters are read once each (-All) and joined on InstanceID, not asked per rule.
  */
-export const FIREWALL_SCRIPT = String.raw`
+export const FIREWALL_SCRIPT =
+  NOT_FOUND_IS_EMPTY +
+  String.raw`
 $group = '@FirewallAPI.dll,-28752'
 $filters = @{}
 foreach ($kind in @('Port', 'Application', 'Service', 'Address')) {
-  foreach ($f in @(& "Get-NetFirewall$($kind)Filter" -All -PolicyStore ActiveStore -ErrorAction SilentlyContinue)) { $filters["$kind|$($f.InstanceID)"] = $f }
+  foreach ($f in @(Get-RdpDoctorOrEmpty { & "Get-NetFirewall$($kind)Filter" -All -PolicyStore ActiveStore })) { $filters["$kind|$($f.InstanceID)"] = $f }
 }
 function Get-RuleRow($r) {
   $pf = $filters["Port|$($r.InstanceID)"]; $af = $filters["Application|$($r.InstanceID)"]
@@ -101,12 +104,12 @@ function Get-RuleRow($r) {
     remoteAddress = @($rf.RemoteAddress | ForEach-Object { [string]$_ }); program = [string]$af.Program; service = [string]$sf.Service
   }
 }
-$all = @(Get-NetFirewallRule -PolicyStore ActiveStore -ErrorAction SilentlyContinue)
+$all = @(Get-RdpDoctorOrEmpty { Get-NetFirewallRule -PolicyStore ActiveStore })
 $rules = @($all | Where-Object { $_.Group -eq $group } | ForEach-Object { Get-RuleRow $_ })
 $otherRules = @($all | Where-Object { $_.Group -ne $group -and [string]$_.Enabled -eq 'True' -and [string]$_.Direction -eq 'Inbound' -and [string]$_.Action -ne 'NotConfigured' } |
   ForEach-Object { Get-RuleRow $_ } | Where-Object { $_.protocol -eq 'TCP' -or $_.protocol -eq 'Any' -or $_.protocol -eq '6' } | Select-Object -First 400)
 $profiles = @(Get-NetFirewallProfile -PolicyStore ActiveStore | ForEach-Object { [pscustomobject]@{ name = [string]$_.Name; enabled = [string]$_.Enabled; defaultInboundAction = [string]$_.DefaultInboundAction } })
-$nets = @(Get-NetConnectionProfile -ErrorAction SilentlyContinue | ForEach-Object { [pscustomobject]@{ interfaceAlias = [string]$_.InterfaceAlias; networkCategory = [string]$_.NetworkCategory } })
+$nets = @(Get-RdpDoctorOrEmpty { Get-NetConnectionProfile } | ForEach-Object { [pscustomobject]@{ interfaceAlias = [string]$_.InterfaceAlias; networkCategory = [string]$_.NetworkCategory } })
 [pscustomobject]@{ rules = $rules; otherRules = $otherRules; profiles = $profiles; networks = $nets } | ConvertTo-Json -Depth 4 -Compress
 `;
 
@@ -138,5 +141,6 @@ foreach ($q in $queries) {
     if ($_.FullyQualifiedErrorId -notlike 'NoMatchingEventsFound*') { $unreadable.Add([pscustomobject]@{ log = $q.LogName; error = $_.Exception.Message }) }
   }
 }
-[pscustomobject]@{ days = 7; events = @($events); unreadable = @($unreadable) } | ConvertTo-Json -Depth 4 -Compress
+# ToArray, not @(): pwsh 7.6 fails on @() of a List made by New-Object (5.1 does not), and both read ToArray alike.
+[pscustomobject]@{ days = 7; events = $events.ToArray(); unreadable = $unreadable.ToArray() } | ConvertTo-Json -Depth 4 -Compress
 `;
