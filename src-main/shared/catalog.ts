@@ -75,6 +75,7 @@ export const FINDING_META = {
   'connection-dropped-during-negotiation': { title: 'The server closed the connection during the handshake', severity: 'high', section: 'auth' },
   'server-no-certificate': { title: 'The server has no usable certificate', severity: 'critical', section: 'certificates' },
   'negotiation-refused': { title: 'The server refuses every way of connecting', severity: 'high', section: 'auth' },
+  'server-edition-cannot-host': { title: 'This edition of Windows cannot be connected to', severity: 'critical', section: 'services' },
   'server-rdp-security-only': { title: 'The server only allows old RDP security', severity: 'medium', section: 'auth' },
   'nla-required-client-disabled': { title: 'The server requires NLA but this connection turns it off', severity: 'critical', section: 'auth' },
   'tls-required-client-rdp-only': { title: 'The server requires TLS but this connection uses RDP security only', severity: 'critical', section: 'auth' },

@@ -93,6 +93,7 @@ export const FINDING_REFERENCES = {
   'negotiation-refused': internalError('security-protocol-negotiation'),
   'logon-failed': null,
   'certificate-unreadable': LISTENER_CERTIFICATE,
+  'server-edition-cannot-host': { title: 'How to use Remote Desktop', url: 'https://support.microsoft.com/windows/how-to-use-remote-desktop-5fe128d5-8fb1-7a23-3b8a-41e636865e8c' },
 } as const satisfies Record<FindingId, FindingReference | null>;
 
 /** The reference of a finding id this build knows, or null. */

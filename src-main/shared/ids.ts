@@ -109,6 +109,7 @@ export const FINDING_IDS = [
   'negotiation-refused',
   'logon-failed',
   'certificate-unreadable',
+  'server-edition-cannot-host',
 ] as const;
 /** A finding id. */
 export type FindingId = (typeof FINDING_IDS)[number];

@@ -4,10 +4,33 @@ import { evidenceOf, ranEvidence } from './evidence';
 import { eventSignals } from './server-evidence';
 import { serverCertificateRules } from './server-certificate.rules';
 
+/** A Home edition: it has no Remote Desktop host, so no setting, service or firewall fix can make it accept one. */
+function isHomeEdition(ev: Parameters<Rule>[0]): boolean {
+  return ranEvidence(ev, 'server.rdp-enabled')?.isHomeEdition === true;
+}
+
+/** The edition cannot host Remote Desktop (Home): said plainly, with no fix offered that could never work. */
+const editionCannotHost: Rule = (ev) => {
+  const e = ranEvidence(ev, 'server.rdp-enabled');
+  if (!e?.isHomeEdition) return [];
+  const product = e.productName ?? 'This Home edition of Windows';
+  return [
+    {
+      id: 'server-edition-cannot-host',
+      confidence: 0.98,
+      explanation: `${product} cannot be connected to with Remote Desktop: only the Pro, Enterprise, Education and Server editions can. Turning Remote Desktop on or opening the firewall cannot change that; upgrading the computer to Windows Pro can, or use another way to reach it (such as Quick Assist).`,
+      technical: `EditionID ${e.editionId ?? '?'} (a Home edition: no Remote Desktop host, no listener).`,
+      checks: ['server.rdp-enabled'],
+      fixes: [],
+      evidence: { editionId: e.editionId, productName: e.productName },
+    },
+  ];
+};
+
 /** Remote Desktop is switched off (fDenyTSConnections=1). */
 const rdpDisabled: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.rdp-enabled');
-  if (!e || e.isEnabled) return [];
+  if (!e || e.isEnabled || isHomeEdition(ev)) return [];
   const deny = e.fDenyTSConnections;
   const byPolicy = deny.source === 'policy';
   return [
@@ -26,7 +49,7 @@ const rdpDisabled: Rule = (ev) => {
 /** TermService not running; nothing listens; another program holds the port; a port other than the one dialled. */
 const serviceAndPort: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.listener');
-  if (!e) return [];
+  if (!e || isHomeEdition(ev)) return [];
   const out: FindingDraft[] = [];
   const port = e.configuredPort;
   const target = e.targetPort;
@@ -94,7 +117,7 @@ const serviceAndPort: Rule = (ev) => {
  */
 const firewallBlocked: Rule = (ev) => {
   const e = ranEvidence(ev, 'server.firewall');
-  if (!e || !e.verdict.isBlocked) return [];
+  if (!e || !e.verdict.isBlocked || isHomeEdition(ev)) return [];
   const v = e.verdict;
   const closed = v.profiles.filter((p) => !p.isAllowed);
   const blockRules = [...new Set(closed.flatMap((p) => p.blockedBy))];
@@ -190,4 +213,4 @@ const rdpSecurityOnly: Rule = (ev) => {
 };
 
 /** The server rules, in no particular order (ranking orders findings). */
-export const serverRules: readonly Rule[] = [rdpDisabled, serviceAndPort, firewallBlocked, tlsDisabled, outOfResources, rdpSecurityOnly, ...serverCertificateRules];
+export const serverRules: readonly Rule[] = [editionCannotHost, rdpDisabled, serviceAndPort, firewallBlocked, tlsDisabled, outOfResources, rdpSecurityOnly, ...serverCertificateRules];

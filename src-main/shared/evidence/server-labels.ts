@@ -8,6 +8,9 @@ export const SERVER_RDP_ENABLED: EvidenceLabels = {
     'fDenyTSConnections.value': 'fDenyTSConnections',
     'fDenyTSConnections.source': 'Set by',
     'fDenyTSConnections.policy': 'Policy value',
+    isHomeEdition: 'Home edition (cannot host Remote Desktop)',
+    editionId: 'Edition',
+    productName: 'Windows',
   },
   omit: ['fDenyTSConnections.local'],
 };

@@ -12,8 +12,15 @@ const EffectiveSettingSchema = z.object({
 /** The same, with what WMI reports (it already applies policy) and the value's name where it has one. */
 const SettingInForceSchema = EffectiveSettingSchema.extend({ wmi: z.number().nullable() });
 
-/** server.rdp-enabled: fDenyTSConnections as it is in force. */
-export const ServerRdpEnabledEvidenceSchema = z.object({ fDenyTSConnections: EffectiveSettingSchema, isEnabled: z.boolean() });
+/** server.rdp-enabled: fDenyTSConnections as it is in force, and the edition (a Home edition cannot host at all). */
+export const ServerRdpEnabledEvidenceSchema = z.object({
+  fDenyTSConnections: EffectiveSettingSchema,
+  isEnabled: z.boolean(),
+  isHomeEdition: z.boolean(),
+  /** CurrentVersion EditionID ("Professional", "Core" …) and ProductName; null when not read. */
+  editionId: z.string().nullable(),
+  productName: z.string().nullable(),
+});
 
 const ListenerRowSchema = z.object({ localAddress: z.string(), localPort: z.number(), owningProcess: z.number().nullable(), processName: z.string().nullable() });
 

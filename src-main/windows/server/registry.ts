@@ -19,6 +19,9 @@ export interface RdpRegistry {
   /** Upper-case hex thumbprint of a custom certificate; null = self-signed is used. */
   readonly sslCertificateSHA1Hash: string | null;
   readonly maxInstanceCount: number | null;
+  /** CurrentVersion EditionID ("Professional", "Core" …) and ProductName; null when not read. */
+  readonly editionId: string | null;
+  readonly productName: string | null;
   readonly policy: {
     readonly fDenyTSConnections: number | null;
     readonly securityLayer: number | null;
@@ -45,6 +48,8 @@ export function parseRdpRegistry(stdout: string): RdpRegistry {
     minEncryptionLevel: dword(tcp, 'MinEncryptionLevel'),
     sslCertificateSHA1Hash: tcp ? normalizeHex(str(tcp, 'SSLCertificateSHA1Hash')) : null,
     maxInstanceCount: dword(tcp, 'MaxInstanceCount'),
+    editionId: str(obj(root, 'edition') ?? {}, 'EditionID'),
+    productName: str(obj(root, 'edition') ?? {}, 'ProductName'),
     policy: {
       fDenyTSConnections: dword(pol, 'fDenyTSConnections'),
       securityLayer: dword(pol, 'SecurityLayer'),
@@ -54,6 +59,15 @@ export function parseRdpRegistry(stdout: string): RdpRegistry {
       fSingleSessionPerUser: dword(pol, 'fSingleSessionPerUser'),
     },
   };
+}
+
+/**
+ * True for the Home editions (EditionID Core, CoreN, CoreSingleLanguage, CoreCountrySpecific): they have no Remote
+ * Desktop host, so no setting and no firewall rule makes them accept a connection (Microsoft Learn, "How to use Remote
+ * Desktop": Windows Home cannot be connected to). Server Core installations report a Server* EditionID, not Core.
+ */
+export function isHomeEdition(editionId: string | null): boolean {
+  return editionId !== null && /^Core/i.test(editionId);
 }
 
 /** A setting as it applies: its value and whether a policy, the local key or the Windows default set it. */

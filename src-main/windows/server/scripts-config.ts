@@ -17,7 +17,7 @@ function Read-Values([string]$Path, [string[]]$Names) {
 }
 `;
 
-/** Terminal Server, RDP-Tcp and policy values; DWORDs above 0x7FFFFFFF arrive as negative Int32. */
+/** Terminal Server, RDP-Tcp and policy values, and the edition (Home cannot host); DWORDs above 0x7FFFFFFF arrive as negative Int32. */
 export const RDP_REGISTRY_SCRIPT =
   READ_VALUES +
   String.raw`
@@ -26,6 +26,7 @@ $ts = 'HKLM:\SYSTEM\CurrentControlSet\Control\Terminal Server'
   terminalServer = Read-Values $ts @('fDenyTSConnections')
   rdpTcp = Read-Values ($ts + '\WinStations\RDP-Tcp') @('PortNumber', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel', 'SSLCertificateSHA1Hash', 'MaxInstanceCount')
   policy = Read-Values 'HKLM:\SOFTWARE\Policies\Microsoft\Windows NT\Terminal Services' @('fDenyTSConnections', 'SecurityLayer', 'UserAuthentication', 'MinEncryptionLevel', 'MaxInstanceCount', 'fSingleSessionPerUser')
+  edition = Read-Values 'HKLM:\SOFTWARE\Microsoft\Windows NT\CurrentVersion' @('EditionID', 'ProductName')
 } | ConvertTo-Json -Depth 4 -Compress
 `;
 
