@@ -5,6 +5,6 @@ import { KEYS, registryFix } from './registry-fix';
 export const clientDisableUdpFix = registryFix({
   id: 'client.disable-udp',
   verifyChecks: ['client.policy'],
-  change: () => ({ regKey: KEYS.tsClientPolicy, values: [{ name: 'fClientDisableUDP', value: 1 }], exportName: 'ts-client-policy.reg', elevated: true }),
+  change: () => ({ regKey: KEYS.tsClientPolicy, values: [{ name: 'fClientDisableUDP', value: 1 }], elevated: true }),
   notes: () => ['Takes effect the next time Remote Desktop Connection starts. A domain Group Policy may set this value too.'],
 });

@@ -1,19 +1,20 @@
 /** Fix credentials.clear: cmdkey /delete:TERMSRV/<host>, after recording the saved user name (docs/windows.md#saved-credentials). */
 import type { FixDefinition } from './types';
 
-// Deletes every credential with that target name (mstsc may have a Domain and a Generic one); the name is data.
+// Deletes every credential with that target name (mstsc may keep a Domain and a Generic one; the name is data) and
+// counts, from cmdkey /list, what is left: cmdkey's exit code does not say whether Windows deleted anything.
 const DELETE = String.raw`
 $t = [string]$RdpDoctorData.target
-# Windows PowerShell 5.1 turns redirected native stderr into terminating errors under 'Stop'; the exit code is checked instead.
+# Windows PowerShell 5.1 turns redirected native stderr into terminating errors under 'Stop'.
 $ErrorActionPreference = 'Continue'
-$deleted = 0
-for ($i = 0; $i -lt 3; $i++) {
-  & "$env:SystemRoot\System32\cmdkey.exe" "/delete:$t" *> $null
-  if ($LASTEXITCODE -ne 0) { break }
-  $deleted++
-}
-if ($deleted -eq 0) { throw "No saved credential named $t was found." }
-[pscustomobject]@{ target = $t; deleted = $deleted } | ConvertTo-Json -Compress
+$suffix = ('=' + $t).ToLowerInvariant()
+function Get-RdpDoctorSaved { @(& "$env:SystemRoot\System32\cmdkey.exe" /list 2>$null | Where-Object { ([string]$_).TrimEnd().ToLowerInvariant().EndsWith($suffix) }).Count }
+$before = Get-RdpDoctorSaved
+if ($before -eq 0) { throw "No saved credential named $t was found." }
+for ($i = 0; $i -lt $before -and (Get-RdpDoctorSaved) -gt 0; $i++) { & "$env:SystemRoot\System32\cmdkey.exe" "/delete:$t" *> $null }
+$left = Get-RdpDoctorSaved
+if ($left -gt 0) { throw "Windows kept $left of the $before saved credential(s) named $t; cmdkey /delete did not remove them." }
+[pscustomobject]@{ target = $t; deleted = $before } | ConvertTo-Json -Compress
 `;
 
 /** The constant delete script, for tests. */

@@ -5,6 +5,6 @@ import { KEYS, registryFix } from './registry-fix';
 export const disableNlaFix = registryFix({
   id: 'server.disable-nla',
   verifyChecks: ['server.security-layer', 'rdp.negotiation'],
-  change: () => ({ regKey: KEYS.rdpTcp, values: [{ name: 'UserAuthentication', value: 0 }], policyKey: KEYS.tsPolicy, exportName: 'rdp-tcp.reg', elevated: true }),
+  change: () => ({ regKey: KEYS.rdpTcp, values: [{ name: 'UserAuthentication', value: 0 }], policyKey: KEYS.tsPolicy, elevated: true }),
   notes: () => ['Turn NLA back on (undo, or fix "server.enable-nla") as soon as the client problem is solved.'],
 });

@@ -5,6 +5,6 @@ import { KEYS, registryFix } from './registry-fix';
 export const enableNlaFix = registryFix({
   id: 'server.enable-nla',
   verifyChecks: ['server.security-layer', 'rdp.negotiation'],
-  change: () => ({ regKey: KEYS.rdpTcp, values: [{ name: 'UserAuthentication', value: 1 }], policyKey: KEYS.tsPolicy, exportName: 'rdp-tcp.reg', elevated: true }),
+  change: () => ({ regKey: KEYS.rdpTcp, values: [{ name: 'UserAuthentication', value: 1 }], policyKey: KEYS.tsPolicy, elevated: true }),
   notes: () => ['Clients with "enablecredsspsupport:i:0" in their .rdp file can no longer connect once NLA is required.'],
 });

@@ -5,6 +5,6 @@ import { KEYS, registryFix } from './registry-fix';
 export const enableRdpFix = registryFix({
   id: 'server.enable-rdp',
   verifyChecks: ['server.rdp-enabled', 'net.tcp'],
-  change: () => ({ regKey: KEYS.terminalServer, values: [{ name: 'fDenyTSConnections', value: 0 }], policyKey: KEYS.tsPolicy, exportName: 'terminal-server.reg', elevated: true }),
+  change: () => ({ regKey: KEYS.terminalServer, values: [{ name: 'fDenyTSConnections', value: 0 }], policyKey: KEYS.tsPolicy, elevated: true }),
   notes: () => ['The firewall must also allow Remote Desktop (fix "server.enable-firewall-rule").'],
 });

@@ -11,8 +11,6 @@ export const enableTls12Fix = registryFix({
       { name: 'Enabled', value: 1 },
       { name: 'DisabledByDefault', value: 0 },
     ],
-    exportKey: KEYS.schannelProtocols,
-    exportName: 'schannel-protocols.reg',
     elevated: true,
   }),
   notes: () => ['Windows reads SCHANNEL settings at start-up: restart the host, then verify again. Only TLS 1.2 is turned on; TLS 1.0 and 1.1 stay as they are.'],

@@ -33,8 +33,8 @@ describe('journal files', () => {
   });
 });
 
-function replayService(wrap: (inner: FixExecutor) => FixExecutor) {
-  const windows = createReplaySource(join(WINDOWS_FIXTURES, 'host-nla-firewall-off'));
+function replayService(wrap: (inner: FixExecutor) => FixExecutor, machine = 'host-nla-firewall-off') {
+  const windows = createReplaySource(join(WINDOWS_FIXTURES, machine));
   const inner = createReplayExecutor(windows);
   const journalDir = tempJournalDir();
   return { inner, journalDir, service: createFixService({ windows, executor: wrap(inner), journalDir, isLocalHost: () => true, runChecks: runChecksOn(windows), lookupTask: () => undefined }) };
@@ -69,12 +69,11 @@ describe('apply outcomes', () => {
     expect(inner.runs.map((x) => x.name)).toEqual(['registry-snapshot']);
   });
 
-  it('apply reuses the journal id the plan showed, so the plan’s reg export path is the real one', async () => {
-    const { service, journalDir } = replayService((e) => e);
-    const plan = await service.plan({ fixId: 'server.enable-nla', target: '127.0.0.1' });
-    const r = await service.apply({ fixId: 'server.enable-nla', target: '127.0.0.1' });
+  it('apply reuses the journal id the plan showed, so the backup folder the plan names is the real one', async () => {
+    const { service, journalDir } = replayService((e) => e, 'host-expired-cert');
+    const plan = await service.plan({ fixId: 'server.renew-certificate', target: '127.0.0.1' });
+    const r = await service.apply({ fixId: 'server.renew-certificate', target: '127.0.0.1' });
     expect(plan.backup[0]).toContain(join(journalDir, r.journalId ?? 'x'));
-    expect(plan.backup[0]).toContain('rdp-tcp.reg');
   });
 });
 

@@ -13,7 +13,7 @@ export interface RegistryFixSpec {
   securityCost?(ctx: FixContext): string | null | undefined;
 }
 
-/** A registry fix: snapshot + reg export, reg add, exact restore. */
+/** A registry fix: snapshot of the changed values, reg add, exact restore. */
 export function registryFix(spec: RegistryFixSpec): FixDefinition {
   return {
     id: spec.id,
@@ -21,7 +21,7 @@ export function registryFix(spec: RegistryFixSpec): FixDefinition {
     verifyChecks: spec.verifyChecks,
     async prepare(ctx) {
       const change = spec.change(ctx);
-      const { backups, apply } = registrySteps(change, ctx.backupDir);
+      const { backups, apply } = registrySteps(change);
       const cost = spec.securityCost?.(ctx);
       return {
         backups,
@@ -33,7 +33,7 @@ export function registryFix(spec: RegistryFixSpec): FixDefinition {
         ...(cost !== undefined ? { securityCost: cost } : {}),
       };
     },
-    undo: (ctx) => registrySteps(spec.change(ctx), ctx.backupDir).undo,
+    undo: (ctx) => registrySteps(spec.change(ctx)).undo,
   };
 }
 
@@ -44,6 +44,5 @@ export const KEYS = {
   tsPolicy: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services',
   tsClientPolicy: 'HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client',
   credSsp: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters',
-  schannelProtocols: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols',
   tls12Server: 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server',
 } as const;

@@ -1,8 +1,9 @@
-/** Registry fixes as data: snapshot + `reg export` before, `reg add` to change, exact restore of the old values to undo (docs/windows.md#what-each-fix-changes). */
+/** Registry fixes as data: a snapshot of the changed values before, `reg add` to change, exact restore of the old values to undo (docs/windows.md#what-each-fix-changes). */
 import { z } from 'zod';
 import type { ApplyAction, BackupAction, UndoAction } from './types';
 
-// Reads the named values (absent ones recorded as absent), then exports the key with reg export for people.
+// Records exactly the values the fix changes: kind and value, or absent. A `reg export` of the whole key (the
+// Terminal Server tree, SCHANNEL) failed on restricted subkeys and saved far more than the fix touches.
 const SNAPSHOT = String.raw`
 $path = 'Registry::' + [string]$RdpDoctorData.regKey
 $r = [ordered]@{ regKey = [string]$RdpDoctorData.regKey; keyExists = [bool](Test-Path -LiteralPath $path); values = @(); policy = @() }
@@ -22,14 +23,6 @@ if ($RdpDoctorData.policyKey) {
     $pi = Get-Item -LiteralPath $pp
     foreach ($n in @($RdpDoctorData.names)) { $pv = $pi.GetValue([string]$n, $null); if ($null -ne $pv) { $r.policy += [pscustomobject]@{ name = [string]$n; value = $pv } } }
   }
-}
-$exportKey = [string]$RdpDoctorData.exportKey
-if (Test-Path -LiteralPath ('Registry::' + $exportKey)) {
-  $file = [Environment]::ExpandEnvironmentVariables([string]$RdpDoctorData.exportFile)
-  New-Item -ItemType Directory -Force -Path (Split-Path -Parent $file) | Out-Null
-  & "$env:SystemRoot\System32\reg.exe" export $exportKey $file /y | Out-Null
-  if ($LASTEXITCODE -ne 0) { throw "reg export $exportKey failed (exit $LASTEXITCODE)" }
-  $r.exported = $file
 }
 [pscustomobject]$r | ConvertTo-Json -Depth 4 -Compress
 `;
@@ -71,12 +64,8 @@ export interface RegistryChange {
   /** `HKLM\…` as reg.exe spells it. */
   readonly regKey: string;
   readonly values: readonly { readonly name: string; readonly value: number }[];
-  /** Key exported with reg export before the change (defaults to regKey). */
-  readonly exportKey?: string;
   /** The Group Policy key whose copy of these values would override the change. */
   readonly policyKey?: string;
-  /** File name of the .reg export inside the backup folder. */
-  readonly exportName: string;
   /** True for HKLM writes (UAC). */
   readonly elevated: boolean;
 }
@@ -103,19 +92,17 @@ export function registrySnapshotSchema(change: RegistryChange): z.ZodType {
 }
 
 /** Backup, apply and undo steps of one registry change. */
-export function registrySteps(change: RegistryChange, backupDir: string): { backups: BackupAction[]; apply: ApplyAction[]; undo: UndoAction[] } {
+export function registrySteps(change: RegistryChange): { backups: BackupAction[]; apply: ApplyAction[]; undo: UndoAction[] } {
   const names = change.values.map((v) => v.name);
-  const exportKey = change.exportKey ?? change.regKey;
-  const exportFile = `${backupDir}\\${change.exportName}`;
   const shown = change.values.map((v) => `${v.name}=${v.value}`).join(', ');
   return {
     backups: [
       {
         kind: 'script',
         name: 'registry-snapshot',
-        description: `Record ${names.join(', ')} under ${change.regKey} and export ${exportKey} to ${exportFile} (reg export)`,
+        description: `Record ${names.join(', ')} under ${change.regKey} as they are now (value and kind, or that a value is absent)`,
         script: SNAPSHOT,
-        data: { regKey: change.regKey, names, exportKey, exportFile, policyKey: change.policyKey ?? null },
+        data: { regKey: change.regKey, names, policyKey: change.policyKey ?? null },
         elevation: 'none',
       },
     ],

@@ -13,9 +13,21 @@ $folderSddl = $null
 try { $folderSddl = (Get-Acl -LiteralPath $dir).GetSecurityDescriptorSddlForm('Access') } catch { $folderSddl = $null }
 $readable = @()
 $unreadable = @()
+# Owners too, one "name<TAB>SID" line each (the folder's name is empty) in a file beside the ACL save: takeown gives
+# everything to Administrators, and undo puts each owner back. A folder can hold thousands of keys, so not in the output.
+$owners = @()
+$tab = [string][char]9
+try { $owners += ($tab + (Get-Acl -LiteralPath $dir).GetOwner([System.Security.Principal.SecurityIdentifier]).Value) } catch { }
 foreach ($f in @(Get-ChildItem -LiteralPath $dir -Force -File)) {
-  try { Get-Acl -LiteralPath $f.FullName | Out-Null; $readable += $f.Name } catch { $unreadable += $f.Name }
+  try {
+    $fileAcl = Get-Acl -LiteralPath $f.FullName
+    $readable += $f.Name
+    $owners += ($f.Name + $tab + $fileAcl.GetOwner([System.Security.Principal.SecurityIdentifier]).Value)
+  } catch { $unreadable += $f.Name }
 }
+$ownersFile = Join-Path $backupDir 'owners.txt'
+Set-Content -LiteralPath $ownersFile -Value $owners -Encoding UTF8
+$ownersSha = (Get-FileHash -LiteralPath $ownersFile -Algorithm SHA256).Hash
 $aclBackup = $null
 $sha = $null
 $saved = 0
@@ -35,9 +47,9 @@ if ($readable.Count -gt 0) {
 $listing = Join-Path $backupDir 'before-permissions.txt'
 $eap = $ErrorActionPreference
 $ErrorActionPreference = 'Continue'
-& "$env:SystemRoot\System32\icacls.exe" $dir /t /c > $listing 2> $null
+& "$env:SystemRoot\System32\icacls.exe" $dir /t /c 2> $null | Set-Content -LiteralPath $listing -Encoding Unicode
 $ErrorActionPreference = $eap
-[pscustomobject]@{ directory = $dir; folderSddl = $folderSddl; aclBackup = $aclBackup; aclSha256 = $sha; saved = $saved; unreadableCount = $unreadable.Count; unreadable = @($unreadable | Select-Object -First 50); listing = $listing } | ConvertTo-Json -Compress
+[pscustomobject]@{ directory = $dir; folderSddl = $folderSddl; ownersFile = $ownersFile; ownersSha256 = $ownersSha; owners = $owners.Count; aclBackup = $aclBackup; aclSha256 = $sha; saved = $saved; unreadableCount = $unreadable.Count; unreadable = @($unreadable | Select-Object -First 50); listing = $listing } | ConvertTo-Json -Compress
 `;
 
 // Microsoft's sequence: ownership to Administrators, grant SYSTEM (F), NETWORK SERVICE (R), Administrators (F), restart
@@ -68,8 +80,8 @@ const RESTORE = String.raw`
 $dir = Join-Path $env:ProgramData 'Microsoft\Crypto\RSA\MachineKeys'
 $b = $RdpDoctorData.backup
 if ($null -eq $b -or -not $b.directory) { throw 'No MachineKeys backup was recorded, so nothing can be restored.' }
+${ACL_FILE}
 if ($b.aclBackup) {
-  ${ACL_FILE}
   if (-not (Test-Path -LiteralPath $bak)) { throw "The saved permissions file $bak is gone; nothing was restored." }
   if ((Get-FileHash -LiteralPath $bak -Algorithm SHA256).Hash -ne [string]$b.aclSha256) { throw "The saved permissions file $bak changed after the backup; nothing was restored." }
   & "$env:SystemRoot\System32\icacls.exe" $dir /restore $bak /c | Out-Null
@@ -80,8 +92,27 @@ if ($b.folderSddl) {
   $acl.SetSecurityDescriptorSddlForm([string]$b.folderSddl, 'Access')
   Set-Acl -LiteralPath $dir -AclObject $acl
 }
+# icacls /setowner, not Set-Acl: giving a file to another owner needs the restore privilege, which icacls enables. The
+# owners file is the one the backup step wrote beside the ACL save, checked against its recorded hash; a line names a
+# file of this folder only (no path), and an owner by SID that is not a broad group (a planted file must not hand keys out).
+$broad = @('S-1-1-0', 'S-1-5-7', 'S-1-5-11', 'S-1-5-32-545', 'S-1-5-4')
+$owned = 0
+if ($b.ownersSha256) {
+  $ownersFile = Join-Path (Split-Path -Parent $bak) 'owners.txt'
+  if (-not (Test-Path -LiteralPath $ownersFile)) { throw "The saved owners file $ownersFile is gone; owners were not restored." }
+  if ((Get-FileHash -LiteralPath $ownersFile -Algorithm SHA256).Hash -ne [string]$b.ownersSha256) { throw "The saved owners file $ownersFile changed after the backup; owners were not restored." }
+  foreach ($line in @(Get-Content -LiteralPath $ownersFile -Encoding UTF8)) {
+    $parts = ([string]$line).Split([char]9)
+    if ($parts.Count -ne 2 -or $parts[1] -notmatch '^S-1-[0-9-]+$' -or $parts[0] -match '[\\/:]' -or $parts[0] -eq '.' -or $parts[0] -eq '..' -or $broad -contains $parts[1]) { continue }
+    $path = $dir; if ($parts[0]) { $path = Join-Path $dir $parts[0] }
+    if (-not (Test-Path -LiteralPath $path)) { continue }
+    & "$env:SystemRoot\System32\icacls.exe" $path /setowner ('*' + $parts[1]) /c | Out-Null
+    if ($LASTEXITCODE -ne 0) { throw "icacls /setowner on $path failed (exit $LASTEXITCODE)" }
+    $owned++
+  }
+}
 if ($RdpDoctorData.restartService) { Restart-Service -Name TermService -Force }
-[pscustomobject]@{ files = [int]$b.saved; folder = [bool]$b.folderSddl; notSaved = [int]$b.unreadableCount } | ConvertTo-Json -Compress
+[pscustomobject]@{ files = [int]$b.saved; folder = [bool]$b.folderSddl; owners = $owned; notSaved = [int]$b.unreadableCount } | ConvertTo-Json -Compress
 `;
 
 /** The constant scripts, for tests. */
@@ -114,6 +145,8 @@ const ACL_SAVE = z
     folderSddl: z.string().max(16_384).regex(DACL_SDDL).refine(keepsFolderClosed, 'grants a broad group full control of the folder').nullable(),
     aclBackup: z.string().min(1).max(1024).nullable(),
     aclSha256: SHA256_HEX.nullable(),
+    // Owners saved beside the ACLs (absent in backups made before owners were saved: their owners stay Administrators).
+    ownersSha256: SHA256_HEX.nullable().optional(),
     saved: z.number().int().min(0),
     unreadableCount: z.number().int().min(0),
   })
@@ -156,7 +189,7 @@ export const resetMachinekeysAclFix: FixDefinition = {
       ],
       notes: [
         'Restarting Remote Desktop Services disconnects every session on the host.',
-        'Ownership given to Administrators by takeown is not changed back by undo (Microsoft leaves it so).',
+        'Undo also gives the folder and each saved file back to its previous owner (takeown made Administrators the owner).',
         RENAME_WARNING,
       ],
     };
@@ -165,7 +198,7 @@ export const resetMachinekeysAclFix: FixDefinition = {
     {
       kind: 'script',
       name: 'acl-restore',
-      description: 'Restore the saved permissions of the files (icacls MachineKeys /restore machinekeys.acl /c) and of the folder (Set-Acl), then restart TermService',
+      description: 'Restore the saved permissions of the files (icacls MachineKeys /restore machinekeys.acl /c) and of the folder (Set-Acl), give each back to its owner (icacls /setowner), then restart TermService',
       script: RESTORE,
       data: { backupDir: ctx.backupDir, aclFile: 'machinekeys.acl', restartService: true },
       elevation: 'always',

@@ -18,7 +18,7 @@ export function securityLayerOf(ctx: Pick<UndoContext, 'option'>): 0 | 1 | 2 {
 export const setSecurityLayerFix = registryFix({
   id: 'server.set-security-layer',
   verifyChecks: ['server.security-layer', 'rdp.negotiation', 'tls.handshake'],
-  change: (ctx) => ({ regKey: KEYS.rdpTcp, values: [{ name: 'SecurityLayer', value: securityLayerOf(ctx) }], policyKey: KEYS.tsPolicy, exportName: 'rdp-tcp.reg', elevated: true }),
+  change: (ctx) => ({ regKey: KEYS.rdpTcp, values: [{ name: 'SecurityLayer', value: securityLayerOf(ctx) }], policyKey: KEYS.tsPolicy, elevated: true }),
   notes: (ctx) => [`The host will use: ${NAMES[securityLayerOf(ctx)]}.`],
   securityCost: (ctx) =>
     securityLayerOf(ctx) === 0
