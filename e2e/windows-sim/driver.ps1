@@ -60,7 +60,7 @@ function Invoke-Job($Request) {
   if ($machine['timeZone']) { $saved['TZ'] = [System.Environment]::GetEnvironmentVariable('TZ'); [System.Environment]::SetEnvironmentVariable('TZ', [string]$machine['timeZone']); [System.TimeZoneInfo]::ClearCachedData() }
   Register-SimTools ([string]$vars['SystemRoot'])
   $file = [System.IO.Path]::Combine($Sandbox, "job-$($Request['id']).ps1")
-  [System.IO.File]::WriteAllText($file, [string]$Request['text'], (New-Object System.Text.UTF8Encoding $true))
+  [IO.File]::WriteAllText($file, [string]$Request['text'], (New-Object System.Text.UTF8Encoding $true))
   $stderr = New-Object System.IO.StringWriter
   $oldError = [System.Console]::Error
   [System.Console]::SetError($stderr)
@@ -96,15 +96,40 @@ function Invoke-Job($Request) {
   foreach ($k in $saved.Keys) { [System.Environment]::SetEnvironmentVariable($k, $saved[$k]) }
   [System.TimeZoneInfo]::ClearCachedData()
   if ($Request.ContainsKey('elevated')) { $machine['elevated'] = $wasElevated }
-  [System.IO.File]::Delete($file)
+  [IO.File]::Delete($file)
   $meta = @{ exitCode = $code; stderr = $err }
   $json = Microsoft.PowerShell.Utility\ConvertTo-Json -InputObject $meta -Depth 5 -Compress
   Send-Text "`n<<<RDPSIM END $($Request['id']) $([System.Convert]::ToBase64String([System.Text.Encoding]::UTF8.GetBytes($json)))>>>`n"
 }
 
+# The process UAC starts (the kit's [System.Diagnostics.Process]::Start): the encoded command runs here, as administrator,
+# its output going nowhere (an elevated window of its own); the exit code is what the launcher reads.
+function Invoke-SimElevatedProcess([string]$EncodedCommand) {
+  $text = [System.Text.Encoding]::Unicode.GetString([System.Convert]::FromBase64String($EncodedCommand))
+  $file = [System.IO.Path]::Combine($Sandbox, "elevated-$([guid]::NewGuid().ToString('n')).ps1")
+  [IO.File]::WriteAllText($file, $text, (New-Object System.Text.UTF8Encoding $true))
+  $was = $global:RdpSim['elevated']
+  $global:RdpSim['elevated'] = $true
+  $outerExit = $global:LASTEXITCODE
+  $outerBox = $global:RdpSimNativeBox
+  $global:RdpSimNativeBox = $null
+  $global:LASTEXITCODE = 0
+  try {
+    $null = & { $ErrorActionPreference = 'Continue'; & $file *>&1 }
+    $code = if ([object]::ReferenceEquals($global:LASTEXITCODE, $global:RdpSimNativeBox) -or $null -eq $global:LASTEXITCODE) { 0 } else { [int]$global:LASTEXITCODE }
+  } catch { $code = 1 }
+  finally {
+    $global:RdpSim['elevated'] = $was
+    $global:LASTEXITCODE = $outerExit
+    $global:RdpSimNativeBox = $outerBox
+    [IO.File]::Delete($file)
+  }
+  return $code
+}
+
 while ($null -ne ($line = [System.Console]::In.ReadLine())) {
   if ($line.Trim() -eq '') { continue }
-  $request = Microsoft.PowerShell.Utility\ConvertFrom-Json -InputObject $line -AsHashtable
+  $request = Microsoft.PowerShell.Utility\ConvertFrom-Json -InputObject $line -AsHashtable -DateKind String
   $id = [string]$request['id']
   try {
     switch ([string]$request['op']) {

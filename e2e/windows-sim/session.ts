@@ -62,6 +62,8 @@ export class SimulatedWindows {
       this.stderrText = (this.stderrText + chunk.toString('utf8')).slice(-4000);
     });
     child.on('exit', (code) => {
+      // A driver killed after a time-out may end after its successor started: only the current one counts.
+      if (this.child !== child) return;
       this.child = null;
       this.waiting?.reject(new Error(`The simulated Windows (pwsh) ended with ${String(code)}: ${this.stderrText.trim()}`));
       this.waiting = null;
@@ -102,6 +104,7 @@ export class SimulatedWindows {
           this.waiting = null;
           this.child?.kill('SIGKILL');
           this.child = null;
+          this.buffer = Buffer.alloc(0);
           reject(new WindowsCollectorError('timeout', `no answer within ${timeoutMs / 1000} s`));
         }, timeoutMs);
       });

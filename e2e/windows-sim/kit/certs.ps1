@@ -1,6 +1,6 @@
 # The simulated certificate stores: "certificates": { "LocalMachine\\Remote Desktop": [ { "thumbprint", "subject",
 # "issuer", "notBefore", "notAfter", "hasPrivateKey", "key": { "provider": "capi" | "cng", "container", "openError" } } ] }.
-# "renewal": a certificate Remote Desktop Configuration (SessionEnv) makes when it restarts and finds none valid.
+# "renewal": { "certificate": … } is what Remote Desktop Configuration (SessionEnv) makes when it restarts and finds none valid.
 
 function Get-SimStore([string]$Store) {
   $t = Get-SimTable 'certificates'
@@ -45,14 +45,19 @@ function Remove-SimCert([string]$Path) {
   return $true
 }
 
-# SessionEnv makes a new self-signed certificate when the Remote Desktop store holds no valid one.
+# SessionEnv makes a new self-signed certificate when the Remote Desktop store holds no valid one, and RDP-Tcp's
+# Win32_TSGeneralSetting then names it. "renewal": { "certificate": { … } } is the certificate it makes.
 function Invoke-SimCertificateRenewal {
   $renewal = $global:RdpSim['renewal']
   $store = Get-SimStore 'LocalMachine\Remote Desktop'
   if ($null -eq $renewal -or $null -eq $store) { return }
   $now = Get-SimNow
   $valid = @($store | Where-Object { (ConvertTo-SimDate $_['notAfter']) -gt $now })
-  if ($valid.Count -eq 0) { [void]$store.Add($renewal) }
+  if ($valid.Count -gt 0) { return }
+  $cert = $renewal['certificate']
+  [void]$store.Add($cert)
+  $rows = (Get-SimTable 'cim')['root/cimv2/TerminalServices:Win32_TSGeneralSetting']
+  foreach ($row in @($rows)) { if ($row -and $row['SSLCertificateSHA1Hash']) { $row['SSLCertificateSHA1Hash'] = $cert['thumbprint'] } }
 }
 
 function Export-Certificate {

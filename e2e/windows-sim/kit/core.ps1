@@ -76,11 +76,14 @@ function Invoke-SimFault($Cmdlet, [string]$Command) {
 }
 
 # The machine's clock: every "now" of a script is the recording's moment, so outputs are the same on any day.
-function Get-SimNow { return [DateTime]::SpecifyKind([DateTime]::Parse([string]$global:RdpSim['now'], [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AdjustToUniversal), 'Local') }
+function Get-SimNow { return (ConvertTo-SimDate $global:RdpSim['now']) }
 
+# A state's ISO time as a local DateTime of the machine's time zone (what Windows cmdlets return).
 function ConvertTo-SimDate($Text) {
   if ($null -eq $Text) { return $null }
-  return [DateTime]::SpecifyKind([DateTime]::Parse([string]$Text, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AdjustToUniversal), 'Local')
+  if ($Text -is [datetime]) { return $Text.ToUniversalTime().ToLocalTime() }
+  $utc = [DateTime]::Parse([string]$Text, [Globalization.CultureInfo]::InvariantCulture, [Globalization.DateTimeStyles]::AdjustToUniversal -bor [Globalization.DateTimeStyles]::AssumeUniversal)
+  return [DateTime]::SpecifyKind($utc, 'Utc').ToLocalTime()
 }
 
 function Get-Date {

@@ -65,6 +65,29 @@ class SimRSACertificateExtensions {
   }
 }
 
+# Process.Start with the runas verb: "uac": { "answer": "yes" | "no" } says what the user does at the prompt, and every
+# prompt is recorded in "uacPrompts" (verb, window style, the owner window) for the tests to read.
+class SimProcess {
+  static [object] Start([object]$StartInfo) {
+    $prompts = $global:RdpSim['uacPrompts']
+    if ($null -eq $prompts) { $prompts = New-Object System.Collections.ArrayList; $global:RdpSim['uacPrompts'] = $prompts }
+    $owner = $null
+    if ($StartInfo.ErrorDialog) { $owner = [string][long]$StartInfo.ErrorDialogParentHandle }
+    [void]$prompts.Add(@{ verb = [string]$StartInfo.Verb; windowStyle = [string]$StartInfo.WindowStyle; ownerWindow = $owner; file = [string]$StartInfo.FileName })
+    $uac = $global:RdpSim['uac']
+    if ($uac -and [string]$uac['answer'] -eq 'no') {
+      $inner = New-Object System.ComponentModel.Win32Exception 1223
+      throw (New-Object System.InvalidOperationException ('This command cannot be run due to the error: The operation was canceled by the user.', $inner))
+    }
+    $arguments = [string]$StartInfo.Arguments
+    $encoded = ($arguments -split '\s+')[-1]
+    $code = Invoke-SimElevatedProcess $encoded
+    $p = [pscustomobject]@{ ExitCode = $code; Id = 4242 }
+    $p | Add-Member -MemberType ScriptMethod -Name WaitForExit -Value { }
+    return $p
+  }
+}
+
 function Register-SimTypes {
   $accelerators = [psobject].Assembly.GetType('System.Management.Automation.TypeAccelerators')
   $map = @{
@@ -73,6 +96,7 @@ function Register-SimTypes {
     'Security.Principal.WindowsBuiltInRole' = [SimBuiltInRole]
     'System.Security.Cryptography.X509Certificates.RSACertificateExtensions' = [SimRSACertificateExtensions]
     'System.Security.Cryptography.RSACng' = [SimRSACng]
+    'System.Diagnostics.Process' = [SimProcess]
   }
   foreach ($name in $map.Keys) { $accelerators::Add($name, $map[$name]) }
 }

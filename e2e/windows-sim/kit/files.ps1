@@ -54,6 +54,8 @@ function Get-SimFileBytes([string]$Path) {
   $e = Get-SimFileEntry $Path
   if ($null -eq $e) { return $null }
   if ($null -ne $e['text']) { return , ([Text.Encoding]::UTF8.GetBytes([string]$e['text'])) }
+  # A file described only by its size (a large cache file) reads as that many zero bytes.
+  if ($null -eq $e['base64'] -and $null -ne $e['size']) { return , (New-Object byte[] ([int]$e['size'])) }
   return , ([Convert]::FromBase64String([string]$e['base64']))
 }
 
@@ -61,13 +63,21 @@ function Set-SimFileBytes([string]$Path, [byte[]]$Bytes) {
   $t = Get-SimTable 'files'
   $k = Find-SimKey $t $Path
   $entry = if ($null -ne $k) { $t[$k] } else { @{} }
-  $entry.Remove('text')
+  $entry.Remove('text'); $entry.Remove('size')
   $entry['base64'] = [Convert]::ToBase64String($Bytes)
   $entry['lastWriteUtc'] = (Get-SimNow).ToUniversalTime().ToString('o')
   if ($null -eq $k) { $t[$Path] = $entry }
 }
 
-function Remove-SimFile([string]$Path) { $t = Get-SimTable 'files'; $k = Find-SimKey $t $Path; if ($null -ne $k) { $t.Remove($k) } }
+function Remove-SimFile([string]$Path) {
+  $t = Get-SimTable 'files'
+  $k = Find-SimKey $t $Path
+  if ($null -eq $k) { return }
+  # The folder stays when its last file goes.
+  $parent = Get-SimParent $k
+  if ($parent -and $null -eq (Get-SimDirEntry $parent)) { (Get-SimTable 'directories')[$parent] = @{} }
+  $t.Remove($k)
+}
 
 function New-SimDir([string]$Path) {
   $t = Get-SimTable 'directories'
@@ -101,7 +111,7 @@ function New-SimItemObject([string]$Path) {
   if ($null -eq $file) {
     return [pscustomobject]@{ Name = $name; FullName = $Path; PSChildName = $name; PSIsContainer = $true; Attributes = [IO.FileAttributes]::Directory; PSPath = "Microsoft.PowerShell.Core\FileSystem::$Path" }
   }
-  $bytes = Get-SimFileBytes $Path
+  $length = if ($null -eq $file['base64'] -and $null -ne $file['size']) { [long]$file['size'] } else { [long](Get-SimFileBytes $Path).Length }
   $attributes = [IO.FileAttributes]::Archive
   if ($file['hidden']) { $attributes = $attributes -bor [IO.FileAttributes]::Hidden }
   $written = if ($file['lastWriteUtc']) { [DateTime]::SpecifyKind((ConvertTo-SimDate $file['lastWriteUtc']).ToUniversalTime(), 'Utc') } else { (Get-SimNow).ToUniversalTime() }
@@ -111,7 +121,7 @@ function New-SimItemObject([string]$Path) {
     $version = [pscustomobject]@{ FileMajorPart = $v.Major; FileMinorPart = $v.Minor; FileBuildPart = $v.Build; FilePrivatePart = $v.Revision; FileVersion = [string]$file['version'] }
   }
   return [pscustomobject]@{
-    Name = $name; FullName = $Path; PSChildName = $name; PSIsContainer = $false; Length = [long]$bytes.Length; Attributes = $attributes
+    Name = $name; FullName = $Path; PSChildName = $name; PSIsContainer = $false; Length = $length; Attributes = $attributes
     LastWriteTimeUtc = $written; LastWriteTime = $written.ToLocalTime(); Extension = [IO.Path]::GetExtension($name); VersionInfo = $version
     PSPath = "Microsoft.PowerShell.Core\FileSystem::$Path"
   }

@@ -153,7 +153,8 @@ function Copy-Item {
   if (-not (Test-SimFile $src)) { $PSCmdlet.WriteError((New-SimNotFound $src 'CopyItemCommand')); return }
   if (Test-SimDir $dst) { $dst = $dst + '\' + (Get-SimLeaf $src) }
   $entry = Get-SimFileEntry $src
-  Set-SimFileBytes $dst (Get-SimFileBytes $src)
+  if ($null -eq $entry['base64'] -and $null -ne $entry['size']) { Set-SimFileBytes $dst ([byte[]]@()); $copy = Get-SimFileEntry $dst; $copy.Remove('base64'); $copy['size'] = $entry['size'] }
+  else { Set-SimFileBytes $dst (Get-SimFileBytes $src) }
   (Get-SimFileEntry $dst)['hidden'] = $entry['hidden']
 }
 

@@ -61,11 +61,12 @@ function Get-NetRoute {
 }
 
 # "firewall": { "rules": [ { "Name", "DisplayName", "Group", "Enabled": "True", "Profile", "Direction", "Action",
-# "Protocol", "LocalPort": [ … ], "Program", "Service" } ], "profiles": [ … ], "networks": [ … ] }.
+# "Protocol", "LocalPort": [ … ], "Program", "Service", "RemoteAddress": [ … ] } ], "profiles": [ … ], "networks": [ … ] }.
+# A rule's InstanceID is its Name, as for the rules Windows ships.
 function Get-SimFirewall { $f = $global:RdpSim['firewall']; if ($null -eq $f) { $f = @{}; $global:RdpSim['firewall'] = $f }; return $f }
 
 function New-SimRuleObject($Rule) {
-  $o = [pscustomobject]@{ Name = [string]$Rule['Name']; DisplayName = [string]$Rule['DisplayName']; Enabled = [string]$Rule['Enabled']; Profile = [string]$Rule['Profile']; Direction = [string]$Rule['Direction']; Action = [string]$Rule['Action'] }
+  $o = [pscustomobject]@{ Name = [string]$Rule['Name']; InstanceID = [string]$Rule['Name']; DisplayName = [string]$Rule['DisplayName']; Group = [string]$Rule['Group']; Enabled = [string]$Rule['Enabled']; Profile = [string]$Rule['Profile']; Direction = [string]$Rule['Direction']; Action = [string]$Rule['Action'] }
   $o | Add-Member -MemberType NoteProperty -Name SimRule -Value $Rule
   return $o
 }
@@ -81,6 +82,7 @@ function Get-NetFirewallRule {
     foreach ($r in $hit) { New-SimRuleObject $r }
     return
   }
+  if (-not $Name) { foreach ($r in $rules) { if ($r) { New-SimRuleObject $r } }; return }
   foreach ($n in $Name) {
     $r = $rules | Where-Object { [string]$_['Name'] -eq $n } | Select-Object -First 1
     if ($null -eq $r) { $PSCmdlet.WriteError((New-SimNotFoundCim 'MSFT_NetFirewallRule' 'Name' $n 'Get-NetFirewallRule')); continue }
@@ -88,9 +90,16 @@ function Get-NetFirewallRule {
   }
 }
 
-function Get-NetFirewallPortFilter { [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)]$AssociatedNetFirewallRule) process { [pscustomobject]@{ Protocol = $AssociatedNetFirewallRule.SimRule['Protocol']; LocalPort = @($AssociatedNetFirewallRule.SimRule['LocalPort']) } } }
-function Get-NetFirewallApplicationFilter { [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)]$AssociatedNetFirewallRule) process { [pscustomobject]@{ Program = $AssociatedNetFirewallRule.SimRule['Program'] } } }
-function Get-NetFirewallServiceFilter { [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)]$AssociatedNetFirewallRule) process { [pscustomobject]@{ Service = $AssociatedNetFirewallRule.SimRule['Service'] } } }
+# The filters of the rules piped in, or of every rule with -All, each with its rule's InstanceID.
+function Get-SimRuleFilters($Cmdlet, [string]$Command, $Piped, [bool]$All, [scriptblock]$Make) {
+  Invoke-SimFault $Cmdlet $Command
+  $source = if ($All) { @((Get-SimFirewall)['rules'] | Where-Object { $_ }) } else { @($Piped | ForEach-Object { $_.SimRule }) }
+  foreach ($r in $source) { $f = & $Make $r; $f | Add-Member -MemberType NoteProperty -Name InstanceID -Value ([string]$r['Name']); $f }
+}
+function Get-NetFirewallPortFilter { [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)]$AssociatedNetFirewallRule, [switch]$All, [string]$PolicyStore) process { Get-SimRuleFilters $PSCmdlet 'Get-NetFirewallPortFilter' $AssociatedNetFirewallRule $All.IsPresent { param($r) [pscustomobject]@{ Protocol = $r['Protocol']; LocalPort = @($r['LocalPort']) } } } }
+function Get-NetFirewallApplicationFilter { [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)]$AssociatedNetFirewallRule, [switch]$All, [string]$PolicyStore) process { Get-SimRuleFilters $PSCmdlet 'Get-NetFirewallApplicationFilter' $AssociatedNetFirewallRule $All.IsPresent { param($r) [pscustomobject]@{ Program = $r['Program'] } } } }
+function Get-NetFirewallServiceFilter { [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)]$AssociatedNetFirewallRule, [switch]$All, [string]$PolicyStore) process { Get-SimRuleFilters $PSCmdlet 'Get-NetFirewallServiceFilter' $AssociatedNetFirewallRule $All.IsPresent { param($r) [pscustomobject]@{ Service = $r['Service'] } } } }
+function Get-NetFirewallAddressFilter { [CmdletBinding()] param([Parameter(ValueFromPipeline = $true)]$AssociatedNetFirewallRule, [switch]$All, [string]$PolicyStore) process { Get-SimRuleFilters $PSCmdlet 'Get-NetFirewallAddressFilter' $AssociatedNetFirewallRule $All.IsPresent { param($r) [pscustomobject]@{ RemoteAddress = $(if ($r['RemoteAddress']) { @($r['RemoteAddress']) } else { @('Any') }) } } } }
 
 function Set-SimRuleEnabled($Cmdlet, [string[]]$Name, [string]$Value, [string]$Command) {
   if (-not $global:RdpSim['elevated']) { $Cmdlet.ThrowTerminatingError((New-SimErrorRecord 'Access is denied.' "Windows System Error 5,$Command" 'PermissionDenied' $Name 'System.UnauthorizedAccessException')) }

@@ -100,6 +100,9 @@ function Invoke-SimIcacls {
       $sd.daclFlags = $new.daclFlags; $sd.aces = $new.aces
       Set-SimSddl $t (ConvertTo-SimSddl $sd)
     }
+  } elseif ($a -contains '/setowner') {
+    $sid = ($a[[array]::IndexOf($a, '/setowner') + 1]).TrimStart('*')
+    foreach ($t in $targets) { $sd = ConvertFrom-SimSddl (Get-SimSddl $t); $sd.owner = $sid; Set-SimSddl $t (ConvertTo-SimSddl $sd) }
   } elseif ($a -contains '/grant') {
     $grant = $a[[array]::IndexOf($a, '/grant') + 1]
     foreach ($t in $targets) { if (Test-SimFileDenied $t) { $failed++; continue }; Add-SimGrant $t $grant }
@@ -117,6 +120,8 @@ function Invoke-SimTakeown {
     $sd = ConvertFrom-SimSddl (Get-SimSddl $t)
     $sd.owner = 'S-1-5-32-544'
     Set-SimSddl $t (ConvertTo-SimSddl $sd)
+    # Administrators own it now, so they can read and change its permissions.
+    $e = Get-SimFileEntry $t; if ($null -eq $e) { $e = Get-SimDirEntry $t }; if ($e) { $e.Remove('denied') }
     "SUCCESS: The file (or folder): `"$t`" now owned by the administrators group."
   }
   Set-SimExitCode 0
