@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { isWindowsCollectorError } from '../errors';
+import { SERVER_PARSERS } from '../parsers';
 import { countDisconnected, parseCapacity, sessionLimit } from './capacity';
-import { parseCertificates } from './certificate';
-import { parseEvents } from './events';
-import { parseFirewall } from './firewall';
-import { parseMachineKeys } from './machinekeys';
 import { asList, isoDate, parseJsonObject, textList } from './parse-util';
 import { effectiveSetting, isProtocolOn, parseRdpRegistry, parseSchannel } from './registry';
 import { SERVER_SCRIPTS } from './scripts';
@@ -18,18 +15,7 @@ const FIXTURES = fileURLToPath(new URL('../../../e2e/fixtures/windows/', import.
 const MACHINES = ['host-expired-cert', 'host-nla-firewall-off'] as const;
 const read = (machine: string, name: string) => readFileSync(join(FIXTURES, machine, `${name}.out`), 'utf8');
 
-const PARSERS: Record<keyof typeof SERVER_SCRIPTS, (s: string) => unknown> = {
-  'server-rdp-registry': parseRdpRegistry,
-  'server-schannel': parseSchannel,
-  'server-services': parseServices,
-  'server-listener': parseListener,
-  'server-ts-setting': parseTsSetting,
-  'server-capacity': parseCapacity,
-  'server-certificate': parseCertificates,
-  'server-machinekeys': parseMachineKeys,
-  'server-firewall': parseFirewall,
-  'server-events': parseEvents,
-};
+const PARSERS: Record<keyof typeof SERVER_SCRIPTS, (s: string) => unknown> = SERVER_PARSERS;
 
 /** Expects `fn` to throw a WindowsCollectorError whose message matches. */
 function expectBadOutput(fn: () => unknown, message: RegExp): void {
