@@ -1,14 +1,14 @@
 // The recorded machines are what the real scripts print for the state each state.json describes: every collector,
 // every recorded fix backup and every after/ overlay is run in pwsh against the simulated machine and compared byte for
 // byte (5.1's JSON escapes applied). RDP_DOCTOR_WRITE_FIXTURES=1 writes them instead (after a script changes).
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeWithPwsh } from '../../src-main/test-support/pwsh';
 import { CLIENT_PARSERS, SERVER_PARSERS, type CollectorParser } from '../../src-main/windows/parsers';
 import { COLLECTOR_SCRIPTS } from '../../src-main/windows/scripts';
 import { isWindowsCollectorError } from '../../src-main/windows/errors';
-import { as51Json, collectOn, collectorsFor, machineFolders, prepareRecorded, simExecutor, type MachineFolder } from './machines';
+import { FIXTURES, as51Json, collectOn, collectorsFor, machineFolders, prepareRecorded, simExecutor, type MachineFolder } from './machines';
 import { SimulatedWindows } from './session';
 
 const WRITE = process.env['RDP_DOCTOR_WRITE_FIXTURES'] === '1';
@@ -94,5 +94,28 @@ describeWithPwsh('recorded machines = what the scripts print for their state', (
         }
       }, 120_000);
     }
+  }
+});
+
+/** Every `<collector>.out` under `dir` (the folder, after/<fix>/ overlays), with its collector name. */
+function recordedOutputs(dir: string): { file: string; collector: string }[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return name === 'fix-backups' ? [] : recordedOutputs(path);
+    const collector = name.replace(/\.out$/, '');
+    return name.endsWith('.out') && collector in PARSERS ? [{ file: path, collector }] : [];
+  });
+}
+
+// Folders recorded by hand (no state.json yet) cannot be compared with the scripts' output, but each output must still
+// be something the collector's parser reads.
+describe('every recorded collector output, with or without a state, passes its parser', () => {
+  const folders = readdirSync(FIXTURES).filter((n) => statSync(join(FIXTURES, n)).isDirectory());
+  for (const folder of folders) {
+    it(folder, () => {
+      const outputs = recordedOutputs(join(FIXTURES, folder));
+      expect(outputs.length).toBeGreaterThan(0);
+      for (const { file, collector } of outputs) expect(() => PARSERS[collector]?.(readFileSync(file, 'utf8').replace(/^\uFEFF/, '')), file).not.toThrow();
+    });
   }
 });
