@@ -11,9 +11,11 @@ import { parseTarget } from '../../src-main/net/target';
 import type { CheckId } from '../../src-main/shared/ids';
 import type { CheckResult } from '../../src-main/shared/schema';
 import { describeWithPwsh } from '../../src-main/test-support/pwsh';
+import { parseCredentialsOutput } from '../../src-main/windows/client/credentials';
 import { encodeCommand, runInvocation, runPowerShell, type InvocationRunner } from '../../src-main/windows/powershell-runner';
 import { createPowerShellSource } from '../../src-main/windows/powershell-source';
 import { COLLECTOR_SCRIPTS } from '../../src-main/windows/scripts';
+import { CREDENTIALS_DELETE_SCRIPT } from '../../src-main/fixes/credentials-clear.fix';
 import { collectOn, machineFolders, simExecutor, simSource } from './machines';
 import { SimulatedWindows, invocationText, type MachineState } from './session';
 
@@ -109,5 +111,20 @@ describeWithPwsh('the Windows defects, each on a simulated machine', (pwsh) => {
     expect(r.status).not.toBe('applied');
     expect(r.message).toMatch(/Windows kept 1 of the 1 saved credential\(s\) named TERMSRV\/127\.0\.0\.1/);
     expect(((await sim.dump('kept'))['credentials'] as { target: string }[]).map((c) => c.target)).toContain('Domain:target=TERMSRV/127.0.0.1');
+  });
+
+  it('hostile names reach the scripts only as data: a saved user and a target full of quotes, $(), backticks and non-ASCII', async () => {
+    const user = 'LAB\\Jürgen`$(Set-Content C:\\pwned.txt 1)\'"表';
+    const target = 'TERMSRV/東京-$(Set-Content C:\\pwned2.txt 1)`"\'';
+    const hostile = { ...base('client-saved-creds-nla-off'), credentials: [{ target: `LegacyGeneric:target=${target}`, type: 'Generic ', user, persistence: 'Local machine persistence' }] };
+    await sim.load('hostile', hostile);
+    const list = parseCredentialsOutput(await collectOn(sim, 'hostile', 'client-credentials', {}));
+    expect(list.termsrv).toEqual([{ target, kind: 'LegacyGeneric', host: target.slice('TERMSRV/'.length), type: 'Generic', user }]);
+    // The same name handed to a fix as its data deletes exactly that credential and runs nothing it contains.
+    const step = { kind: 'script' as const, name: 'cmdkey-delete', description: '', script: CREDENTIALS_DELETE_SCRIPT, data: { target }, elevation: 'none' as const };
+    await simExecutor(sim, 'hostile').runScript(step, step.data, new AbortController().signal, 'credentials.clear');
+    const after = await sim.dump('hostile');
+    expect(after['credentials']).toEqual([]);
+    expect(Object.keys(after['files'] as object).filter((f) => /pwned/i.test(f))).toEqual([]);
   });
 });
