@@ -5,6 +5,8 @@ import { ranEvidence } from './evidence';
 /** What server.events found, as counts (0 when the check did not run). */
 export function eventSignals(ev: Evidence): {
   ran: boolean;
+  /** How many days of the log were read. */
+  days: number | null;
   keyAccess: number;
   renewal: number;
   credential: number;
@@ -15,6 +17,7 @@ export function eventSignals(ev: Evidence): {
   const e = ranEvidence(ev, 'server.events');
   return {
     ran: e !== null,
+    days: e?.days ?? null,
     keyAccess: e?.summary.keyAccessErrors ?? 0,
     renewal: e?.summary.certificateRenewalFailures ?? 0,
     credential: e?.summary.credentialErrors ?? 0,

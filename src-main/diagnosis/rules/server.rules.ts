@@ -142,10 +142,10 @@ const firewallBlocked: Rule = (ev) => {
       severity: contradictions.length > 0 ? 'medium' : corroborated ? 'critical' : 'high',
       explanation: blockRules.length
         ? `A Windows Firewall rule on this computer (${blockRules.join(', ')}) blocks the Remote Desktop port ${e.port}, so other computers' connection attempts never reach it.`
-        : `Windows Firewall on this computer does not let Remote Desktop in on port ${e.port}${groupOff ? ': its Remote Desktop rules are turned off' : ''}, and no other rule opens the port, so other computers' connection attempts never reach it.${!groupOff && v.rulesMissingPort.length ? ` The port was changed: add a rule for TCP ${e.port}, as Microsoft's steps for a changed port do.` : ''}${nothingThrough ? ' No other computer connected in the last days, which fits.' : ''}`,
+        : `Windows Firewall on this computer does not let Remote Desktop in on port ${e.port}${groupOff ? ': its Remote Desktop rules are turned off' : ''}, and no other rule opens the port, so other computers' connection attempts never reach it.${!groupOff && v.rulesMissingPort.length ? ` The port was changed: add a rule for TCP ${e.port}, as Microsoft's steps for a changed port do.` : ''}${nothingThrough ? ` No other computer connected in the last ${events.days ?? 7} days, which fits.` : ''}`,
       technical: blockRules.length
         ? `Enabled inbound block rule(s) ${blockRules.join(', ')} cover TCP ${e.port} on profile ${profiles}; a block rule wins over every allow rule.`
-        : `No enabled inbound TCP allow rule of group @FirewallAPI.dll,-28752 (enabled: ${v.enabledTcpRules.join(', ') || 'none'}) or of the ${others} other enabled inbound TCP allow rule(s) covers port ${e.port} on profile ${profiles}.`,
+        : `No enabled inbound TCP allow rule, of group @FirewallAPI.dll,-28752 (enabled: ${v.enabledTcpRules.join(', ') || 'none'}) or ${others ? `the ${others} other(s) read` : 'any other'}, covers port ${e.port} on profile ${profiles}.`,
       checks: events.ran ? ['server.firewall', 'server.events'] : ['server.firewall'],
       fixes: groupOff && blockRules.length === 0 ? ['server.enable-firewall-rule'] : [],
       evidence: { port: e.port, blockedProfiles: closed.map((p) => p.profile), blockRules, remoteConnections: events.remoteConnections },
