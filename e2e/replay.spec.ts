@@ -20,11 +20,11 @@ test.describe('a recorded Windows client with saved credentials', () => {
   test('the saved-credentials fix: preview, apply (replayed), verification, no undo, and the report records it', async ({ page, app }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
-    await dashboard.startDiagnosis(`127.0.0.1:${xrdp.port}`);
+    // The dialog the user saw said the logon failed (0x807): with the server healthy, that and the saved credential
+    // make it the most likely cause. The recorded 0x904 disconnects alone would not: a closed socket is no refused password.
+    await dashboard.startDiagnosis(`127.0.0.1:${xrdp.port}`, '0x807');
     await dashboard.waitForFinished();
 
-    // The recorded machine's checks ran; with the server healthy, the saved credential (plus the recorded 0x904
-    // disconnects to this address) is the most likely cause, and its fix sits in the verdict.
     await expect(dashboard.checkRowWithStatus('Saved credentials', 'warning')).toBeVisible();
     await expect(dashboard.verdict.getByRole('heading', { level: 2 })).toHaveText('Saved credentials may be outdated');
     await expect(dashboard.verdict).toContainText('TERMSRV/127.0.0.1');
