@@ -1,6 +1,6 @@
 /** The diagnosis store: the run's rows and findings, and the actions that start, cancel and re-run checks. */
 import { create } from 'zustand';
-import type { RdpFileInput } from '../../src-main/shared/dto';
+import type { HostEvidenceInput, RdpFileInput } from '../../src-main/shared/dto';
 import type { CheckId } from '../../src-main/shared/ids';
 import { BridgeError, call, messageOf, subscribeProgress } from '../bridge';
 import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failRerun, failStart, initialRunState, type RunState } from './run-update';
@@ -10,6 +10,8 @@ export interface StartInput {
   readonly target: string;
   readonly rdpFile?: RdpFileInput | undefined;
   readonly error?: string | undefined;
+  /** The host's evidence (collect-host.ps1's file): the host checks answer from it. */
+  readonly hostEvidence?: HostEvidenceInput | undefined;
 }
 
 /** The run store's state: the run itself, what started it (a re-run sends the same file and codes) and the poll timer. */
@@ -68,6 +70,7 @@ export async function startDiagnosis(input: StartInput): Promise<void> {
       target: input.target,
       ...(input.rdpFile ? { rdpFile: input.rdpFile } : {}),
       ...(input.error?.trim() ? { error: input.error.trim() } : {}),
+      ...(input.hostEvidence ? { hostEvidence: input.hostEvidence } : {}),
     });
     update((state) => claimTask(state, taskId));
     startPolling(taskId);
@@ -104,6 +107,7 @@ export async function rerunChecks(ids: readonly CheckId[]): Promise<void> {
       rerunOf: base,
       ...(input?.rdpFile ? { rdpFile: input.rdpFile } : {}),
       ...(input?.error?.trim() ? { error: input.error.trim() } : {}),
+      ...(input?.hostEvidence ? { hostEvidence: input.hostEvidence } : {}),
     });
     update((state) => claimRerun(state, taskId, ids));
   } catch (error) {

@@ -6,6 +6,7 @@ import { MAX_RDP_FILE_BYTES } from '../../src-main/shared/limits';
 import { bytesToBase64, call, messageOf } from '../bridge';
 import { resetCleanCopy } from './clean-copy-store';
 import { useDecodeStore } from './decode-store';
+import { useHostEvidenceStore } from './host-evidence-store';
 import { cancelDiagnosis, startDiagnosis, useRunStore } from './run-store';
 
 /** Start form state. */
@@ -55,7 +56,7 @@ export async function openOutsideRdpFile(input: RdpFileInput): Promise<void> {
   if (!summary?.target) return;
   const { phase } = useRunStore.getState();
   if (phase === 'running' || phase === 'starting') await cancelDiagnosis();
-  await startDiagnosis({ target: summary.target, rdpFile: input, error: useDecodeStore.getState().text });
+  await startDiagnosis({ target: summary.target, rdpFile: input, error: useDecodeStore.getState().text, hostEvidence: useHostEvidenceStore.getState().file ?? undefined });
 }
 
 async function inspectRdpFile(input: RdpFileInput, replaceTarget: boolean): Promise<RdpFileSummary | null> {

@@ -8,6 +8,8 @@ import { startDiagnosis, useRunStore } from '../../state/run-store';
 import { setTarget, useStartStore } from '../../state/start-store';
 import { targetProblem } from '../../state/start-update';
 import { RdpFilePicker } from './RdpFilePicker';
+import { HostEvidencePicker } from './HostEvidencePicker';
+import { recheckHostEvidence, useHostEvidenceStore } from '../../state/host-evidence-store';
 import { RecentTargets } from './RecentTargets';
 import { RunSummaryBar } from './RunSummaryBar';
 
@@ -25,6 +27,8 @@ export function StartScreen(): React.JSX.Element {
   const styles = useStyles();
   const target = useStartStore((state) => state.target);
   const rdpFile = useStartStore((state) => state.rdpFile);
+  const hostEvidence = useHostEvidenceStore((state) => state.file);
+  const evidenceFrom = useHostEvidenceStore((state) => state.summary?.computerName ?? null);
   const errorText = useDecodeStore((state) => state.text);
   const phase = useRunStore((state) => state.phase);
   const inputProblem = useRunStore((state) => state.inputProblem);
@@ -38,7 +42,7 @@ export function StartScreen(): React.JSX.Element {
     setProblem(found);
     if (found) targetInput.current?.focus();
     if (found || isBusy) return false;
-    void startDiagnosis({ target: target.trim(), rdpFile: rdpFile ?? undefined, error: errorText });
+    void startDiagnosis({ target: target.trim(), rdpFile: rdpFile ?? undefined, error: errorText, hostEvidence: hostEvidence ?? undefined });
     return true;
   };
 
@@ -66,6 +70,7 @@ export function StartScreen(): React.JSX.Element {
         target={target.trim()}
         fileName={rdpFile?.name ?? null}
         errorText={errorText}
+        evidenceFrom={hostEvidence ? evidenceFrom : null}
         isBusy={isBusy}
         onRunAgain={run}
         onChange={() => {
@@ -97,6 +102,7 @@ export function StartScreen(): React.JSX.Element {
               value={target}
               onChange={(_event, data) => {
                 setTarget(data.value);
+                if (hostEvidence) void recheckHostEvidence(data.value);
                 if (problem) setProblem(null);
               }}
               autoComplete="off"
@@ -106,6 +112,7 @@ export function StartScreen(): React.JSX.Element {
           </Field>
           <RecentTargets />
           <RdpFilePicker />
+          <HostEvidencePicker />
         </div>
         <div className={styles.column}>
           <Field label="Error message or code" hint="Paste the text of the error dialog, or just its codes, e.g. 0x904 and 0x7. Optional.">
