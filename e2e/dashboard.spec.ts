@@ -105,6 +105,11 @@ test.describe('diagnosing a server with an expired certificate', () => {
     expect(await large(verdictStep)).toBeGreaterThanOrEqual(20);
     await expect(dashboard.verdict.getByRole('list').getByText('3.1', { exact: true })).toBeVisible();
     await expect(dashboard.plan.getByRole('listitem').first()).toContainText('Checklist step 3.1');
+    // So does each fix, once opened.
+    await dashboard.fixButton('Renew the RDP certificate').click();
+    const fix = page.getByRole('dialog', { name: 'Fix: Renew the RDP certificate' });
+    await expect(fix.getByText('Step 1 of “What to do now” · checklist step 3.1', { exact: true })).toBeVisible();
+    await fix.getByRole('button', { name: 'Cancel' }).click();
     const step = dashboard.checkRow('Server certificate').getByText('3.1', { exact: true });
     await expect(step).toBeVisible();
     expect(await large(step)).toBeGreaterThanOrEqual(20);
@@ -246,6 +251,11 @@ test('pasting the dialog text decodes 0x904 and 0x7 and corrects the 0x7 myth', 
   await dashboard.errorText.fill('Error code: 0x904. Extended error code: 0x7.');
   await expect(dashboard.decoded).toContainText('socket closed');
   await expect(dashboard.decoded).toContainText('server denied the connection');
+  // The decoder's own names and the myth it corrects are for IT: folded away from the user's first reading.
+  await expect(dashboard.decoded).not.toContainText('disconnectReasonAtClientWinsockFDCLOSE');
+  await expect(dashboard.decoded).not.toContainText('ERRINFO_');
+  await dashboard.decoded.getByRole('button', { name: 'Details for IT' }).click();
+  await expect(dashboard.decoded).toContainText('0x904: disconnectReasonAtClientWinsockFDCLOSE');
   await expect(dashboard.decoded).toContainText('ERROR_ARENA_TRASHED');
 });
 

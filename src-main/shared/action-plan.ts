@@ -4,7 +4,8 @@
  * security come last with their cost. Pure, so the dashboard, the command line and the reports order it alike.
  */
 import { FINDING_META, FIX_META, type FixMeta } from './catalog';
-import type { FindingId, FixId } from './ids';
+import { checkStepNumber } from './check-steps';
+import type { CheckId, FindingId, FixId } from './ids';
 import type { Finding } from './schema';
 import { isProblem } from './verdict';
 
@@ -99,4 +100,10 @@ export function planOf(findings: readonly Finding[]): PlanStep[] {
       where: FIX_META[fixId].scope === 'host' ? 'the remote computer' : 'this computer',
     };
   });
+}
+
+/** The checklist steps ("3.2") of the checks behind the findings a plan step answers, in checklist order. */
+export function checklistStepsOf(step: PlanStep, findings: readonly Finding[]): string[] {
+  const ids = new Set<CheckId>(findings.filter((f) => step.answers.includes(f.id)).flatMap((f) => f.checks));
+  return [...ids].map(checkStepNumber).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
 }

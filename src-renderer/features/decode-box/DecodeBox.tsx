@@ -1,6 +1,11 @@
-/** What the pasted error codes mean, shown live under "Error message or code". */
+/**
+ * What the pasted error codes mean, shown live under "Error message or code": each code in plain words; the
+ * decoder's names (disconnectReasonAtClientWinsockFDCLOSE, ERRINFO_…), its summary and the myths it corrects sit
+ * behind "Details for IT".
+ */
 import { Badge, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Info16Regular } from '@fluentui/react-icons';
+import { ItDetails } from '../../components/ItDetails';
 import { useDecodeStore } from '../../state/decode-store';
 
 const useStyles = makeStyles({
@@ -44,30 +49,36 @@ export function DecodeBox(): React.JSX.Element | null {
                   <Text className={styles.hex}>{code.hex}</Text>
                   <span className={styles.body}>
                     <Text weight="semibold">{code.meaning || code.name}</Text>
-                    <Text size={200} className={styles.name}>
-                      {code.name}
-                      {code.official ? null : (
-                        <Badge appearance="tint" color="warning" size="small">
-                          not documented by Microsoft
-                        </Badge>
-                      )}
-                    </Text>
+                    {code.official ? null : (
+                      <Badge appearance="tint" color="warning" size="small">
+                        not documented by Microsoft
+                      </Badge>
+                    )}
                   </span>
                 </li>
               ))}
             </ul>
           ) : null}
-          {result.summary ? (
-            <Text size={200} className={styles.muted}>
-              {result.summary}
-            </Text>
+          {result.summary || result.corrections.length > 0 || result.codes.length > 0 ? (
+            <ItDetails>
+              {result.codes.map((code, index) => (
+                <Text key={`${code.kind}-${code.value}-${index}`} size={200} className={styles.name}>
+                  {`${code.hex}: ${code.name}`}
+                </Text>
+              ))}
+              {result.summary ? (
+                <Text size={200} className={styles.muted}>
+                  {result.summary}
+                </Text>
+              ) : null}
+              {result.corrections.map((line, index) => (
+                <Text key={index} size={200} className={styles.correction}>
+                  <Info16Regular className={styles.icon} aria-hidden="true" />
+                  <span>{line}</span>
+                </Text>
+              ))}
+            </ItDetails>
           ) : null}
-          {result.corrections.map((line, index) => (
-            <Text key={index} size={200} className={styles.correction}>
-              <Info16Regular className={styles.icon} aria-hidden="true" />
-              <span>{line}</span>
-            </Text>
-          ))}
         </>
       ) : null}
     </section>

@@ -2,7 +2,11 @@
 import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { ShieldError16Regular } from '@fluentui/react-icons';
 import type { FixPlan } from '../../../src-main/shared/dto';
+import type { FixId } from '../../../src-main/shared/ids';
 import { FIX_META } from '../../../src-main/shared/catalog';
+import { checklistStepsOf, planOf } from '../../../src-main/shared/action-plan';
+import { useRunStore } from '../../state/run-store';
+import { useSettingsStore } from '../../state/settings-store';
 import { downloadBase64 } from '../../bridge';
 import { useReturnFocus } from '../../components/use-return-focus';
 import { applyFix, closeFix, undoFix, useFixStore } from '../../state/fix-store';
@@ -25,12 +29,24 @@ const useStyles = makeStyles({
   risk: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-start', color: tokens.colorPaletteDarkOrangeForeground1 },
   riskIcon: { flexShrink: 0, marginTop: '2px' },
   content: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalM, maxHeight: '65vh', overflowY: 'auto' },
+  step: { fontSize: tokens.fontSizeBase500, lineHeight: tokens.lineHeightBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
 });
+
+/** Support mode: where this fix stands in "What to do now" and the checklist, in the numbers both sides see. */
+function SupportStep({ fixId }: { fixId: FixId }): React.JSX.Element | null {
+  const styles = useStyles();
+  const findings = useRunStore((state) => state.findings);
+  const step = planOf(findings).find((s) => s.fixId === fixId);
+  if (!step) return null;
+  const checks = checklistStepsOf(step, findings);
+  return <Text className={styles.step}>{`Step ${step.number} of “What to do now”${checks.length ? ` · checklist step${checks.length > 1 ? 's' : ''} ${checks.join(', ')}` : ''}`}</Text>;
+}
 
 /** The dialog; open whenever a fix is selected. */
 export function FixDialog(): React.JSX.Element | null {
   const styles = useStyles();
   const state = useFixStore();
+  const isSupportMode = useSettingsStore((s) => s.isSupportMode);
   const { phase, fixId, plan, result, undo, error } = state;
   const title = fixId ? `Fix: ${FIX_META[fixId].title}` : 'Fix';
   const isBusy = phase === 'planning' || phase === 'applying' || phase === 'undoing';
@@ -51,6 +67,7 @@ export function FixDialog(): React.JSX.Element | null {
           <DialogTitle>{title}</DialogTitle>
           {/* The preview can be taller than the dialog: the scrolling content takes focus so the keyboard can scroll it. */}
           <DialogContent className={styles.content} aria-live="polite" aria-busy={isBusy} tabIndex={0}>
+            {isSupportMode && fixId ? <SupportStep fixId={fixId} /> : null}
             {phase === 'planning' ? <Spinner size="small" label="Preparing the preview…" /> : null}
             {error ? (
               <MessageBar intent="error">

@@ -2,9 +2,7 @@
 import { Badge, Button, Card, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { ShieldError16Regular, Wrench16Regular } from '@fluentui/react-icons';
 import { useMemo } from 'react';
-import { planOf, type PlanStep } from '../../../src-main/shared/action-plan';
-import { checkStepNumber } from '../../../src-main/shared/check-steps';
-import type { CheckId } from '../../../src-main/shared/ids';
+import { checklistStepsOf, planOf, type PlanStep } from '../../../src-main/shared/action-plan';
 import type { Finding } from '../../../src-main/shared/schema';
 import { openFix } from '../../state/fix-store';
 
@@ -34,15 +32,9 @@ const useStyles = makeStyles({
   checks: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1 },
 });
 
-/** The checklist steps ("3.2") of the checks behind the findings a plan step answers. */
-function checkSteps(step: PlanStep, findings: readonly Finding[]): string[] {
-  const ids = new Set<CheckId>(findings.filter((f) => step.answers.includes(f.id)).flatMap((f) => f.checks));
-  return [...ids].map(checkStepNumber).sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-}
-
 function Step({ step, findings, isSupportMode, isLead }: { step: PlanStep; findings: readonly Finding[]; isSupportMode: boolean; isLead: boolean }): React.JSX.Element {
   const styles = useStyles();
-  const steps = isSupportMode ? checkSteps(step, findings) : [];
+  const steps = isSupportMode ? checklistStepsOf(step, findings) : [];
   return (
     <li className={styles.step}>
       <span className={mergeClasses(styles.number, isLead && styles.firstNumber, isSupportMode && styles.bigNumber)} aria-hidden="true">
