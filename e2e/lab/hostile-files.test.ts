@@ -1,13 +1,13 @@
 // Files are data: whatever a user (or someone who can write where they point) names as a .rdp file, targets list or
 // evidence, the command line answers at once with one line and exit 2 — a FIFO never blocks it, /dev/zero never grows it.
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rdpFileSummary } from '../../src-main/rdpfile/summary';
 import { MAX_RDP_FILE_BYTES } from '../../src-main/shared/limits';
-import { buildCliIfNeeded, runCli, type CliRun } from '../support/cli';
+import { buildCliIfNeeded, ROOT, runCli, type CliRun } from '../support/cli';
 
 let home: string;
 let dir: string;
@@ -128,5 +128,53 @@ describe('a .rdp file within the size limit is parsed and judged in well under a
     expect(r.stdout).toContain('appears 35,000 times (lines 1, 2, 3, 4, 5 and 34,995 more)');
     // Node's start-up and the bundle load come on top of the parse; before, this took 40 s and more.
     expect(r.ms).toBeLessThan(3000);
+  });
+});
+
+describe('report files are written safely, and checked before the diagnosis runs', () => {
+  // 192.0.2.1 (TEST-NET-1) never answers: a diagnosis of it would take the whole time-out, a refusal none of it.
+  const slow = ['diagnose', '192.0.2.1', '--timeout', '6000'];
+  let out: string;
+  beforeAll(() => {
+    out = join(home, 'reports');
+    mkdirSync(out);
+    writeFileSync(join(out, 'victim.txt'), 'keep me');
+    symlinkSync(join(out, 'victim.txt'), join(out, 'link.html'));
+    mkdirSync(join(out, 'folder.html'));
+    writeFileSync(join(out, 'old.json'), 'old report');
+    writeFileSync(join(out, 'locked.json'), 'locked report', { mode: 0o444 });
+  });
+
+  it.each([
+    ['a symbolic link', 'link.html', [], /"[^"]*link\.html" is a symbolic link; it is not followed/],
+    ['a folder', 'folder.html', [], /folder\.html" exists and is not a regular file/],
+    ['an existing file without --force', 'old.json', [], /old\.json" already exists; add --force/],
+    ['a read-only file, even with --force', 'locked.json', ['--force'], /locked\.json" is read-only; --force does not replace it/],
+    ['a missing folder', 'missing/report.pdf', [], /The folder of "[^"]*missing\/report\.pdf" does not exist/],
+    ['a name that is no report format', 'report.txt', [], /--report must end in \.html, \.json or \.pdf/],
+  ] as const)('refuses %s with exit 2 at once', (_what, name, extra, message) => {
+    expectRefused(runCli([...slow, '--report', join(out, name), ...extra], home, { timeoutMs: 8000 }), message);
+    expect(readFileSync(join(out, 'victim.txt'), 'utf8')).toBe('keep me');
+    expect(readFileSync(join(out, 'old.json'), 'utf8')).toBe('old report');
+    expect(readFileSync(join(out, 'locked.json'), 'utf8')).toBe('locked report');
+    expect(lstatSync(join(out, 'link.html')).isSymbolicLink()).toBe(true);
+  });
+
+  it('--force replaces a writable report, keeping the old one as .bak', () => {
+    const r = runCli(['diagnose', '127.0.0.1:1', '--timeout', '300', '--report', join(out, 'old.json'), '--force'], home, { timeoutMs: 30_000 });
+    expect(r.code, r.stderr).toBe(1);
+    expect(JSON.parse(readFileSync(join(out, 'old.json'), 'utf8'))).toMatchObject({ target: { port: 1 } });
+    expect(readFileSync(join(out, 'old.json.bak'), 'utf8')).toBe('old report');
+  });
+
+  it('rdp-file clean -o - writes the file to stdout and what it says to stderr', () => {
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'rdp-file', 'clean', 'server01.example', '-o', '-'], {
+      env: { ...process.env, RDP_DOCTOR_HOME: home, NO_COLOR: '1' },
+      timeout: 20_000,
+    });
+    expect(r.status, r.stderr.toString()).toBe(0);
+    expect([...r.stdout.subarray(0, 2)]).toEqual([0xff, 0xfe]);
+    expect(r.stdout.toString('utf16le')).toContain('full address:s:server01.example\r\n');
+    expect(existsSync(join(home, '-'))).toBe(false);
   });
 });

@@ -1,9 +1,5 @@
 /** The .rdp helpers of the command line: write a clean file, resolving the name first for --use-ip. */
-import { constants } from 'node:fs';
-import { copyFile, lstat } from 'node:fs/promises';
 import { lookup } from 'node:dns/promises';
-import { basename } from 'node:path';
-import { writeFileAtomic } from '../files/atomic-file';
 import { generateCleanRdp } from '../rdpfile';
 import { cleanCopyOfFile, SIGNED_COPY_NOTE } from '../rdpfile/clean-copy';
 import { parseRdpBytes } from '../rdpfile/parse';
@@ -28,43 +24,6 @@ async function firstAddress(host: string, timeoutMs: number): Promise<string> {
   } finally {
     clearTimeout(timer);
   }
-}
-
-/** The first of `<path>.bak`, `<path>.1.bak`, … that does not exist yet. */
-async function freeBackupName(path: string): Promise<string> {
-  for (let i = 0; i < 1000; i++) {
-    const name = i === 0 ? `${path}.bak` : `${path}.${i}.bak`;
-    try {
-      await lstat(name);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return name;
-      throw error;
-    }
-  }
-  throw new UsageError(`Too many backups of ${path} already; move some away.`);
-}
-
-/** `rdp-file clean -o`: never replaces a file silently; with --force the old bytes are kept first, then the write is atomic. */
-export async function writeWithBackup(path: string, bytes: Uint8Array, force: boolean): Promise<{ backup: string | null }> {
-  const old = await lstat(path).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return null;
-    throw new UsageError(`Cannot write ${JSON.stringify(path)}: ${error.code ?? 'unreadable'}.`);
-  });
-  if (old && !old.isFile()) throw new UsageError(`${JSON.stringify(path)} exists and is not a regular file; choose another -o FILE.`);
-  if (old && !force) throw new UsageError(`${JSON.stringify(path)} already exists; add --force to replace it (the old file is kept as ${basename(path)}.bak), or choose another -o FILE.`);
-  let backup: string | null = null;
-  try {
-    if (old) {
-      backup = await freeBackupName(path);
-      // COPYFILE_EXCL: a backup name that appeared in the meantime is never overwritten.
-      await copyFile(path, backup, constants.COPYFILE_EXCL);
-    }
-    await writeFileAtomic(path, bytes);
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(`Cannot write ${JSON.stringify(path)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`);
-  }
-  return { backup };
 }
 
 /** A clean file as `rdp-file clean` prints it: the bytes, what it costs, and what to say before and after writing. */

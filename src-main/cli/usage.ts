@@ -13,7 +13,7 @@ export const HELP = `rdp-doctor — find out why Remote Desktop refuses to conne
 
 Usage:
   rdp-doctor diagnose <target>... [--targets FILE] [--rdp-file FILE] [--gateway HOST] [--error CODES]
-                      [--timeout MS] [--json] [--report FILE] [--redact] [--host-evidence FILE]
+                      [--timeout MS] [--json] [--report FILE [--force]] [--redact] [--host-evidence FILE]
   rdp-doctor decode <code> [<extended-code>] [--json]     codes, or the dialog's whole text
   rdp-doctor rdp-file check FILE [--json]
   rdp-doctor rdp-file clean <target | FILE.rdp> [--fallback] [--use-ip] -o FILE [--dry-run] [--force]
@@ -27,7 +27,9 @@ Commands:
                   mstsc /v:host, or .rdp file); --rdp-file FILE alone diagnoses the computer the file names;
                   several targets print in the order given, then a summary table; with --json each report is
                   one line (JSON Lines), in the order given;
-                  --report writes .html, .pdf or .json by its extension; --redact replaces names, addresses,
+                  --report writes .html, .pdf or .json by its extension, checked before the checks run (a
+                  link, folder or existing file is refused; --force replaces a file that is not read-only,
+                  keeping it as FILE.bak); --redact replaces names, addresses,
                   users and other identifying details by pseudonyms (host-1, user-1) in everything it prints
                   and writes; --host-evidence reads the file collect-host.ps1 wrote on the host (see scripts
                   export) and judges the host from it, beside the live network checks
@@ -35,8 +37,9 @@ Commands:
   rdp-file        check a .rdp file, or write a clean one for a computer or from an existing file (which keeps
                   what reaches the host: address, port, gateway, broker, AVD and RemoteApp keys; a signed file
                   loses its signature, said before writing): the security cost is shown first; --dry-run prints
-                  the file instead of writing it; an existing FILE is refused unless --force, which keeps it as
-                  FILE.bak (or FILE.1.bak, …) before replacing it atomically
+                  the file instead of writing it; -o - writes it to stdout; an existing FILE (or a link,
+                  folder or read-only file) is refused unless --force, which keeps it as FILE.bak (or
+                  FILE.1.bak, …) before replacing it atomically; --force never replaces a read-only file
   fix             preview (--dry-run) or apply one fix by id; it asks before applying, --yes answers for it
                   (needed when not on a terminal)
   decode-support  turn a support-mode result code back into the verdict

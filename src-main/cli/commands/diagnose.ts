@@ -3,7 +3,6 @@
 import '../one-shot';
 import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
-import { writeFile } from 'node:fs/promises';
 import { dispatch } from '../../service/dispatch';
 import type { DiagnoseRequest, ExportRequest, HostEvidenceSummary, ProgressEvent } from '../../shared/dto';
 import type { Report } from '../../shared/schema';
@@ -14,6 +13,7 @@ import { parseTarget } from '../../net/target';
 import { BadInputError } from '../../shared/errors';
 import { int, parseCommand, str } from '../args';
 import { readInputFile } from '../input-file';
+import { checkOutputFolder, checkOutputPath, writeWithBackup } from '../output-file';
 import { jsonLine, type CliCommand } from '../command';
 import { batchConcurrency, socketBudget } from '../concurrency';
 import { setSocketBudget } from '../../net/socket-budget';
@@ -71,11 +71,26 @@ async function exportReport(service: AppService, taskId: string, format: ExportR
   return Buffer.from(out.contentBase64, 'base64');
 }
 
-/** Writes the report in the format its extension names. */
-async function writeReport(service: AppService, taskId: string, file: string, redact: boolean): Promise<void> {
+/** The report format --report FILE names by its extension, or a UsageError. */
+function reportFormat(file: string): ExportRequest['format'] {
   const ext = extname(file).toLowerCase().slice(1);
   if (ext !== 'html' && ext !== 'json' && ext !== 'pdf') throw new UsageError(`--report must end in .html, .json or .pdf (got ${JSON.stringify(file)}).`);
-  await writeFile(file, await exportReport(service, taskId, ext, redact));
+  return ext;
+}
+
+/**
+ * Checks --report FILE before any diagnosis runs: its extension, its folder, and (one target) the file itself. With
+ * several targets each report's name comes from its target, so those are checked again as they are written.
+ */
+async function checkReportPath(file: string, force: boolean, several: boolean): Promise<void> {
+  reportFormat(file);
+  if (several) await checkOutputFolder(file, '--report FILE');
+  else await checkOutputPath(file, force, '--report FILE');
+}
+
+/** Writes the report in the format its extension names: new, or with --force replacing the old after a .bak copy. */
+async function writeReport(service: AppService, taskId: string, file: string, redact: boolean, force: boolean): Promise<void> {
+  await writeWithBackup(file, await exportReport(service, taskId, reportFormat(file), redact), force, '--report FILE');
 }
 
 /** The report as printed: with --redact, the redacted one the files get, so nothing identifying reaches the terminal either. */
@@ -93,6 +108,7 @@ export const run: CliCommand = async (io, argv) => {
     timeout: { type: 'string' },
     json: { type: 'boolean' },
     report: { type: 'string' },
+    force: { type: 'boolean' },
     redact: { type: 'boolean' },
     'host-evidence': { type: 'string' },
   });
@@ -114,6 +130,10 @@ export const run: CliCommand = async (io, argv) => {
   const requests = targets.length > 0 ? await buildRequests(targets, shared) : [{ ...shared, target: '' }];
   const json = p.values['json'] === true;
   const reportFile = str(p, 'report');
+  const force = p.values['force'] === true;
+  if (force && !reportFile) throw new UsageError('diagnose: --force only goes with --report FILE.');
+  // Before any check runs: a bad report path is the user's to fix at once, not after the whole diagnosis.
+  if (reportFile) await checkReportPath(reportFile, force, requests.length > 1);
   const redact = p.values['redact'] === true;
   const service = createCliService();
   setSocketBudget(socketBudget());
@@ -150,7 +170,7 @@ export const run: CliCommand = async (io, argv) => {
       // Redacted reports of several targets are told apart by their place in the list: a host name in the file name would give it away.
       const suffix = redact ? `target-${index + 1}` : `${report.target.host.replace(/[^A-Za-z0-9.-]/g, '_')}-${report.target.port}`;
       const file = requests.length > 1 ? reportFile.replace(/(\.[^.]+)$/, `-${suffix}$1`) : reportFile;
-      await writeReport(service, taskId, file, redact);
+      await writeReport(service, taskId, file, redact, force);
     }
   };
   try {

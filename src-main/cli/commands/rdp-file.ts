@@ -7,7 +7,8 @@ import { int, parseCommand, str } from '../args';
 import { jsonLine, type CliCommand, type CliIo } from '../command';
 import { readInputFile } from '../input-file';
 import { clean } from '../output';
-import { cleanExistingFile, generateClean, writeWithBackup, type MadeCleanFile } from '../rdp-tools';
+import { checkOutputPath, writeWithBackup } from '../output-file';
+import { cleanExistingFile, generateClean, type MadeCleanFile } from '../rdp-tools';
 import { EXIT, UsageError } from '../usage';
 
 async function check(io: CliIo, argv: string[]): Promise<number> {
@@ -42,6 +43,8 @@ async function cleanFile(io: CliIo, argv: string[]): Promise<number> {
   if (!target || p.positionals.length > 1) throw new UsageError('rdp-file clean: give exactly one computer or .rdp file.');
   if (!out) throw new UsageError('rdp-file clean: give the output file with -o FILE.');
   const fallback = p.values['fallback'] === true;
+  // Before any work (a name lookup for --use-ip): where the file goes must be writable as asked.
+  if (out !== '-' && !p.values['dry-run']) await checkOutputPath(out, p.values['force'] === true, '-o FILE');
   let made: MadeCleanFile;
   if (/\.rdp$/i.test(target)) {
     if (p.values['use-ip']) throw new UsageError('rdp-file clean: --use-ip takes a computer name, not a .rdp file.');
@@ -49,10 +52,14 @@ async function cleanFile(io: CliIo, argv: string[]): Promise<number> {
   } else {
     made = await generateClean({ target, fallback, useIp: p.values['use-ip'] === true, timeoutMs: int(p, 'timeout', 100, 120_000) ?? 5000 });
   }
+  // `-o -` writes the file to stdout, so everything said about it goes to stderr.
+  const say = out === '-' ? io.stderr : io.stdout;
   // The cost and a lost signature come first, so they are read before anything is written.
-  if (made.securityCost) io.stdout.write(`Security cost: ${made.securityCost}\n`);
-  for (const w of made.warnings) io.stdout.write(`Note: ${w}\n`);
-  if (p.values['dry-run']) {
+  if (made.securityCost) say.write(`Security cost: ${made.securityCost}\n`);
+  for (const w of made.warnings) say.write(`Note: ${w}\n`);
+  if (out === '-' && !p.values['dry-run']) {
+    await new Promise<void>((resolve) => io.stdout.write(made.bytes, () => resolve()));
+  } else if (p.values['dry-run']) {
     const text = Buffer.from(made.bytes).toString('utf16le').replace(/^\uFEFF/, '');
     io.stdout.write(`Dry run: nothing was written. ${out} would get ${made.bytes.length} bytes (UTF-16LE with BOM, CRLF)${existsSync(out) ? `, replacing the existing file${p.values['force'] ? ' after keeping it as a .bak copy' : ' only with --force'}` : ''}:\n`);
     for (const line of text.split(/\r?\n/).filter((l) => l !== '')) io.stdout.write(`  ${clean(line)}\n`);
@@ -60,7 +67,7 @@ async function cleanFile(io: CliIo, argv: string[]): Promise<number> {
     const written = await writeWithBackup(out, made.bytes, p.values['force'] === true);
     io.stdout.write(`Wrote ${out}${written.backup ? `; the previous file is kept as ${written.backup}` : ''}\n`);
   }
-  for (const n of made.notes) io.stdout.write(`  ${n}\n`);
+  for (const n of made.notes) say.write(`  ${n}\n`);
   return EXIT.ok;
 }
 
