@@ -91,7 +91,10 @@ export function formatValue(value: unknown, as?: ValueFormat): string | null {
   }
   if (Array.isArray(value)) {
     const items = value.map((v) => (isRecord(v) || Array.isArray(v) ? null : formatValue(v, as))).filter((v): v is string => v !== null);
-    return items.length > 0 ? formatValue(items.join(', ')) : null;
+    if (items.length === 0) return null;
+    // Sentences (a file's problems) read as sentences; names and numbers as a list.
+    const sentences = items.some((i) => /[.!?]$/.test(i));
+    return formatValue(sentences ? items.map((i) => (/[.!?…)"]$/.test(i) ? i : `${i}.`)).join(' ') : items.join(', '));
   }
   return null;
 }
