@@ -128,27 +128,55 @@ function drawRow(doc: Doc, cells: readonly Cell[], widths: readonly number[], x0
   doc.fillColor(INK.text);
 }
 
-/** A table; the heading row repeats on every page it runs onto. */
-export function table(doc: Doc, columns: readonly Column[], rows: readonly (readonly Cell[])[], caption?: string): void {
+/** A table's columns and rows, its caption, and what a page it runs onto says it continues. */
+export interface TableSpec {
+  readonly columns: readonly Column[];
+  readonly rows: readonly (readonly Cell[])[];
+  /** A small heading above the table, repeated with the heading row. */
+  readonly caption?: string;
+  /** What the table belongs to (a check's heading), written as "… (continued)" atop every later page. */
+  readonly continues?: string;
+}
+
+function layout(doc: Doc, spec: TableSpec): { widths: number[]; head: Cell[]; headHeight: number; heights: number[] } {
   const f = frame(doc);
-  const total = columns.reduce((a, c) => a + c.share, 0);
-  const widths = columns.map((c) => (c.share / total) * f.width);
-  const head = columns.map((c) => ({ text: c.title }));
-  const headHeight = Math.max(...head.map((c, i) => cellHeight(doc, c, widths[i]!)));
+  const total = spec.columns.reduce((a, c) => a + c.share, 0);
+  const widths = spec.columns.map((c) => (c.share / total) * f.width);
+  const head = spec.columns.map((c) => ({ text: c.title, bold: true }));
+  const heightOf = (row: readonly Cell[]): number => Math.max(...row.map((c, i) => cellHeight(doc, c, widths[i]!)));
+  return { widths, head, headHeight: heightOf(head), heights: spec.rows.map(heightOf) };
+}
+
+const CAPTION_SIZE = 9;
+
+/** The height a table needs to start: caption, heading row and first row, which never stand apart at a page's foot. */
+export function tableStart(doc: Doc, spec: TableSpec): number {
+  const { headHeight, heights } = layout(doc, spec);
+  return (spec.caption ? CAPTION_SIZE * 1.5 : 0) + headHeight + (heights[0] ?? 0);
+}
+
+/** A table; the heading row (and caption) repeats on every page it runs onto, under what it continues. */
+export function table(doc: Doc, spec: TableSpec): void {
+  const f = frame(doc);
+  const { widths, head, headHeight, heights } = layout(doc, spec);
+  const caption = (text: string, colour: string): void => {
+    doc.font('Helvetica-Bold').fontSize(CAPTION_SIZE).fillColor(colour).text(pdfSafe(text), f.x, doc.y).moveDown(0.15);
+  };
   const drawHead = (): void => {
-    if (caption) doc.font('Helvetica-Bold').fontSize(9).fillColor(INK.text).text(pdfSafe(caption), f.x, doc.y).moveDown(0.15);
+    if (spec.caption) caption(spec.caption, INK.text);
     drawRow(doc, head, widths, f.x, headHeight, true);
   };
-  ensureSpace(doc, headHeight * 2 + 14);
+  ensureSpace(doc, tableStart(doc, spec));
   drawHead();
-  for (const row of rows) {
-    const height = Math.max(...row.map((c, i) => cellHeight(doc, c, widths[i]!)));
+  spec.rows.forEach((row, i) => {
+    const height = heights[i]!;
     if (doc.y + height > f.bottom) {
       doc.addPage();
+      if (spec.continues) caption(`${spec.continues} (continued)`, INK.muted);
       drawHead();
     }
     drawRow(doc, row, widths, f.x, height, false);
-  }
+  });
   doc.moveDown(0.5);
   doc.x = f.x;
 }

@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FINDING_META } from '../shared/catalog';
 import { encodeSupportCode } from '../diagnosis/support-code';
@@ -49,6 +53,29 @@ describe('the PDF report', () => {
     expect(pageSizes(await renderPdf(sampleReport(), { locale: 'de-DE' }))[0]).toBe('595x842');
     expect(pageSizes(await renderPdf(sampleReport(), { locale: 'en-US' }))[0]).toBe('612x792');
     expect(pageSizes(await renderPdf(sampleReport()))[0]).toBe('595x842');
+  });
+
+  it('a table running onto another page says there whose it is, and no caption or heading row is left alone at a page foot', async () => {
+    const base = sampleReport();
+    const connections = Array.from({ length: 40 }, (_, i) => ({ address: `10.0.0.${i}`, kind: 'timeout', ms: i, message: 'no answer '.repeat(25) }));
+    const report = { ...base, checks: base.checks.map((c) => (c.id === 'net.tcp' ? { ...c, evidence: { ...c.evidence, attempts: connections } } : c)) };
+    const dir = mkdtempSync(join(tmpdir(), 'rdp-doctor-pdf-'));
+    try {
+      const file = join(dir, 'r.pdf');
+      writeFileSync(file, await renderPdf(report));
+      // poppler's pdftotext reads the file as any viewer does, page by page.
+      const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
+      const continued = pages.map((p) => p.split('\n').find((l) => l.trim() !== '')!.trim()).filter((l) => l.endsWith('(continued)'));
+      expect(continued.length).toBeGreaterThanOrEqual(2);
+      for (const line of continued) expect(line).toMatch(/^(Every check|.+ › .+ — .+) \(continued\)$/);
+      for (const page of pages) {
+        const lines = page.split('\n').filter((l) => l.trim() !== '');
+        // The last line is the footer; the one above it is never a table's heading row.
+        expect(lines.at(-2)?.trim(), page.slice(-300)).not.toMatch(/^(Field\s+Value|Address\b.*\bTime\b.*)$/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes its links out as text', async () => {

@@ -8,7 +8,7 @@ import type { FindingReference } from '../shared/finding-references';
 import type { EvidenceBlock } from './evidence-view';
 import { INK, SEVERITY_COLOURS, STATUS_COLOURS } from './palette';
 import { paperSizeFor } from './paper';
-import { box, frame, heading, paragraph, pdfSafe, table, type Doc, type Para, type Run } from './pdf-draw';
+import { box, ensureSpace, frame, heading, paragraph, pdfSafe, table, tableStart, type Doc, type Para, type Run, type TableSpec } from './pdf-draw';
 import { buildView, codesInBrief, sectionWords, STATUS_WORDS, type ReportView } from './view';
 
 export { pdfSafe } from './pdf-draw';
@@ -93,12 +93,28 @@ function statusTable(doc: Doc, v: ReportView): void {
         { text: c.summary },
       ]),
     );
-  table(doc, [{ title: 'Section', share: 1.25 }, { title: 'Check', share: 1.5 }, { title: 'Status', share: 0.9 }, { title: 'What it found', share: 4 }], rows);
+  const columns = [{ title: 'Section', share: 1.25 }, { title: 'Check', share: 1.5 }, { title: 'Status', share: 0.9 }, { title: 'What it found', share: 4 }];
+  table(doc, { columns, rows, continues: 'Every check' });
 }
 
-function evidenceBlock(doc: Doc, b: EvidenceBlock): void {
-  if (b.kind === 'rows') table(doc, [{ title: 'Field', share: 1 }, { title: 'Value', share: 2.2 }], b.rows.map(([k, val]) => [{ text: k, bold: true }, { text: val }]));
-  else table(doc, b.columns.map((c) => ({ title: c, share: 1 })), b.rows.map((r) => r.map((text) => ({ text }))), b.title);
+/** An evidence block as a table spec; `continues` names the check on the pages it runs onto. */
+function evidenceTable(b: EvidenceBlock, continues: string): TableSpec {
+  if (b.kind === 'rows') return { columns: [{ title: 'Field', share: 1 }, { title: 'Value', share: 2.2 }], rows: b.rows.map(([k, val]) => [{ text: k, bold: true }, { text: val }]), continues };
+  return { columns: b.columns.map((c, i) => ({ title: c, share: columnShare(c, b.rows.map((r) => r[i] ?? '')) })), rows: b.rows.map((r) => r.map((text) => ({ text }))), caption: b.title, continues };
+}
+
+/** A column's share of the width by what it holds: a column of sentences gets room, one of "yes"/"no" little, and a word is not split. */
+function columnShare(title: string, cells: readonly string[]): number {
+  const texts = [title, ...cells];
+  const longest = Math.max(...texts.map((c) => c.length));
+  const longestWord = Math.max(...texts.flatMap((c) => c.split(/\s+/)).map((w) => w.length));
+  return Math.max(Math.min(30, longestWord + 1), Math.min(40, longest));
+}
+
+/** A heading kept on the page of the table that follows it. */
+function headingWithTable(doc: Doc, text: string, first: TableSpec | undefined): void {
+  if (first) ensureSpace(doc, 10.5 * 3 + tableStart(doc, first));
+  heading(doc, text, 10.5);
 }
 
 function details(doc: Doc, v: ReportView): void {
@@ -115,8 +131,10 @@ function details(doc: Doc, v: ReportView): void {
   }
   if (v.evidence.length > 0) heading(doc, 'Evidence of each check', 11.5);
   for (const x of v.evidence) {
-    heading(doc, `${x.section} › ${x.title} — ${STATUS_WORDS[x.status]}`, 10.5);
-    for (const b of x.blocks) evidenceBlock(doc, b);
+    const title = `${x.section} › ${x.title} — ${STATUS_WORDS[x.status]}`;
+    const tables = x.blocks.map((b) => evidenceTable(b, title));
+    headingWithTable(doc, title, tables[0]);
+    for (const t of tables) table(doc, t);
   }
   const codes = v.report.errorCodes;
   if (codes) {
@@ -124,11 +142,12 @@ function details(doc: Doc, v: ReportView): void {
     paragraph(doc, [{ text: codes.summary }], f.x, f.width);
     for (const c of codes.corrections) paragraph(doc, [{ text: c, size: 8.5, colour: INK.muted }], f.x, f.width);
     doc.moveDown(0.3);
-    evidenceBlock(doc, { kind: 'table', title: 'Decoded', columns: ['Code', 'Kind', 'Name', 'Meaning'], rows: codes.codes.map((c) => [`${c.hex} (${c.value})`, c.kind, c.name, c.meaning]) });
+    table(doc, evidenceTable({ kind: 'table', title: 'Decoded', columns: ['Code', 'Kind', 'Name', 'Meaning'], rows: codes.codes.map((c) => [`${c.hex} (${c.value})`, c.kind, c.name, c.meaning]) }, 'Error codes, one by one'));
   }
   if (v.fixesApplied.length > 0) {
-    heading(doc, 'Fixes run in this session', 10.5);
-    evidenceBlock(doc, { kind: 'table', title: 'Fixes', columns: ['Fix', 'Result', 'When', 'Message'], rows: v.fixesApplied.map((x) => [x.title, x.outcome, x.at, x.message]) });
+    const fixes = evidenceTable({ kind: 'table', title: 'Fixes', columns: ['Fix', 'Result', 'When', 'Message'], rows: v.fixesApplied.map((x) => [x.title, x.outcome, x.at, x.message]) }, 'Fixes run in this session');
+    headingWithTable(doc, 'Fixes run in this session', fixes);
+    table(doc, fixes);
   }
   const log = v.report.appLog;
   if (log) {
