@@ -90,7 +90,8 @@ if ($OutFile -eq '') {
   $OutFile = [System.IO.Path]::Combine($RdpDoctorHere, $OutFile)
 }
 $RdpDoctorBytes = (New-Object System.Text.UTF8Encoding $false).GetBytes($RdpDoctorJson)
-[IO.File]::WriteAllBytes($OutFile, $RdpDoctorBytes)
+$RdpDoctorStream = New-Object System.IO.FileStream($OutFile, [System.IO.FileMode]::Create, [System.IO.FileAccess]::Write)
+try { $RdpDoctorStream.Write($RdpDoctorBytes, 0, $RdpDoctorBytes.Length) } finally { $RdpDoctorStream.Dispose() }
 
 $RdpDoctorFailed = @($RdpDoctorAnswers.Keys | Where-Object { $RdpDoctorAnswers[$_].Contains('error') })
 Write-Output ('RDP Doctor host evidence written to ' + $OutFile + ' (' + $RdpDoctorAnswers.Count + ' collectors, ' + $RdpDoctorFailed.Count + ' failed).')
