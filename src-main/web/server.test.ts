@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer, type AddressInfo } from 'node:net';
 import { createNodeAppService } from '../service/node-deps';
-import { startWebServer, type WebServer } from './server';
+import { MAX_EVENT_STREAMS, startWebServer, type WebServer } from './server';
 
 let server: WebServer;
 let home: string;
@@ -87,6 +87,26 @@ describe('browser-mode server', () => {
     const big = await raw('/api/invoke/checks:list', { method: 'POST', headers: auth(), body: JSON.stringify({ pad: 'x'.repeat(3_000_000) }) });
     expect(big.status).toBe(413);
     expect(JSON.parse(big.body)).toEqual({ ok: false, error: { code: 'bad-input', message: expect.stringContaining('larger than') } });
+  });
+
+  it('caps the open event streams with a clear 429, and takes a new one when one closes', async () => {
+    const open = (): Promise<{ status: number; close: () => void }> =>
+      new Promise((resolve, reject) => {
+        const req = request({ host: '127.0.0.1', port: server.port, path: `/api/events?token=${server.token}`, headers: { Host: `127.0.0.1:${server.port}` } }, (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, close: () => req.destroy() });
+        });
+        req.on('error', (e) => (e.message.includes('aborted') || e.message.includes('socket hang up') ? undefined : reject(e)));
+        req.end();
+      });
+    const streams = await Promise.all(Array.from({ length: MAX_EVENT_STREAMS }, open));
+    expect(streams.map((s) => s.status)).toEqual(Array(MAX_EVENT_STREAMS).fill(200));
+    const refused = await raw(`/api/events?token=${server.token}`);
+    expect(refused.status).toBe(429);
+    expect(refused.body).toMatch(/Too many open event streams/);
+    streams[0]?.close();
+    await expect.poll(async () => { const s = await open(); s.close(); return s.status; }, { timeout: 3000, interval: 50 }).toBe(200);
+    for (const s of streams) s.close();
   });
 
   it('streams progress of a diagnosis over SSE', async () => {

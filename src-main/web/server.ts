@@ -85,6 +85,9 @@ function decodePath(path: string): string | undefined {
   }
 }
 
+/** Most open event streams at once: a page holds one, so this leaves room for several tabs, not for a flood. */
+export const MAX_EVENT_STREAMS = 8;
+
 /** Starts the server on 127.0.0.1; resolves once it listens. */
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
   const token = options.token ?? randomBytes(24).toString('hex');
@@ -114,6 +117,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     if (url.pathname === '/api/events') {
       if (req.method !== 'GET') return send(res, 405, 'Method not allowed.');
       if (!sameSecret(url.searchParams.get('token'), token)) return send(res, 401, 'Missing or wrong token.');
+      // Each stream is a socket and a write per progress event; past the cap a client waits for one to close.
+      if (clients.size >= MAX_EVENT_STREAMS) return send(res, 429, `Too many open event streams (at most ${MAX_EVENT_STREAMS}); close a tab of RDP Doctor.`);
       res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive', 'X-Content-Type-Options': 'nosniff' });
       res.write(`: ${PROGRESS_CHANNEL}\n\n`);
       clients.add(res);
