@@ -69,7 +69,7 @@ test.describe('diagnosing a server with an expired certificate', () => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
     const text = `full address:s:${xrdp.host}:${xrdp.port}\r\nenablecredsspsupport:i:0\r\n`;
-    await page.locator('input[type="file"]').setInputFiles({ name: 'office.rdp', mimeType: 'application/x-rdp', buffer: Buffer.from(text) });
+    await page.locator('input[type="file"][accept^=".rdp"]').setInputFiles({ name: 'office.rdp', mimeType: 'application/x-rdp', buffer: Buffer.from(text) });
     await expect(page.getByRole('group', { name: 'Connection file' })).toContainText(`connects to ${xrdp.host}:${xrdp.port}`);
     await expect(dashboard.target).toHaveValue(`${xrdp.host}:${xrdp.port}`);
     await expect(dashboard.verdict).toHaveCount(0);

@@ -13,7 +13,7 @@ test.describe('the .rdp file card', () => {
   test('a signed RD Web file: where it connects, the lost signature said before the click, and a clean copy that keeps broker and gateway', async ({ page, app }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
-    await page.locator('input[type="file"]').setInputFiles(upload('WordPad.rdp', 'rdweb-remoteapp-signed.utf16le.rdp'));
+    await page.locator('input[type="file"][accept^=".rdp"]').setInputFiles(upload('WordPad.rdp', 'rdweb-remoteapp-signed.utf16le.rdp'));
     const card = page.getByRole('group', { name: 'Connection file' });
     await expect(card).toContainText('connects to the app "WordPad" on rdcb01.corp.example through gateway rdgw.corp.example');
     await expect(card.getByRole('note')).toContainText('A clean copy cannot keep that signature');
@@ -40,7 +40,7 @@ test.describe('the .rdp file card', () => {
   test('a clear-text password is warned about and never shown; Default.rdp reads as the defaults file with no copy to make', async ({ page, app }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
-    await page.locator('input[type="file"]').setInputFiles(upload('vm01.rdp', 'script-plaintext-password.utf8.rdp'));
+    await page.locator('input[type="file"][accept^=".rdp"]').setInputFiles(upload('vm01.rdp', 'script-plaintext-password.utf8.rdp'));
     const card = page.getByRole('group', { name: 'Connection file' });
     await expect(card).toContainText('connects to vm01.cloud.example:3390');
     await expect(card).toContainText('holds a password in clear text');
@@ -48,7 +48,7 @@ test.describe('the .rdp file card', () => {
     await expect(dashboard.target).toHaveValue('vm01.cloud.example:3390');
 
     await page.getByRole('button', { name: 'Remove connection file' }).click();
-    await page.locator('input[type="file"]').setInputFiles(upload('Default.rdp', 'mstsc-win11-default.utf16le.rdp'));
+    await page.locator('input[type="file"][accept^=".rdp"]').setInputFiles(upload('Default.rdp', 'mstsc-win11-default.utf16le.rdp'));
     await expect(card).toContainText("is Remote Desktop Connection's defaults file and names no computer");
     await expect(card).not.toContainText('does not know');
     await expect(card.getByRole('button', { name: 'Make a clean copy' })).toHaveCount(0);
@@ -57,7 +57,7 @@ test.describe('the .rdp file card', () => {
   test('a Windows 365 file reads as the service through its gateway', async ({ page, app }) => {
     const dashboard = new DashboardPage(page);
     await dashboard.open(app.url);
-    await page.locator('input[type="file"]').setInputFiles(upload('Cloud PC.rdp', 'windows365-cloudpc.utf8.rdp'));
+    await page.locator('input[type="file"][accept^=".rdp"]').setInputFiles(upload('Cloud PC.rdp', 'windows365-cloudpc.utf8.rdp'));
     const card = page.getByRole('group', { name: 'Connection file' });
     await expect(card).toContainText('opens Azure Virtual Desktop workspace "Cloud PC Enterprise 4vCPU/16GB/256GB" through its gateway afdfp-rdgateway-r1.wvd.microsoft.com:443');
     await dashboard.screenshot('rdp-file-card-avd');
