@@ -1,15 +1,14 @@
 /** "Load host evidence…": the file collect-host.ps1 wrote on a host nobody can reach; its host checks answer from it. */
 import { Button, MessageBar, MessageBarBody, Text, makeStyles, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular, Server20Regular } from '@fluentui/react-icons';
-import { useRef } from 'react';
 import { clearHostEvidence, loadHostEvidence, useHostEvidenceStore } from '../../state/host-evidence-store';
 import { useStartStore } from '../../state/start-store';
+import { FilePickRow } from './FilePickRow';
 
 const useStyles = makeStyles({
   zone: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
-  hidden: { display: 'none' },
 });
 
 /** "2026-11-21 12:00 UTC": when the host was read, the same for every reader. */
@@ -20,39 +19,21 @@ function when(iso: string): string {
 /** The host evidence area of the start form. */
 export function HostEvidencePicker(): React.JSX.Element {
   const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
   const summary = useHostEvidenceStore((state) => state.summary);
   const error = useHostEvidenceStore((state) => state.error);
   const isReading = useHostEvidenceStore((state) => state.isReading);
 
   return (
     <div className={styles.zone}>
-      <div className={styles.row}>
-        <Button icon={<Server20Regular />} onClick={() => input.current?.click()} disabled={isReading}>
-          Load host evidence…
-        </Button>
-        <Text size={200} className={styles.muted}>
-          {isReading ? 'Reading the file…' : 'the file collect-host.ps1 wrote on the remote computer'}
-        </Text>
-        <input
-          ref={input}
-          className={styles.hidden}
-          type="file"
-          accept=".json,application/json"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void loadHostEvidence(file, useStartStore.getState().target);
-            event.target.value = '';
-          }}
-        />
-      </div>
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <FilePickRow
+        label="Load host evidence…"
+        icon={<Server20Regular />}
+        hint="the file collect-host.ps1 wrote on the remote computer"
+        accept=".json,application/json"
+        isReading={isReading}
+        error={error}
+        onFile={(file) => void loadHostEvidence(file, useStartStore.getState().target)}
+      />
       {summary ? (
         <div role="group" aria-label="Host evidence">
           <div className={styles.row}>

@@ -1,9 +1,10 @@
 /** Open or drop a .rdp file: the service reads it and names its target and problems. */
-import { Button, MessageBar, MessageBarBody, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { Button, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
 import { Dismiss16Regular, DocumentArrowUp20Regular } from '@fluentui/react-icons';
-import { useRef, useState, type DragEvent } from 'react';
+import { useState, type DragEvent } from 'react';
 import { clearRdpFile, openRdpFile, useStartStore } from '../../state/start-store';
 import { CleanCopyAction } from './CleanCopyAction';
+import { FilePickRow } from './FilePickRow';
 
 const useStyles = makeStyles({
   zone: {
@@ -17,14 +18,12 @@ const useStyles = makeStyles({
   dragging: { border: `${tokens.strokeWidthThick} dashed ${tokens.colorBrandStroke1}`, backgroundColor: tokens.colorBrandBackground2 },
   row: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalS, flexWrap: 'wrap' },
   muted: { color: tokens.colorNeutralForeground3 },
-  hidden: { display: 'none' },
   issues: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 /** The .rdp file area of the start form. */
 export function RdpFilePicker(): React.JSX.Element {
   const styles = useStyles();
-  const input = useRef<HTMLInputElement>(null);
   const [isDragging, setDragging] = useState(false);
   const summary = useStartStore((state) => state.rdpSummary);
   const error = useStartStore((state) => state.rdpError);
@@ -49,32 +48,15 @@ export function RdpFilePicker(): React.JSX.Element {
       onDragLeave={() => setDragging(false)}
       onDrop={onDrop}
     >
-      <div className={styles.row}>
-        <Button icon={<DocumentArrowUp20Regular />} onClick={() => input.current?.click()} disabled={isReading}>
-          Open .rdp file
-        </Button>
-        <Text size={200} className={styles.muted}>
-          {isReading ? 'Reading the file…' : 'or drop a connection file here'}
-        </Text>
-        <input
-          ref={input}
-          className={styles.hidden}
-          type="file"
-          accept=".rdp,application/x-rdp"
-          tabIndex={-1}
-          aria-hidden="true"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (file) void openRdpFile(file);
-            event.target.value = '';
-          }}
-        />
-      </div>
-      {error ? (
-        <MessageBar intent="error">
-          <MessageBarBody>{error}</MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <FilePickRow
+        label="Open .rdp file"
+        icon={<DocumentArrowUp20Regular />}
+        hint="or drop a connection file here"
+        accept=".rdp,application/x-rdp"
+        isReading={isReading}
+        error={error}
+        onFile={(file) => void openRdpFile(file)}
+      />
       {summary ? (
         <div role="group" aria-label="Connection file">
           <div className={styles.row}>
