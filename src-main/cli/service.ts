@@ -5,8 +5,8 @@ import type { Envelope } from '../shared/dto';
 import { UsageError } from './usage';
 
 /** The service for one command-line run. */
-export function createCliService(): AppService {
-  return createNodeAppService({ door: 'browser' });
+export function createCliService(options: { maxRunningDiagnoses?: number } = {}): AppService {
+  return createNodeAppService({ door: 'browser', ...options });
 }
 
 /** Unwraps an envelope: bad input becomes a UsageError (exit 2), anything else an internal Error (exit 3). */

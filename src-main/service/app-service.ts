@@ -8,7 +8,7 @@ import type { CheckResult } from '../shared/schema';
 import type { AppliedFix, Report } from '../shared/schema';
 import { randomUUID } from 'node:crypto';
 import { basename, dirname } from 'node:path';
-import { BadInputError, NotFoundError } from '../shared/errors';
+import { BadInputError, BusyError, GoneError, NotFoundError } from '../shared/errors';
 import { TaskRunner } from './task-runner';
 import { inspectHostEvidence, prepareRequest, runCheckSubset, runDiagnosis, type DiagnosisDeps } from './diagnosis';
 
@@ -54,6 +54,8 @@ export interface AppDeps extends DiagnosisDeps {
   readonly summarizeReport: (report: Report, redact: { users: boolean; hosts: boolean }) => string;
   /** Saving reports where the user chooses, then opening or showing them: the app window only; null elsewhere. */
   readonly reportFiles: ReportFiles | null;
+  /** The most diagnoses that may run at once (browser mode, where any tab can start them); absent: no limit (the CLI bounds its own batches). */
+  readonly maxRunningDiagnoses?: number | undefined;
 }
 
 /** Saving a report to a file the user picks, and opening or showing it afterwards (the app window provides it). */
@@ -151,6 +153,9 @@ export function createAppService(deps: AppDeps): AppService {
       const key = JSON.stringify([req.target.trim().toLowerCase(), req.rdpFile?.contentBase64 ?? '', req.gateway ?? '', req.error ?? '', req.timeoutMs ?? 0, req.checks ?? [], req.rerunOf ?? '', req.hostEvidence?.contentBase64 ?? '']);
       // Validate first so bad input is an error reply (exit 2), not a failed task.
       prepareRequest(req, deps);
+      const limit = deps.maxRunningDiagnoses;
+      if (limit !== undefined && !tasks.isRunning(key) && tasks.runningCount() >= limit)
+        throw new BusyError(`${limit} diagnoses are running already, the most this app runs at once; start this one when one of them has finished.`);
       const base = req.rerunOf ? requireReport(req.rerunOf) : undefined;
       const { taskId, joined } = tasks.start(key, ({ taskId: id, signal }) => runDiagnosis(id, req, deps, emit, signal, base));
       if (!joined) {
@@ -174,7 +179,13 @@ export function createAppService(deps: AppDeps): AppService {
       return { taskId };
     },
     'diagnosis:cancel': async ({ taskId }) => ({ cancelled: tasks.cancel(taskId) }),
-    'diagnosis:get': async ({ taskId }) => reportOf(taskId) ?? null,
+    // null means still running; a task no longer kept is "gone", so a page that polls stops instead of waiting forever.
+    'diagnosis:get': async ({ taskId }) => {
+      const task = tasks.get(taskId);
+      if (!task) throw new GoneError(`That diagnosis is no longer kept (the app keeps the last ${tasks.keepFinished}); run it again.`);
+      if (task.state === 'failed') throw new Error('That diagnosis failed; run it again.');
+      return reportOf(taskId) ?? null;
+    },
     'decode:code': async ({ text }) => deps.decode(text),
     'decode:support': async ({ code }) => deps.decodeSupportCode(code),
     'support:code': async ({ taskId }) => ({ code: deps.encodeSupportCode(requireReport(taskId)) }),

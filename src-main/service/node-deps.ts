@@ -29,6 +29,8 @@ export interface NodeServiceOptions {
   readonly reportFiles?: ReportFiles;
   /** The app window's handle (decimal) that owns UAC prompts (Electron); absent in the CLI and browser mode. */
   readonly elevationOwner?: () => string | null;
+  /** The most diagnoses that may run at once (browser mode); absent: no limit. */
+  readonly maxRunningDiagnoses?: number;
 }
 
 /** Reads a .rdp file into client settings, or throws BadInputError with the parser's one-line reason. */
@@ -57,6 +59,7 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
   return {
     version: VERSION,
     door: options.door,
+    maxRunningDiagnoses: options.maxRunningDiagnoses,
     platform: process.platform,
     windows,
     knownHosts: createFileKnownHosts(home),

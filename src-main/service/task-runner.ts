@@ -23,7 +23,7 @@ export class TaskRunner<T> {
   private readonly tasks = new Map<string, TaskRecord<T>>();
   private readonly running = new Map<string, string>();
 
-  constructor(private readonly keepFinished = 50) {}
+  constructor(readonly keepFinished = 50) {}
 
   /** Starts `work` under a new id, or returns the id of the running task with the same key. */
   start(key: string, work: (control: TaskControl) => Promise<T>): { taskId: string; joined: boolean } {
@@ -64,6 +64,16 @@ export class TaskRunner<T> {
     this.tasks.set(id, record);
     this.running.set(key, id);
     return { taskId: id, joined: false };
+  }
+
+  /** How many tasks are running now. */
+  runningCount(): number {
+    return this.running.size;
+  }
+
+  /** True when a task with this key is running (a new request with it joins rather than starts). */
+  isRunning(key: string): boolean {
+    return this.running.has(key);
   }
 
   /** The task with this id, running or recently finished. */

@@ -279,8 +279,8 @@ export const RdpCleanCopySchema = z.object({
 /** The clean copy of a .rdp file. */
 export type RdpCleanCopy = z.infer<typeof RdpCleanCopySchema>;
 
-/** Error envelope code: bad input (exit 2), not found, or internal (exit 3). */
-export type ApiErrorCode = 'bad-input' | 'not-found' | 'internal' | 'cancelled';
+/** Error envelope code: bad input (exit 2), not found, busy (too many diagnoses at once), gone (no longer kept), or internal (exit 3). */
+export type ApiErrorCode = 'bad-input' | 'not-found' | 'busy' | 'gone' | 'internal' | 'cancelled';
 
 /** An error that keeps its fields across IPC and HTTP. */
 export interface ApiError {

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PROGRESS_CHANNEL } from '../shared/channels';
+import type { ApiErrorCode } from '../shared/dto';
 import type { AppService } from '../service/app-service';
 import { dispatch } from '../service/dispatch';
 
@@ -23,6 +24,10 @@ const MIME: Record<string, string> = {
   '.json': 'application/json',
 };
 const MAX_BODY = 3_000_000;
+/** HTTP statuses for error envelopes that are a limit or a lost task; every other envelope goes out as 200. */
+const STATUS_OF_ERROR: Partial<Record<ApiErrorCode, number>> = { busy: 429, gone: 410 };
+/** The most diagnoses browser mode runs at once: each holds sockets and CPU, and any tab of the page can start one. */
+export const MAX_RUNNING_DIAGNOSES = 4;
 
 /** A running browser-mode server. */
 export interface WebServer {
@@ -148,7 +153,9 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
         return badInput(res, 400, 'The request body is not valid JSON.');
       }
       const envelope = await dispatch(options.service.handlers, channel, args);
-      return send(res, 200, JSON.stringify(envelope), MIME['.json']);
+      // The envelope is the answer either way; the status lets a client or proxy see a limit (429) or a lost task (410).
+      const status = envelope.ok ? 200 : (STATUS_OF_ERROR[envelope.error.code] ?? 200);
+      return send(res, status, JSON.stringify(envelope), MIME['.json']);
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed.');
     const decoded = decodePath(url.pathname);

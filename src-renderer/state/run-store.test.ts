@@ -7,11 +7,13 @@ import { rerunCheck, resetRun, startDiagnosis, useRunStore } from './run-store';
 // The store's actions against a recording transport: what they send, and what they keep in the store.
 const calls: { channel: Channel; args: unknown }[] = [];
 let nextTask = 0;
+let gone = false;
 const transport: Transport = {
   door: 'browser',
   invoke: async (channel, args) => {
     calls.push({ channel, args });
     if (channel === 'diagnosis:start') return { ok: true, value: { taskId: `task-${(nextTask += 1)}` } } as never;
+    if (channel === 'diagnosis:get' && gone) return { ok: false, error: { code: 'gone', message: 'That diagnosis is no longer kept; run it again.' } } as never;
     return { ok: true, value: null } as never;
   },
   onProgress: () => () => {},
@@ -23,6 +25,7 @@ afterAll(() => setTransport(null));
 afterEach(() => {
   resetRun();
   calls.length = 0;
+  gone = false;
   vi.useRealTimers();
 });
 
@@ -52,6 +55,16 @@ describe('run store', () => {
     await vi.advanceTimersByTimeAsync(6_000);
     expect(useRunStore.getState().pollTimer).toBeNull();
     expect(calls.filter((c) => c.channel === 'diagnosis:get')).toHaveLength(1);
+  });
+
+  it('a run the service no longer keeps ends as failed with its reason, instead of running for ever', async () => {
+    vi.useFakeTimers();
+    await startDiagnosis({ target: 'pc-42' });
+    gone = true;
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(useRunStore.getState()).toMatchObject({ phase: 'failed', error: 'That diagnosis is no longer kept; run it again.' });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(useRunStore.getState().pollTimer).toBeNull();
   });
 
   it('going back to the start keeps nothing of the run: no input, no timer', async () => {

@@ -49,7 +49,11 @@ function startPolling(taskId: string): void {
       .then((report) => {
         if (report && useRunStore.getState().taskId === taskId && useRunStore.getState().phase === 'running') update((s) => applyReport(s, report));
       })
-      .catch(() => undefined);
+      .catch((error: unknown) => {
+        // The service no longer keeps this run: say so instead of showing it running for ever.
+        if (!(error instanceof BridgeError) || useRunStore.getState().taskId !== taskId) return;
+        if (error.code === 'gone') update((s) => applyProgress(s, { type: 'task-failed', taskId, message: error.message }));
+      });
   }, POLL_MS);
   useRunStore.setState({ pollTimer });
 }

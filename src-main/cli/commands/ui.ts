@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { startWebServer } from '../../web/server';
+import { MAX_RUNNING_DIAGNOSES, startWebServer } from '../../web/server';
 import { int, parseCommand } from '../args';
 import type { CliCommand } from '../command';
 import { createCliService } from '../service';
@@ -47,7 +47,7 @@ export const run: CliCommand = async (io, argv) => {
     io.stderr.write(`Starting browser mode because ${electron.reason}.\n`);
   }
   const port = int(p, 'port', 0, 65535) ?? 0;
-  const service = createCliService();
+  const service = createCliService({ maxRunningDiagnoses: MAX_RUNNING_DIAGNOSES });
   // The app starting is when the fix journal is recovered; the page shows what was found.
   void service.recovery();
   const server = await startWebServer({ port, staticDir: join(distDir(), 'renderer'), service });
