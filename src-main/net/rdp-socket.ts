@@ -69,13 +69,16 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
     let done = false;
     let timer: NodeJS.Timeout | undefined;
     let socket: net.Socket | null = null;
+    // Only our own listeners come off: the connect gate's and in-flight's 'close' listeners give back the socket's
+    // slot in the process's budget and its count of connections awaiting the server, whoever destroys it later.
+    let detach: (() => void) | null = null;
 
     const finish = (outcome: ExchangeOutcome, keep = false, earlyBytes = 0): void => {
       if (done) return;
       done = true;
       if (timer) clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
-      socket?.removeAllListeners();
+      detach?.();
       socket?.setTimeout(0);
       // A late error event on a destroyed or handed-over socket must never crash the process.
       socket?.on('error', () => undefined);
@@ -117,7 +120,7 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
 
     const onConnected = (connected: net.Socket): void => {
       socket = connected;
-      connected.on('data', (chunk: Buffer) => {
+      const onData = (chunk: Buffer): void => {
         // The server accepted the connection: it no longer takes room in its listen queue (in-flight.ts).
         answered(connected);
         if (done) return;
@@ -147,15 +150,24 @@ export function openExchange(options: ExchangeOptions): Promise<OpenExchange> {
           return;
         }
         finish(parsed);
-      });
-      connected.on('end', () => finish(closedOrNonRdp(received, false)));
-      connected.on('close', () => finish(closedOrNonRdp(received, false)));
-      connected.on('error', (error: NodeJS.ErrnoException) => {
+      };
+      const onClosed = (): void => finish(closedOrNonRdp(received, false));
+      const onError = (error: NodeJS.ErrnoException): void => {
         const code = error.code ?? null;
         if (code === 'ECONNREFUSED') finish({ kind: 'refused' });
         else if ((code === 'ECONNRESET' || code === 'EPIPE') && connectMs !== null) finish(closedOrNonRdp(received, true));
         else finish({ kind: 'error', code, message: error.message.split('\n')[0] ?? 'socket error' });
-      });
+      };
+      connected.on('data', onData);
+      connected.on('end', onClosed);
+      connected.on('close', onClosed);
+      connected.on('error', onError);
+      detach = () => {
+        connected.off('data', onData);
+        connected.off('end', onClosed);
+        connected.off('close', onClosed);
+        connected.off('error', onError);
+      };
       connectMs = elapsed(started);
       arm('reply');
       sentAt = performance.now();

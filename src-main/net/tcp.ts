@@ -160,6 +160,8 @@ async function connectTo(target: string, port: number, options: TcpOptions): Pro
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', onAbort);
       socket.removeAllListeners();
+      // The slot goes back when the socket has closed (release is idempotent; the line above took its listener off).
+      socket.once('close', release);
       socket.on('error', () => undefined);
       socket.destroy();
       resolve(attempt);
