@@ -71,7 +71,10 @@ export async function measureFleet(table: Table, home: string): Promise<void> {
   const run = await runAsync('sh', ['-c', command], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' }, onSpawn: (p) => (pid = p), timeoutMs: 120_000 });
   clearInterval(poll);
 
-  const reports = run.stdout.split('\n').filter(Boolean).map((line) => JSON.parse(line) as Report);
+  const reports = run.stdout
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Report);
   const seen = new Set<string>();
   let wrong = 0;
   for (const report of reports) {
@@ -90,8 +93,22 @@ export async function measureFleet(table: Table, home: string): Promise<void> {
   table.expect('fleet', run.status === 1, `exit ${run.status} (1 = findings of medium or above, as the refused and silent targets have)`);
 
   const mix = `${FLEET.xrdp} real xrdp by name, ${FLEET.silent} silent, ${closed.length} closed`;
-  table.add(`Fleet of ${targets.length} at once (${mix}), --timeout ${FLEET_TIMEOUT_MS}, ulimit -n ${FD_LIMIT}: whole process`, 'fleetMs', run.ms, 'ms', `≤ ${FLEET_GOAL_MS} ms`, run.ms <= FLEET_GOAL_MS);
-  table.add('Fleet: verdicts right (closed → port-refused, silent → negotiation-timeout, xrdp → nothing medium or above)', 'fleetRight', reports.length - wrong, `of ${targets.length}`, 'all', wrong === 0 && missing.length === 0);
+  table.add(
+    `Fleet of ${targets.length} at once (${mix}), --timeout ${FLEET_TIMEOUT_MS}, ulimit -n ${FD_LIMIT}: whole process`,
+    'fleetMs',
+    run.ms,
+    'ms',
+    `≤ ${FLEET_GOAL_MS} ms`,
+    run.ms <= FLEET_GOAL_MS,
+  );
+  table.add(
+    'Fleet: verdicts right (closed → port-refused, silent → negotiation-timeout, xrdp → nothing medium or above)',
+    'fleetRight',
+    reports.length - wrong,
+    `of ${targets.length}`,
+    'all',
+    wrong === 0 && missing.length === 0,
+  );
   table.add('Fleet: peak memory of the process', 'fleetPeakMb', peakMb || null, 'MB', `< ${FLEET_MEMORY_GOAL_MB} MB`, peakMb > 0 && peakMb < FLEET_MEMORY_GOAL_MB);
   table.add('Fleet: most file descriptors open at once', 'fleetPeakFds', peakFds || null, `of ${FD_LIMIT}`, `< ${FD_LIMIT}`, peakFds > 0 && peakFds < FD_LIMIT);
   await Promise.all([...xrdps.map((x) => x.stop()), ...silent.map((s) => s.stop())]);

@@ -27,22 +27,34 @@ async function inProcess(home: string, req: DiagnoseRequest): Promise<{ report: 
   const deps = createNodeDeps({ door: 'browser', dataDir: home, env: {} });
   const finished = new Map<string, number>();
   const start = performance.now();
-  const report = await runDiagnosis('bench', { timeoutMs: TIMEOUT, ...req }, deps, (e) => {
-    if (e.type === 'check-finished') finished.set(e.result.id, performance.now() - start);
-  }, new AbortController().signal);
+  const report = await runDiagnosis(
+    'bench',
+    { timeoutMs: TIMEOUT, ...req },
+    deps,
+    (e) => {
+      if (e.type === 'check-finished') finished.set(e.result.id, performance.now() - start);
+    },
+    new AbortController().signal,
+  );
   return { report, finished };
 }
 
 /** One whole `rdp-doctor diagnose` process: its wall time and its report, checked healthy (exit 0). */
 async function wholeProcess(table: Table, home: string, target: string, env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; report: Report | null }> {
-  const run = await runAsync(process.execPath, [BIN, 'diagnose', target, '--json', '--timeout', String(TIMEOUT)], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', ...env } });
+  const run = await runAsync(process.execPath, [BIN, 'diagnose', target, '--json', '--timeout', String(TIMEOUT)], {
+    env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', ...env },
+  });
   let report: Report | null = null;
   try {
     report = JSON.parse(run.stdout) as Report;
   } catch {
     // Not a report: the check below says what came instead.
   }
-  table.expect(`whole rdp-doctor process on ${target}`, run.status === 0 && report !== null, `exit ${run.status} (0 = no finding of medium or above): ${report ? seriousFindings(report).join(', ') : run.stderr.trim().slice(0, 200)}`);
+  table.expect(
+    `whole rdp-doctor process on ${target}`,
+    run.status === 0 && report !== null,
+    `exit ${run.status} (0 = no finding of medium or above): ${report ? seriousFindings(report).join(', ') : run.stderr.trim().slice(0, 200)}`,
+  );
   return { ms: run.ms, report };
 }
 
@@ -84,7 +96,12 @@ async function measureProcess(table: Table, home: string, healthy: string, nodeM
   const diagnosis = median(warm.map((w) => w.diagnosisMs));
   table.add('Healthy xrdp, whole rdp-doctor process, warm (median of 9)', 'healthyProcessMs', wall, 'ms');
   if (nodeMs !== null) {
-    table.add(`… of it: Node's own start ${Math.round(nodeMs)}, the diagnosis ${Math.round(diagnosis)}, loading the bundle, output and exit`, 'healthyProcessRestMs', wall - nodeMs - diagnosis, 'ms');
+    table.add(
+      `… of it: Node's own start ${Math.round(nodeMs)}, the diagnosis ${Math.round(diagnosis)}, loading the bundle, output and exit`,
+      'healthyProcessRestMs',
+      wall - nodeMs - diagnosis,
+      'ms',
+    );
   }
 }
 
@@ -104,7 +121,11 @@ async function measureNmap(table: Table, home: string): Promise<void> {
     const run = await runAsync('nmap', ['-Pn', '-n', '-p', '3389', '--script', 'rdp-enum-encryption,ssl-cert,rdp-ntlm-info', '127.0.0.1'], { timeoutMs: 120_000 });
     // rdp-enum-encryption must have reported, or nmap timed less work than ours. (ssl-cert prints nothing on an RDP port,
     // which needs the X.224 exchange before TLS, and xrdp has no NTLM for rdp-ntlm-info to reveal.)
-    table.expect('nmap', run.status === 0 && run.stdout.includes('rdp-enum-encryption:'), `exit ${run.status}, no rdp-enum-encryption output: ${run.stdout.slice(-200).replace(/\s+/g, ' ')}`);
+    table.expect(
+      'nmap',
+      run.status === 0 && run.stdout.includes('rdp-enum-encryption:'),
+      `exit ${run.status}, no rdp-enum-encryption output: ${run.stdout.slice(-200).replace(/\s+/g, ' ')}`,
+    );
     return run.ms;
   });
   table.add('nmap -p 3389 --script rdp-enum-encryption,ssl-cert,rdp-ntlm-info (median of 3)', 'nmapMs', nmapMs, 'ms');

@@ -55,7 +55,14 @@ export function measureStartup(table: Table, home: string, rdpFile: string): num
     const own = times[i + 1]!;
     const over = median(own.map((ms, round) => ms - times[0]![round]!));
     const goal = key === 'rdpFileCheck' ? '' : `≤ ${STARTUP_OVERHEAD_GOAL_MS} ms over node`;
-    table.add(`Start-up: ${label}, over node -e 0 in the same round (median ${Math.round(median(own))} ms in all)`, `${key}OverheadMs`, over, 'ms', goal, goal ? over <= STARTUP_OVERHEAD_GOAL_MS : null);
+    table.add(
+      `Start-up: ${label}, over node -e 0 in the same round (median ${Math.round(median(own))} ms in all)`,
+      `${key}OverheadMs`,
+      over,
+      'ms',
+      goal,
+      goal ? over <= STARTUP_OVERHEAD_GOAL_MS : null,
+    );
   });
   return nodeMs;
 }

@@ -46,7 +46,10 @@ async function firstResultMs(page: Page, url: string, target: string): Promise<n
 
 /** Measures browser mode against the healthy xrdp at `target` and adds the rows. */
 export async function measureUi(table: Table, target: string): Promise<void> {
-  const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
   try {
     const page = await browser.newPage();
     // From the moment the process is started to the page ready for input (the browser is already running).
@@ -59,11 +62,25 @@ export async function measureUi(table: Table, target: string): Promise<void> {
       const runs: number[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await firstResultMs(page, app.url, target));
       const first = median(runs);
-      table.add(`UI: first check result on screen after "Run diagnosis" (median of ${RUNS})`, 'uiFirstResultMs', first, 'ms', `≤ ${FIRST_RESULT_GOAL_MS} ms`, first <= FIRST_RESULT_GOAL_MS);
+      table.add(
+        `UI: first check result on screen after "Run diagnosis" (median of ${RUNS})`,
+        'uiFirstResultMs',
+        first,
+        'ms',
+        `≤ ${FIRST_RESULT_GOAL_MS} ms`,
+        first <= FIRST_RESULT_GOAL_MS,
+      );
       const verdict = await page.locator('[role="region"][aria-busy="false"]').first().getAttribute('aria-label');
       table.expect('UI run', verdict === 'Verdict', `the healthy xrdp's verdict region is "${verdict}", not the "No problem found" verdict`);
       const backendMb = app.pid ? procMb(app.pid, 'VmRSS') : NaN;
-      table.add('Backend memory (browser mode, after the diagnoses)', 'backendMb', Number.isFinite(backendMb) ? backendMb : null, 'MB', `< ${BACKEND_MEMORY_GOAL_MB} MB`, backendMb < BACKEND_MEMORY_GOAL_MB);
+      table.add(
+        'Backend memory (browser mode, after the diagnoses)',
+        'backendMb',
+        Number.isFinite(backendMb) ? backendMb : null,
+        'MB',
+        `< ${BACKEND_MEMORY_GOAL_MB} MB`,
+        backendMb < BACKEND_MEMORY_GOAL_MB,
+      );
     } finally {
       await app.stop();
     }

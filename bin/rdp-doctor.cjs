@@ -8,4 +8,8 @@ if (!fs.existsSync(bundle)) {
   process.stderr.write('rdp-doctor: not built yet; run "npm run build" in ' + path.join(__dirname, '..') + '\n');
   process.exit(3);
 }
-require(bundle).main(process.argv.slice(2)).then((code) => { process.exitCode = code; });
+require(bundle)
+  .main(process.argv.slice(2))
+  .then((code) => {
+    process.exitCode = code;
+  });

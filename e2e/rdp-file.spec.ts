@@ -31,7 +31,9 @@ test.describe('the .rdp file card', () => {
     expect(text).toContain('loadbalanceinfo:s:tsv://MS Terminal Services Plugin.1.Office_Apps\r\n');
     expect(text).toContain('remoteapplicationprogram:s:||WordPad\r\n');
     expect(text).not.toMatch(/signscope|signature:s:|redirectclipboard/);
-    await expect(card).toContainText('Saved WordPad-clean.rdp. Kept what reaches the host: its address and port, the RD Gateway, the connection broker and the RemoteApp program (16 settings); left out 16 others, which take their defaults.');
+    await expect(card).toContainText(
+      'Saved WordPad-clean.rdp. Kept what reaches the host: its address and port, the RD Gateway, the connection broker and the RemoteApp program (16 settings); left out 16 others, which take their defaults.',
+    );
     // The signature is said once, beside the button, not again in the list of notes.
     await expect(card.getByText(/signed/)).toHaveCount(1);
     await dashboard.screenshot('rdp-file-card-clean-copy');

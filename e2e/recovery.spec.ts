@@ -18,12 +18,20 @@ test('fixes a crash interrupted are reported at start, with Undo where it waits 
   const written = join(home, 'rdp-files', 'written.rdp');
   writeFileSync(written, 'full address:s:127.0.0.1');
   await journal.save({
-    ...base, id: newJournalId(), fixId: 'rdpfile.generate-clean', executor: 'local', option: 'written.rdp',
-    backups: { 'previous-file': { copied: false } }, written: { 'write-rdp': createHash('sha256').update('full address:s:127.0.0.1').digest('hex') },
+    ...base,
+    id: newJournalId(),
+    fixId: 'rdpfile.generate-clean',
+    executor: 'local',
+    option: 'written.rdp',
+    backups: { 'previous-file': { copied: false } },
+    written: { 'write-rdp': createHash('sha256').update('full address:s:127.0.0.1').digest('hex') },
   });
   await journal.save({ ...base, id: newJournalId(), fixId: 'server.enable-rdp', executor: 'live' });
   const planted = newJournalId();
-  writeFileSync(join(home, 'journal', `${planted}.json`), JSON.stringify({ ...base, version: 1, id: planted, fixId: 'server.enable-rdp', executor: 'live', prepared: { undo: [{ kind: 'script', script: 'x', elevation: 'none' }] } }));
+  writeFileSync(
+    join(home, 'journal', `${planted}.json`),
+    JSON.stringify({ ...base, version: 1, id: planted, fixId: 'server.enable-rdp', executor: 'live', prepared: { undo: [{ kind: 'script', script: 'x', elevation: 'none' }] } }),
+  );
   const app = await startApp({ replay: 'e2e/fixtures/windows/client-saved-creds-nla-off', env: { RDP_DOCTOR_HOME: home } });
   try {
     const dashboard = new DashboardPage(page);
@@ -34,7 +42,9 @@ test('fixes a crash interrupted are reported at start, with Undo where it waits 
     await expect(notes).toContainText('A fix was interrupted: Turn on Remote Desktop');
     await expect(notes).toContainText('administrator rights');
     const leftAlone = notes.getByRole('group', { name: 'A fix record was left alone' });
-    await expect(leftAlone).toContainText(`The journal entry ${planted} was not used (it was not written by this version of RDP Doctor); it was left as it is. Nothing was undone or run from it.`);
+    await expect(leftAlone).toContainText(
+      `The journal entry ${planted} was not used (it was not written by this version of RDP Doctor); it was left as it is. Nothing was undone or run from it.`,
+    );
     await page.screenshot({ path: 'test-results/recovery-notes.png', fullPage: true });
 
     // This undo belongs to live Windows; under a recorded machine the app refuses it and says why.

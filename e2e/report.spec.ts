@@ -14,7 +14,10 @@ const LAPTOP = { width: 1366, height: 768 };
 /** Runs the built command line to its end without blocking the lab in this process. */
 function cli(args: string[], home: string): Promise<number | null> {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), ...args], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' }, stdio: 'ignore' });
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), ...args], {
+      env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' },
+      stdio: 'ignore',
+    });
     child.on('close', done);
   });
 }

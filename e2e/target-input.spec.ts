@@ -60,7 +60,12 @@ test.describe('the Remote computer field', () => {
       await expect(dashboard.target).toBeFocused();
       await expect(dashboard.target).toHaveAttribute('aria-invalid', 'true');
       // Fluent ties the validation message to the field (aria-describedby, message first, then the hint): it reads next to it.
-      const described = await dashboard.target.evaluate((el) => (el.getAttribute('aria-describedby') ?? '').split(' ').map((id) => document.getElementById(id)?.textContent ?? '').join(' '));
+      const described = await dashboard.target.evaluate((el) =>
+        (el.getAttribute('aria-describedby') ?? '')
+          .split(' ')
+          .map((id) => document.getElementById(id)?.textContent ?? '')
+          .join(' '),
+      );
       expect(described, typed).toMatch(message);
       await expect(page.getByRole('region', { name: 'Diagnosed computer' })).toHaveCount(0);
       await expect(dashboard.runButton).toBeVisible();

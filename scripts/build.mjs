@@ -20,10 +20,14 @@ function newest(dir) {
 // The command line is an entry that answers --help itself plus one bundle per command, loaded only when that command
 // runs: `decode` must not parse node-forge, zod or the probes it never uses (README, "Start-up").
 const commandsDir = join(root, 'src-main/cli/commands');
-const commands = readdirSync(commandsDir).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts')).map((f) => f.slice(0, -3));
+const commands = readdirSync(commandsDir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => f.slice(0, -3));
 const commandOutputs = commands.map((name) => `dist/cli/commands/${name}.cjs`);
 
-const outputs = ['dist/cli/rdp-doctor.cjs', ...commandOutputs, 'dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/hooks/after-pack.cjs', 'dist/renderer/index.html'].map((p) => join(root, p));
+const outputs = ['dist/cli/rdp-doctor.cjs', ...commandOutputs, 'dist/main/main.cjs', 'dist/main/preload.cjs', 'dist/hooks/after-pack.cjs', 'dist/renderer/index.html'].map((p) =>
+  join(root, p),
+);
 if (process.argv.includes('--if-needed') && outputs.every(existsSync)) {
   // The sources and everything that shapes the output: this script, the Vite config, the version in package.json, the lock.
   const configs = ['scripts/build.mjs', 'vite.config.ts', 'package.json', 'package-lock.json'].map((p) => join(root, p)).filter(existsSync);
@@ -73,16 +77,35 @@ const zodEnglishOnly = {
 rmSync(join(root, 'dist/cli'), { recursive: true, force: true });
 const cli = { ...common, metafile: true, absWorkingDir: root, plugins: [zodEnglishOnly] };
 const cliBuilds = await Promise.all([
-  build({ ...cli, entryPoints: [join(root, 'src-main/cli/main.ts')], outfile: join(root, 'dist/cli/rdp-doctor.cjs'), plugins: [commandsApart, zodEnglishOnly], supported: { 'dynamic-import': false }, define: { ...common.define, __RDP_DOCTOR_CLI_BUNDLE__: 'true' } }),
+  build({
+    ...cli,
+    entryPoints: [join(root, 'src-main/cli/main.ts')],
+    outfile: join(root, 'dist/cli/rdp-doctor.cjs'),
+    plugins: [commandsApart, zodEnglishOnly],
+    supported: { 'dynamic-import': false },
+    define: { ...common.define, __RDP_DOCTOR_CLI_BUNDLE__: 'true' },
+  }),
   ...commands.map((name) => build({ ...cli, entryPoints: [join(commandsDir, `${name}.ts`)], outfile: join(root, `dist/cli/commands/${name}.cjs`) })),
 ]);
 // Which source files each command-line bundle holds: the start-up test reads it to prove what a command loads.
-const inputs = Object.fromEntries(cliBuilds.flatMap((r) => Object.entries(r.metafile.outputs).filter(([out]) => out.endsWith('.cjs')).map(([out, o]) => [out.replace(/^dist\/cli\//, ''), Object.keys(o.inputs)])));
+const inputs = Object.fromEntries(
+  cliBuilds.flatMap((r) =>
+    Object.entries(r.metafile.outputs)
+      .filter(([out]) => out.endsWith('.cjs'))
+      .map(([out, o]) => [out.replace(/^dist\/cli\//, ''), Object.keys(o.inputs)]),
+  ),
+);
 writeFileSync(join(root, 'dist/cli/bundle-inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src-main/electron/main.ts')], outfile: join(root, 'dist/main/main.cjs') }),
   build({ ...common, platform: 'browser', entryPoints: [join(root, 'src-main/electron/preload.ts')], outfile: join(root, 'dist/main/preload.cjs') }),
   // electron-builder's afterPack hook (fuses); it runs in the packaging Node, is left out of the app by electron-builder.yml.
-  build({ ...common, sourcemap: false, external: ['@electron/fuses'], entryPoints: [join(root, 'src-main/electron/after-pack.ts')], outfile: join(root, 'dist/hooks/after-pack.cjs') }),
+  build({
+    ...common,
+    sourcemap: false,
+    external: ['@electron/fuses'],
+    entryPoints: [join(root, 'src-main/electron/after-pack.ts')],
+    outfile: join(root, 'dist/hooks/after-pack.cjs'),
+  }),
 ]);
 execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });

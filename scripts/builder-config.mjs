@@ -44,12 +44,23 @@ export function checkProjectRules(config, root) {
     const t = targetsOf(config.win).find((x) => x.target === name);
     need(t && ['x64', 'arm64'].every((a) => t.arch?.includes(a)), `win target ${name} must build x64 and arm64`);
   }
-  need(targetsOf(config.mac).some((t) => t.target === 'dmg'), 'mac must build a dmg');
-  for (const name of ['AppImage', 'deb']) need(targetsOf(config.linux).some((t) => t.target === name), `linux must build ${name}`);
-  need([config.mac, config.linux].every((p) => (p?.fileAssociations ?? []).some((f) => f.ext === 'rdp')), 'mac and linux must associate .rdp files');
+  need(
+    targetsOf(config.mac).some((t) => t.target === 'dmg'),
+    'mac must build a dmg',
+  );
+  for (const name of ['AppImage', 'deb'])
+    need(
+      targetsOf(config.linux).some((t) => t.target === name),
+      `linux must build ${name}`,
+    );
+  need(
+    [config.mac, config.linux].every((p) => (p?.fileAssociations ?? []).some((f) => f.ext === 'rdp')),
+    'mac and linux must associate .rdp files',
+  );
   const nsh = config.nsis?.include;
   need(typeof nsh === 'string' && existsSync(join(root, nsh)) && /RdpDoctor\.RdpFile/.test(readFileSync(join(root, nsh), 'utf8')), 'nsis.include must register the .rdp verb');
-  for (const icon of [config.win?.icon, config.mac?.icon, config.linux?.icon]) need(typeof icon === 'string' && existsSync(join(root, icon)), `icon ${icon} is missing (run npm run icons)`);
+  for (const icon of [config.win?.icon, config.mac?.icon, config.linux?.icon])
+    need(typeof icon === 'string' && existsSync(join(root, icon)), `icon ${icon} is missing (run npm run icons)`);
   return problems;
 }
 

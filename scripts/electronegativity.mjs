@@ -33,15 +33,17 @@ const electronVersion = JSON.parse(readFileSync(join(root, 'node_modules/electro
 const run = require('@doyensec/electronegativity/dist/runner.js');
 
 // Electronegativity logs translation/network warnings through console; keep our output readable.
-const quiet = (fn) => async (...a) => {
-  const saved = [console.log, console.warn, console.info];
-  console.log = console.warn = console.info = () => undefined;
-  try {
-    return await fn(...a);
-  } finally {
-    [console.log, console.warn, console.info] = saved;
-  }
-};
+const quiet =
+  (fn) =>
+  async (...a) => {
+    const saved = [console.log, console.warn, console.info];
+    console.log = console.warn = console.info = () => undefined;
+    try {
+      return await fn(...a);
+    } finally {
+      [console.log, console.warn, console.info] = saved;
+    }
+  };
 
 let failed = 0;
 let total = 0;

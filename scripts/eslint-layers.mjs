@@ -36,7 +36,8 @@ function placeOf(relative) {
 export function layerViolation(from, to) {
   if (from === null || to === null) return null;
   if (from.area === 'renderer') {
-    if (to.area === 'main' && to.folder !== 'shared') return `src-renderer may import only src-main/shared/, not src-main/${to.folder}/ (it reaches the service through the bridge).`;
+    if (to.area === 'main' && to.folder !== 'shared')
+      return `src-renderer may import only src-main/shared/, not src-main/${to.folder}/ (it reaches the service through the bridge).`;
     return null;
   }
   if (to.area === 'renderer') return `src-main/${from.folder}/ must not import the renderer.`;
@@ -60,7 +61,10 @@ const noUpwardImports = {
     if (from === null) return {};
     const check = (node, source) => {
       if (typeof source !== 'string' || !source.startsWith('.')) return;
-      const target = path.relative(root, path.resolve(path.dirname(file), source)).split(path.sep).join('/');
+      const target = path
+        .relative(root, path.resolve(path.dirname(file), source))
+        .split(path.sep)
+        .join('/');
       const message = layerViolation(from, placeOf(target));
       if (message) context.report({ node, message });
     };

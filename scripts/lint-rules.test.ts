@@ -29,12 +29,15 @@ describe('architecture lint rules', () => {
     expect(await messages("import { ipcMain } from 'electron';\nexport const x = ipcMain;", 'src-main/electron/ipc.ts')).toEqual([]);
   });
 
-  it.each(["import { gzipSync } from 'zlib';", "import { readFile } from 'node:fs/promises';", "import { readFile } from 'fs/promises';", "import { app } from 'electron/main';", "import { Worker } from 'worker_threads';"])(
-    'keeps Node and Electron out of shared/: %s',
-    async (line) => {
-      expect((await messages(`${line}\nexport const x = 1;`, 'src-main/shared/example.ts')).join('\n')).toMatch(/must not import Node or Electron/);
-    },
-  );
+  it.each([
+    "import { gzipSync } from 'zlib';",
+    "import { readFile } from 'node:fs/promises';",
+    "import { readFile } from 'fs/promises';",
+    "import { app } from 'electron/main';",
+    "import { Worker } from 'worker_threads';",
+  ])('keeps Node and Electron out of shared/: %s', async (line) => {
+    expect((await messages(`${line}\nexport const x = 1;`, 'src-main/shared/example.ts')).join('\n')).toMatch(/must not import Node or Electron/);
+  });
 
   it.each(['fetch', 'EventSource', 'WebSocket'])('lets only the bridge use %s in the renderer', async (name) => {
     const code = `export const x = (): unknown => ${name};`;

@@ -50,7 +50,10 @@ describe('files named on the command line are bounded before they are read', () 
   });
 
   it('rdp-file check refuses a file over the one .rdp limit without reading it', () => {
-    expectRefused(runCli(['rdp-file', 'check', join(dir, 'huge.rdp')], home, { timeoutMs: 8000 }), /huge\.rdp" is too large for a \.rdp file \(1000001 bytes; the limit is 1000000\)/);
+    expectRefused(
+      runCli(['rdp-file', 'check', join(dir, 'huge.rdp')], home, { timeoutMs: 8000 }),
+      /huge\.rdp" is too large for a \.rdp file \(1000001 bytes; the limit is 1000000\)/,
+    );
   });
 
   it.each([
@@ -115,9 +118,12 @@ describe('a .rdp file within the size limit is parsed and judged in well under a
       '"full address" appears 35,000 times (lines 1, 2, 3, 4, 5 and 34,995 more); only the last one (line 35000) is used.',
     );
     const garbage = rdpFileSummary({ name: 'g.rdp', contentBase64: LARGE_FILES[2]![1]().toString('base64') });
-    expect(garbage.issues.filter((i) => i.code === 'malformed-line').map((i) => i.message).at(-1)).toBe(
-      '34,979 more problems like these are not listed one by one (lines 22, 23, 24, 25, 26 and 34,974 more).',
-    );
+    expect(
+      garbage.issues
+        .filter((i) => i.code === 'malformed-line')
+        .map((i) => i.message)
+        .at(-1),
+    ).toBe('34,979 more problems like these are not listed one by one (lines 22, 23, 24, 25, 26 and 34,974 more).');
   });
 
   it('rdp-doctor rdp-file check answers for 35,000 duplicate lines within a second of work', () => {

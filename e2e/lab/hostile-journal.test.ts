@@ -68,10 +68,17 @@ describe('planted journal entries under every command', () => {
 
   it('the browser-mode app starting recovers the journal: nothing planted is used, and the page is told what was left alone', async () => {
     const { p, outside, before } = plant();
-    const ui = spawnLab(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'ui', '--browser', '--no-open', '--port', '0'], { name: 'rdp-doctor ui', env: { ...process.env, RDP_DOCTOR_HOME: p.home, RDP_DOCTOR_REPLAY: '' } });
+    const ui = spawnLab(process.execPath, [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'ui', '--browser', '--no-open', '--port', '0'], {
+      name: 'rdp-doctor ui',
+      env: { ...process.env, RDP_DOCTOR_HOME: p.home, RDP_DOCTOR_REPLAY: '' },
+    });
     await expect.poll(() => /http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/.test(ui.stdout()), { timeout: 20_000, interval: 100 }).toBe(true);
     const url = new URL(/http:\/\/127\.0\.0\.1:\d+\/\?token=\w+/.exec(ui.stdout())?.[0] ?? '');
-    const reply = await fetch(new URL('/api/invoke/app%3Ainfo', url), { method: 'POST', headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' }, body: '{}' });
+    const reply = await fetch(new URL('/api/invoke/app%3Ainfo', url), {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${url.searchParams.get('token')}`, 'Content-Type': 'application/json' },
+      body: '{}',
+    });
     const info = (await reply.json()) as { ok: boolean; value: { journalProblems: string[]; interruptedFixes: { undone: boolean }[] } };
     await ui.stop();
     expect(info.ok).toBe(true);

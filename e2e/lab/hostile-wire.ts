@@ -63,7 +63,14 @@ export const MALFORMED_CERTIFICATE = Buffer.from([0x30, 0x82, 0xff, 0xff, 0x02, 
 export function der(tag: number, ...content: Buffer[]): Buffer {
   const body = Buffer.concat(content);
   const n = body.length;
-  const len = n < 0x80 ? Buffer.from([n]) : n < 0x100 ? Buffer.from([0x81, n]) : n < 0x10000 ? Buffer.from([0x82, n >> 8, n & 0xff]) : Buffer.from([0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]);
+  const len =
+    n < 0x80
+      ? Buffer.from([n])
+      : n < 0x100
+        ? Buffer.from([0x81, n])
+        : n < 0x10000
+          ? Buffer.from([0x82, n >> 8, n & 0xff])
+          : Buffer.from([0x83, n >> 16, (n >> 8) & 0xff, n & 0xff]);
   return Buffer.concat([Buffer.from([tag]), len, body]);
 }
 
@@ -156,7 +163,15 @@ function buildCert(subject: string, issuer: string, serial: number, extensions: 
   return forge.pki.certificateToPem(cert);
 }
 
-const LEAF_EXTENSIONS = [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }] }];
+const LEAF_EXTENSIONS = [
+  {
+    name: 'subjectAltName',
+    altNames: [
+      { type: 2, value: 'localhost' },
+      { type: 7, ip: '127.0.0.1' },
+    ],
+  },
+];
 
 /** A localhost certificate whose private extension holds `bytes` of filler (60 KB makes a giant certificate). */
 export function giantCertificate(bytes = 60 * 1024): { certPem: string; keyPem: string } {

@@ -3,8 +3,16 @@ import net from 'node:net';
 import tls from 'node:tls';
 import { validCert } from './certs';
 import {
-  alertRecord, avPair, giantCertificate, longChain, MALFORMED_CERTIFICATE, ntlmChallenge, rawServerFlight, TLS_ALERTS,
-  tsRequestWith, type TlsAlertName,
+  alertRecord,
+  avPair,
+  giantCertificate,
+  longChain,
+  MALFORMED_CERTIFICATE,
+  ntlmChallenge,
+  rawServerFlight,
+  TLS_ALERTS,
+  tsRequestWith,
+  type TlsAlertName,
 } from './hostile-wire';
 import { registerCleanup } from './processes';
 import { readFirstRequest, requestedOf } from './standin-behaviours';
@@ -128,8 +136,7 @@ export const HOSTILE_BEHAVIOURS = {
     ctx.onRequest(socket, () => ctx.send(socket, 'Invalid SSH identification string.\r\n', () => socket.end()));
   },
   /** CC selecting SSL, then TLS with a ~60 KB certificate. */
-  'giant-certificate': (socket, ctx) =>
-    ctx.onRequest(socket, (requested) => confirmSsl(socket, ctx, requested) && serveTls(socket, (giant ??= giantCertificate()))),
+  'giant-certificate': (socket, ctx) => ctx.onRequest(socket, (requested) => confirmSsl(socket, ctx, requested) && serveTls(socket, (giant ??= giantCertificate()))),
   /** CC selecting SSL, then a hand-written TLS 1.2 ServerHello + Certificate whose DER is broken. */
   'malformed-certificate': (socket, ctx) =>
     ctx.onRequest(socket, (requested) => {
@@ -142,8 +149,7 @@ export const HOSTILE_BEHAVIOURS = {
       if (confirmSsl(socket, ctx, requested)) socket.once('data', () => ctx.send(socket, alertRecord(code), () => socket.end()));
     }),
   /** CC selecting SSL, then TLS with a leaf and 99 intermediates. */
-  'chain-100': (socket, ctx) =>
-    ctx.onRequest(socket, (requested) => confirmSsl(socket, ctx, requested) && serveTls(socket, (chain ??= longChain(100)))),
+  'chain-100': (socket, ctx) => ctx.onRequest(socket, (requested) => confirmSsl(socket, ctx, requested) && serveTls(socket, (chain ??= longChain(100)))),
   /** CC selecting SSL, then nothing at all in TLS. */
   'tls-silence': (socket, ctx) => ctx.onRequest(socket, (requested) => void confirmSsl(socket, ctx, requested)),
   /** CC selecting SSL, then a reset as soon as the ClientHello arrives. */
@@ -153,7 +159,8 @@ export const HOSTILE_BEHAVIOURS = {
     }),
   /** CredSSP whose CHALLENGE points TargetName and TargetInfo far outside the message. */
   'credssp-bogus-offsets': credSsp(() =>
-    ntlmChallenge({ targetName: { len: 0xffff, offset: 0xfffffff0 }, targetInfoField: { len: 0x1000, offset: 0x7fffffff }, targetInfo: avPair(0, Buffer.alloc(0)) })),
+    ntlmChallenge({ targetName: { len: 0xffff, offset: 0xfffffff0 }, targetInfoField: { len: 0x1000, offset: 0x7fffffff }, targetInfo: avPair(0, Buffer.alloc(0)) }),
+  ),
   /** CredSSP whose TargetInfo repeats one AV pair 500 times, never ends, and finishes with a pair longer than the buffer. */
   'credssp-av-loop': credSsp(() => {
     const pair = avPair(1, Buffer.from('LOOP', 'utf16le'));
@@ -171,8 +178,7 @@ export const HOSTILE_BEHAVIOURS = {
   /** CredSSP whose answer to the first TSRequest is plain bytes written under TLS, straight on the TCP socket. */
   'credssp-garbage-record': credSspRaw((_secure, raw) => raw.write(Buffer.from('\x17\x03\x03\x00\x10not a sealed record', 'latin1'))),
   /** A well-formed confirm selecting a protocol value nobody asked for (0x40). */
-  'unasked-protocol': (socket, ctx) =>
-    ctx.onRequest(socket, () => ctx.send(socket, buildConnectionConfirm({ kind: 'response', selectedProtocol: 0x40 }))),
+  'unasked-protocol': (socket, ctx) => ctx.onRequest(socket, () => ctx.send(socket, buildConnectionConfirm({ kind: 'response', selectedProtocol: 0x40 }))),
   /** RDP_NEG_FAILURE with a code the spec does not define. */
   'neg-failure-unknown': (socket, ctx) =>
     ctx.onRequest(socket, () => ctx.send(socket, buildConnectionConfirm({ kind: 'failure', failureCode: ctx.options.failureCode ?? 0x99 }), () => socket.end())),

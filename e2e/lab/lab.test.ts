@@ -55,7 +55,7 @@ const standIns = {} as Record<StandInKind, StandIn>;
 
 beforeAll(async () => {
   const kinds: StandInKind[] = ['hang', 'drop', 'http', 'neg-failure', 'tls10-only', 'reset'];
-  [xrdpTls, xrdpRdp, shadow, xrdpNegotiate] = await Promise.all([
+  [xrdpTls, xrdpRdp, shadow, xrdpNegotiate] = (await Promise.all([
     startXrdp({ securityLayer: 'tls', cert: 'expired' }),
     startXrdp({ securityLayer: 'rdp' }),
     startShadow(),
@@ -63,7 +63,7 @@ beforeAll(async () => {
     ...kinds.map(async (kind) => {
       standIns[kind] = await startStandIn(kind, kind === 'neg-failure' ? { code: 3 } : {});
     }),
-  ]) as [LabXrdp, LabXrdp, LabShadow, LabXrdp];
+  ])) as [LabXrdp, LabXrdp, LabShadow, LabXrdp];
 });
 
 afterAll(() => stopAll());
@@ -156,7 +156,7 @@ describe('real peers', () => {
     expect(hung.ms).toBeLessThan(5000);
   });
 
-  it('startXrdp rejects with xrdp\'s own log when xrdp cannot listen', async () => {
+  it("startXrdp rejects with xrdp's own log when xrdp cannot listen", async () => {
     await expect(startXrdp({ securityLayer: 'tls', globals: { port: 'tcp://192.0.2.1:3389' } })).rejects.toThrow(/exited before listening[\s\S]*trans_listen_address failed/);
   });
 });

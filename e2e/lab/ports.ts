@@ -52,10 +52,7 @@ export async function closedPort(): Promise<number> {
 }
 
 /** Polls until host:port accepts a connection; rejects after timeoutMs or as soon as isDead() says the server died. */
-export async function waitForPort(
-  port: number,
-  options: { host?: string; timeoutMs?: number; isDead?: () => boolean; what?: string } = {},
-): Promise<void> {
+export async function waitForPort(port: number, options: { host?: string; timeoutMs?: number; isDead?: () => boolean; what?: string } = {}): Promise<void> {
   const { host = '127.0.0.1', timeoutMs = 10_000, isDead = () => false, what = `${host}:${port}` } = options;
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

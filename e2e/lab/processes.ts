@@ -59,8 +59,16 @@ interface Registry {
 }
 // Kept on globalThis so two copies of this module (Vitest and Playwright may load it twice) share one registry.
 const REGISTRY_KEY = Symbol.for('rdp-doctor.lab.processes');
-const registry: Registry = ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ??
-  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = { live: new Map(), removals: new Map(), everGroups: new Set(), cleanups: new Set(), tempDirs: new Set(), hooked: false } as Registry);
+const registry: Registry =
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] as Registry | undefined) ??
+  ((globalThis as Record<symbol, unknown>)[REGISTRY_KEY] = {
+    live: new Map(),
+    removals: new Map(),
+    everGroups: new Set(),
+    cleanups: new Set(),
+    tempDirs: new Set(),
+    hooked: false,
+  } as Registry);
 
 function signalGroup(pgid: number, signal: NodeJS.Signals): void {
   try {

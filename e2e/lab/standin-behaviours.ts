@@ -46,8 +46,7 @@ export const STAND_IN_BEHAVIOURS = {
   http: (socket, ctx) => {
     ctx.onRequest(socket, () => {
       socket.end(
-        'HTTP/1.1 400 Bad Request\r\nServer: nginx\r\nContent-Type: text/html\r\n' +
-          `Content-Length: ${Buffer.byteLength(HTTP_BODY)}\r\nConnection: close\r\n\r\n${HTTP_BODY}`,
+        'HTTP/1.1 400 Bad Request\r\nServer: nginx\r\nContent-Type: text/html\r\n' + `Content-Length: ${Buffer.byteLength(HTTP_BODY)}\r\nConnection: close\r\n\r\n${HTTP_BODY}`,
       );
     });
   },

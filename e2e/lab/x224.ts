@@ -5,9 +5,7 @@ export const PROTOCOL = { RDP: 0x00, SSL: 0x01, HYBRID: 0x02, RDSTLS: 0x04, HYBR
 
 /** What a Connection Confirm carried. */
 export type ConfirmReply =
-  | { kind: 'response'; flags: number; selectedProtocol: number; raw: Buffer }
-  | { kind: 'failure'; failureCode: number; raw: Buffer }
-  | { kind: 'legacy'; raw: Buffer };
+  { kind: 'response'; flags: number; selectedProtocol: number; raw: Buffer } | { kind: 'failure'; failureCode: number; raw: Buffer } | { kind: 'legacy'; raw: Buffer };
 
 /** What a lab probe saw: a parsed confirm, or the way the server failed to give one. */
 export type ProbeResult = ConfirmReply | { kind: 'closed'; raw: Buffer } | { kind: 'reset'; raw: Buffer } | { kind: 'timeout'; raw: Buffer } | { kind: 'not-x224'; raw: Buffer };

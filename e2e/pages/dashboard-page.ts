@@ -91,7 +91,10 @@ export class DashboardPage {
   }
 
   /** Exports the report in a format and returns the downloaded file's text. */
-  async exportReport(format: 'Web page (HTML)' | 'PDF document' | 'Data for IT tools (JSON)', redact: { users?: boolean; hosts?: boolean } = {}): Promise<{ fileName: string; text: string }> {
+  async exportReport(
+    format: 'Web page (HTML)' | 'PDF document' | 'Data for IT tools (JSON)',
+    redact: { users?: boolean; hosts?: boolean } = {},
+  ): Promise<{ fileName: string; text: string }> {
     await this.exportButton.click();
     const dialog = this.page.getByRole('dialog', { name: 'Export report' });
     await dialog.getByRole('radio', { name: format }).check();
@@ -100,9 +103,12 @@ export class DashboardPage {
     const downloading = this.page.waitForEvent('download');
     await dialog.getByRole('button', { name: 'Download' }).click();
     // Fail fast with the app's own message when the export is refused instead of waiting for a download that never comes.
-    const refused = dialog.getByTestId('export-error').waitFor().then(async () => {
-      throw new Error(`export failed: ${await dialog.getByTestId('export-error').textContent()}`);
-    });
+    const refused = dialog
+      .getByTestId('export-error')
+      .waitFor()
+      .then(async () => {
+        throw new Error(`export failed: ${await dialog.getByTestId('export-error').textContent()}`);
+      });
     const download = await Promise.race([downloading, refused]);
     const path = await download.path();
     const text = await readFile(path, 'utf8');

@@ -23,7 +23,9 @@ export interface RunningApp {
 /** Starts `rdp-doctor ui --browser --no-open --port 0` (or `npm start`-style `scripts/start.mjs`) and waits for its URL line. */
 export async function startApp(opts: { replay?: string; viaStart?: boolean; env?: Record<string, string> } = {}): Promise<RunningApp> {
   const home = mkdtempSync(join(tmpdir(), 'rdp-doctor-e2e-'));
-  const args = opts.viaStart ? [join(ROOT, 'scripts', 'start.mjs'), '--no-open', '--port', '0'] : [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'ui', '--browser', '--no-open', '--port', '0'];
+  const args = opts.viaStart
+    ? [join(ROOT, 'scripts', 'start.mjs'), '--no-open', '--port', '0']
+    : [join(ROOT, 'bin', 'rdp-doctor.cjs'), 'ui', '--browser', '--no-open', '--port', '0'];
   const env: NodeJS.ProcessEnv = { ...process.env, RDP_DOCTOR_HOME: home, ...opts.env };
   if (opts.replay) env['RDP_DOCTOR_REPLAY'] = resolve(ROOT, opts.replay);
   else delete env['RDP_DOCTOR_REPLAY'];

@@ -20,7 +20,11 @@ export interface CliRun {
 }
 
 /** Runs `rdp-doctor args…` with RDP_DOCTOR_HOME=`home`, no replay and no colour, killed after `timeoutMs`. */
-export function runCli(args: readonly string[], home: string, options: { readonly env?: Record<string, string>; readonly timeoutMs?: number; readonly input?: string } = {}): CliRun {
+export function runCli(
+  args: readonly string[],
+  home: string,
+  options: { readonly env?: Record<string, string>; readonly timeoutMs?: number; readonly input?: string } = {},
+): CliRun {
   const begin = performance.now();
   const r = spawnSync(process.execPath, [BIN, ...args], {
     encoding: 'utf8',

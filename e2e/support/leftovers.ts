@@ -17,9 +17,7 @@ export function markTestRun(): string {
 
 /** Live lab peers and app processes started by the run `runId`. */
 export function leftoversOf(runId: string): OurProcess[] {
-  return scanProcesses((pid) => envOf(pid, TEST_RUN_ENV) === runId).filter(
-    (row) => envOf(row.pid, LAB_OWNER_ENV) !== undefined || APP_PROCESS.test(row.cmdline),
-  );
+  return scanProcesses((pid) => envOf(pid, TEST_RUN_ENV) === runId).filter((row) => envOf(row.pid, LAB_OWNER_ENV) !== undefined || APP_PROCESS.test(row.cmdline));
 }
 
 /** Waits up to graceMs for the run's processes to end; then kills the rest and throws, naming them. */

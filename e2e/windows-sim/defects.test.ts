@@ -51,7 +51,11 @@ describeWithPwsh('the Windows defects, each on a simulated machine', (pwsh) => {
         for (const stderr of ['text', 'clixml'] as const) {
           const run = runPowerShell(entry?.script ?? '', {}, { timeoutMs: 30_000, collector, output: 'json', spawn: sim.runner('denied', { stderr }) });
           // The script's own RDPDOCTOR-ERROR line is read first, so the kind and message survive a CLIXML block.
-          await expect(run, `${collector} ${fault} ${stderr}`).rejects.toMatchObject(fault === 'access-denied' ? { kind: 'access-denied', message: expect.stringMatching(/Access is denied/) } : { kind: 'failed', message: expect.stringMatching(/Invalid class/) });
+          await expect(run, `${collector} ${fault} ${stderr}`).rejects.toMatchObject(
+            fault === 'access-denied'
+              ? { kind: 'access-denied', message: expect.stringMatching(/Access is denied/) }
+              : { kind: 'failed', message: expect.stringMatching(/Invalid class/) },
+          );
         }
       }
     }
@@ -106,7 +110,14 @@ describeWithPwsh('the Windows defects, each on a simulated machine', (pwsh) => {
     const kept = { ...base('client-saved-creds-nla-off'), cmdkey: { exitCode: 'always-zero', refuseDelete: true } };
     await sim.load('kept', kept);
     const windows = simSource(sim, 'kept');
-    const service = createFixService({ windows, executor: simExecutor(sim, 'kept'), journalDir: tempJournalDir(), isLocalHost: () => true, runChecks: runChecksOn(windows), lookupTask: () => undefined });
+    const service = createFixService({
+      windows,
+      executor: simExecutor(sim, 'kept'),
+      journalDir: tempJournalDir(),
+      isLocalHost: () => true,
+      runChecks: runChecksOn(windows),
+      lookupTask: () => undefined,
+    });
     const r = await service.apply({ fixId: 'credentials.clear', target: '127.0.0.1' });
     expect(r.status).not.toBe('applied');
     expect(r.message).toMatch(/Windows kept 1 of the 1 saved credential\(s\) named TERMSRV\/127\.0\.0\.1/);
@@ -116,7 +127,10 @@ describeWithPwsh('the Windows defects, each on a simulated machine', (pwsh) => {
   it('hostile names reach the scripts only as data: a saved user and a target full of quotes, $(), backticks and non-ASCII', async () => {
     const user = 'LAB\\Jürgen`$(Set-Content C:\\pwned.txt 1)\'"表';
     const target = 'TERMSRV/東京-$(Set-Content C:\\pwned2.txt 1)`"\'';
-    const hostile = { ...base('client-saved-creds-nla-off'), credentials: [{ target: `LegacyGeneric:target=${target}`, type: 'Generic ', user, persistence: 'Local machine persistence' }] };
+    const hostile = {
+      ...base('client-saved-creds-nla-off'),
+      credentials: [{ target: `LegacyGeneric:target=${target}`, type: 'Generic ', user, persistence: 'Local machine persistence' }],
+    };
     await sim.load('hostile', hostile);
     const list = parseCredentialsOutput(await collectOn(sim, 'hostile', 'client-credentials', {}));
     expect(list.termsrv).toEqual([{ target, kind: 'LegacyGeneric', host: target.slice('TERMSRV/'.length), type: 'Generic', user }]);

@@ -25,8 +25,15 @@ const isAppFile = (path: string): boolean => path.includes('\\RDP Doctor\\') || 
 
 /** What undo must put back, as the simulation holds it: the registry, the firewall, and every file's and folder's ACL text. */
 function restorable(state: MachineState, skipFiles: readonly string[] = []): unknown {
-  const acl = (t: unknown) => Object.fromEntries(Object.entries((t ?? {}) as Tables[string]).filter(([p]) => !skipFiles.includes(p) && !isAppFile(p)).map(([p, e]) => [p, e['sddl'] ?? null]));
-  const files = Object.keys((state['files'] ?? {}) as Tables[string]).filter((p) => !isAppFile(p)).sort();
+  const acl = (t: unknown) =>
+    Object.fromEntries(
+      Object.entries((t ?? {}) as Tables[string])
+        .filter(([p]) => !skipFiles.includes(p) && !isAppFile(p))
+        .map(([p, e]) => [p, e['sddl'] ?? null]),
+    );
+  const files = Object.keys((state['files'] ?? {}) as Tables[string])
+    .filter((p) => !isAppFile(p))
+    .sort();
   return { registry: state['registry'], firewall: state['firewall'], fileAcls: acl(state['files']), folderAcls: acl(state['directories']), files };
 }
 
@@ -44,7 +51,14 @@ describeWithPwsh('every Windows fix against a simulated machine: backup, apply, 
   async function run(name: string, state: MachineState, fixId: FixId, option?: string) {
     await sim.load(name, state);
     const windows = simSource(sim, name);
-    const service = createFixService({ windows, executor: simExecutor(sim, name, '853012'), journalDir: mkdtempSync(join(tmpdir(), JOURNAL_PREFIX)), isLocalHost: () => true, runChecks: runChecksOn(windows), lookupTask: () => undefined });
+    const service = createFixService({
+      windows,
+      executor: simExecutor(sim, name, '853012'),
+      journalDir: mkdtempSync(join(tmpdir(), JOURNAL_PREFIX)),
+      isLocalHost: () => true,
+      runChecks: runChecksOn(windows),
+      lookupTask: () => undefined,
+    });
     const before = await sim.dump(name);
     const applied = await service.apply({ fixId, target: '127.0.0.1', ...(option ? { option } : {}) });
     const after = await sim.dump(name);
@@ -66,14 +80,73 @@ describeWithPwsh('every Windows fix against a simulated machine: backup, apply, 
 
   const registryCases: { fixId: FixId; option?: string; state: () => MachineState; key: string; name: string; applied: unknown; label: string }[] = [
     { fixId: 'server.disable-nla', state: () => base('host-nla-firewall-off'), key: RDP_TCP, name: 'UserAuthentication', applied: { kind: 'DWord', value: 0 }, label: 'a DWORD' },
-    { fixId: 'server.enable-nla', state: () => withRdpTcp({ UserAuthentication: null }), key: RDP_TCP, name: 'UserAuthentication', applied: { kind: 'DWord', value: 1 }, label: 'an absent value' },
-    { fixId: 'server.set-security-layer', option: '2', state: () => withRdpTcp({ SecurityLayer: { kind: 'String', value: '1' } }), key: RDP_TCP, name: 'SecurityLayer', applied: { kind: 'DWord', value: 2 }, label: 'a value of another kind (REG_SZ)' },
-    { fixId: 'server.set-security-layer', option: '0', state: () => withRdpTcp({ SecurityLayer: { kind: 'DWord', value: 4294967295 } }), key: RDP_TCP, name: 'SecurityLayer', applied: { kind: 'DWord', value: 0 }, label: 'a DWORD above 0x7FFFFFFF' },
-    { fixId: 'server.set-security-layer', option: '1', state: () => withRdpTcp({ SecurityLayer: { kind: 'QWord', value: 1 } }), key: RDP_TCP, name: 'SecurityLayer', applied: { kind: 'DWord', value: 1 }, label: 'a QWORD of the same number' },
-    { fixId: 'server.enable-rdp', state: () => base('host-nla-firewall-off'), key: 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server', name: 'fDenyTSConnections', applied: { kind: 'DWord', value: 0 }, label: 'the recorded value' },
-    { fixId: 'server.enable-tls12', state: () => base('host-nla-firewall-off'), key: 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server', name: 'Enabled', applied: { kind: 'DWord', value: 1 }, label: 'the recorded values' },
-    { fixId: 'client.disable-udp', state: () => base('client-saved-creds-nla-off'), key: TS_CLIENT_POLICY, name: 'fClientDisableUDP', applied: { kind: 'DWord', value: 1 }, label: 'an absent key (created by the fix, removed again)' },
-    { fixId: 'client.credssp-oracle', state: () => base('client-saved-creds-nla-off'), key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters', name: 'AllowEncryptionOracle', applied: { kind: 'DWord', value: 2 }, label: 'the recorded value' },
+    {
+      fixId: 'server.enable-nla',
+      state: () => withRdpTcp({ UserAuthentication: null }),
+      key: RDP_TCP,
+      name: 'UserAuthentication',
+      applied: { kind: 'DWord', value: 1 },
+      label: 'an absent value',
+    },
+    {
+      fixId: 'server.set-security-layer',
+      option: '2',
+      state: () => withRdpTcp({ SecurityLayer: { kind: 'String', value: '1' } }),
+      key: RDP_TCP,
+      name: 'SecurityLayer',
+      applied: { kind: 'DWord', value: 2 },
+      label: 'a value of another kind (REG_SZ)',
+    },
+    {
+      fixId: 'server.set-security-layer',
+      option: '0',
+      state: () => withRdpTcp({ SecurityLayer: { kind: 'DWord', value: 4294967295 } }),
+      key: RDP_TCP,
+      name: 'SecurityLayer',
+      applied: { kind: 'DWord', value: 0 },
+      label: 'a DWORD above 0x7FFFFFFF',
+    },
+    {
+      fixId: 'server.set-security-layer',
+      option: '1',
+      state: () => withRdpTcp({ SecurityLayer: { kind: 'QWord', value: 1 } }),
+      key: RDP_TCP,
+      name: 'SecurityLayer',
+      applied: { kind: 'DWord', value: 1 },
+      label: 'a QWORD of the same number',
+    },
+    {
+      fixId: 'server.enable-rdp',
+      state: () => base('host-nla-firewall-off'),
+      key: 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server',
+      name: 'fDenyTSConnections',
+      applied: { kind: 'DWord', value: 0 },
+      label: 'the recorded value',
+    },
+    {
+      fixId: 'server.enable-tls12',
+      state: () => base('host-nla-firewall-off'),
+      key: 'HKEY_LOCAL_MACHINE\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server',
+      name: 'Enabled',
+      applied: { kind: 'DWord', value: 1 },
+      label: 'the recorded values',
+    },
+    {
+      fixId: 'client.disable-udp',
+      state: () => base('client-saved-creds-nla-off'),
+      key: TS_CLIENT_POLICY,
+      name: 'fClientDisableUDP',
+      applied: { kind: 'DWord', value: 1 },
+      label: 'an absent key (created by the fix, removed again)',
+    },
+    {
+      fixId: 'client.credssp-oracle',
+      state: () => base('client-saved-creds-nla-off'),
+      key: 'HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters',
+      name: 'AllowEncryptionOracle',
+      applied: { kind: 'DWord', value: 2 },
+      label: 'the recorded value',
+    },
   ];
 
   for (const c of registryCases) {
@@ -90,7 +163,7 @@ describeWithPwsh('every Windows fix against a simulated machine: backup, apply, 
   it('server.enable-firewall-rule: turns the two rules on, and undo turns off exactly those that were off', async () => {
     const r = await run('host-nla-firewall-off', base('host-nla-firewall-off'), 'server.enable-firewall-rule');
     expect(r.applied.status, r.applied.message).toBe('applied');
-    const rules = ((r.after['firewall'] as { rules: { Name: string; Enabled: string }[] }).rules).map((x) => `${x.Name}=${x.Enabled}`);
+    const rules = (r.after['firewall'] as { rules: { Name: string; Enabled: string }[] }).rules.map((x) => `${x.Name}=${x.Enabled}`);
     expect(rules).toEqual(['RemoteDesktop-UserMode-In-TCP=True', 'RemoteDesktop-UserMode-In-UDP=True', 'RemoteDesktop-Shadow-In-TCP=False']);
     expect((await r.undo()).ok).toBe(true);
     expect(restorable(await r.dump())).toEqual(restorable(r.before));
@@ -128,7 +201,10 @@ describeWithPwsh('every Windows fix against a simulated machine: backup, apply, 
   it('cache.clear: deletes the cache files after copying them, and undo copies the same files back', async () => {
     const r = await run('client-saved-creds-nla-off', base('client-saved-creds-nla-off'), 'cache.clear');
     expect(r.applied.status, r.applied.message).toBe('applied');
-    const cache = (s: MachineState) => Object.keys(s['files'] as object).filter((p) => p.includes('\\Terminal Server Client\\Cache\\')).sort();
+    const cache = (s: MachineState) =>
+      Object.keys(s['files'] as object)
+        .filter((p) => p.includes('\\Terminal Server Client\\Cache\\'))
+        .sort();
     expect(cache(r.after)).toEqual([]);
     expect((await r.undo()).ok).toBe(true);
     expect(cache(await r.dump())).toEqual(cache(r.before));

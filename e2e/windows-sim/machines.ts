@@ -45,7 +45,9 @@ export function machineFolders(): MachineFolder[] {
     .filter((n) => statSync(join(FIXTURES, n)).isDirectory() && existsSync(join(FIXTURES, n, 'state.json')))
     .map((name) => {
       const dir = join(FIXTURES, name);
-      const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as MachineState & { recording?: { collectorData?: Record<string, Record<string, unknown>>; fixes?: RecordedFix[] } };
+      const state = JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')) as MachineState & {
+        recording?: { collectorData?: Record<string, Record<string, unknown>>; fixes?: RecordedFix[] };
+      };
       const role = (JSON.parse(readFileSync(join(dir, 'machine.json'), 'utf8')) as { role: 'client' | 'host' }).role;
       return { name, dir, role, state, collectorData: state.recording?.collectorData ?? {}, fixes: state.recording?.fixes ?? [] };
     });
@@ -84,5 +86,15 @@ export function simExecutor(sim: SimulatedWindows, machine: string, ownerWindow?
 /** A recorded fix's backup and apply steps as the app prepares them, their data naming the recorded backup folder. */
 export function prepareRecorded(fix: RecordedFix, windows: WindowsSource | null = null): Promise<Omit<PreparedFix, 'undo'>> {
   const target = parseTarget(fix.target);
-  return FIXES[fix.fixId].prepare({ fixId: fix.fixId, target, option: fix.option, outputDir: '', report: undefined, rdpFile: undefined, windows, backupDir: fix.backupDir, signal: new AbortController().signal });
+  return FIXES[fix.fixId].prepare({
+    fixId: fix.fixId,
+    target,
+    option: fix.option,
+    outputDir: '',
+    report: undefined,
+    rdpFile: undefined,
+    windows,
+    backupDir: fix.backupDir,
+    signal: new AbortController().signal,
+  });
 }

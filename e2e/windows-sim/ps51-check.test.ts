@@ -43,7 +43,7 @@ const PLANTED: Record<string, readonly string[]> = {
     "Join-Path 'a' 'b' 'c'",
     'Get-Date -AsUTC',
   ],
-  'new-encoding': ["Set-Content -LiteralPath x -Value 'y' -Encoding utf8NoBOM", "Out-File -FilePath x -Encoding:utf8BOM"],
+  'new-encoding': ["Set-Content -LiteralPath x -Value 'y' -Encoding utf8NoBOM", 'Out-File -FilePath x -Encoding:utf8BOM'],
   'new-variable': ['if ($IsWindows) { 1 }', '$PSStyle.Reset'],
   'dotnet-core-member': ['[Convert]::ToHexString($b)', '[System.IO.Path]::GetRelativePath($a, $b)', '[Environment]::ProcessId'],
   'dotnet-core-type': ['[System.Text.Json.JsonSerializer]::Serialize(1)', '[System.Range]$r = $null'],
@@ -88,7 +88,10 @@ describeWithPwsh('static proof: Windows PowerShell 5.1', (pwsh) => {
     for (const [rule, scripts] of Object.entries(PLANTED)) scripts.forEach((text, i) => writeFileSync(join(plantedDir, `${rule}.${i}.ps1`), `${text}\n`));
     writeFileSync(join(plantedDir, 'clean.ps1'), CLEAN);
     // One pwsh for every file: its start-up is the slow part.
-    const { stdout } = await promisify(execFile)(pwsh, ['-NoProfile', '-NonInteractive', '-File', join(__dirname, 'ps51-check.ps1'), exportDir, plantedDir], { maxBuffer: 64 * 1024 * 1024, timeout: 300_000 });
+    const { stdout } = await promisify(execFile)(pwsh, ['-NoProfile', '-NonInteractive', '-File', join(__dirname, 'ps51-check.ps1'), exportDir, plantedDir], {
+      maxBuffer: 64 * 1024 * 1024,
+      timeout: 300_000,
+    });
     const results = JSON.parse(stdout) as { file: string; problems: Problem[] }[];
     byFile = new Map(results.map((r) => [r.file, r.problems]));
   }, 320_000);
@@ -107,7 +110,10 @@ describeWithPwsh('static proof: Windows PowerShell 5.1', (pwsh) => {
       scripts.forEach((text, i) => {
         const problems = byFile.get(join(plantedDir, `${rule}.${i}.ps1`));
         expect(problems, text).toBeDefined();
-        expect(problems?.map((p) => p.rule), text).toContain(rule);
+        expect(
+          problems?.map((p) => p.rule),
+          text,
+        ).toContain(rule);
         // Nothing else in a one-construct script is a problem (parse errors may bring more of their own kind).
         expect(new Set(problems?.map((p) => p.rule)), text).toEqual(new Set([rule]));
       });

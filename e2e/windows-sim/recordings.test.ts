@@ -29,7 +29,9 @@ function settle(path: string, content: string | Buffer): void {
   }
   expect(existsSync(path), `${path} is recorded`).toBe(true);
   const recorded = readFileSync(path);
-  expect(typeof content === 'string' ? recorded.toString('utf8') : recorded.equals(content) ? 'same bytes' : 'other bytes', path).toBe(typeof content === 'string' ? content : 'same bytes');
+  expect(typeof content === 'string' ? recorded.toString('utf8') : recorded.equals(content) ? 'same bytes' : 'other bytes', path).toBe(
+    typeof content === 'string' ? content : 'same bytes',
+  );
 }
 
 function hangs(machine: MachineFolder, collector: string): boolean {

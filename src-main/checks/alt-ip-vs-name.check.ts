@@ -33,9 +33,7 @@ export const altIpVsNameCheck: CheckDefinition<'alt.ip-vs-name'> = {
     const resolution = await probeResolution(ctx);
     const attempts = await probeConnects(ctx);
     ctx.report(`Connecting to ${host} by name…`);
-    const byName = await ctx.memo(`tcp:byname:${host}:${port}`, () =>
-      connectByName(host, port, { timeoutMs: ctx.options.timeoutMs, signal: ctx.signal }),
-    );
+    const byName = await ctx.memo(`tcp:byname:${host}:${port}`, () => connectByName(host, port, { timeoutMs: ctx.options.timeoutMs, signal: ctx.signal }));
     const system = new Set(resolution.system?.addresses.map((a) => a.address) ?? []);
     const direct = new Set([...(resolution.directA?.addresses ?? []), ...(resolution.directAaaa?.addresses ?? [])].map((a) => a.address));
     const byAddress: AddressTry[] = attempts.map((a) => ({
@@ -49,12 +47,17 @@ export const altIpVsNameCheck: CheckDefinition<'alt.ip-vs-name'> = {
 };
 
 /** Status, summary and evidence from the two ways of connecting (pure; exported for tests). */
-export function judgeIpVsName(host: string, port: number, byName: TcpAttempt, byAddress: readonly AddressTry[], systemAddresses: readonly string[]): CheckOutcome<'alt.ip-vs-name'> {
+export function judgeIpVsName(
+  host: string,
+  port: number,
+  byName: TcpAttempt,
+  byAddress: readonly AddressTry[],
+  systemAddresses: readonly string[],
+): CheckOutcome<'alt.ip-vs-name'> {
   const workingAddresses = byAddress.filter((a) => a.kind === 'open').map((a) => a.address);
   const failingAddresses = byAddress.filter((a) => a.kind !== 'open').map((a) => a.address);
   const nameWorks = byName.kind === 'open';
-  const verdict: IpVsNameVerdict =
-    nameWorks && workingAddresses.length > 0 ? 'both-work' : nameWorks ? 'name-only' : workingAddresses.length > 0 ? 'ip-only' : 'neither';
+  const verdict: IpVsNameVerdict = nameWorks && workingAddresses.length > 0 ? 'both-work' : nameWorks ? 'name-only' : workingAddresses.length > 0 ? 'ip-only' : 'neither';
   const evidence = { host, port, verdict, byName, byAddress, workingAddresses, failingAddresses, systemAddresses };
   if (byName.kind === 'aborted') return { status: 'skip', summary: 'Cancelled.', evidence };
   switch (verdict) {

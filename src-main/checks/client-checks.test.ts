@@ -76,7 +76,10 @@ describe('client-saved-creds-nla-off against 127.0.0.1', () => {
     expect(r['client.updates']?.status).toBe('warn');
     // client-store-apps.err: Get-AppxPackage hung past its own limit. It has a collector of its own, so the OS build and
     // the mstsc versions still stand and the hang is one clear sentence.
-    expect(r['client.versions']).toMatchObject({ status: 'pass', evidence: { build: 26100, mstsc: '10.0.26100.2314', apps: [], appsError: 'Reading client-store-apps took too long and was stopped: no answer within 10 s' } });
+    expect(r['client.versions']).toMatchObject({
+      status: 'pass',
+      evidence: { build: 26100, mstsc: '10.0.26100.2314', apps: [], appsError: 'Reading client-store-apps took too long and was stopped: no answer within 10 s' },
+    });
     expect(r['client.versions']?.summary).toBe(
       'Windows 11 24H2 (build 26100.2314); mstsc 10.0.26100.2314. The Store apps could not be listed (Reading client-store-apps took too long and was stopped: no answer within 10 s)',
     );
@@ -84,8 +87,14 @@ describe('client-saved-creds-nla-off against 127.0.0.1', () => {
 
   it('matches the credential through an address from dns.resolve', async () => {
     const resolved = judgeResolution({
-      host: 'localhost', isAddress: false, system: { ok: true, addresses: [{ address: '127.0.0.1', family: 4 }], ms: 1, error: null },
-      directA: null, directAaaa: null, dnsServers: [], addresses: [{ address: '127.0.0.1', family: 4 }], reserved: null,
+      host: 'localhost',
+      isAddress: false,
+      system: { ok: true, addresses: [{ address: '127.0.0.1', family: 4 }], ms: 1, error: null },
+      directA: null,
+      directAaaa: null,
+      dnsServers: [],
+      addresses: [{ address: '127.0.0.1', family: 4 }],
+      reserved: null,
     });
     const dns: CheckResult = { id: 'dns.resolve', section: 'dns', title: 'DNS', durationMs: 1, ...resolved, evidence: { ...resolved.evidence } };
     const ctx = makeTestContext({ target: 'localhost', windows: createReplaySource(join(FIXTURES, 'client-saved-creds-nla-off')), results: [dns] });
@@ -104,8 +113,12 @@ describe('client-saved-creds-nla-off against 127.0.0.1', () => {
 
 describe('every client recording keeps the evidence contract', () => {
   const machines: [string, string][] = [
-    ['healthy-client', 'rdp-lab.example'], ['client-saved-creds-nla-off', '127.0.0.1'], ['client-de-DE', 'rdp-lab.example'],
-    ['client-de-DE-stale-password', 'rdp-lab.example'], ['client-credssp-oracle', 'app-legacy.example'], ['client-saved-creds-working', 'rdp-lab.example'],
+    ['healthy-client', 'rdp-lab.example'],
+    ['client-saved-creds-nla-off', '127.0.0.1'],
+    ['client-de-DE', 'rdp-lab.example'],
+    ['client-de-DE-stale-password', 'rdp-lab.example'],
+    ['client-credssp-oracle', 'app-legacy.example'],
+    ['client-saved-creds-working', 'rdp-lab.example'],
   ];
   it.each(machines)('%s: each check names every field it writes, or reports flat facts when it did not run', async (machine, target) => {
     const ctx = makeTestContext({ target, windows: createReplaySource(join(FIXTURES, machine)) });
@@ -130,7 +143,10 @@ describe('logon refusals and CredSSP refusals in the client event log', () => {
     expect(r['client.events']?.summary).toBe(
       'The last attempt to rdp-lab.example ended with reason 2308 (0x904, socket closed (the connection was closed, normally by the other side)); 2 earlier attempts were refused at logon (reason 2055 (0x807, the logon failed (user name or password))).',
     );
-    expect(r['client.saved-credentials']).toMatchObject({ status: 'warn', evidence: { matched: [{ target: 'TERMSRV/rdp-lab.example', type: 'Domänenkennwort', user: 'LAB\\bernd' }] } });
+    expect(r['client.saved-credentials']).toMatchObject({
+      status: 'warn',
+      evidence: { matched: [{ target: 'TERMSRV/rdp-lab.example', type: 'Domänenkennwort', user: 'LAB\\bernd' }] },
+    });
   });
 
   it('a refusal at logon that a later session settled is not counted', async () => {

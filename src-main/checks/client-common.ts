@@ -11,13 +11,7 @@ import { NEEDS_WINDOWS } from './skip-reasons';
 export { NEEDS_WINDOWS } from './skip-reasons';
 
 /** Runs a collector once per diagnosis (memoized by name and data) and parses its output. */
-export async function collectParsed<T>(
-  ctx: CheckContext,
-  windows: WindowsSource,
-  name: string,
-  parse: (stdout: string) => T,
-  data: Record<string, unknown> = {},
-): Promise<T> {
+export async function collectParsed<T>(ctx: CheckContext, windows: WindowsSource, name: string, parse: (stdout: string) => T, data: Record<string, unknown> = {}): Promise<T> {
   const stdout = await ctx.memo(`windows:${name}:${JSON.stringify(data)}`, () => windows.collect(name, data, ctx.signal));
   return parse(stdout);
 }

@@ -62,13 +62,18 @@ export const clientEventsCheck = clientCheck('client.events', ['dns.resolve'], a
   }
   // Logon refusals matter even when a later attempt ended otherwise (a 2308 after two 2055s): they name the account.
   const logon = refusedAtLogon.filter((a) => a !== latest);
-  const logonNote = logon.length > 0 ? `; ${plural(logon.length, 'earlier attempt')} ${logon.length === 1 ? 'was' : 'were'} refused at logon (${describe(logon[0] as ConnectionAttempt)})` : '';
+  const logonNote =
+    logon.length > 0 ? `; ${plural(logon.length, 'earlier attempt')} ${logon.length === 1 ? 'was' : 'were'} refused at logon (${describe(logon[0] as ConnectionAttempt)})` : '';
   if (isFailedAttempt(latest)) {
     const detail = latest.stateErrors[0] && latest.disconnect ? `; ${latest.stateErrors[0].slice(0, 160)}` : '';
     return { status: 'fail', summary: `The last attempt to ${latest.server ?? ctx.target.host} ended with ${describe(latest)}${detail}${logonNote}.`, evidence };
   }
   if (failed.length > 0) {
-    return { status: 'warn', summary: `${plural(failed.length, 'earlier attempt')} failed (${describe(failed[0] as ConnectionAttempt)}); the last one ${latest.loggedOn ? 'logged on' : 'did not fail'}.`, evidence };
+    return {
+      status: 'warn',
+      summary: `${plural(failed.length, 'earlier attempt')} failed (${describe(failed[0] as ConnectionAttempt)}); the last one ${latest.loggedOn ? 'logged on' : 'did not fail'}.`,
+      evidence,
+    };
   }
   if (latest.udp.dropped) {
     return { status: 'warn', summary: `The last session logged on, but its UDP transport dropped (event 1105).`, evidence };

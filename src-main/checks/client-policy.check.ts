@@ -27,7 +27,11 @@ export const clientPolicyCheck = clientCheck('client.policy', [], async (ctx, wi
     if (tls13?.enabled !== 1) return { status: 'fail', summary: `TLS 1.2 is turned off for this client; ${notes.join('; ')}.`, evidence };
   }
   if (p.allowEncryptionOracle === 2) {
-    return { status: 'warn', summary: `CredSSP is set to "Vulnerable" (AllowEncryptionOracle=2), an insecure workaround; ${notes.slice(1).join('; ') || 'no other policy set'}.`, evidence };
+    return {
+      status: 'warn',
+      summary: `CredSSP is set to "Vulnerable" (AllowEncryptionOracle=2), an insecure workaround; ${notes.slice(1).join('; ') || 'no other policy set'}.`,
+      evidence,
+    };
   }
   return { status: 'pass', summary: `${notes.join('; ')}.`, evidence };
 });

@@ -26,7 +26,11 @@ export const clientSavedCredentialsCheck = clientCheck('client.saved-credentials
   const events = parseCheckEvidence('client.events', ctx.resultOf('client.events')?.evidence);
   const refused = events?.logonFailureReasons.length ?? 0;
   if (refused > 0) {
-    return { status: 'warn', summary: `${saved}; ${plural(refused, 'attempt')} since the last logon ${refused === 1 ? 'was' : 'were'} refused at sign-in, so the saved password may be out of date.`, evidence };
+    return {
+      status: 'warn',
+      summary: `${saved}; ${plural(refused, 'attempt')} since the last logon ${refused === 1 ? 'was' : 'were'} refused at sign-in, so the saved password may be out of date.`,
+      evidence,
+    };
   }
   if (events?.lastLogonUtc) {
     return { status: 'pass', summary: `${saved}; it signed in on ${events.lastLogonUtc.slice(0, 10)}.`, evidence };

@@ -11,7 +11,12 @@ import { clientCheck, collectParsed } from './client-common';
 
 /** Host names and literal addresses compare without case, a trailing dot or IPv6 brackets. */
 function sameHost(a: string, b: string): boolean {
-  const norm = (h: string) => h.trim().toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1');
+  const norm = (h: string) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/\.$/, '')
+      .replace(/^\[(.*)\]$/, '$1');
   return norm(a) === norm(b);
 }
 

@@ -31,7 +31,11 @@ export const dnsReverseCheck: CheckDefinition<'dns.reverse'> = {
     const resolution = await probeResolution(ctx);
     const addresses = resolution.addresses.slice(0, MAX_REVERSE).map((a) => a.address);
     if (addresses.length === 0) {
-      return { status: 'skip', summary: 'No address to look up: the name did not resolve.', evidence: { host: ctx.target.host, isAddress: ctx.target.isAddress, lookups: [], otherNames: [] } };
+      return {
+        status: 'skip',
+        summary: 'No address to look up: the name did not resolve.',
+        evidence: { host: ctx.target.host, isAddress: ctx.target.isAddress, lookups: [], otherNames: [] },
+      };
     }
     ctx.report(`Reverse lookup of ${listed(addresses)}…`);
     const opts = { timeoutMs: ctx.options.timeoutMs, signal: ctx.signal };
@@ -57,11 +61,7 @@ export function sameComputer(found: string, asked: string): boolean {
 }
 
 /** Turns reverse lookups into status, summary and evidence (pure; exported for tests). */
-export function judgeReverse(
-  host: string,
-  isAddress: boolean,
-  raw: readonly { address: string; ptr: ReverseOutcome; system: ReverseOutcome }[],
-): CheckOutcome<'dns.reverse'> {
+export function judgeReverse(host: string, isAddress: boolean, raw: readonly { address: string; ptr: ReverseOutcome; system: ReverseOutcome }[]): CheckOutcome<'dns.reverse'> {
   const lookups: ReverseLookup[] = raw.map(({ address, ptr, system }) => {
     const names = [...new Set([...ptr.names, ...system.names])];
     const matchesTarget = isAddress || names.length === 0 ? null : names.some((n) => sameComputer(n, host));

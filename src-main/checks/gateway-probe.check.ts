@@ -38,9 +38,7 @@ export const gatewayProbeCheck: CheckDefinition<'gateway.probe'> = {
       return { status: 'fail', summary: `The gateway setting is not usable: ${message}`, evidence: { gateway, source, badInput: message } };
     }
     ctx.report(`Asking the gateway ${host}:${port}…`);
-    const result = await ctx.memo(`gateway:${host}:${port}`, () =>
-      probeGateway({ host, port, isAddress, timeoutMs: ctx.options.timeoutMs, signal: ctx.signal, now: ctx.now() }),
-    );
+    const result = await ctx.memo(`gateway:${host}:${port}`, () => probeGateway({ host, port, isAddress, timeoutMs: ctx.options.timeoutMs, signal: ctx.signal, now: ctx.now() }));
     return judgeGateway(gateway, source, result);
   },
 };

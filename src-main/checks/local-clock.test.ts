@@ -10,7 +10,9 @@ import { atRecordingTime } from './local-clock';
 import { WINDOWS_FIXTURES } from './server-test-kit';
 import { makeTestContext } from './test-context';
 
-const MACHINES = readdirSync(WINDOWS_FIXTURES, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+const MACHINES = readdirSync(WINDOWS_FIXTURES, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .map((d) => d.name);
 const TARGETS: Record<string, string> = { 'host-expired-cert': 'RDP-HOST01', 'host-nla-firewall-off': 'localhost' };
 
 async function verdicts(machine: string, now: Date) {

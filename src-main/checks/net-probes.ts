@@ -9,9 +9,7 @@ export const MAX_PROBED_ADDRESSES = 8;
 
 /** The target's forward resolution, once per diagnosis. */
 export function probeResolution(ctx: CheckContext): Promise<DnsResolution> {
-  return ctx.memo(`dns:resolve:${ctx.target.host}`, () =>
-    resolveTarget(ctx.target.host, ctx.target.isAddress, { timeoutMs: ctx.options.timeoutMs, signal: ctx.signal }),
-  );
+  return ctx.memo(`dns:resolve:${ctx.target.host}`, () => resolveTarget(ctx.target.host, ctx.target.isAddress, { timeoutMs: ctx.options.timeoutMs, signal: ctx.signal }));
 }
 
 /** One connect to each resolved address (in parallel), once per diagnosis. */

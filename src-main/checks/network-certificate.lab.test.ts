@@ -31,7 +31,14 @@ async function run(target: string, knownHosts: KnownHostsStore) {
   setMaxListeners(100, controller.signal);
   const results = await runChecks(
     IDS,
-    { target: parsed, options: { timeoutMs: 3000, gateway: null, errorHint: null, clientSettings: null }, signal: controller.signal, now: () => new Date(), windows: null, knownHosts },
+    {
+      target: parsed,
+      options: { timeoutMs: 3000, gateway: null, errorHint: null, clientSettings: null },
+      signal: controller.signal,
+      now: () => new Date(),
+      windows: null,
+      knownHosts,
+    },
     { onStart: noop, onProgress: noop, onFinish: noop },
     { deadlineMs: 7000 },
   );

@@ -51,8 +51,17 @@ describe('dns.resolve', () => {
   it('warns when this computer and DNS disagree', () => {
     const lookup = (addresses: string[]) => ({ ok: addresses.length > 0, addresses: addresses.map((address) => ({ address, family: 4 as const })), ms: 3, error: null });
     const out = judgeResolution({
-      host: 'srv.corp.example', isAddress: false, system: lookup(['10.0.0.9']), directA: lookup(['10.0.0.5']), directAaaa: lookup([]),
-      dnsServers: ['10.0.0.1'], addresses: [{ address: '10.0.0.9', family: 4 }, { address: '10.0.0.5', family: 4 }], reserved: null,
+      host: 'srv.corp.example',
+      isAddress: false,
+      system: lookup(['10.0.0.9']),
+      directA: lookup(['10.0.0.5']),
+      directAaaa: lookup([]),
+      dnsServers: ['10.0.0.1'],
+      addresses: [
+        { address: '10.0.0.9', family: 4 },
+        { address: '10.0.0.5', family: 4 },
+      ],
+      reserved: null,
     });
     expect(out.status).toBe('warn');
     expect(out.evidence['onlySystem']).toEqual(['10.0.0.9']);

@@ -23,7 +23,10 @@ describe('freerdp-shadow with NLA (real peer)', () => {
     const ctx = makeTestContext({ target: `127.0.0.1:${shadow.port}` });
     const neg = await rdpNegotiationCheck.run(ctx);
     expect(neg.evidence).toMatchObject({
-      service: 'rdp', supported: ['HYBRID'], nlaRequired: true, rdpSecurityAllowed: false,
+      service: 'rdp',
+      supported: ['HYBRID'],
+      nlaRequired: true,
+      rdpSecurityAllowed: false,
       failures: { RDP: 'HYBRID_REQUIRED_BY_SERVER', SSL: 'HYBRID_REQUIRED_BY_SERVER' },
     });
     const tls = await tlsHandshakeCheck.run(ctx);
@@ -45,7 +48,10 @@ describe('freerdp-shadow with NLA (real peer)', () => {
       results.set(check.id, { id: check.id, section: CHECK_META[check.id].section, title: check.id, durationMs: 0, ...o });
     }
     const ev: Evidence = {
-      target: ctx.target, checks: results, errorHint: null, now: new Date(),
+      target: ctx.target,
+      checks: results,
+      errorHint: null,
+      now: new Date(),
       clientSettings: { enableCredSsp: false, authenticationLevel: 2, negotiateSecurityLayer: true, port: null, gateway: null, address: null, fileName: 'lab.rdp' },
     };
     expect(runNegotiationRules(ev).map((d) => d.id)).toEqual(['nla-required-client-disabled']);

@@ -93,7 +93,11 @@ describe('stand-ins (real sockets, scripted misbehaviour)', () => {
     const { neg, tls, cred, findings } = await diagnoseStandIn(s);
     expect(neg.evidence.supported).toEqual(['SSL']);
     const versions = tls.evidence.versions as Record<string, { ok: boolean }>;
-    expect(Object.entries(versions).filter(([, v]) => v.ok).map(([k]) => k)).toEqual(['TLSv1']);
+    expect(
+      Object.entries(versions)
+        .filter(([, v]) => v.ok)
+        .map(([k]) => k),
+    ).toEqual(['TLSv1']);
     expect(tls.evidence.negotiated).toMatchObject({ version: 'TLSv1' });
     const chain = tls.evidence.chain as string[];
     expect(chain.map((c) => new X509Certificate(Buffer.from(c, 'base64')).fingerprint256)).toEqual([s.sha256]);

@@ -71,17 +71,27 @@ describe('server checks on recorded hosts', () => {
     const dir = copyMachine('host-expired-cert');
     const file = join(dir, 'server-capacity.out');
     const o = JSON.parse(readFileSync(file, 'utf8')) as { sessions: string[] };
-    o.sessions.splice(3, 0, '                   jkoch                     2  Disc                        ', '                   administrator             3  Disc                        ');
+    o.sessions.splice(
+      3,
+      0,
+      '                   jkoch                     2  Disc                        ',
+      '                   administrator             3  Disc                        ',
+    );
     writeFileSync(file, JSON.stringify(o));
     const results = await runServerChecks({ windows: createReplaySource(dir) });
-    expect(results.get('server.capacity')).toMatchObject({ status: 'fail', evidence: { remoteSessions: 2, connectedSessions: 0, disconnectedSessions: 2, sessionLimit: 2, isFull: true } });
+    expect(results.get('server.capacity')).toMatchObject({
+      status: 'fail',
+      evidence: { remoteSessions: 2, connectedSessions: 0, disconnectedSessions: 2, sessionLimit: 2, isFull: true },
+    });
     expect(results.get('server.capacity')?.summary).toContain('2 remote sessions of 2 (2 disconnected)');
   });
 
   it('fails the security layer when this connection turns CredSSP off against an NLA host', async () => {
     const results = await runServerChecks({
       windows: createReplaySource(join(WINDOWS_FIXTURES, 'host-nla-firewall-off')),
-      options: { clientSettings: { enableCredSsp: false, authenticationLevel: 2, negotiateSecurityLayer: true, port: null, gateway: null, address: 'RDP-HOST02', fileName: 'office.rdp' } },
+      options: {
+        clientSettings: { enableCredSsp: false, authenticationLevel: 2, negotiateSecurityLayer: true, port: null, gateway: null, address: 'RDP-HOST02', fileName: 'office.rdp' },
+      },
     });
     expect(results.get('server.security-layer')).toMatchObject({ status: 'fail', evidence: { clientCredSspOff: true } });
   });
@@ -143,7 +153,12 @@ describe('collector failures become error, never a crash', () => {
     const dir = copyMachine('host-nla-firewall-off');
     const cert = JSON.parse(readFileSync(join(dir, 'server-certificate.out'), 'utf8')) as { isElevated: boolean; certificates: Record<string, unknown>[] };
     cert.isElevated = false;
-    Object.assign(cert.certificates[0] ?? {}, { keyProvider: 'guessed', keyOpenError: 'Keyset does not exist', keyAcl: null, keyAclError: 'Attempted to perform an unauthorized operation.' });
+    Object.assign(cert.certificates[0] ?? {}, {
+      keyProvider: 'guessed',
+      keyOpenError: 'Keyset does not exist',
+      keyAcl: null,
+      keyAclError: 'Attempted to perform an unauthorized operation.',
+    });
     writeFileSync(join(dir, 'server-certificate.out'), JSON.stringify(cert));
     const results = await runServerChecks({ windows: createReplaySource(dir) });
     expect(results.get('server.machinekeys')).toMatchObject({ status: 'warn', evidence: { isElevated: false, key: { networkServiceCanRead: null } } });

@@ -34,7 +34,11 @@ export const serverListenerCheck = defineHostCheck('server.listener', async (ctx
     return { status: 'fail', summary: `Remote Desktop Services (TermService) is not running (${state}).`, evidence };
   }
   if (verdict.squatter) {
-    return { status: 'fail', summary: `Port ${port} is held by ${verdict.squatter.name ?? 'another program'} (process ${verdict.squatter.pid ?? '?'}), not by Remote Desktop.`, evidence };
+    return {
+      status: 'fail',
+      summary: `Port ${port} is held by ${verdict.squatter.name ?? 'another program'} (process ${verdict.squatter.pid ?? '?'}), not by Remote Desktop.`,
+      evidence,
+    };
   }
   if (!verdict.listeningOnConfiguredPort) {
     const other = verdict.termServiceOtherPorts.length ? ` It listens on ${verdict.termServiceOtherPorts.join(', ')} instead.` : '';

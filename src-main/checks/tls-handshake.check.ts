@@ -59,7 +59,7 @@ export function judgeTls(probe: TlsProbeResult): CheckOutcome<'tls.handshake'> {
         ? `the server sent TLS alert ${d.alert.code} (${d.alert.name})`
         : d.timedOut
           ? 'the server did not answer'
-          : d.error ?? 'unknown error';
+          : (d.error ?? 'unknown error');
     return { status: 'fail', summary: `No TLS handshake succeeded: ${why}.`, evidence };
   }
   if (!okVersions.some((v) => MODERN_TLS_VERSIONS.includes(v))) {

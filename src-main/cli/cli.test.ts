@@ -11,7 +11,11 @@ const BIN = join(ROOT, 'bin', 'rdp-doctor.cjs');
 let home: string;
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1', ...env } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1', ...env },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -104,7 +108,11 @@ describe('rdp-doctor command line', () => {
     expect(piped.stderr).not.toContain('Checking');
     // script(1) gives the command a pseudo-terminal, as a person running it would have.
     const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
-    const tty = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' } });
+    const tty = spawnSync('script', ['-qec', command, '/dev/null'], {
+      encoding: 'utf8',
+      timeout: 30_000,
+      env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' },
+    });
     expect(tty.status).toBe(1);
     expect(tty.stdout).toMatch(/\r\u001b\[2KChecking… \d+\/27 done/);
     // The line is cleared before the verdict, so the terminal ends with the report, not a half-drawn progress line.
@@ -150,7 +158,11 @@ describe('rdp-doctor command line', () => {
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { scripts: { file: string }[] };
     expect(index.scripts.length).toBeGreaterThan(60);
     expect(r.stdout).toBe(`Wrote ${index.scripts.length} PowerShell scripts and index.json to ${dir}\n`);
-    for (const args of [['scripts', 'export', dir], ['scripts', 'export'], ['scripts', 'list']]) {
+    for (const args of [
+      ['scripts', 'export', dir],
+      ['scripts', 'export'],
+      ['scripts', 'list'],
+    ]) {
       const bad = cli(args);
       expect(bad.code, args.join(' ')).toBe(2);
       expect(bad.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
@@ -199,6 +211,6 @@ describe('rdp-doctor command line', () => {
       expect(line.match(/\b\d+(\.\d+)? ?(ms|s)\b/g)?.length ?? 0, line).toBeLessThanOrEqual(1);
     }
     expect(checklist).toMatch(/^ {4}skip {2}Checks that need Windows \(18\): Windows and client versions, Saved credentials, /m);
-    expect(checklist).not.toContain("Runs on Windows only");
+    expect(checklist).not.toContain('Runs on Windows only');
   });
 });

@@ -9,7 +9,11 @@ describe('batch concurrency', () => {
     expect(openFileLimit(() => LIMITS('1024', '1024'))).toBe(1024);
     expect(openFileLimit(() => LIMITS('unlimited', 'unlimited'))).toBe(Infinity);
     expect(openFileLimit(() => 'nothing here')).toBeNull();
-    expect(openFileLimit(() => { throw new Error('no /proc'); })).toBeNull();
+    expect(
+      openFileLimit(() => {
+        throw new Error('no /proc');
+      }),
+    ).toBeNull();
   });
 
   it('keeps a batch under 1024 descriptors, the reserve included', () => {

@@ -30,7 +30,10 @@ export async function checkOutputPath(path: string, force: boolean, option: Opti
   if (!old.isFile()) throw new UsageError(`${shown} exists and is not a regular file; choose another ${option}.`);
   if (!force) throw new UsageError(`${shown} already exists; add --force to replace it (the old file is kept as ${basename(path)}.bak), or choose another ${option}.`);
   // A read-only file says "keep me": --force replaces what the user may change, not what they protected.
-  const writable = await access(path, constants.W_OK).then(() => (old.mode & 0o222) !== 0, () => false);
+  const writable = await access(path, constants.W_OK).then(
+    () => (old.mode & 0o222) !== 0,
+    () => false,
+  );
   if (!writable) throw new UsageError(`${shown} is read-only; --force does not replace it. Choose another ${option}.`);
   return true;
 }

@@ -11,7 +11,11 @@ const SECRET = 'Tr0ub4dor&3-plaintext';
 let home: string;
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -49,7 +53,9 @@ describe('rdp-doctor rdp-file check', () => {
   it('flags NLA off and authentication level 0 with their consequences and exits 1, as the diagnosis would blame the file', () => {
     const r = cli(['rdp-file', 'check', join(FIXTURES, 'legacy-nla-off.utf16le.rdp')]);
     expect(r.code).toBe(1);
-    expect(r.stdout).toMatch(/warning enablecredsspsupport:i:0 turns Network Level Authentication \(CredSSP\) off\. A remote computer that requires Network Level Authentication .* refuses this file/);
+    expect(r.stdout).toMatch(
+      /warning enablecredsspsupport:i:0 turns Network Level Authentication \(CredSSP\) off\. A remote computer that requires Network Level Authentication .* refuses this file/,
+    );
     expect(r.stdout).toMatch(/warning "authentication level:i:0": the client connects without a warning even when it cannot verify the remote computer/);
     expect(r.stdout).not.toMatch(/no problems found/);
   });

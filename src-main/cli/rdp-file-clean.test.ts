@@ -9,7 +9,11 @@ const BIN = join(ROOT, 'bin', 'rdp-doctor.cjs');
 let home: string;
 
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', NO_COLOR: '1' },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -94,7 +98,9 @@ describe('rdp-doctor rdp-file clean FILE.rdp', () => {
     const r = cli(['rdp-file', 'clean', join(FIXTURES, 'mstsc-gateway.utf16le.rdp'), '-o', out]);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(`Wrote ${out}`);
-    expect(r.stdout).toContain('Kept what reaches the host: its address and port, the RD Gateway and the user name (10 settings); left out 37 others, which take their defaults. Kept: full address, gatewayhostname, gatewayusagemethod,');
+    expect(r.stdout).toContain(
+      'Kept what reaches the host: its address and port, the RD Gateway and the user name (10 settings); left out 37 others, which take their defaults. Kept: full address, gatewayhostname, gatewayusagemethod,',
+    );
     const text = readFileSync(out).toString('utf16le');
     expect(text).toContain('gatewayhostname:s:RDGW01.corp.example\r\n');
     expect(text).toContain('gatewayusagemethod:i:1\r\n');

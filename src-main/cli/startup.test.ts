@@ -24,7 +24,11 @@ process.on('exit', () => fs.writeFileSync(process.env.RDP_SPY_OUT, JSON.stringif
 /** Runs the built CLI and returns its exit code and the files it loaded, relative to the repository. */
 function loaded(args: string[]): { code: number | null; files: string[] } {
   const out = join(dir, `loaded-${Math.random().toString(36).slice(2)}.json`);
-  const r = spawnSync(process.execPath, ['-r', join(dir, 'spy.cjs'), BIN, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...process.env, RDP_SPY_OUT: out, RDP_DOCTOR_HOME: dir, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, ['-r', join(dir, 'spy.cjs'), BIN, ...args], {
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, RDP_SPY_OUT: out, RDP_DOCTOR_HOME: dir, NO_COLOR: '1' },
+  });
   const files = (JSON.parse(readFileSync(out, 'utf8')) as string[]).map((f) => relative(ROOT, f)).filter((f) => !f.startsWith('..'));
   return { code: r.status, files };
 }
@@ -39,7 +43,17 @@ function inputsOf(bundle: string): string[] {
 
 // What a command that neither diagnoses nor exports may not parse: the certificate code, the schemas, the probes,
 // the checks, the report renderers, the fix engine, the service.
-const HEAVY = [/node_modules\/node-forge\//, /node_modules\/zod\//, /node_modules\/pdfkit\//, /^src-main\/net\/(?!target\.ts$)/, /^src-main\/checks\//, /^src-main\/report\//, /^src-main\/fixes\//, /^src-main\/service\//, /^src-main\/windows\//];
+const HEAVY = [
+  /node_modules\/node-forge\//,
+  /node_modules\/zod\//,
+  /node_modules\/pdfkit\//,
+  /^src-main\/net\/(?!target\.ts$)/,
+  /^src-main\/checks\//,
+  /^src-main\/report\//,
+  /^src-main\/fixes\//,
+  /^src-main\/service\//,
+  /^src-main\/windows\//,
+];
 
 beforeAll(() => {
   execFileSync(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), '--if-needed'], { stdio: 'inherit' });

@@ -90,7 +90,14 @@ const REFERENCE: readonly Row[] = [
   ['ERRCONNECT_DNS_NAME_NOT_FOUND [0x00020005]', 'first', 'freerdp-error', 0x20005, 'ERRCONNECT_DNS_NAME_NOT_FOUND', /not found in DNS/],
   ['ERRCONNECT_CONNECT_FAILED', 'first', 'freerdp-error', 0x20006, 'ERRCONNECT_CONNECT_FAILED', /TCP connection failed/],
   ['ERRCONNECT_TLS_CONNECT_FAILED [0x00020008]', 'first', 'freerdp-error', 0x20008, 'ERRCONNECT_TLS_CONNECT_FAILED', /TLS/],
-  ['freerdp_set_last_error ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED [0x2000C]', 'first', 'freerdp-error', 0x2000c, 'ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED', /security negotiation/],
+  [
+    'freerdp_set_last_error ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED [0x2000C]',
+    'first',
+    'freerdp-error',
+    0x2000c,
+    'ERRCONNECT_SECURITY_NEGO_CONNECT_FAILED',
+    /security negotiation/,
+  ],
   ['[0x0002000D]', 'first', 'freerdp-error', 0x2000d, 'ERRCONNECT_CONNECT_TRANSPORT_FAILED', /transport/],
   ['ERRCONNECT_ACCOUNT_LOCKED_OUT', 'first', 'freerdp-error', 0x20018, 'ERRCONNECT_ACCOUNT_LOCKED_OUT', /locked out/],
   ['ERRCONNECT_TARGET_BOOTING [0x0002001D]', 'first', 'freerdp-error', 0x2001d, 'ERRCONNECT_TARGET_BOOTING', /starting/],
@@ -193,7 +200,10 @@ describe('decoder corrections, with their sources', () => {
     expect(c?.notes.join(' ')).not.toMatch(/user reports/);
   });
 
-  it.each([['0x19', 0x19], ['0x1A', 0x1a]] as const)('%s is claimed only by third parties, not MS-RDPBCGR 2.2.5.1.1', (input, value) => {
+  it.each([
+    ['0x19', 0x19],
+    ['0x1A', 0x1a],
+  ] as const)('%s is claimed only by third parties, not MS-RDPBCGR 2.2.5.1.1', (input, value) => {
     const c = one(input, 'error-info', value);
     expect(c?.official).toBe(false);
     expect(c?.notes.join(' ')).toMatch(/Not in MS-RDPBCGR 2\.2\.5\.1\.1 nor in FreeRDP; only third-party/);

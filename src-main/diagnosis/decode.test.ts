@@ -12,8 +12,7 @@ import { BadInputError } from '../shared/errors';
 
 const ENGLISH =
   "This computer can't connect to the remote computer. Try connecting again. If the problem continues, contact the owner of the remote computer or your network administrator. Error code: 0x904. Extended error code: 0x7. Activity ID: {5c1a8f0e-1234-4abc-9def-0123456789ab}";
-const GERMAN =
-  'Dieser Computer kann keine Verbindung mit dem Remotecomputer herstellen. Fehlercode: 0x904. Erweiterter Fehlercode: 0x7.';
+const GERMAN = 'Dieser Computer kann keine Verbindung mit dem Remotecomputer herstellen. Fehlercode: 0x904. Erweiterter Fehlercode: 0x7.';
 
 function allText(r: ReturnType<typeof decodeCodes>): string {
   return [r.summary, ...r.codes.map((c) => `${c.name} ${c.meaning} ${c.notes.join(' ')}`)].join(' ').toLowerCase();
@@ -21,7 +20,13 @@ function allText(r: ReturnType<typeof decodeCodes>): string {
 
 describe('decodeCodes: the 0x904 / 0x7 pair in every spelling', () => {
   it.each([
-    '0x904 0x7', '0x904/0x7', '2308 7', '0X904, 0X7', '0x00000904 0x00000007', ENGLISH, GERMAN,
+    '0x904 0x7',
+    '0x904/0x7',
+    '2308 7',
+    '0X904, 0X7',
+    '0x00000904 0x00000007',
+    ENGLISH,
+    GERMAN,
     "Impossible de se connecter à l'ordinateur distant. Code d'erreur : 0x904. Code d'erreur étendu : 0x7.",
     'Código de error: 0x904. Código de error extendido: 0x7.',
     'このコンピューターはリモート コンピューターに接続できません。エラー コード: 0x904、拡張エラー コード: 0x7',
@@ -53,11 +58,14 @@ describe('decodeCodes: the 0x904 / 0x7 pair in every spelling', () => {
     expect(r.steer).toBe('server-refusal');
   });
 
-  it.each(['RDP ClientActiveX has been disconnected (Reason= 2308)', 'RDP ClientActiveX wurde getrennt. (Grund= 2308)'])('reads an event 1026 line as an event reason: %s', (line) => {
-    const r = decodeCodes(line);
-    expect(r.codes).toHaveLength(1);
-    expect(r.codes[0]).toMatchObject({ kind: 'event-reason', value: 2308, name: 'disconnectReasonAtClientWinsockFDCLOSE' });
-  });
+  it.each(['RDP ClientActiveX has been disconnected (Reason= 2308)', 'RDP ClientActiveX wurde getrennt. (Grund= 2308)'])(
+    'reads an event 1026 line as an event reason: %s',
+    (line) => {
+      const r = decodeCodes(line);
+      expect(r.codes).toHaveLength(1);
+      expect(r.codes[0]).toMatchObject({ kind: 'event-reason', value: 2308, name: 'disconnectReasonAtClientWinsockFDCLOSE' });
+    },
+  );
 
   it('reads FreeRDP log names and xfreerdp exit codes', () => {
     expect(decodeCodes('ERRCONNECT_CONNECT_TRANSPORT_FAILED [0x0002000D]').codes[0]?.name).toBe('ERRCONNECT_CONNECT_TRANSPORT_FAILED');
@@ -103,17 +111,27 @@ describe('decodeCodes: every table row decodes to its own name', () => {
 });
 
 describe('decodeCodes: bad input', () => {
-  it.each(['', '   ', '0x90G', '12abc', '0x', '0x904 0x7 0x1', '99999999999', 'no numbers here at all', '0x1234567890', 'ERRINFO_NOT_A_REAL_CODE happened', '[0x0001000G]', '[0x000100070]'])(
-    'rejects %j with one clear line',
-    (input) => {
-      expect(() => decodeCodes(input)).toThrow(BadInputError);
-      try {
-        decodeCodes(input);
-      } catch (e) {
-        expect((e as Error).message).not.toContain('\n');
-      }
-    },
-  );
+  it.each([
+    '',
+    '   ',
+    '0x90G',
+    '12abc',
+    '0x',
+    '0x904 0x7 0x1',
+    '99999999999',
+    'no numbers here at all',
+    '0x1234567890',
+    'ERRINFO_NOT_A_REAL_CODE happened',
+    '[0x0001000G]',
+    '[0x000100070]',
+  ])('rejects %j with one clear line', (input) => {
+    expect(() => decodeCodes(input)).toThrow(BadInputError);
+    try {
+      decodeCodes(input);
+    } catch (e) {
+      expect((e as Error).message).not.toContain('\n');
+    }
+  });
 
   it('rejects huge input quickly', () => {
     const started = Date.now();
@@ -125,7 +143,16 @@ describe('decodeCodes: bad input', () => {
     const codeish = fc.oneof(
       fc.string(),
       fc.string({ unit: 'grapheme', maxLength: MAX_DECODE_INPUT + 50 }),
-      fc.array(fc.oneof(fc.constantFrom('0x', 'Code:', 'Fehlercode', 'Reason=', '/', ' ', '{', '-', ')', 'ERRCONNECT_'), fc.nat().map(String), fc.nat().map((n) => n.toString(16))), { maxLength: 40 }).map((a) => a.join('')),
+      fc
+        .array(
+          fc.oneof(
+            fc.constantFrom('0x', 'Code:', 'Fehlercode', 'Reason=', '/', ' ', '{', '-', ')', 'ERRCONNECT_'),
+            fc.nat().map(String),
+            fc.nat().map((n) => n.toString(16)),
+          ),
+          { maxLength: 40 },
+        )
+        .map((a) => a.join('')),
     );
     fc.assert(
       fc.property(codeish, (input) => {

@@ -10,8 +10,7 @@ export { MAX_DECODE_INPUT } from './decode-extract';
 export const ARENA_TRASHED_CORRECTION =
   "0x7 here is the extended reason 'server denied the connection' (ERRINFO_SERVER_DENIED_CONNECTION), not the Win32 error ERROR_ARENA_TRASHED.";
 
-const FDCLOSE_CORRECTION =
-  "0x904 (2308) is mstsc's disconnect reason 'socket closed', not a Win32 or HRESULT error; on its own it says the connection was closed, not why.";
+const FDCLOSE_CORRECTION = "0x904 (2308) is mstsc's disconnect reason 'socket closed', not a Win32 or HRESULT error; on its own it says the connection was closed, not why.";
 
 const STEER_SENTENCE: Record<Steer, string> = {
   'server-refusal':
@@ -56,7 +55,12 @@ function readLone(raw: RawCode): Reading[] {
       ? []
       : readingsOf(hexValue)
           .filter(isSpecific)
-          .map((r) => withNote(r, `Read as hex ${toHex(hexValue)}: the dialog prints codes in hex${direct.length > 0 ? `; as a decimal number ${raw.raw} is read below` : `, and ${raw.raw} is not a known decimal code`}.`));
+          .map((r) =>
+            withNote(
+              r,
+              `Read as hex ${toHex(hexValue)}: the dialog prints codes in hex${direct.length > 0 ? `; as a decimal number ${raw.raw} is read below` : `, and ${raw.raw} is not a known decimal code`}.`,
+            ),
+          );
   if (direct.length === 0) return asHex.length > 0 ? asHex : [unknownReading('disconnect-reason', raw.value)];
   return direct.some(isSpecific) ? [...direct, ...asHex] : [...asHex, ...direct];
 }
@@ -102,9 +106,11 @@ export function decodeCodes(text: string): DecodeResult {
       const lines = readings.map((r) => describe('Code', r.code));
       const odd = extracted.codes.filter((c) => !readings.some((r) => sameCode(r, c.value)));
       if (extracted.codes.length > 0) {
-        lines.push(odd.length === 0
-          ? `The number${extracted.codes.length > 1 ? 's' : ''} on the line (${extracted.codes.map((c) => c.raw).join(', ')}) agree${extracted.codes.length > 1 ? '' : 's'} with the name.`
-          : `${odd.map((c) => c.raw).join(', ')} on the line is not ${readings.map((r) => r.code.name).join(' or ')}; the name was used.`);
+        lines.push(
+          odd.length === 0
+            ? `The number${extracted.codes.length > 1 ? 's' : ''} on the line (${extracted.codes.map((c) => c.raw).join(', ')}) agree${extracted.codes.length > 1 ? '' : 's'} with the name.`
+            : `${odd.map((c) => c.raw).join(', ')} on the line is not ${readings.map((r) => r.code.name).join(' or ')}; the name was used.`,
+        );
       }
       return result(input, readings, firstSteer(readings), lines);
     }
@@ -130,7 +136,9 @@ export function decodeCodes(text: string): DecodeResult {
   if ((isUnknown(disc) || isUnknown(ext)) && !isUnknown(swappedDisc) && !isUnknown(swappedExt)) {
     disc = swappedDisc;
     ext = swappedExt;
-    extraLines.push(`The two numbers were read the other way round: ${toHex(second.value)} is the error code and ${toHex(first.value)} the extended error code, in the dialog's order.`);
+    extraLines.push(
+      `The two numbers were read the other way round: ${toHex(second.value)} is the error code and ${toHex(first.value)} the extended error code, in the dialog's order.`,
+    );
   }
   const steer = ext.steer !== 'unknown' ? ext.steer : disc.steer;
   if (disc.code.value === 0x904 && ext.code.value === 0) {

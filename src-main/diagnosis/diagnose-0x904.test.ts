@@ -40,12 +40,28 @@ const events = result('client.events', {
   status: 'fail',
   summary: 'The last attempt ended with reason 2308',
   evidence: {
-    names: [HOST], sinceUtc: '2026-11-15T03:00:00.000Z', failedAttempts: 1, disconnectReasons: [2308], logonFailureReasons: [], lastLogonUtc: null, credsspRefusals: 0, otherAttempts: 0,
-    attempts: [{
-      activityId: null, startedUtc: '2026-11-22T02:58:00.000Z', server: HOST, connected: true, loggedOn: false, serverSupportsSsl: true,
-      disconnect: { value: 2308, hex: '0x904', name: 'disconnectReasonAtClientWinsockFDCLOSE', meaning: 'socket closed' },
-      udp: { initiated: false, established: false, dropped: false }, stateErrors: [], eventIds: [1024, 1028, 1025, 1026],
-    }],
+    names: [HOST],
+    sinceUtc: '2026-11-15T03:00:00.000Z',
+    failedAttempts: 1,
+    disconnectReasons: [2308],
+    logonFailureReasons: [],
+    lastLogonUtc: null,
+    credsspRefusals: 0,
+    otherAttempts: 0,
+    attempts: [
+      {
+        activityId: null,
+        startedUtc: '2026-11-22T02:58:00.000Z',
+        server: HOST,
+        connected: true,
+        loggedOn: false,
+        serverSupportsSsl: true,
+        disconnect: { value: 2308, hex: '0x904', name: 'disconnectReasonAtClientWinsockFDCLOSE', meaning: 'socket closed' },
+        udp: { initiated: false, established: false, dropped: false },
+        stateErrors: [],
+        eventIds: [1024, 1028, 1025, 1026],
+      },
+    ],
   },
 });
 
@@ -64,7 +80,10 @@ describe('diagnose: the 0x904 / 0x7 case end to end over all rules and the ranki
   });
 
   it('a network cause gets the pair as a contradiction', () => {
-    const closed = result('net.tcp', judgeTcp(HOST, 3389, [{ address: '192.0.2.1', port: 3389, family: 4, kind: 'timeout', ms: 5000, code: 'ETIMEDOUT', message: 'timed out' }], null));
+    const closed = result(
+      'net.tcp',
+      judgeTcp(HOST, 3389, [{ address: '192.0.2.1', port: 3389, family: 4, kind: 'timeout', ms: 5000, code: 'ETIMEDOUT', message: 'timed out' }], null),
+    );
     const plain = diagnose(evidence([closed], null)).find((x) => x.id === 'port-unreachable')!;
     const steered = diagnose(evidence([closed], '0x904 0x7')).find((x) => x.id === 'port-unreachable')!;
     expect(steered.contradictions.join(' ')).toContain('0x904/0x7');

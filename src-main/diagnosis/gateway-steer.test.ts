@@ -34,22 +34,66 @@ function evidence(host: string, checks: CheckResult[], settings: Partial<ClientS
 const attempt = (kind: TcpAttempt['kind']): TcpAttempt => ({ address: '10.20.0.5', port: 3389, family: 4, kind, ms: 5, code: null, message: kind });
 const tcpTimeout = result('net.tcp', 'fail', judgeTcp('srv01.corp', 3389, [attempt('timeout')], null).evidence);
 const tcpRefused = result('net.tcp', 'fail', judgeTcp('srv01.corp', 3389, [attempt('refused')], null).evidence);
-const tcpSlow = result('net.tcp', 'warn', judgeTcp('srv01.corp', 3389, [attempt('open')], {
-  address: '10.20.0.5', port: 3389, attempts: 5, answered: 2, lossRatio: 0.6, medianMs: 1400, maxMs: 2500, minMs: 1300, samplesMs: [1300, null, 1400, null, null], budgetMs: 5000,
-}).evidence);
+const tcpSlow = result(
+  'net.tcp',
+  'warn',
+  judgeTcp('srv01.corp', 3389, [attempt('open')], {
+    address: '10.20.0.5',
+    port: 3389,
+    attempts: 5,
+    answered: 2,
+    lossRatio: 0.6,
+    medianMs: 1400,
+    maxMs: 2500,
+    minMs: 1300,
+    samplesMs: [1300, null, 1400, null, null],
+    budgetMs: 5000,
+  }).evidence,
+);
 const nx = { kind: 'nxdomain' as const, code: 'ENOTFOUND', message: 'not found' };
-const dnsFail = result('dns.resolve', 'fail', judgeResolution({
-  host: 'fileserver', isAddress: false, system: { ok: false, addresses: [], ms: 3, error: nx }, directA: null, directAaaa: null, dnsServers: [], addresses: [], reserved: null,
-}).evidence);
+const dnsFail = result(
+  'dns.resolve',
+  'fail',
+  judgeResolution({
+    host: 'fileserver',
+    isAddress: false,
+    system: { ok: false, addresses: [], ms: 3, error: nx },
+    directA: null,
+    directAaaa: null,
+    dnsServers: [],
+    addresses: [],
+    reserved: null,
+  }).evidence,
+);
 const probe: GatewayProbeResult = {
-  host: 'rdg.example.com', port: 443, ok: true, reachedStage: 'done', failure: null, connect: null,
-  tls: { version: 'TLSv1.3', cipher: 'x', authorized: true, authorizationError: null, ms: 5 }, chain: [], certificate: null,
+  host: 'rdg.example.com',
+  port: 443,
+  ok: true,
+  reachedStage: 'done',
+  failure: null,
+  connect: null,
+  tls: { version: 'TLSv1.3', cipher: 'x', authorized: true, authorizationError: null, ms: 5 },
+  chain: [],
+  certificate: null,
   http: { statusCode: 401, statusText: 'Unauthorized', httpVersion: '1.1', server: null, authSchemes: ['NTLM'], headers: {}, ms: 3 },
-  answer: 'auth-required', answerText: 'ok', rawPreview: null, totalMs: 9,
+  answer: 'auth-required',
+  answerText: 'ok',
+  rawPreview: null,
+  totalMs: 9,
 };
-const gatewayDown = result('gateway.probe', 'fail', judgeGateway('rdg.example.com', 'option', {
-  ...probe, ok: false, reachedStage: 'connect', failure: { stage: 'connect', kind: 'timeout', code: null, message: 'no answer in 5000 ms' }, tls: null, http: null, answer: null,
-}).evidence);
+const gatewayDown = result(
+  'gateway.probe',
+  'fail',
+  judgeGateway('rdg.example.com', 'option', {
+    ...probe,
+    ok: false,
+    reachedStage: 'connect',
+    failure: { stage: 'connect', kind: 'timeout', code: null, message: 'no answer in 5000 ms' },
+    tls: null,
+    http: null,
+    answer: null,
+  }).evidence,
+);
 const gatewayFine = result('gateway.probe', 'pass', judgeGateway('rdg.example.com', 'rdp-file', probe).evidence);
 
 describe('gateway steering: direct-path failures are expected when the client goes through an RD Gateway', () => {
@@ -113,8 +157,14 @@ describe('gateway steering: direct-path failures are expected when the client go
   });
 
   it.each([
-    ['fileserver', true], ['srv01.corp', true], ['pc.home.arpa', true], ['dc1.ad.internal', true], ['host.local.', true],
-    ['rdp.example.com', false], ['srv.corp.example', false], ['localhost.evil.com', false],
+    ['fileserver', true],
+    ['srv01.corp', true],
+    ['pc.home.arpa', true],
+    ['dc1.ad.internal', true],
+    ['host.local.', true],
+    ['rdp.example.com', false],
+    ['srv.corp.example', false],
+    ['localhost.evil.com', false],
   ])('isInternalName(%s) = %s', (name, internal) => {
     expect(isInternalName(name)).toBe(internal);
   });

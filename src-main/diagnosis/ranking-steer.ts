@@ -7,30 +7,63 @@ import type { Evidence } from './types';
 
 /** Causes that make the server refuse and hang up (certificate, NLA / security layer, TLS, capacity). */
 export const SERVER_REFUSAL_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
-  'connection-dropped-during-negotiation', 'server-no-certificate', 'server-rdp-security-only',
-  'nla-required-client-disabled', 'tls-required-client-rdp-only', 'tls-version-mismatch', 'tls-handshake-failed',
-  'certificate-expired', 'certificate-not-yet-valid', 'clock-skew', 'credssp-oracle-mismatch',
-  'server-certificate-expired', 'server-certificate-key-inaccessible', 'server-certificate-hash-dangling',
-  'server-tls-disabled', 'server-out-of-resources', 'negotiation-refused',
+  'connection-dropped-during-negotiation',
+  'server-no-certificate',
+  'server-rdp-security-only',
+  'nla-required-client-disabled',
+  'tls-required-client-rdp-only',
+  'tls-version-mismatch',
+  'tls-handshake-failed',
+  'certificate-expired',
+  'certificate-not-yet-valid',
+  'clock-skew',
+  'credssp-oracle-mismatch',
+  'server-certificate-expired',
+  'server-certificate-key-inaccessible',
+  'server-certificate-hash-dangling',
+  'server-tls-disabled',
+  'server-out-of-resources',
+  'negotiation-refused',
 ]);
 
 /** Causes on the path between client and server (name, route, reachability, the client's own network). */
 export const NETWORK_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
-  'dns-unresolvable', 'dns-stale-record', 'port-refused', 'port-unreachable', 'negotiation-timeout',
-  'gateway-unreachable', 'high-latency', 'packet-loss', 'client-udp-unstable', 'vpn-active',
-  'security-software-interference', 'server-firewall-blocked',
+  'dns-unresolvable',
+  'dns-stale-record',
+  'port-refused',
+  'port-unreachable',
+  'negotiation-timeout',
+  'gateway-unreachable',
+  'high-latency',
+  'packet-loss',
+  'client-udp-unstable',
+  'vpn-active',
+  'security-software-interference',
+  'server-firewall-blocked',
 ]);
 
 /** Network causes that cannot coexist with "the server answered and refused": nothing would have answered. */
 const NO_ANSWER_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
-  'dns-unresolvable', 'port-refused', 'port-unreachable', 'negotiation-timeout', 'server-firewall-blocked', 'gateway-unreachable',
+  'dns-unresolvable',
+  'port-refused',
+  'port-unreachable',
+  'negotiation-timeout',
+  'server-firewall-blocked',
+  'gateway-unreachable',
   // An RDP server that is switched off, stopped or not listening cannot send "denied" (0x7); Windows shows 0x204 then.
-  'server-rdp-disabled', 'server-termservice-stopped', 'server-port-not-listening', 'not-rdp-service',
+  'server-rdp-disabled',
+  'server-termservice-stopped',
+  'server-port-not-listening',
+  'not-rdp-service',
 ]);
 
 /** Causes about the account and the credentials sent. */
 export const CREDENTIAL_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
-  'saved-credentials-stale', 'credssp-oracle-mismatch', 'clock-skew', 'nla-required-client-disabled', 'logon-failed',
+  'saved-credentials-stale',
+  'credssp-oracle-mismatch',
+  'clock-skew',
+  'nla-required-client-disabled',
+  'logon-failed',
 ]);
 
 /** A passing check that speaks against a cause when the draft does not rely on it itself. */
@@ -76,7 +109,8 @@ export function steerAdjustment(id: FindingId, hint: DecodeResult | null): Adjus
     }
     if (NO_ANSWER_CAUSES.has(id)) {
       return {
-        boost: 0, penalty: 0.6,
+        boost: 0,
+        penalty: 0.6,
         note: `Dialog ${pair} says an RDP server answered and refused, which lowered this cause.`,
         contradiction: `The dialog's codes (${pair}) say the server answered and then refused; a connection that never reached it would show a different code (such as 0x204 or 0x108).`,
       };
@@ -88,7 +122,12 @@ export function steerAdjustment(id: FindingId, hint: DecodeResult | null): Adjus
   }
   const favoured = hint.steer === 'network' ? NETWORK_CAUSES : CREDENTIAL_CAUSES;
   if (favoured.has(id)) {
-    return { boost: 0.25, penalty: 1, note: `Dialog ${pair} points to ${hint.steer === 'network' ? 'the network path' : 'the credentials'} and raised this cause.`, contradiction: null };
+    return {
+      boost: 0.25,
+      penalty: 1,
+      note: `Dialog ${pair} points to ${hint.steer === 'network' ? 'the network path' : 'the credentials'} and raised this cause.`,
+      contradiction: null,
+    };
   }
   return NONE;
 }
@@ -104,9 +143,7 @@ export function passContradictions(id: FindingId, ownChecks: readonly CheckId[],
 }
 
 /** Failures of the direct path to the target, which a client that goes through an RD Gateway never uses. */
-export const DIRECT_PATH_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>([
-  'port-unreachable', 'port-refused', 'dns-unresolvable', 'high-latency', 'packet-loss',
-]);
+export const DIRECT_PATH_CAUSES: ReadonlySet<FindingId> = new Set<FindingId>(['port-unreachable', 'port-refused', 'dns-unresolvable', 'high-latency', 'packet-loss']);
 
 // Names only an internal DNS answers: single labels and private-use suffixes (RFC 6762 .local, RFC 8375 home.arpa, ICANN .internal).
 const INTERNAL_SUFFIXES = ['.local', '.lan', '.corp', '.internal', '.intranet', '.home', '.home.arpa', '.localdomain', '.private'];
@@ -140,7 +177,12 @@ export function gatewayAdjustment(id: FindingId, ev: Evidence): GatewayAdjustmen
   const target = ev.target.host;
   // A public name that does not resolve fails at the gateway too (a typo, a removed record), so it keeps its weight.
   if (id === 'dns-unresolvable' && (ev.target.isAddress || !isInternalName(target))) return NO_GATEWAY_CHANGE;
-  const what = id === 'dns-unresolvable' ? `cannot look up "${target}"` : id === 'high-latency' || id === 'packet-loss' ? `measured a poor direct path to ${target}` : `cannot reach ${target} directly`;
+  const what =
+    id === 'dns-unresolvable'
+      ? `cannot look up "${target}"`
+      : id === 'high-latency' || id === 'packet-loss'
+        ? `measured a poor direct path to ${target}`
+        : `cannot reach ${target} directly`;
   return {
     boost: 0,
     penalty: 0.5,

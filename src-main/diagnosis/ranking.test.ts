@@ -80,12 +80,21 @@ describe('rankFindings', () => {
       [draft({ id: 'high-latency', confidence: 0.99 }), draft({ id: 'port-refused', confidence: 0.6 }), draft({ id: 'certificate-expired', confidence: 0.9 })],
       evidenceOf(),
     );
-    expect(out.map((f) => [f.id, f.severity])).toEqual([['port-refused', 'critical'], ['certificate-expired', 'high'], ['high-latency', 'medium']]);
+    expect(out.map((f) => [f.id, f.severity])).toEqual([
+      ['port-refused', 'critical'],
+      ['certificate-expired', 'high'],
+      ['high-latency', 'medium'],
+    ]);
   });
 
   it('an unlikely blocker (below 0.5) sorts with the medium causes, by confidence', () => {
     const out = rankFindings(
-      [draft({ id: 'high-latency', confidence: 0.8 }), draft({ id: 'port-refused', confidence: 0.3 }), draft({ id: 'certificate-expired', confidence: 0.9 }), draft({ id: 'pending-reboot', confidence: 0.95 })],
+      [
+        draft({ id: 'high-latency', confidence: 0.8 }),
+        draft({ id: 'port-refused', confidence: 0.3 }),
+        draft({ id: 'certificate-expired', confidence: 0.9 }),
+        draft({ id: 'pending-reboot', confidence: 0.95 }),
+      ],
       evidenceOf(),
     );
     expect(out.map((f) => f.id)).toEqual(['certificate-expired', 'high-latency', 'port-refused', 'pending-reboot']);
@@ -122,23 +131,21 @@ describe('rankFindings', () => {
       contradictions: fc.option(fc.subarray(['c1', 'c2', 'c3']), { nil: undefined }),
       severity: fc.option(fc.constantFrom('critical' as const, 'low' as const), { nil: undefined }),
     });
-    const checksArb = fc.uniqueArray(
-      fc.record({ id: fc.constantFrom(...CHECK_IDS), status: fc.constantFrom('pass' as const, 'fail' as const, 'warn' as const) }),
-      { selector: (c) => c.id, maxLength: 8 },
-    );
+    const checksArb = fc.uniqueArray(fc.record({ id: fc.constantFrom(...CHECK_IDS), status: fc.constantFrom('pass' as const, 'fail' as const, 'warn' as const) }), {
+      selector: (c) => c.id,
+      maxLength: 8,
+    });
     // A real permutation (any order of all items), not a rotation: fast-check's shuffledSubarray at full length.
     const permutationOf = <T>(xs: readonly T[]) => fc.shuffledSubarray([...xs], { minLength: xs.length, maxLength: xs.length });
-    const caseArb = fc
-      .tuple(fc.array(draftArb, { maxLength: 12 }), checksArb, fc.constantFrom(undefined, '0x904 0x7', '0x204', '0x807'))
-      .chain(([drafts, checks, error]) =>
-        fc.record({
-          drafts: fc.constant(drafts),
-          checks: fc.constant(checks),
-          error: fc.constant(error),
-          reordered: fc.tuple(...drafts.map((d) => permutationOf(d.checks).map((ch) => ({ ...d, checks: ch })))).chain((ds) => permutationOf(ds)),
-          reorderedChecks: permutationOf(checks),
-        }),
-      );
+    const caseArb = fc.tuple(fc.array(draftArb, { maxLength: 12 }), checksArb, fc.constantFrom(undefined, '0x904 0x7', '0x204', '0x807')).chain(([drafts, checks, error]) =>
+      fc.record({
+        drafts: fc.constant(drafts),
+        checks: fc.constant(checks),
+        error: fc.constant(error),
+        reordered: fc.tuple(...drafts.map((d) => permutationOf(d.checks).map((ch) => ({ ...d, checks: ch })))).chain((ds) => permutationOf(ds)),
+        reorderedChecks: permutationOf(checks),
+      }),
+    );
     fc.assert(
       fc.property(caseArb, ({ drafts, checks, error, reordered, reorderedChecks }) => {
         const results = (list: typeof checks) => list.map((c) => check(c.id, c.status));

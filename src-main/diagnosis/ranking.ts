@@ -27,14 +27,22 @@ export function stableStringify(value: unknown): string {
 }
 
 const clamp = (n: number): number => (Number.isFinite(n) ? Math.min(1, Math.max(0, n)) : 0);
-const byIndex = <T extends string>(list: readonly T[]) => (a: T, b: T) => list.indexOf(a) - list.indexOf(b);
+const byIndex =
+  <T extends string>(list: readonly T[]) =>
+  (a: T, b: T) =>
+    list.indexOf(a) - list.indexOf(b);
 const unique = <T>(items: readonly T[]): T[] => [...new Set(items)];
 
 /** A canonical key for a draft: sorting by confidence then this key makes merging independent of input order. */
 function draftKey(d: FindingDraft): string {
   return stableStringify({
-    ch: [...d.checks].sort(), t: d.technical, e: d.explanation,
-    f: d.fixes, ev: d.evidence, x: [...(d.contradictions ?? [])].sort(), s: d.severity ?? '',
+    ch: [...d.checks].sort(),
+    t: d.technical,
+    e: d.explanation,
+    f: d.fixes,
+    ev: d.evidence,
+    x: [...(d.contradictions ?? [])].sort(),
+    s: d.severity ?? '',
   });
 }
 

@@ -6,11 +6,26 @@ import { CHECK_IDS, CHECK_STATUSES, FINDING_IDS, SECTION_IDS, type CheckId, type
 import type { CheckResult, Finding } from '../shared/schema';
 
 const check = (id: CheckId, status: CheckResult['status']): CheckResult => ({
-  id, section: CHECK_META[id].section, status, title: CHECK_META[id].title, summary: '', durationMs: 0, evidence: {},
+  id,
+  section: CHECK_META[id].section,
+  status,
+  title: CHECK_META[id].title,
+  summary: '',
+  durationMs: 0,
+  evidence: {},
 });
 const finding = (id: FindingId): Finding => ({
-  id, section: FINDING_META[id].section, severity: FINDING_META[id].severity, confidence: 0.5, title: FINDING_META[id].title,
-  explanation: '', technical: '', checks: [], fixes: [], evidence: {}, contradictions: [],
+  id,
+  section: FINDING_META[id].section,
+  severity: FINDING_META[id].severity,
+  confidence: 0.5,
+  title: FINDING_META[id].title,
+  explanation: '',
+  technical: '',
+  checks: [],
+  fixes: [],
+  evidence: {},
+  contradictions: [],
 });
 
 describe('groupBySection', () => {

@@ -9,11 +9,26 @@ import type { CheckResult, DecodedCode, Finding } from '../shared/schema';
 import { BadInputError } from '../shared/errors';
 
 const check = (id: CheckId, status: CheckResult['status']): CheckResult => ({
-  id, section: CHECK_META[id].section, status, title: CHECK_META[id].title, summary: '', durationMs: 0, evidence: {},
+  id,
+  section: CHECK_META[id].section,
+  status,
+  title: CHECK_META[id].title,
+  summary: '',
+  durationMs: 0,
+  evidence: {},
 });
 const finding = (id: FindingId): Finding => ({
-  id, section: FINDING_META[id].section, severity: FINDING_META[id].severity, confidence: 0.5, title: FINDING_META[id].title,
-  explanation: '', technical: '', checks: [], fixes: [], evidence: {}, contradictions: [],
+  id,
+  section: FINDING_META[id].section,
+  severity: FINDING_META[id].severity,
+  confidence: 0.5,
+  title: FINDING_META[id].title,
+  explanation: '',
+  technical: '',
+  checks: [],
+  fixes: [],
+  evidence: {},
+  contradictions: [],
 });
 
 const decoded = (kind: DecodedCode['kind'], value: number): DecodedCode => ({ kind, value, hex: '', name: '', meaning: '', official: true, notes: [] });
@@ -22,12 +37,17 @@ const reportArb = fc.record({
   findings: fc
     .uniqueArray(fc.record({ id: fc.constantFrom(...FINDING_IDS), fixes: fc.uniqueArray(fc.constantFrom(...FIX_IDS), { maxLength: 2 }) }), { maxLength: 6, selector: (f) => f.id })
     .map((fs) => fs.map((f) => ({ ...finding(f.id), fixes: f.fixes }))),
-  checks: fc.uniqueArray(fc.record({ id: fc.constantFrom(...CHECK_IDS), status: fc.constantFrom(...CHECK_STATUSES) }), { selector: (c) => c.id })
+  checks: fc
+    .uniqueArray(fc.record({ id: fc.constantFrom(...CHECK_IDS), status: fc.constantFrom(...CHECK_STATUSES) }), { selector: (c) => c.id })
     .map((cs) => cs.map((c) => check(c.id, c.status))),
   startedAt: fc.date({ min: new Date('2020-01-01T00:00:00Z'), max: new Date('2040-01-01T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString()),
   errorCodes: fc.option(
     fc.array(fc.record({ kind: fc.constantFrom(...DECODED_CODE_KINDS), value: fc.integer({ min: 0, max: 0xffffffff }) }), { maxLength: 2 }).map((codes) => ({
-      input: '', summary: '', corrections: [], steer: 'unknown' as const, codes: codes.map((c) => decoded(c.kind, c.value)),
+      input: '',
+      summary: '',
+      corrections: [],
+      steer: 'unknown' as const,
+      codes: codes.map((c) => decoded(c.kind, c.value)),
     })),
     { nil: null },
   ),
@@ -42,7 +62,10 @@ describe('support code', () => {
         const decoded = decodeSupportCode(code);
         expect(decoded.code).toBe(code);
         expect(decoded.findings.map((f) => f.id)).toEqual(report.findings.slice(0, 3).map((f) => f.id));
-        const failed = report.checks.filter((c) => c.status === 'fail').map((c) => c.id).sort((a, b) => CHECK_IDS.indexOf(a) - CHECK_IDS.indexOf(b));
+        const failed = report.checks
+          .filter((c) => c.status === 'fail')
+          .map((c) => c.id)
+          .sort((a, b) => CHECK_IDS.indexOf(a) - CHECK_IDS.indexOf(b));
         expect(decoded.failedChecks).toEqual(failed.slice(0, 7));
         expect(decoded.recommendedFix?.id ?? null).toBe(planOf(report.findings).find((s) => s.isRecommended)?.fixId ?? null);
         expect(decoded.ranAt?.utcWeekMinute).toBe(utcWeekMinute(report.startedAt));
@@ -53,7 +76,11 @@ describe('support code', () => {
   });
 
   it('is short for the common case and readable', () => {
-    const code = encodeSupportCode({ findings: [{ ...finding('certificate-expired'), fixes: ['server.renew-certificate'] }], checks: [check('tls.certificate', 'fail'), check('net.tcp', 'pass')], startedAt: '2026-12-07T14:23:00Z' });
+    const code = encodeSupportCode({
+      findings: [{ ...finding('certificate-expired'), fixes: ['server.renew-certificate'] }],
+      checks: [check('tls.certificate', 'fail'), check('net.tcp', 'pass')],
+      startedAt: '2026-12-07T14:23:00Z',
+    });
     // Cause, failed check, recommended fix and time: ten symbols, read in three groups.
     expect(code.replace(/[^0-9A-Z]/g, '').length - 2).toBeLessThanOrEqual(10);
     expect(decodeSupportCode(code).recommendedFix?.id).toBe('server.renew-certificate');
@@ -63,7 +90,10 @@ describe('support code', () => {
   });
 
   it('detects every single misheard character', () => {
-    const code = encodeSupportCode({ findings: [finding('certificate-expired'), finding('nla-required-client-disabled')], checks: [check('tls.certificate', 'fail'), check('client.events', 'fail')] });
+    const code = encodeSupportCode({
+      findings: [finding('certificate-expired'), finding('nla-required-client-disabled')],
+      checks: [check('tls.certificate', 'fail'), check('client.events', 'fail')],
+    });
     const body = code.slice(3).replace(/-/g, '');
     for (let i = 0; i < body.length; i++) {
       for (const ch of SUPPORT_ALPHABET) {
@@ -151,9 +181,21 @@ describe('support code', () => {
   });
 
   it('carries the dialog pair 0x904 / 0x7', () => {
-    const errorCodes = { input: '0x904 0x7', summary: '', corrections: [], steer: 'unknown' as const, codes: [decoded('disconnect-reason', 0x904), decoded('extended-reason', 0x7)] };
+    const errorCodes = {
+      input: '0x904 0x7',
+      summary: '',
+      corrections: [],
+      steer: 'unknown' as const,
+      codes: [decoded('disconnect-reason', 0x904), decoded('extended-reason', 0x7)],
+    };
     const code = encodeSupportCode({ findings: [], checks: [], startedAt: '2026-12-07T03:59:59Z', errorCodes });
-    expect(decodeSupportCode(code)).toMatchObject({ errorCodes: [{ kind: 'disconnect-reason', hex: '0x904' }, { kind: 'extended-reason', hex: '0x7' }], ranAt: { utcWeekMinute: 1440 + 3 * 60 + 50 } });
+    expect(decodeSupportCode(code)).toMatchObject({
+      errorCodes: [
+        { kind: 'disconnect-reason', hex: '0x904' },
+        { kind: 'extended-reason', hex: '0x7' },
+      ],
+      ranAt: { utcWeekMinute: 1440 + 3 * 60 + 50 },
+    });
   });
 
   it('names the confusable characters in its message', () => {

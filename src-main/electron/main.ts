@@ -93,61 +93,64 @@ else {
     }
   };
 
-  void app.whenReady().then(async () => {
-    lockDownSession();
-    const menu = buildMenuTemplate(
-      { appName: app.getName(), isMac: process.platform === 'darwin', isPackaged: app.isPackaged },
-      {
-        openRdpFile: () => void chooseRdpFile(),
-        showAbout: () => void showAbout(),
-        openLogFolder: () => void shell.openPath(dirname(getLogPath())),
-        exportScripts: () => void exportScripts(),
-        openLink: (url) => void openExternalIfAllowed(url),
-      },
-    );
-    Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
+  void app
+    .whenReady()
+    .then(async () => {
+      lockDownSession();
+      const menu = buildMenuTemplate(
+        { appName: app.getName(), isMac: process.platform === 'darwin', isPackaged: app.isPackaged },
+        {
+          openRdpFile: () => void chooseRdpFile(),
+          showAbout: () => void showAbout(),
+          openLogFolder: () => void shell.openPath(dirname(getLogPath())),
+          exportScripts: () => void exportScripts(),
+          openLink: (url) => void openExternalIfAllowed(url),
+        },
+      );
+      Menu.setApplicationMenu(Menu.buildFromTemplate(menu));
 
-    // UAC prompts are owned by this window (its HWND), so Windows shows them in front instead of flashing the taskbar.
-    const elevationOwner = (): string | null => (window && process.platform === 'win32' ? windowHandle(window.getNativeWindowHandle()) : null);
-    const reportFiles = createReportFiles({
-      showSaveDialog: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
-      openPath: (path) => shell.openPath(path),
-      showItemInFolder: (path) => shell.showItemInFolder(path),
-      startFolder: app.getPath('documents'),
-    });
-    const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath(), reportFiles, elevationOwner });
-    // The app starting is when the fix journal is recovered (the window then shows what was found).
-    void service.recovery().then((r) => r.problems.forEach((problem) => logger.warn(`fix journal: ${problem}`)));
-    const stateFile = join(app.getPath('userData'), 'window-state.json');
-    const created = createMainWindow(distDir, await loadMainWindowState(stateFile));
-    const win = created.window;
-    window = win;
-    const flushState = trackWindowState(win, stateFile, (message) => logger.warn(message));
-    ipc = setupIpc({ service, getWindow: () => window, appUrl: created.appUrl, logRefusal: (message) => logger.warn(message) });
-    win.webContents.on('did-start-loading', () => ipc?.resetReady());
-    win.webContents.on('render-process-gone', (_e, details) => {
-      logger.error(`renderer gone: ${details.reason} (${details.exitCode})`);
-      ipc?.resetReady();
-    });
-    win.on('closed', () => {
-      window = null;
-    });
-    app.on('window-all-closed', () => {
-      void flushState().finally(() => {
-        ipc?.dispose();
-        service.shutdown();
-        app.quit();
+      // UAC prompts are owned by this window (its HWND), so Windows shows them in front instead of flashing the taskbar.
+      const elevationOwner = (): string | null => (window && process.platform === 'win32' ? windowHandle(window.getNativeWindowHandle()) : null);
+      const reportFiles = createReportFiles({
+        showSaveDialog: (options) => (window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options)),
+        openPath: (path) => shell.openPath(path),
+        showItemInFolder: (path) => shell.showItemInFolder(path),
+        startFolder: app.getPath('documents'),
       });
-    });
+      const service = createNodeAppService({ door: 'electron', dataDir: app.getPath('userData'), logFile: getLogPath(), reportFiles, elevationOwner });
+      // The app starting is when the fix journal is recovered (the window then shows what was found).
+      void service.recovery().then((r) => r.problems.forEach((problem) => logger.warn(`fix journal: ${problem}`)));
+      const stateFile = join(app.getPath('userData'), 'window-state.json');
+      const created = createMainWindow(distDir, await loadMainWindowState(stateFile));
+      const win = created.window;
+      window = win;
+      const flushState = trackWindowState(win, stateFile, (message) => logger.warn(message));
+      ipc = setupIpc({ service, getWindow: () => window, appUrl: created.appUrl, logRefusal: (message) => logger.warn(message) });
+      win.webContents.on('did-start-loading', () => ipc?.resetReady());
+      win.webContents.on('render-process-gone', (_e, details) => {
+        logger.error(`renderer gone: ${details.reason} (${details.exitCode})`);
+        ipc?.resetReady();
+      });
+      win.on('closed', () => {
+        window = null;
+      });
+      app.on('window-all-closed', () => {
+        void flushState().finally(() => {
+          ipc?.dispose();
+          service.shutdown();
+          app.quit();
+        });
+      });
 
-    const fromArgs = findRdpArgument(process.argv);
-    if (fromArgs) waiting.unshift(resolve(process.cwd(), fromArgs));
-    for (const path of waiting.splice(0)) await openRdpPath(path);
-  }).catch((error: unknown) => {
-    // A start-up failure must not leave a windowless process behind: say why, log it, exit.
-    const message = error instanceof Error ? error.message : String(error);
-    logger.error(`start-up failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
-    dialog.showErrorBox('RDP Doctor could not start', `${message}\n\nThe log file is ${getLogPath()}.`);
-    app.exit(1);
-  });
+      const fromArgs = findRdpArgument(process.argv);
+      if (fromArgs) waiting.unshift(resolve(process.cwd(), fromArgs));
+      for (const path of waiting.splice(0)) await openRdpPath(path);
+    })
+    .catch((error: unknown) => {
+      // A start-up failure must not leave a windowless process behind: say why, log it, exit.
+      const message = error instanceof Error ? error.message : String(error);
+      logger.error(`start-up failed: ${error instanceof Error ? (error.stack ?? message) : message}`);
+      dialog.showErrorBox('RDP Doctor could not start', `${message}\n\nThe log file is ${getLogPath()}.`);
+      app.exit(1);
+    });
 }

@@ -53,7 +53,12 @@ describe('buildMenuTemplate', () => {
 
 describe('aboutText', () => {
   it('shows the version, runtime versions, project link and log file', () => {
-    const text = aboutText({ appName: 'RDP Doctor', version: '0.1.0', versions: { electron: '40.10.2', chrome: '140', node: '22' }, logPath: '/home/a/.config/RDP Doctor/logs/main.log' });
+    const text = aboutText({
+      appName: 'RDP Doctor',
+      version: '0.1.0',
+      versions: { electron: '40.10.2', chrome: '140', node: '22' },
+      logPath: '/home/a/.config/RDP Doctor/logs/main.log',
+    });
     expect(text.message).toBe('RDP Doctor 0.1.0');
     expect(text.detail).toContain('Electron 40.10.2, Chrome 140, Node 22');
     expect(text.detail).toContain(PROJECT_LINKS.home);

@@ -36,7 +36,17 @@ export function buildMenuTemplate(env: MenuEnvironment, actions: MenuActions): M
   if (env.isMac) {
     template.push({
       label: env.appName,
-      submenu: [about, { type: 'separator' }, { role: 'services' }, { type: 'separator' }, { role: 'hide' }, { role: 'hideOthers' }, { role: 'unhide' }, { type: 'separator' }, { role: 'quit' }],
+      submenu: [
+        about,
+        { type: 'separator' },
+        { role: 'services' },
+        { type: 'separator' },
+        { role: 'hide' },
+        { role: 'hideOthers' },
+        { role: 'unhide' },
+        { type: 'separator' },
+        { role: 'quit' },
+      ],
     });
   }
   template.push(
@@ -72,12 +82,6 @@ export function aboutText(facts: AboutFacts): { message: string; detail: string 
   const runtime = ['electron', 'chrome', 'node'].map((k) => `${k[0]?.toUpperCase()}${k.slice(1)} ${facts.versions[k] ?? '?'}`).join(', ');
   return {
     message: `${facts.appName} ${facts.version}`,
-    detail: [
-      'Finds out why Windows Remote Desktop refuses to connect, and fixes it.',
-      '',
-      runtime,
-      `Project: ${PROJECT_LINKS.home}`,
-      `Log file: ${facts.logPath}`,
-    ].join('\n'),
+    detail: ['Finds out why Windows Remote Desktop refuses to connect, and fixes it.', '', runtime, `Project: ${PROJECT_LINKS.home}`, `Log file: ${facts.logPath}`].join('\n'),
   };
 }

@@ -10,7 +10,15 @@ import type { Api } from './preload';
 // bridge is covered by e2e/electron.spec.ts where the Electron binary exists.
 let code = '';
 beforeAll(async () => {
-  const out = await build({ entryPoints: [join(__dirname, 'preload.ts')], bundle: true, platform: 'browser', format: 'cjs', external: ['electron'], write: false, logLevel: 'silent' });
+  const out = await build({
+    entryPoints: [join(__dirname, 'preload.ts')],
+    bundle: true,
+    platform: 'browser',
+    format: 'cjs',
+    external: ['electron'],
+    write: false,
+    logLevel: 'silent',
+  });
   code = out.outputFiles[0]?.text ?? '';
 });
 
@@ -28,7 +36,11 @@ function loadPreload() {
       invoke: (channel: string) => (invoked.push(channel), Promise.resolve({ ok: true, value: null })),
       send: (channel: string) => sent.push(channel),
       on: (channel: string, l: Listener) => ipcListeners.set(channel, [...(ipcListeners.get(channel) ?? []), l]),
-      removeListener: (channel: string, l: Listener) => ipcListeners.set(channel, (ipcListeners.get(channel) ?? []).filter((x) => x !== l)),
+      removeListener: (channel: string, l: Listener) =>
+        ipcListeners.set(
+          channel,
+          (ipcListeners.get(channel) ?? []).filter((x) => x !== l),
+        ),
     },
   };
   const module = { exports: {} };

@@ -58,9 +58,7 @@ export function sanitizeWindowState(raw: unknown, workAreas: readonly Rect[]): W
   const x = toInt(r['x']);
   const y = toInt(r['y']);
   if (x === null || y === null) return { width, height, isMaximized };
-  const isVisible = workAreas.some(
-    (a) => overlap(x, x + width, a.x, a.x + a.width) >= Math.min(MIN_VISIBLE, width) && y >= a.y && y + MIN_VISIBLE / 2 <= a.y + a.height,
-  );
+  const isVisible = workAreas.some((a) => overlap(x, x + width, a.x, a.x + a.width) >= Math.min(MIN_VISIBLE, width) && y >= a.y && y + MIN_VISIBLE / 2 <= a.y + a.height);
   return isVisible ? { width, height, x, y, isMaximized } : { width, height, isMaximized };
 }
 

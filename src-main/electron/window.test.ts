@@ -87,7 +87,10 @@ describe('lockDownSession', () => {
   it('adds the CSP header, denies every permission but writing to the clipboard and lets only blob: downloads through', () => {
     lockDownSession();
     let headers: unknown;
-    fake.state.sessionHandlers.get('headers')?.({ responseHeaders: { 'X-Other': ['1'] } }, (answer: { responseHeaders: Record<string, string[]> }) => (headers = answer.responseHeaders));
+    fake.state.sessionHandlers.get('headers')?.(
+      { responseHeaders: { 'X-Other': ['1'] } },
+      (answer: { responseHeaders: Record<string, string[]> }) => (headers = answer.responseHeaders),
+    );
     expect(headers).toMatchObject({ 'X-Other': ['1'], 'Content-Security-Policy': [expect.stringContaining("default-src 'none'")] });
     const answers: boolean[] = [];
     fake.state.sessionHandlers.get('permission-request')?.({}, 'media', (allowed: boolean) => answers.push(allowed));

@@ -28,7 +28,11 @@ describe('readFileBounded', () => {
   });
 
   it('refuses devices (/dev/zero never ends, /dev/null is no file) and folders', async () => {
-    expect(await readFileBounded('/dev/zero', 100, { label: 'the .rdp file "/dev/zero"' })).toMatchObject({ ok: false, reason: 'not-a-file', message: 'the .rdp file "/dev/zero" is not a regular file.' });
+    expect(await readFileBounded('/dev/zero', 100, { label: 'the .rdp file "/dev/zero"' })).toMatchObject({
+      ok: false,
+      reason: 'not-a-file',
+      message: 'the .rdp file "/dev/zero" is not a regular file.',
+    });
     expect(await readFileBounded('/dev/null', 100)).toMatchObject({ ok: false, reason: 'not-a-file' });
     mkdirSync(join(dir, 'folder.rdp'));
     expect(await readFileBounded(join(dir, 'folder.rdp'), 100)).toMatchObject({ ok: false, reason: 'not-a-file', message: 'folder.rdp is not a regular file.' });

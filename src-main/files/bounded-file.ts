@@ -7,9 +7,7 @@ import { basename } from 'node:path';
 export type FileRefusal = 'not-found' | 'not-a-file' | 'too-large' | 'unreadable';
 
 /** The bytes of a file, or a one-line reason (naming the file as `label`) it was not read. */
-export type BoundedRead =
-  | { readonly ok: true; readonly bytes: Buffer }
-  | { readonly ok: false; readonly reason: FileRefusal; readonly message: string };
+export type BoundedRead = { readonly ok: true; readonly bytes: Buffer } | { readonly ok: false; readonly reason: FileRefusal; readonly message: string };
 
 /** Options of readFileBounded. */
 export interface BoundedReadOptions {

@@ -39,7 +39,14 @@ foreach ($name in $names) { Copy-Item -LiteralPath (Join-Path $copy $name) -Dest
 /** What cache-copy must have recorded before its restore runs: plain file names (the folders are the script's own). */
 const CACHE_COPY = z.object({
   files: z
-    .array(z.string().min(1).max(255).regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/).refine((n) => n !== '.' && n !== '..'))
+    .array(
+      z
+        .string()
+        .min(1)
+        .max(255)
+        .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/)
+        .refine((n) => n !== '.' && n !== '..'),
+    )
     .max(100_000),
 });
 
@@ -53,12 +60,39 @@ export const cacheClearFix: FixDefinition = {
   verifyChecks: ['client.cache'],
   async prepare(ctx) {
     return {
-      backups: [{ kind: 'script', name: 'cache-copy', description: `Copy %LOCALAPPDATA%\\Microsoft\\Terminal Server Client\\Cache to ${ctx.backupDir}\\cache`, script: BACKUP, data: { backupDir: ctx.backupDir }, elevation: 'none' }],
-      apply: [{ kind: 'script', name: 'cache-delete', description: 'Delete the files in %LOCALAPPDATA%\\Microsoft\\Terminal Server Client\\Cache (Remote Desktop Connection must be closed)', script: CLEAR, data: {}, elevation: 'none' }],
+      backups: [
+        {
+          kind: 'script',
+          name: 'cache-copy',
+          description: `Copy %LOCALAPPDATA%\\Microsoft\\Terminal Server Client\\Cache to ${ctx.backupDir}\\cache`,
+          script: BACKUP,
+          data: { backupDir: ctx.backupDir },
+          elevation: 'none',
+        },
+      ],
+      apply: [
+        {
+          kind: 'script',
+          name: 'cache-delete',
+          description: 'Delete the files in %LOCALAPPDATA%\\Microsoft\\Terminal Server Client\\Cache (Remote Desktop Connection must be closed)',
+          script: CLEAR,
+          data: {},
+          elevation: 'none',
+        },
+      ],
       notes: ['Remote Desktop Connection rebuilds the cache by itself; the first connection afterwards may draw a little slower.'],
     };
   },
   undo: (ctx) => [
-    { kind: 'script', name: 'cache-restore', description: 'Copy the saved cache files back', script: RESTORE, data: { backupDir: ctx.backupDir }, elevation: 'none', withBackup: 'cache-copy', backupSchema: CACHE_COPY },
+    {
+      kind: 'script',
+      name: 'cache-restore',
+      description: 'Copy the saved cache files back',
+      script: RESTORE,
+      data: { backupDir: ctx.backupDir },
+      elevation: 'none',
+      withBackup: 'cache-copy',
+      backupSchema: CACHE_COPY,
+    },
   ],
 };

@@ -71,32 +71,58 @@ const CHANGES = {
   },
   'dns.flush': () => [{ what: 'This computer’s DNS cache', from: 'the answers it remembers', to: 'empty: names are looked up again' }],
   'client.disable-udp': (ctx) => [
-    { what: 'UDP for Remote Desktop Connection (fClientDisableUDP)', from: now(read(ctx, 'client.policy', 'isUdpDisabled'), isBool, (off) => (off ? 'off already' : 'on (not set)')), to: 'off: TCP only (1)' },
+    {
+      what: 'UDP for Remote Desktop Connection (fClientDisableUDP)',
+      from: now(read(ctx, 'client.policy', 'isUdpDisabled'), isBool, (off) => (off ? 'off already' : 'on (not set)')),
+      to: 'off: TCP only (1)',
+    },
   ],
   'client.credssp-oracle': (ctx) => [
     {
       what: 'CredSSP encryption oracle policy (AllowEncryptionOracle)',
-      from: ctx.checks ? now(read(ctx, 'client.policy', 'allowEncryptionOracle'), (v): v is number | null => v === null || isNumber(v), (v) => (v === null ? 'not set (Mitigated by default)' : (ORACLE[v] ?? `unknown (${v})`))) : NOT_READ,
+      from: ctx.checks
+        ? now(
+            read(ctx, 'client.policy', 'allowEncryptionOracle'),
+            (v): v is number | null => v === null || isNumber(v),
+            (v) => (v === null ? 'not set (Mitigated by default)' : (ORACLE[v] ?? `unknown (${v})`)),
+          )
+        : NOT_READ,
       to: 'Vulnerable (2)',
     },
   ],
   'server.restart-termservice': (ctx) => [{ what: 'Remote Desktop Services (TermService)', from: statusWords(ctx, 'server.listener'), to: 'restarted' }],
   'server.renew-certificate': (ctx) => [
-    { what: 'The host’s RDP certificate', from: ctx.checks?.get('server.certificate')?.status === 'skip' ? statusWords(ctx, 'tls.certificate') : statusWords(ctx, 'server.certificate'), to: 'the expired one removed; Windows makes a new self-signed one' },
+    {
+      what: 'The host’s RDP certificate',
+      from: ctx.checks?.get('server.certificate')?.status === 'skip' ? statusWords(ctx, 'tls.certificate') : statusWords(ctx, 'server.certificate'),
+      to: 'the expired one removed; Windows makes a new self-signed one',
+    },
   ],
-  'server.repair-key-permissions': (ctx) => [{ what: 'Access to the RDP certificate’s private key', from: statusWords(ctx, 'server.machinekeys'), to: 'NETWORK SERVICE may read it' }],
+  'server.repair-key-permissions': (ctx) => [
+    { what: 'Access to the RDP certificate’s private key', from: statusWords(ctx, 'server.machinekeys'), to: 'NETWORK SERVICE may read it' },
+  ],
   'server.reset-machinekeys-acl': (ctx) => [
     {
       what: 'Permissions of the MachineKeys folder',
-      from: now(read(ctx, 'server.machinekeys', 'folder', 'deviations'), isList, (d) => (d.length > 0 ? `not the Windows default: ${d.map(String).join('; ')}` : 'the Windows default already')),
+      from: now(read(ctx, 'server.machinekeys', 'folder', 'deviations'), isList, (d) =>
+        d.length > 0 ? `not the Windows default: ${d.map(String).join('; ')}` : 'the Windows default already',
+      ),
       to: 'the Windows default: everyone may create key files, administrators have full control',
     },
   ],
   'server.disable-nla': (ctx) => [
-    { what: 'Network Level Authentication on the host (UserAuthentication)', from: now(read(ctx, 'server.security-layer', 'userAuthentication', 'value'), isNumber, (v) => (v === 0 ? 'not required (0)' : `required (${v})`)), to: 'not required (0)' },
+    {
+      what: 'Network Level Authentication on the host (UserAuthentication)',
+      from: now(read(ctx, 'server.security-layer', 'userAuthentication', 'value'), isNumber, (v) => (v === 0 ? 'not required (0)' : `required (${v})`)),
+      to: 'not required (0)',
+    },
   ],
   'server.enable-nla': (ctx) => [
-    { what: 'Network Level Authentication on the host (UserAuthentication)', from: now(read(ctx, 'server.security-layer', 'userAuthentication', 'value'), isNumber, (v) => (v === 0 ? 'not required (0)' : `required (${v})`)), to: 'required (1)' },
+    {
+      what: 'Network Level Authentication on the host (UserAuthentication)',
+      from: now(read(ctx, 'server.security-layer', 'userAuthentication', 'value'), isNumber, (v) => (v === 0 ? 'not required (0)' : `required (${v})`)),
+      to: 'required (1)',
+    },
   ],
   'server.set-security-layer': (ctx) => [
     {
@@ -107,10 +133,18 @@ const CHANGES = {
   ],
   'server.enable-firewall-rule': (ctx) => [{ what: 'Firewall rules “Remote Desktop - User Mode” (TCP and UDP in)', from: statusWords(ctx, 'server.firewall'), to: 'enabled' }],
   'server.enable-rdp': (ctx) => [
-    { what: 'Remote Desktop on the host (fDenyTSConnections)', from: now(read(ctx, 'server.rdp-enabled', 'isEnabled'), isBool, (on) => (on ? 'on already (0)' : 'off (1)')), to: 'on (0)' },
+    {
+      what: 'Remote Desktop on the host (fDenyTSConnections)',
+      from: now(read(ctx, 'server.rdp-enabled', 'isEnabled'), isBool, (on) => (on ? 'on already (0)' : 'off (1)')),
+      to: 'on (0)',
+    },
   ],
   'server.enable-tls12': (ctx) => [
-    { what: 'TLS 1.2 for the host’s server side (SCHANNEL)', from: now(read(ctx, 'server.tls-protocols', 'tls12On'), isBool, (on) => (on ? 'on already' : 'off')), to: 'on (Enabled=1, DisabledByDefault=0)' },
+    {
+      what: 'TLS 1.2 for the host’s server side (SCHANNEL)',
+      from: now(read(ctx, 'server.tls-protocols', 'tls12On'), isBool, (on) => (on ? 'on already' : 'off')),
+      to: 'on (Enabled=1, DisabledByDefault=0)',
+    },
   ],
 } as const satisfies Record<FixId, Describe>;
 

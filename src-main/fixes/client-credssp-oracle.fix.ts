@@ -6,7 +6,5 @@ export const clientCredsspOracleFix = registryFix({
   id: 'client.credssp-oracle',
   verifyChecks: ['client.policy'],
   change: () => ({ regKey: KEYS.credSsp, values: [{ name: 'AllowEncryptionOracle', value: 2 }], elevated: true }),
-  notes: () => [
-    'INSECURE: Microsoft calls this a temporary workaround. The real fix is installing the May 2018 (or later) updates on both computers, then undoing this change.',
-  ],
+  notes: () => ['INSECURE: Microsoft calls this a temporary workaround. The real fix is installing the May 2018 (or later) updates on both computers, then undoing this change.'],
 });

@@ -31,5 +31,9 @@ if (args[0] === '--replay') {
 } else {
   const [journalDir, outFile] = args;
   if (!journalDir || !outFile) throw new Error('usage: crash-child <journalDir> <outFile>');
-  void createFixService({ ...base, windows: null, journalDir, outputDir: dirname(outFile) }).apply({ fixId: 'rdpfile.generate-clean', target: 'server01.example', option: basename(outFile) });
+  void createFixService({ ...base, windows: null, journalDir, outputDir: dirname(outFile) }).apply({
+    fixId: 'rdpfile.generate-clean',
+    target: 'server01.example',
+    option: basename(outFile),
+  });
 }

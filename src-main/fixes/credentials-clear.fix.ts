@@ -51,8 +51,24 @@ export const credentialsClearFix: FixDefinition = {
   async prepare(ctx) {
     const target = `TERMSRV/${ctx.target.host}`;
     return {
-      backups: [{ kind: 'collect', name: 'saved-credentials', description: 'Record the saved credentials (cmdkey /list) and the user name stored for this computer', collector: 'client-credentials' }],
-      apply: [{ kind: 'script', name: 'cmdkey-delete', description: `Delete the saved credential ${target} (cmdkey /delete:${target})`, script: DELETE, data: { target }, elevation: 'none' }],
+      backups: [
+        {
+          kind: 'collect',
+          name: 'saved-credentials',
+          description: 'Record the saved credentials (cmdkey /list) and the user name stored for this computer',
+          collector: 'client-credentials',
+        },
+      ],
+      apply: [
+        {
+          kind: 'script',
+          name: 'cmdkey-delete',
+          description: `Delete the saved credential ${target} (cmdkey /delete:${target})`,
+          script: DELETE,
+          data: { target },
+          elevation: 'none',
+        },
+      ],
       notes: [`Windows keeps the password encrypted; this app never sees it. Only the user name stored for ${target} is recorded before deleting.`],
     };
   },

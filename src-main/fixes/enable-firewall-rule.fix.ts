@@ -40,12 +40,30 @@ export const enableFirewallRuleFix: FixDefinition = {
   async prepare() {
     const names = [...RDP_RULES];
     return {
-      backups: [{ kind: 'script', name: 'rule-state', description: `Record whether ${names.join(' and ')} are enabled (Get-NetFirewallRule -Name …)`, script: STATE, data: { names }, elevation: 'none' }],
+      backups: [
+        {
+          kind: 'script',
+          name: 'rule-state',
+          description: `Record whether ${names.join(' and ')} are enabled (Get-NetFirewallRule -Name …)`,
+          script: STATE,
+          data: { names },
+          elevation: 'none',
+        },
+      ],
       apply: [{ kind: 'script', name: 'rule-enable', description: `Enable-NetFirewallRule -Name ${names.join(',')}`, script: ENABLE, data: { names }, elevation: 'always' }],
       notes: ['A firewall managed by Group Policy or another product may still block the port.'],
     };
   },
   undo: () => [
-    { kind: 'script', name: 'rule-restore', description: 'Disable-NetFirewallRule for the rules that were off before', script: RESTORE, data: {}, elevation: 'always', withBackup: 'rule-state', backupSchema: RULE_STATE },
+    {
+      kind: 'script',
+      name: 'rule-restore',
+      description: 'Disable-NetFirewallRule for the rules that were off before',
+      script: RESTORE,
+      data: {},
+      elevation: 'always',
+      withBackup: 'rule-state',
+      backupSchema: RULE_STATE,
+    },
   ],
 };

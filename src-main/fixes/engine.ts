@@ -86,7 +86,14 @@ export async function runBackups(journal: Journal, entry: JournalEntry, prepared
 }
 
 /** Marks the entry `applying`, then runs each apply step, journaling each one; ends in `applied`. */
-export async function runApply(journal: Journal, entry: JournalEntry, prepared: PreparedFix, executor: FixExecutor | null, signal: AbortSignal, hooks: EngineHooks = {}): Promise<JournalEntry> {
+export async function runApply(
+  journal: Journal,
+  entry: JournalEntry,
+  prepared: PreparedFix,
+  executor: FixExecutor | null,
+  signal: AbortSignal,
+  hooks: EngineHooks = {},
+): Promise<JournalEntry> {
   let current = await journal.update(entry, { state: 'applying' }, 'applying');
   for (const action of prepared.apply) {
     signal.throwIfAborted();
@@ -168,7 +175,13 @@ async function undoStep(journal: Journal, entry: JournalEntry, action: UndoActio
 }
 
 /** Runs `undo` (rebuilt from the fix's code) in order and marks the entry `undone`; returns what was done, in words. */
-export async function runUndo(journal: Journal, entry: JournalEntry, undo: readonly UndoAction[], executor: FixExecutor | null, signal: AbortSignal): Promise<{ entry: JournalEntry; messages: string[] }> {
+export async function runUndo(
+  journal: Journal,
+  entry: JournalEntry,
+  undo: readonly UndoAction[],
+  executor: FixExecutor | null,
+  signal: AbortSignal,
+): Promise<{ entry: JournalEntry; messages: string[] }> {
   let current = entry;
   const messages: string[] = [];
   for (const action of undo) {

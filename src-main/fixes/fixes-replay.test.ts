@@ -42,7 +42,8 @@ function setup(machine: string) {
   return { windows, executor, journalDir, service };
 }
 
-const journalOf = (dir: string, id: string) => JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { state: string; log: { step: string }[]; backups: Record<string, { output?: string }> };
+const journalOf = (dir: string, id: string) =>
+  JSON.parse(readFileSync(join(dir, `${id}.json`), 'utf8')) as { state: string; log: { step: string }[]; backups: Record<string, { output?: string }> };
 
 describe('credentials.clear under replay', () => {
   it('records the user name, runs only cmdkey /delete as data, verifies, and refuses to undo what it cannot bring back', async () => {
@@ -90,7 +91,12 @@ const restoresValues = (regKey: string, values: Values) => (b: Record<string, un
 };
 
 const RDP_TCP = 'HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server\\WinStations\\RDP-Tcp';
-const reg = (regKey: string, values: { name: string; value: number }[]) => ({ name: 'registry-set', script: REGISTRY_SCRIPTS.SET_VALUES, data: { regKey, values }, elevation: 'always' });
+const reg = (regKey: string, values: { name: string; value: number }[]) => ({
+  name: 'registry-set',
+  script: REGISTRY_SCRIPTS.SET_VALUES,
+  data: { regKey, values },
+  elevation: 'always',
+});
 const snapshot = { name: 'registry-snapshot', script: REGISTRY_SCRIPTS.SNAPSHOT, elevation: 'none' };
 const restore = { name: 'registry-restore', script: REGISTRY_SCRIPTS.RESTORE_VALUES };
 const MK = 'C:\\ProgramData\\Microsoft\\Crypto\\RSA\\MachineKeys';
@@ -98,20 +104,129 @@ const sha256 = (path: string) => createHash('sha256').update(readFileSync(path))
 const HOST1 = join(WINDOWS_FIXTURES, 'host-expired-cert', 'fix-backups');
 
 const CASES: Case[] = [
-  { fixId: 'cache.clear', machine: 'client-saved-creds-nla-off', backup: { name: 'cache-copy', script: CACHE_SCRIPTS.BACKUP, elevation: 'none' }, apply: { name: 'cache-delete', script: CACHE_SCRIPTS.CLEAR, data: {}, elevation: 'none' }, undo: { name: 'cache-restore', script: CACHE_SCRIPTS.RESTORE }, restores: (b) => expect(b).toEqual({ files: ['bcache22.bmc', 'bcache24.bmc', 'Cache0000.bin', 'Cache0001.bin', 'Cache0002.bin', 'Cache0003.bin'] }) },
+  {
+    fixId: 'cache.clear',
+    machine: 'client-saved-creds-nla-off',
+    backup: { name: 'cache-copy', script: CACHE_SCRIPTS.BACKUP, elevation: 'none' },
+    apply: { name: 'cache-delete', script: CACHE_SCRIPTS.CLEAR, data: {}, elevation: 'none' },
+    undo: { name: 'cache-restore', script: CACHE_SCRIPTS.RESTORE },
+    restores: (b) => expect(b).toEqual({ files: ['bcache22.bmc', 'bcache24.bmc', 'Cache0000.bin', 'Cache0001.bin', 'Cache0002.bin', 'Cache0003.bin'] }),
+  },
   { fixId: 'dns.flush', machine: 'client-saved-creds-nla-off', backup: null, apply: { name: 'flushdns', script: DNS_FLUSH_SCRIPT, data: {}, elevation: 'fallback' }, undo: null },
-  { fixId: 'client.disable-udp', machine: 'client-saved-creds-nla-off', backup: snapshot, apply: reg('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client', [{ name: 'fClientDisableUDP', value: 1 }]), undo: restore, restores: restoresValues('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client', [{ name: 'fClientDisableUDP', exists: false, kind: null, value: null }]) },
-  { fixId: 'client.credssp-oracle', machine: 'client-saved-creds-nla-off', backup: snapshot, apply: reg('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters', [{ name: 'AllowEncryptionOracle', value: 2 }]), undo: restore, restores: restoresValues('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters', [{ name: 'AllowEncryptionOracle', exists: true, kind: 'DWord', value: 0 }]) },
-  { fixId: 'server.restart-termservice', machine: 'host-expired-cert', backup: { name: 'service-state', script: TERMSERVICE_SCRIPTS.STATE, elevation: 'none' }, apply: { name: 'restart-termservice', script: TERMSERVICE_SCRIPTS.RESTART, data: {}, elevation: 'always' }, undo: null },
-  { fixId: 'server.renew-certificate', machine: 'host-expired-cert', backup: { name: 'certificate-export', script: RENEW_SCRIPTS.BACKUP, elevation: 'always' }, apply: { name: 'certificate-remove', script: RENEW_SCRIPTS.RENEW, data: {}, elevation: 'always' }, undo: null },
-  { fixId: 'server.repair-key-permissions', machine: 'host-expired-cert', backup: { name: 'acl-save', script: KEY_PERMISSION_SCRIPTS.SAVE, elevation: 'always' }, apply: { name: 'acl-grant', script: KEY_PERMISSION_SCRIPTS.GRANT, data: { aclFile: 'rdp-key.acl' }, elevation: 'always' }, undo: { name: 'acl-restore', script: RESTORE_ACL }, restores: (b) => expect(b['aclSha256']).toBe(sha256(join(HOST1, 'server.repair-key-permissions', 'rdp-key.acl'))) },
-  { fixId: 'server.reset-machinekeys-acl', machine: 'host-expired-cert', backup: { name: 'acl-save', script: MACHINEKEYS_SCRIPTS.SAVE, elevation: 'always' }, apply: { name: 'acl-reset', script: MACHINEKEYS_SCRIPTS.RESET, data: { aclFile: 'machinekeys.acl' }, elevation: 'always' }, undo: { name: 'acl-restore', script: MACHINEKEYS_SCRIPTS.RESTORE }, restores: (b) => expect(b).toMatchObject({ directory: MK, folderSddl: 'D:PAI(A;;FR;;;WD)(A;;FA;;;BA)', aclSha256: sha256(join(HOST1, 'server.reset-machinekeys-acl', 'machinekeys.acl')), saved: 4, unreadableCount: 1 }) },
-  { fixId: 'server.disable-nla', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg(RDP_TCP, [{ name: 'UserAuthentication', value: 0 }]), undo: restore, restores: restoresValues(RDP_TCP, [{ name: 'UserAuthentication', exists: true, kind: 'DWord', value: 1 }]) },
-  { fixId: 'server.enable-nla', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg(RDP_TCP, [{ name: 'UserAuthentication', value: 1 }]), undo: restore, restores: restoresValues(RDP_TCP, [{ name: 'UserAuthentication', exists: true, kind: 'DWord', value: 1 }]) },
-  { fixId: 'server.set-security-layer', machine: 'host-nla-firewall-off', option: '2', backup: snapshot, apply: reg(RDP_TCP, [{ name: 'SecurityLayer', value: 2 }]), undo: restore, restores: restoresValues(RDP_TCP, [{ name: 'SecurityLayer', exists: true, kind: 'DWord', value: 1 }]) },
-  { fixId: 'server.enable-firewall-rule', machine: 'host-nla-firewall-off', backup: { name: 'rule-state', script: FIREWALL_SCRIPTS.STATE, elevation: 'none', data: { names: [...RDP_RULES] } }, apply: { name: 'rule-enable', script: FIREWALL_SCRIPTS.ENABLE, data: { names: [...RDP_RULES] }, elevation: 'always' }, undo: { name: 'rule-restore', script: FIREWALL_SCRIPTS.RESTORE }, restores: (b) => expect(b).toEqual([{ name: 'RemoteDesktop-UserMode-In-TCP', enabled: false }, { name: 'RemoteDesktop-UserMode-In-UDP', enabled: false }]) },
-  { fixId: 'server.enable-rdp', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server', [{ name: 'fDenyTSConnections', value: 0 }]), undo: restore, restores: restoresValues('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server', [{ name: 'fDenyTSConnections', exists: true, kind: 'DWord', value: 0 }]) },
-  { fixId: 'server.enable-tls12', machine: 'host-nla-firewall-off', backup: snapshot, apply: reg('HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server', [{ name: 'Enabled', value: 1 }, { name: 'DisabledByDefault', value: 0 }]), undo: restore, restores: restoresValues('HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server', [{ name: 'Enabled', exists: true, kind: 'DWord', value: 1 }, { name: 'DisabledByDefault', exists: true, kind: 'DWord', value: 0 }]) },
+  {
+    fixId: 'client.disable-udp',
+    machine: 'client-saved-creds-nla-off',
+    backup: snapshot,
+    apply: reg('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client', [{ name: 'fClientDisableUDP', value: 1 }]),
+    undo: restore,
+    restores: restoresValues('HKLM\\SOFTWARE\\Policies\\Microsoft\\Windows NT\\Terminal Services\\Client', [{ name: 'fClientDisableUDP', exists: false, kind: null, value: null }]),
+  },
+  {
+    fixId: 'client.credssp-oracle',
+    machine: 'client-saved-creds-nla-off',
+    backup: snapshot,
+    apply: reg('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters', [{ name: 'AllowEncryptionOracle', value: 2 }]),
+    undo: restore,
+    restores: restoresValues('HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Policies\\System\\CredSSP\\Parameters', [
+      { name: 'AllowEncryptionOracle', exists: true, kind: 'DWord', value: 0 },
+    ]),
+  },
+  {
+    fixId: 'server.restart-termservice',
+    machine: 'host-expired-cert',
+    backup: { name: 'service-state', script: TERMSERVICE_SCRIPTS.STATE, elevation: 'none' },
+    apply: { name: 'restart-termservice', script: TERMSERVICE_SCRIPTS.RESTART, data: {}, elevation: 'always' },
+    undo: null,
+  },
+  {
+    fixId: 'server.renew-certificate',
+    machine: 'host-expired-cert',
+    backup: { name: 'certificate-export', script: RENEW_SCRIPTS.BACKUP, elevation: 'always' },
+    apply: { name: 'certificate-remove', script: RENEW_SCRIPTS.RENEW, data: {}, elevation: 'always' },
+    undo: null,
+  },
+  {
+    fixId: 'server.repair-key-permissions',
+    machine: 'host-expired-cert',
+    backup: { name: 'acl-save', script: KEY_PERMISSION_SCRIPTS.SAVE, elevation: 'always' },
+    apply: { name: 'acl-grant', script: KEY_PERMISSION_SCRIPTS.GRANT, data: { aclFile: 'rdp-key.acl' }, elevation: 'always' },
+    undo: { name: 'acl-restore', script: RESTORE_ACL },
+    restores: (b) => expect(b['aclSha256']).toBe(sha256(join(HOST1, 'server.repair-key-permissions', 'rdp-key.acl'))),
+  },
+  {
+    fixId: 'server.reset-machinekeys-acl',
+    machine: 'host-expired-cert',
+    backup: { name: 'acl-save', script: MACHINEKEYS_SCRIPTS.SAVE, elevation: 'always' },
+    apply: { name: 'acl-reset', script: MACHINEKEYS_SCRIPTS.RESET, data: { aclFile: 'machinekeys.acl' }, elevation: 'always' },
+    undo: { name: 'acl-restore', script: MACHINEKEYS_SCRIPTS.RESTORE },
+    restores: (b) =>
+      expect(b).toMatchObject({
+        directory: MK,
+        folderSddl: 'D:PAI(A;;FR;;;WD)(A;;FA;;;BA)',
+        aclSha256: sha256(join(HOST1, 'server.reset-machinekeys-acl', 'machinekeys.acl')),
+        saved: 4,
+        unreadableCount: 1,
+      }),
+  },
+  {
+    fixId: 'server.disable-nla',
+    machine: 'host-nla-firewall-off',
+    backup: snapshot,
+    apply: reg(RDP_TCP, [{ name: 'UserAuthentication', value: 0 }]),
+    undo: restore,
+    restores: restoresValues(RDP_TCP, [{ name: 'UserAuthentication', exists: true, kind: 'DWord', value: 1 }]),
+  },
+  {
+    fixId: 'server.enable-nla',
+    machine: 'host-nla-firewall-off',
+    backup: snapshot,
+    apply: reg(RDP_TCP, [{ name: 'UserAuthentication', value: 1 }]),
+    undo: restore,
+    restores: restoresValues(RDP_TCP, [{ name: 'UserAuthentication', exists: true, kind: 'DWord', value: 1 }]),
+  },
+  {
+    fixId: 'server.set-security-layer',
+    machine: 'host-nla-firewall-off',
+    option: '2',
+    backup: snapshot,
+    apply: reg(RDP_TCP, [{ name: 'SecurityLayer', value: 2 }]),
+    undo: restore,
+    restores: restoresValues(RDP_TCP, [{ name: 'SecurityLayer', exists: true, kind: 'DWord', value: 1 }]),
+  },
+  {
+    fixId: 'server.enable-firewall-rule',
+    machine: 'host-nla-firewall-off',
+    backup: { name: 'rule-state', script: FIREWALL_SCRIPTS.STATE, elevation: 'none', data: { names: [...RDP_RULES] } },
+    apply: { name: 'rule-enable', script: FIREWALL_SCRIPTS.ENABLE, data: { names: [...RDP_RULES] }, elevation: 'always' },
+    undo: { name: 'rule-restore', script: FIREWALL_SCRIPTS.RESTORE },
+    restores: (b) =>
+      expect(b).toEqual([
+        { name: 'RemoteDesktop-UserMode-In-TCP', enabled: false },
+        { name: 'RemoteDesktop-UserMode-In-UDP', enabled: false },
+      ]),
+  },
+  {
+    fixId: 'server.enable-rdp',
+    machine: 'host-nla-firewall-off',
+    backup: snapshot,
+    apply: reg('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server', [{ name: 'fDenyTSConnections', value: 0 }]),
+    undo: restore,
+    restores: restoresValues('HKLM\\SYSTEM\\CurrentControlSet\\Control\\Terminal Server', [{ name: 'fDenyTSConnections', exists: true, kind: 'DWord', value: 0 }]),
+  },
+  {
+    fixId: 'server.enable-tls12',
+    machine: 'host-nla-firewall-off',
+    backup: snapshot,
+    apply: reg('HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server', [
+      { name: 'Enabled', value: 1 },
+      { name: 'DisabledByDefault', value: 0 },
+    ]),
+    undo: restore,
+    restores: restoresValues('HKLM\\SYSTEM\\CurrentControlSet\\Control\\SecurityProviders\\SCHANNEL\\Protocols\\TLS 1.2\\Server', [
+      { name: 'Enabled', exists: true, kind: 'DWord', value: 1 },
+      { name: 'DisabledByDefault', exists: true, kind: 'DWord', value: 0 },
+    ]),
+  },
 ];
 
 describe('every Windows fix under replay', () => {
@@ -224,7 +339,9 @@ describe('every Windows fix under replay', () => {
 
   it('rejects a bad security layer option with a clear message', async () => {
     const { service } = setup('host-nla-firewall-off');
-    await expect(service.plan({ fixId: 'server.set-security-layer', target: '127.0.0.1', option: '7; rm -rf ~' })).rejects.toThrow(/must be 0 \(RDP\), 1 \(Negotiate\) or 2 \(TLS\)/);
+    await expect(service.plan({ fixId: 'server.set-security-layer', target: '127.0.0.1', option: '7; rm -rf ~' })).rejects.toThrow(
+      /must be 0 \(RDP\), 1 \(Negotiate\) or 2 \(TLS\)/,
+    );
     // With a path in it the request is refused before any fix sees it.
     await expect(service.plan({ fixId: 'server.set-security-layer', target: '127.0.0.1', option: '7; rm -rf /' })).rejects.toThrow(/not a path/);
   });

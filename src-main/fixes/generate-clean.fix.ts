@@ -37,7 +37,13 @@ export const generateCleanFix: FixDefinition = {
     const username = fromFile ? undefined : usernameOf(ctx.rdpFile);
     const clean = fromFile ?? generateCleanRdp({ address: ctx.target.input, port: ctx.target.port, fallback: true, ...(username ? { username } : {}) });
     const path = outputPath(ctx.option, ctx.outputDir);
-    return rdpFileOutput(clean.bytes, path, `${fileSafe(ctx.target.host)}-fallback.rdp`, [...clean.notes, 'Open the file with Remote Desktop Connection; it works only while the host does not require NLA.'], clean.securityCost);
+    return rdpFileOutput(
+      clean.bytes,
+      path,
+      `${fileSafe(ctx.target.host)}-fallback.rdp`,
+      [...clean.notes, 'Open the file with Remote Desktop Connection; it works only while the host does not require NLA.'],
+      clean.securityCost,
+    );
   },
   undo: rdpFileUndo,
 };

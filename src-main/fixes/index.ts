@@ -27,5 +27,11 @@ export async function cleanRdpForTarget(
 ): Promise<CleanRdp> {
   const parsed = parseTarget(target);
   const useIp = options.useIp ? (parsed.isAddress ? parsed.host : await pickAddress({ target: parsed, signal }, undefined)) : undefined;
-  return generateCleanRdp({ address: parsed.input, port: parsed.port, fallback: options.fallback, ...(useIp ? { useIp } : {}), ...(options.username ? { username: options.username } : {}) });
+  return generateCleanRdp({
+    address: parsed.input,
+    port: parsed.port,
+    fallback: options.fallback,
+    ...(useIp ? { useIp } : {}),
+    ...(options.username ? { username: options.username } : {}),
+  });
 }

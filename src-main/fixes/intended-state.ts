@@ -62,13 +62,19 @@ const INTENDED = {
   'server.renew-certificate': (c) => ({ words: 'the host has a valid RDP certificate', reached: passes(c, 'server.certificate', true) ?? passes(c, 'tls.certificate', true) }),
   'server.repair-key-permissions': (c) => {
     const status = c.get('server.machinekeys')?.status;
-    return { words: 'NETWORK SERVICE can read the RDP certificate’s private key', reached: status === undefined || status === 'skip' || status === 'error' ? null : status !== 'fail' };
+    return {
+      words: 'NETWORK SERVICE can read the RDP certificate’s private key',
+      reached: status === undefined || status === 'skip' || status === 'error' ? null : status !== 'fail',
+    };
   },
   'server.reset-machinekeys-acl': (c) => {
     const deviations = field(c, 'server.machinekeys', 'folder', 'deviations');
     return { words: 'the MachineKeys folder has its Windows default permissions', reached: Array.isArray(deviations) ? deviations.length === 0 : null };
   },
-  'server.disable-nla': (c) => ({ words: 'the host no longer requires NLA (UserAuthentication=0)', reached: numberIs(c, 0, 'server.security-layer', 'userAuthentication', 'value') }),
+  'server.disable-nla': (c) => ({
+    words: 'the host no longer requires NLA (UserAuthentication=0)',
+    reached: numberIs(c, 0, 'server.security-layer', 'userAuthentication', 'value'),
+  }),
   'server.enable-nla': (c) => ({ words: 'the host requires NLA (UserAuthentication=1)', reached: numberIs(c, 1, 'server.security-layer', 'userAuthentication', 'value') }),
   'server.set-security-layer': (c, ctx) => {
     const layer = securityLayerOf(ctx);

@@ -37,7 +37,15 @@ describe.each([
   it('recovery at start uses none of them, reports each, runs nothing and changes nothing on disk', async () => {
     const { p, unchanged } = planted();
     const executor = mode ? recordingExecutor(mode) : null;
-    const service = createFixService({ windows: null, executor, journalDir: p.journalDir, outputDir: p.outputDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+    const service = createFixService({
+      windows: null,
+      executor,
+      journalDir: p.journalDir,
+      outputDir: p.outputDir,
+      isLocalHost: () => true,
+      runChecks: async () => [],
+      lookupTask: () => undefined,
+    });
     const r = await service.recover();
     expect(executor?.runs ?? []).toEqual([]);
     expect(r.recovered.filter((e) => e.undone)).toEqual([]);
@@ -53,7 +61,15 @@ describe.each([
   it('undo of each, as if the user chose it, is refused before anything runs', async () => {
     const { p, unchanged } = planted();
     const executor = mode ? recordingExecutor(mode) : null;
-    const service = createFixService({ windows: null, executor, journalDir: p.journalDir, outputDir: p.outputDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+    const service = createFixService({
+      windows: null,
+      executor,
+      journalDir: p.journalDir,
+      outputDir: p.outputDir,
+      isLocalHost: () => true,
+      runChecks: async () => [],
+      lookupTask: () => undefined,
+    });
     for (const name of p.planted) {
       const undo = await service.undo(name.slice(0, -5));
       expect(undo.ok, `${name}: ${undo.message}`).toBe(false);
@@ -67,7 +83,15 @@ describe('what a refusal says', () => {
   it('names the backup that does not fit the fix, and a file the fix did not write', async () => {
     const { p } = planted();
     const executor = recordingExecutor('replay');
-    const service = createFixService({ windows: null, executor, journalDir: p.journalDir, outputDir: p.outputDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+    const service = createFixService({
+      windows: null,
+      executor,
+      journalDir: p.journalDir,
+      outputDir: p.outputDir,
+      isLocalHost: () => true,
+      runChecks: async () => [],
+      lookupTask: () => undefined,
+    });
     const messages = (await service.recover()).recovered.map((e) => `${e.fixId}: ${e.message}`).join('\n');
     expect(messages).toMatch(/server\.disable-nla: .*The recorded registry-snapshot backup does not fit this fix \(regKey: /);
     expect(messages).toMatch(/cache\.clear: .*The recorded cache-copy backup does not fit this fix \(files\.0: /);

@@ -51,7 +51,8 @@ async function applyAndKill(...args: string[]): Promise<void> {
 }
 
 // The next start is the same app: the same journal and the same folder for produced files (the undo is rebuilt with it).
-const service = (journalDir: string, outputDir: string) => createFixService({ windows: null, journalDir, outputDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
+const service = (journalDir: string, outputDir: string) =>
+  createFixService({ windows: null, journalDir, outputDir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
 
 describe('journal recovery after kill -9 mid-apply', () => {
   it('undoes on the next start and restores the overwritten file byte for byte', async () => {
@@ -87,14 +88,24 @@ describe('journal recovery after kill -9 mid-apply', () => {
 });
 
 const MACHINE = join(WINDOWS_FIXTURES, 'host-nla-firewall-off');
-const SNAPSHOT = JSON.parse(readFileSync(recordedOutputPath(MACHINE, 'server.disable-nla', 'registry-snapshot'), 'utf8')) as { regKey: string; keyExists: boolean; values: unknown[] };
+const SNAPSHOT = JSON.parse(readFileSync(recordedOutputPath(MACHINE, 'server.disable-nla', 'registry-snapshot'), 'utf8')) as {
+  regKey: string;
+  keyExists: boolean;
+  values: unknown[];
+};
 // What the restore gets of it: the fields the fix's schema knows, as recorded (the export path and policy list stay out).
 const RESTORED = { regKey: SNAPSHOT.regKey, keyExists: SNAPSHOT.keyExists, values: SNAPSHOT.values };
 
 /** A live-mode executor that records what it is asked to run (nothing runs). */
 function recordingLiveExecutor(): FixExecutor & { runs: { name: string; data: Readonly<Record<string, unknown>> }[] } {
   const runs: { name: string; data: Readonly<Record<string, unknown>> }[] = [];
-  return { mode: 'live', runs, runScript: async (action, data) => (runs.push({ name: action.name, data }), { declined: false, output: '{}' }), collect: async () => '', markApplied: () => undefined };
+  return {
+    mode: 'live',
+    runs,
+    runScript: async (action, data) => (runs.push({ name: action.name, data }), { declined: false, output: '{}' }),
+    collect: async () => '',
+    markApplied: () => undefined,
+  };
 }
 
 describe('journal recovery after kill -9 in the middle of a Windows fix', () => {
@@ -102,7 +113,12 @@ describe('journal recovery after kill -9 in the middle of a Windows fix', () => 
     const journalDir = tempJournalDir();
     await applyAndKill('--replay', journalDir, MACHINE, 'server.disable-nla', 'replay');
     const [name] = readdirSync(journalDir).filter((n) => n.endsWith('.json'));
-    const stuck = JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')) as { state: string; executor: string; log: { step: string }[]; backups: Record<string, { output?: string }> };
+    const stuck = JSON.parse(readFileSync(join(journalDir, name ?? ''), 'utf8')) as {
+      state: string;
+      executor: string;
+      log: { step: string }[];
+      backups: Record<string, { output?: string }>;
+    };
     expect(stuck).toMatchObject({ state: 'applying', executor: 'replay' });
     expect(stuck.log.map((l) => l.step)).toEqual(['backup:registry-snapshot', 'backed-up', 'applying', 'apply:registry-set']);
     expect(JSON.parse(stuck.backups['registry-snapshot']?.output ?? 'null')).toEqual(SNAPSHOT);

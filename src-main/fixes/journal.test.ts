@@ -37,7 +37,11 @@ function replayService(wrap: (inner: FixExecutor) => FixExecutor, machine = 'hos
   const windows = createReplaySource(join(WINDOWS_FIXTURES, machine));
   const inner = createReplayExecutor(windows);
   const journalDir = tempJournalDir();
-  return { inner, journalDir, service: createFixService({ windows, executor: wrap(inner), journalDir, isLocalHost: () => true, runChecks: runChecksOn(windows), lookupTask: () => undefined }) };
+  return {
+    inner,
+    journalDir,
+    service: createFixService({ windows, executor: wrap(inner), journalDir, isLocalHost: () => true, runChecks: runChecksOn(windows), lookupTask: () => undefined }),
+  };
 }
 
 describe('apply outcomes', () => {
@@ -85,7 +89,19 @@ describe('recovery of a live entry', () => {
     const at = new Date().toISOString();
     // The undo comes from the fix's code (a registry restore, which needs UAC), not from the entry.
     await j.save({
-      version: 2, id, fixId: 'server.enable-rdp', target: '127.0.0.1', option: null, executor: 'live', state: 'applying', createdAt: at, updatedAt: at, backups: {}, written: {}, log: [], error: null,
+      version: 2,
+      id,
+      fixId: 'server.enable-rdp',
+      target: '127.0.0.1',
+      option: null,
+      executor: 'live',
+      state: 'applying',
+      createdAt: at,
+      updatedAt: at,
+      backups: {},
+      written: {},
+      log: [],
+      error: null,
     });
     const service = createFixService({ windows: null, journalDir: dir, isLocalHost: () => true, runChecks: async () => [], lookupTask: () => undefined });
     const r = await service.recover();

@@ -53,11 +53,18 @@ export function toFixPlan(def: FixDefinition, target: ParsedTarget, prepared: Pr
     securityCost: securityCostOf(def.id, prepared),
     steps: [
       ...prepared.apply.map((a) =>
-        a.kind === 'write-file' ? { description: a.description, file: a.path } : { description: a.elevation === 'always' ? `${a.description} (as administrator)` : a.description, command: renderAction(a) },
+        a.kind === 'write-file'
+          ? { description: a.description, file: a.path }
+          : { description: a.elevation === 'always' ? `${a.description} (as administrator)` : a.description, command: renderAction(a) },
       ),
       // A file handed over for download changes nothing here; the preview still says what it will be.
       ...(prepared.apply.length === 0 && prepared.output
-        ? [{ description: `Create ${prepared.output.fileName} (${Buffer.from(prepared.output.contentBase64, 'base64').length} bytes) for you to save and open; nothing on this computer changes`, file: prepared.output.fileName }]
+        ? [
+            {
+              description: `Create ${prepared.output.fileName} (${Buffer.from(prepared.output.contentBase64, 'base64').length} bytes) for you to save and open; nothing on this computer changes`,
+              file: prepared.output.fileName,
+            },
+          ]
         : []),
     ],
     backup: prepared.backups.map(backupText),

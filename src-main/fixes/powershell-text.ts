@@ -21,7 +21,11 @@ export function renderAction(action: ScriptAction, data: Readonly<Record<string,
 
 /** One block of a copyable script: a comment naming the step, the data, and the script in its own scope. */
 export function renderBlock(action: ScriptAction, data: Readonly<Record<string, unknown>> = action.data, capture?: string): string {
-  const body = action.script.trim().split('\n').map((l) => `  ${l}`).join('\n');
+  const body = action.script
+    .trim()
+    .split('\n')
+    .map((l) => `  ${l}`)
+    .join('\n');
   const head = `# ${action.description.replace(/[\r\n]+/g, ' ')}`;
   const call = capture ? `${capture} = & {\n${body}\n}` : `& {\n${body}\n}`;
   return `${head}\n${dataLine(data)}\n${call}`;

@@ -47,7 +47,8 @@ export const renewCertificateFix: FixDefinition = {
         {
           kind: 'script',
           name: 'certificate-remove',
-          description: 'Remove only the expired self-signed certificates from Cert:\\LocalMachine\\Remote Desktop, then restart Remote Desktop Configuration (SessionEnv), which creates a new one',
+          description:
+            'Remove only the expired self-signed certificates from Cert:\\LocalMachine\\Remote Desktop, then restart Remote Desktop Configuration (SessionEnv), which creates a new one',
           script: RENEW,
           data: {},
           elevation: 'always',
@@ -64,7 +65,8 @@ export const renewCertificateFix: FixDefinition = {
       kind: 'note',
       name: 'not-restorable',
       isIrreversible: true,
-      description: 'No undo is needed or possible: the old private key could not be exported, and Windows has made a new certificate. The old public certificates stay in the backup folder for the record.',
+      description:
+        'No undo is needed or possible: the old private key could not be exported, and Windows has made a new certificate. The old public certificates stay in the backup folder for the record.',
     },
   ],
 };

@@ -28,8 +28,26 @@ export const repairKeyPermissionsFix: FixDefinition = {
   async prepare(ctx) {
     const data = { backupDir: ctx.backupDir, aclFile: 'rdp-key.acl' };
     return {
-      backups: [{ kind: 'script', name: 'acl-save', description: `Save the RDP key file's permissions with icacls /save to ${ctx.backupDir}\\rdp-key.acl`, script: SAVE, data, elevation: 'always' }],
-      apply: [{ kind: 'script', name: 'acl-grant', description: 'Grant NETWORK SERVICE read access to the RDP key file (icacls … /grant "NT AUTHORITY\\NETWORK SERVICE:(R)")', script: GRANT, data, elevation: 'always' }],
+      backups: [
+        {
+          kind: 'script',
+          name: 'acl-save',
+          description: `Save the RDP key file's permissions with icacls /save to ${ctx.backupDir}\\rdp-key.acl`,
+          script: SAVE,
+          data,
+          elevation: 'always',
+        },
+      ],
+      apply: [
+        {
+          kind: 'script',
+          name: 'acl-grant',
+          description: 'Grant NETWORK SERVICE read access to the RDP key file (icacls … /grant "NT AUTHORITY\\NETWORK SERVICE:(R)")',
+          script: GRANT,
+          data,
+          elevation: 'always',
+        },
+      ],
       notes: ['If the connection still fails, restart Remote Desktop Services (fix "server.restart-termservice").', RENAME_WARNING],
     };
   },

@@ -181,7 +181,8 @@ export const resetMachinekeysAclFix: FixDefinition = {
         {
           kind: 'script',
           name: 'acl-reset',
-          description: 'takeown /f MachineKeys /a and takeown /f MachineKeys\\* /a; icacls MachineKeys /t /c /grant SYSTEM:(F), NETWORK SERVICE:(R), Administrators:(F); Restart-Service TermService -Force',
+          description:
+            'takeown /f MachineKeys /a and takeown /f MachineKeys\\* /a; icacls MachineKeys /t /c /grant SYSTEM:(F), NETWORK SERVICE:(R), Administrators:(F); Restart-Service TermService -Force',
           script: RESET,
           data,
           elevation: 'always',
@@ -198,7 +199,8 @@ export const resetMachinekeysAclFix: FixDefinition = {
     {
       kind: 'script',
       name: 'acl-restore',
-      description: 'Restore the saved permissions of the files (icacls MachineKeys /restore machinekeys.acl /c) and of the folder (Set-Acl), give each back to its owner (icacls /setowner), then restart TermService',
+      description:
+        'Restore the saved permissions of the files (icacls MachineKeys /restore machinekeys.acl /c) and of the folder (Set-Acl), give each back to its owner (icacls /setowner), then restart TermService',
       script: RESTORE,
       data: { backupDir: ctx.backupDir, aclFile: 'machinekeys.acl', restartService: true },
       elevation: 'always',

@@ -31,15 +31,34 @@ describe('server.reset-machinekeys-acl scripts', () => {
 
   it('files administrators cannot read are left out and reported, not a reason to stop', () => {
     expect(MACHINEKEYS_SCRIPTS.SAVE).toMatch(/catch \{ \$unreadable \+= \$f\.Name \}/);
-    const said = resetMachinekeysAclFix.describeBackups?.({ 'acl-save': { output: '{"folderSddl":"D:PAI(A;;FA;;;BA)","saved":4,"unreadableCount":2}' } }, { input: 'h', host: 'h', port: 3389, isAddress: false } as never);
-    expect(said).toBe('The backup holds the permissions of the folder and 4 file(s). 2 file(s) whose permissions administrators could not read were not saved; undo leaves them with the reset permissions.');
-    const noFolder = resetMachinekeysAclFix.describeBackups?.({ 'acl-save': { output: '{"folderSddl":null,"saved":0,"unreadableCount":0}' } }, { input: 'h', host: 'h', port: 3389, isAddress: false } as never);
+    const said = resetMachinekeysAclFix.describeBackups?.({ 'acl-save': { output: '{"folderSddl":"D:PAI(A;;FA;;;BA)","saved":4,"unreadableCount":2}' } }, {
+      input: 'h',
+      host: 'h',
+      port: 3389,
+      isAddress: false,
+    } as never);
+    expect(said).toBe(
+      'The backup holds the permissions of the folder and 4 file(s). 2 file(s) whose permissions administrators could not read were not saved; undo leaves them with the reset permissions.',
+    );
+    const noFolder = resetMachinekeysAclFix.describeBackups?.({ 'acl-save': { output: '{"folderSddl":null,"saved":0,"unreadableCount":0}' } }, {
+      input: 'h',
+      host: 'h',
+      port: 3389,
+      isAddress: false,
+    } as never);
     expect(noFolder).toMatch(/not the folder \(its permissions were unreadable\), only 0 file/);
   });
 
   it('under replay the apply message says what the recorded backup could not save', async () => {
     const windows = createReplaySource(join(WINDOWS_FIXTURES, 'host-expired-cert'));
-    const service = createFixService({ windows, executor: createReplayExecutor(windows), journalDir: tempJournalDir(), isLocalHost: () => true, runChecks: runChecksOn(windows), lookupTask: () => undefined });
+    const service = createFixService({
+      windows,
+      executor: createReplayExecutor(windows),
+      journalDir: tempJournalDir(),
+      isLocalHost: () => true,
+      runChecks: runChecksOn(windows),
+      lookupTask: () => undefined,
+    });
     const r = await service.apply({ fixId: 'server.reset-machinekeys-acl', target: '127.0.0.1' });
     expect(r.status).toBe('applied');
     expect(r.message).toContain('The backup holds the permissions of the folder and 4 file(s). 1 file(s) whose permissions administrators could not read were not saved');

@@ -16,8 +16,7 @@ Restart-Service -Name TermService -Force
 export const TERMSERVICE_SCRIPTS = { STATE, RESTART } as const;
 
 /** The warning every TermService restart carries. */
-export const DROPS_SESSIONS =
-  'Restarting Remote Desktop Services disconnects EVERY Remote Desktop session on the host, including the one you may be using to run this.';
+export const DROPS_SESSIONS = 'Restarting Remote Desktop Services disconnects EVERY Remote Desktop session on the host, including the one you may be using to run this.';
 
 /** server.restart-termservice: restarts the service (and its listener); drops every session. */
 export const restartTermserviceFix: FixDefinition = {
@@ -27,7 +26,16 @@ export const restartTermserviceFix: FixDefinition = {
   async prepare() {
     return {
       backups: [{ kind: 'script', name: 'service-state', description: 'Record the state of TermService, SessionEnv and UmRdpService', script: STATE, data: {}, elevation: 'none' }],
-      apply: [{ kind: 'script', name: 'restart-termservice', description: 'Restart Remote Desktop Services (Restart-Service TermService -Force)', script: RESTART, data: {}, elevation: 'always' }],
+      apply: [
+        {
+          kind: 'script',
+          name: 'restart-termservice',
+          description: 'Restart Remote Desktop Services (Restart-Service TermService -Force)',
+          script: RESTART,
+          data: {},
+          elevation: 'always',
+        },
+      ],
       notes: [DROPS_SESSIONS],
     };
   },

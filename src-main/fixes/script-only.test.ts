@@ -30,7 +30,9 @@ describe('a fix for a host the app is not running on', () => {
     expect(script).toContain('Run as administrator');
     expect(script).toContain('param([switch]$Undo)');
     expect(script).toContain("$RdpDoctorBackupDir = [Environment]::ExpandEnvironmentVariables('%ProgramData%\\RDP Doctor\\backups\\");
-    expect(script).toContain('"regKey":"HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\Terminal Server\\\\WinStations\\\\RDP-Tcp","values":[{"name":"UserAuthentication","value":0}]');
+    expect(script).toContain(
+      '"regKey":"HKLM\\\\SYSTEM\\\\CurrentControlSet\\\\Control\\\\Terminal Server\\\\WinStations\\\\RDP-Tcp","values":[{"name":"UserAuthentication","value":0}]',
+    );
     expect(script.indexOf("$RdpDoctorBackup['registry-snapshot']")).toBeLessThan(script.indexOf('reg.exe" add'));
     expect(script).toContain("$RdpDoctorBackup.'registry-snapshot' | ConvertFrom-Json");
   });
@@ -42,9 +44,16 @@ describe('a fix for a host the app is not running on', () => {
       const body = script.slice(script.indexOf('  return\n}\n') + '  return\n}\n'.length);
       const guard = body.indexOf('if (Test-Path -LiteralPath $RdpDoctorBackupFile) {');
       expect(guard, fixId).toBe(0);
-      expect(body.slice(guard)).toMatch(/^if \(Test-Path -LiteralPath \$RdpDoctorBackupFile\) \{\n {2}throw \('This script already ran here: its backup is ' \+ \$RdpDoctorBackupFile \+ '\. Nothing was changed now\. To start over, run it with -Undo first; the first backup is kept\.'\)\n\}\n/);
+      expect(body.slice(guard)).toMatch(
+        /^if \(Test-Path -LiteralPath \$RdpDoctorBackupFile\) \{\n {2}throw \('This script already ran here: its backup is ' \+ \$RdpDoctorBackupFile \+ '\. Nothing was changed now\. To start over, run it with -Undo first; the first backup is kept\.'\)\n\}\n/,
+      );
       // Nothing that backs up, writes backup.json or changes the machine comes before the guard.
-      for (const later of ['New-Item -ItemType Directory -Force -Path $RdpDoctorBackupDir', '$RdpDoctorBackup = [ordered]@{}', 'Set-Content -LiteralPath $RdpDoctorBackupFile', '& {']) {
+      for (const later of [
+        'New-Item -ItemType Directory -Force -Path $RdpDoctorBackupDir',
+        '$RdpDoctorBackup = [ordered]@{}',
+        'Set-Content -LiteralPath $RdpDoctorBackupFile',
+        '& {',
+      ]) {
         expect(body.indexOf(later), `${fixId}: ${later}`).toBeGreaterThan(guard);
       }
       expect(script.match(/Set-Content -LiteralPath \$RdpDoctorBackupFile/g)).toHaveLength(1);

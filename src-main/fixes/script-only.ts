@@ -39,7 +39,8 @@ export interface ScriptHeader {
 /** The whole .ps1 text: instructions, backups saved to backup.json, the change, and `-Undo` that reads backup.json. */
 export function buildRemoteScript(header: ScriptHeader, prepared: PreparedFix): string {
   const meta = FIX_META[header.fixId];
-  const where = header.where === 'host' ? `the remote computer ${header.host}` : `the Windows computer you connect from (the one that shows the error when connecting to ${header.host})`;
+  const where =
+    header.where === 'host' ? `the remote computer ${header.host}` : `the Windows computer you connect from (the one that shows the error when connecting to ${header.host})`;
   const lines: string[] = [
     comment(
       [
@@ -91,7 +92,10 @@ export function buildRemoteScript(header: ScriptHeader, prepared: PreparedFix): 
       action.kind === 'collect'
         ? { kind: 'script', name: action.name, description: action.description, script: COLLECTOR_SCRIPTS[action.collector]?.script ?? '', data: {}, elevation: 'none' }
         : action;
-    lines.push(renderBlock(script, script.data, `$RdpDoctorBackup[${psQuote(action.name)}]`), `$RdpDoctorBackup[${psQuote(action.name)}] = ($RdpDoctorBackup[${psQuote(action.name)}] | Out-String).Trim()`);
+    lines.push(
+      renderBlock(script, script.data, `$RdpDoctorBackup[${psQuote(action.name)}]`),
+      `$RdpDoctorBackup[${psQuote(action.name)}] = ($RdpDoctorBackup[${psQuote(action.name)}] | Out-String).Trim()`,
+    );
   }
   lines.push('$RdpDoctorBackup | ConvertTo-Json -Depth 3 | Set-Content -LiteralPath $RdpDoctorBackupFile -Encoding UTF8');
   for (const action of prepared.apply) if (action.kind === 'script') lines.push(renderBlock(action));

@@ -76,7 +76,13 @@ describe('fix scripts', () => {
 
   it('host names reach the commands only in the data line: the script text is the same for every host', async () => {
     const service = createFixService({ windows: null, journalDir: tempJournalDir(), isLocalHost: () => false, runChecks: async () => [], lookupTask: () => undefined });
-    const withoutData = (cmds: (string | undefined)[]) => cmds.map((c) => (c ?? '').split('\n').filter((l) => !l.startsWith('$RdpDoctorData = ')).join('\n'));
+    const withoutData = (cmds: (string | undefined)[]) =>
+      cmds.map((c) =>
+        (c ?? '')
+          .split('\n')
+          .filter((l) => !l.startsWith('$RdpDoctorData = '))
+          .join('\n'),
+      );
     for (const fixId of FIX_IDS.filter((id) => !id.startsWith('rdpfile.'))) {
       const a = await service.plan({ fixId, target: 'rdsh01.corp.example' });
       const b = await service.plan({ fixId, target: 'o-brien.example:3390' });

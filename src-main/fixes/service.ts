@@ -93,7 +93,13 @@ const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 export function createFixService(deps: FixServiceDeps): FixService {
   const now = deps.now ?? (() => new Date());
   const executor: FixExecutor | null =
-    deps.executor !== undefined ? deps.executor : deps.windows ? (deps.windows.origin === 'replay' ? createReplayExecutor(deps.windows) : createLiveExecutor(deps.windows, deps.elevationOwner ? { ownerWindow: deps.elevationOwner } : {})) : null;
+    deps.executor !== undefined
+      ? deps.executor
+      : deps.windows
+        ? deps.windows.origin === 'replay'
+          ? createReplayExecutor(deps.windows)
+          : createLiveExecutor(deps.windows, deps.elevationOwner ? { ownerWindow: deps.elevationOwner } : {})
+        : null;
   let journalPromise: Promise<Journal> | null = null;
   const journal = (): Promise<Journal> => (journalPromise ??= openJournal(deps.journalDir, now));
   const planned = new Map<string, { id: string; at: number }>();
@@ -123,7 +129,17 @@ export function createFixService(deps: FixServiceDeps): FixService {
     if (req.taskId && !task) throw new NotFoundError(`No diagnosis with id ${req.taskId}.`);
     const place = placeOf(def, target);
     const backupDir = place === 'script' ? copyableBackupDir(id) : (await journal()).backupDir(id);
-    const prepared = await prepareFix(def, { fixId: def.id, target, option: req.option, outputDir, report: task?.report, rdpFile: task?.rdpFile, windows: deps.windows, backupDir, signal });
+    const prepared = await prepareFix(def, {
+      fixId: def.id,
+      target,
+      option: req.option,
+      outputDir,
+      report: task?.report,
+      rdpFile: task?.rdpFile,
+      windows: deps.windows,
+      backupDir,
+      signal,
+    });
     const first = toFixPlan(def, target, prepared, place, null, changesOf(def.id, target, req.option, task?.report));
     const script = place === 'script' ? copyableScript(def, target, prepared, backupDir) : null;
     return { def, target, place, prepared, plan: { ...first, script }, id, report: task?.report, option: req.option ?? null };
@@ -132,7 +148,21 @@ export function createFixService(deps: FixServiceDeps): FixService {
   function newEntry(p: Prepared, state: JournalState): JournalEntry {
     const at = now().toISOString();
     const kind = executor && [...p.prepared.backups, ...p.prepared.apply].some((a) => a.kind === 'script' || a.kind === 'collect') ? executor.mode : 'local';
-    return { version: 2, id: p.id, fixId: p.def.id, target: p.target.input, option: p.option, executor: kind, state, createdAt: at, updatedAt: at, backups: {}, written: {}, log: [], error: null };
+    return {
+      version: 2,
+      id: p.id,
+      fixId: p.def.id,
+      target: p.target.input,
+      option: p.option,
+      executor: kind,
+      state,
+      createdAt: at,
+      updatedAt: at,
+      backups: {},
+      written: {},
+      log: [],
+      error: null,
+    };
   }
 
   /** The undo of an entry, rebuilt from its fix's code and the recorded request; BadInputError when they do not fit. */
@@ -190,7 +220,12 @@ export function createFixService(deps: FixServiceDeps): FixService {
     }
     if (p.place === 'script') {
       const script = p.plan.script ?? '';
-      return { ...base, status: 'script-only', message: p.plan.notes[0] ?? 'Run the script on the other computer.', output: { fileName: `rdp-doctor-${p.def.id}.ps1`, mime: 'text/plain', contentBase64: Buffer.concat([UTF8_BOM, Buffer.from(script, 'utf8')]).toString('base64') } };
+      return {
+        ...base,
+        status: 'script-only',
+        message: p.plan.notes[0] ?? 'Run the script on the other computer.',
+        output: { fileName: `rdp-doctor-${p.def.id}.ps1`, mime: 'text/plain', contentBase64: Buffer.concat([UTF8_BOM, Buffer.from(script, 'utf8')]).toString('base64') },
+      };
     }
     const output = p.prepared.output ?? null;
     let entry: JournalEntry | null = null;
@@ -209,10 +244,21 @@ export function createFixService(deps: FixServiceDeps): FixService {
         if (error instanceof DeclinedError) return { ...base, status: 'declined', journalId: entry.id, message };
         if (reached !== 'applying') return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message}` };
         const rollback = await undoEntry(entry);
-        return { ...base, status: 'failed', journalId: entry.id, message: `${FIX_META[p.def.id].title} failed: ${message} ${rollback.ok ? 'Changes were rolled back.' : rollback.message}` };
+        return {
+          ...base,
+          status: 'failed',
+          journalId: entry.id,
+          message: `${FIX_META[p.def.id].title} failed: ${message} ${rollback.ok ? 'Changes were rolled back.' : rollback.message}`,
+        };
       }
     }
-    const verification = await summarizeVerification(deps, { fixId: p.def.id, option: req.option, target: p.target.input, taskId: req.taskId }, p.def.verifyChecks, p.report, signal);
+    const verification = await summarizeVerification(
+      deps,
+      { fixId: p.def.id, option: req.option, target: p.target.input, taskId: req.taskId },
+      p.def.verifyChecks,
+      p.report,
+      signal,
+    );
     const overrides = policyOverrides(entry?.backups['registry-snapshot']?.output);
     const warn = overrides.length > 0 ? ` Warning: a Group Policy sets ${overrides.join(', ')}, which overrides this change.` : '';
     const recorded = entry ? p.def.describeBackups?.(entry.backups, p.target) : null;
@@ -259,7 +305,14 @@ export function createFixService(deps: FixServiceDeps): FixService {
         for (const entry of entries) {
           if (entry.state === 'backed-up') {
             await j.update(entry, { state: 'failed', error: 'Interrupted after the backup, before any change.' }, 'recover', 'nothing changed');
-            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, canUndo: false, message: 'Interrupted before any change; nothing to undo.' });
+            recovered.push({
+              journalId: entry.id,
+              fixId: entry.fixId,
+              previousState: entry.state,
+              undone: false,
+              canUndo: false,
+              message: 'Interrupted before any change; nothing to undo.',
+            });
           } else if (entry.state === 'applying') {
             const rebuilt = tryUndoOf(j, entry);
             if ('problem' in rebuilt) {
@@ -270,11 +323,25 @@ export function createFixService(deps: FixServiceDeps): FixService {
             const needsUac = entry.executor === 'live' && rebuilt.undo.some((u) => u.kind === 'script' && u.elevation !== 'none');
             const canUndo = reversibilityOf(rebuilt) === 'undoable';
             if (canUndo && (options.perform === false || needsUac)) {
-              recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: false, canUndo, message: `Interrupted while applying; undo is offered${needsUac ? ' (it needs administrator rights, so it waits for you to choose Undo)' : ''}.` });
+              recovered.push({
+                journalId: entry.id,
+                fixId: entry.fixId,
+                previousState: entry.state,
+                undone: false,
+                canUndo,
+                message: `Interrupted while applying; undo is offered${needsUac ? ' (it needs administrator rights, so it waits for you to choose Undo)' : ''}.`,
+              });
               continue;
             }
             const r = await undoEntry(entry);
-            recovered.push({ journalId: entry.id, fixId: entry.fixId, previousState: entry.state, undone: r.ok, canUndo: canUndo && !r.ok, message: `Interrupted while applying. ${r.message}` });
+            recovered.push({
+              journalId: entry.id,
+              fixId: entry.fixId,
+              previousState: entry.state,
+              undone: r.ok,
+              canUndo: canUndo && !r.ok,
+              message: `Interrupted while applying. ${r.message}`,
+            });
           }
         }
         return { recovered, rejected };

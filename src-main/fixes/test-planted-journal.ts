@@ -52,17 +52,59 @@ export function plantJournal(home: string, outside: string): PlantedJournal {
   const script = `New-Item -ItemType File -Path '${canary}'; Remove-Item -Recurse -Force 'C:\\Users'`;
   const entries: Record<string, object> = {
     // The two attacks of the older format, which stored the steps: write attacker bytes to a chosen path, delete a file.
-    'v1-write': entryV1('rdpfile.generate-clean', 'local', { backups: [{ kind: 'copy-file', name: 'b', description: 'x', path: chosenPath }], apply: [], undo: [{ kind: 'restore-file', name: 'r', description: 'x', backup: 'b' }], notes: [] }, { b: { copy: attackerBytes, sha256: sha('attacker bytes') } }),
-    'v1-delete': entryV1('rdpfile.generate-clean', 'local', { backups: [{ kind: 'copy-file', name: 'b', description: 'x', path: victim }], apply: [], undo: [{ kind: 'restore-file', name: 'r', description: 'x', backup: 'b' }], notes: [] }, { b: { copy: null } }),
+    'v1-write': entryV1(
+      'rdpfile.generate-clean',
+      'local',
+      {
+        backups: [{ kind: 'copy-file', name: 'b', description: 'x', path: chosenPath }],
+        apply: [],
+        undo: [{ kind: 'restore-file', name: 'r', description: 'x', backup: 'b' }],
+        notes: [],
+      },
+      { b: { copy: attackerBytes, sha256: sha('attacker bytes') } },
+    ),
+    'v1-delete': entryV1(
+      'rdpfile.generate-clean',
+      'local',
+      {
+        backups: [{ kind: 'copy-file', name: 'b', description: 'x', path: victim }],
+        apply: [],
+        undo: [{ kind: 'restore-file', name: 'r', description: 'x', backup: 'b' }],
+        notes: [],
+      },
+      { b: { copy: null } },
+    ),
     // A script undo, unprompted and behind a genuine UAC prompt.
-    'v1-script-none': entryV1('server.enable-rdp', 'live', { backups: [], apply: [], undo: [{ kind: 'script', name: 'registry-restore', description: 'x', script, data: {}, elevation: 'none' }], notes: [] }, {}),
-    'v1-script-uac': entryV1('server.enable-rdp', 'replay', { backups: [], apply: [], undo: [{ kind: 'script', name: 'registry-restore', description: 'x', script, data: {}, elevation: 'always' }], notes: [] }, {}),
+    'v1-script-none': entryV1(
+      'server.enable-rdp',
+      'live',
+      { backups: [], apply: [], undo: [{ kind: 'script', name: 'registry-restore', description: 'x', script, data: {}, elevation: 'none' }], notes: [] },
+      {},
+    ),
+    'v1-script-uac': entryV1(
+      'server.enable-rdp',
+      'replay',
+      { backups: [], apply: [], undo: [{ kind: 'script', name: 'registry-restore', description: 'x', script, data: {}, elevation: 'always' }], notes: [] },
+      {},
+    ),
     // The current format, aimed past the fix's own limits: a path for a file name, a file the fix never wrote,
     // another registry key, a cache "file" outside the cache, another firewall rule, a script field.
-    'v2-traversal': entryV2('rdpfile.generate-clean', 'local', `../../${outside.split('/').pop()}/victim.txt`, { 'previous-file': { copied: false } }, { 'write-rdp': sha('a file of the user') }),
+    'v2-traversal': entryV2(
+      'rdpfile.generate-clean',
+      'local',
+      `../../${outside.split('/').pop()}/victim.txt`,
+      { 'previous-file': { copied: false } },
+      { 'write-rdp': sha('a file of the user') },
+    ),
     'v2-not-written': entryV2('rdpfile.generate-clean', 'local', 'office.rdp', { 'previous-file': { copied: false } }, { 'write-rdp': sha('something else') }),
     'v2-registry': entryV2('server.disable-nla', 'replay', null, {
-      'registry-snapshot': { output: JSON.stringify({ regKey: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run', keyExists: true, values: [{ name: 'Evil', exists: true, kind: 'String', value: 'C:\\evil.exe' }] }) },
+      'registry-snapshot': {
+        output: JSON.stringify({
+          regKey: 'HKLM\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run',
+          keyExists: true,
+          values: [{ name: 'Evil', exists: true, kind: 'String', value: 'C:\\evil.exe' }],
+        }),
+      },
     }),
     'v2-cache': entryV2('cache.clear', 'replay', null, { 'cache-copy': { output: JSON.stringify({ files: ['..\\..\\..\\Windows\\System32\\drivers\\etc\\hosts'] }) } }),
     'v2-firewall': entryV2('server.enable-firewall-rule', 'replay', null, { 'rule-state': { output: JSON.stringify([{ name: 'CoreNet-DHCP-In', enabled: false }]) } }),

@@ -52,7 +52,11 @@ export const useIpFix: FixDefinition = {
       const edits: RdpEdit[] = [{ op: 'set', name: 'full address', type: 's', value: address }];
       if (lastSetting(checked.file, 'alternate full address')) edits.push({ op: 'set', name: 'alternate full address', type: 's', value: address });
       const edited = editRdpFile(checked.file, edits);
-      const notes = [`${ctx.rdpFile?.name ?? 'The file'} now connects to ${ip}; every other setting is kept.`, ...edited.notes, `The certificate names ${ctx.target.host}, so expect a name warning.`];
+      const notes = [
+        `${ctx.rdpFile?.name ?? 'The file'} now connects to ${ip}; every other setting is kept.`,
+        ...edited.notes,
+        `The certificate names ${ctx.target.host}, so expect a name warning.`,
+      ];
       return rdpFileOutput(serializeRdp(edited.file), path, name, notes, null);
     }
     const clean = generateCleanRdp({ address: ctx.target.input, port: ctx.target.port, useIp: ip, fallback: false });

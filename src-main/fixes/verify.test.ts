@@ -40,7 +40,12 @@ describe('judgeVerification', () => {
   });
 
   it('is not verified when the intended value is not there (a Group Policy put the old one back)', () => {
-    const { result, message } = judgeVerification({ ...base, checks: [check('client.policy', 'pass', { allowEncryptionOracle: 0 }, 'CredSSP oracle policy: Force Updated Clients.')], answered: [oracle], after: [oracle] });
+    const { result, message } = judgeVerification({
+      ...base,
+      checks: [check('client.policy', 'pass', { allowEncryptionOracle: 0 }, 'CredSSP oracle policy: Force Updated Clients.')],
+      answered: [oracle],
+      after: [oracle],
+    });
     expect(result.verified).toBe(false);
     expect(result.intended?.reached).toBe(false);
     expect(message).toMatch(/^Not verified: the checks do not show that CredSSP is set to "Vulnerable"/);
@@ -69,14 +74,20 @@ describe('judgeVerification', () => {
   });
 
   it('falls back to the checks passing when they cannot show the state, and without a diagnosis judges the state alone', () => {
-    expect(judgeVerification({ fixId: 'dns.flush', option: undefined, verifyChecks: ['dns.resolve'], checks: [check('dns.resolve', 'error')], answered: [], after: null }).result.verified).toBe(false);
+    expect(
+      judgeVerification({ fixId: 'dns.flush', option: undefined, verifyChecks: ['dns.resolve'], checks: [check('dns.resolve', 'error')], answered: [], after: null }).result
+        .verified,
+    ).toBe(false);
     expect(judgeVerification({ ...base, checks: [policyAfter], answered: [], after: null }).result.verified).toBe(true);
   });
 });
 
 describe('intendedState', () => {
   it('reads the state each fix aims at, and says "cannot tell" for missing evidence', () => {
-    expect(intendedState('server.set-security-layer', [check('server.security-layer', 'pass', { securityLayer: { value: 2 } })], { option: '2' })).toEqual({ words: "the host's security layer is TLS (SecurityLayer=2)", reached: true });
+    expect(intendedState('server.set-security-layer', [check('server.security-layer', 'pass', { securityLayer: { value: 2 } })], { option: '2' })).toEqual({
+      words: "the host's security layer is TLS (SecurityLayer=2)",
+      reached: true,
+    });
     expect(intendedState('server.set-security-layer', [check('server.security-layer', 'pass', { securityLayer: { value: 1 } })], { option: 'tls' }).reached).toBe(false);
     expect(intendedState('server.reset-machinekeys-acl', [check('server.machinekeys', 'pass', { folder: { deviations: [] } })]).reached).toBe(true);
     expect(intendedState('server.enable-rdp', [check('server.rdp-enabled', 'pass', { isEnabled: 'yes' })]).reached).toBeNull();
@@ -87,8 +98,12 @@ describe('intendedState', () => {
 describe('changesOf', () => {
   const target = { input: 'pc-042', host: 'pc-042', port: 3389, isAddress: false };
   it('shows the current value from the diagnosis and the new one, in words', () => {
-    const report = { checks: [check('client.policy', 'pass', { allowEncryptionOracle: 0 }), check('client.saved-credentials', 'warn', { matched: [{ user: 'LAB\\anna' }] })] } as never;
-    expect(changesOf('client.credssp-oracle', target, undefined, report)).toEqual([{ what: 'CredSSP encryption oracle policy (AllowEncryptionOracle)', from: 'Force Updated Clients (0)', to: 'Vulnerable (2)' }]);
+    const report = {
+      checks: [check('client.policy', 'pass', { allowEncryptionOracle: 0 }), check('client.saved-credentials', 'warn', { matched: [{ user: 'LAB\\anna' }] })],
+    } as never;
+    expect(changesOf('client.credssp-oracle', target, undefined, report)).toEqual([
+      { what: 'CredSSP encryption oracle policy (AllowEncryptionOracle)', from: 'Force Updated Clients (0)', to: 'Vulnerable (2)' },
+    ]);
     expect(changesOf('credentials.clear', target, undefined, report)[0]).toMatchObject({ what: 'Saved credential TERMSRV/pc-042', from: 'saved, for user LAB\\anna' });
   });
 

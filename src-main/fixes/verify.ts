@@ -36,14 +36,20 @@ function quoted(findings: readonly { readonly title: string }[]): string {
 export function judgeVerification(input: VerificationInput): { result: Verification; message: string } {
   const intended = intendedState(input.fixId, input.checks, { option: input.option });
   const reached = intended.reached ?? isVerified(input.checks);
-  const remaining = input.after === null ? [] : input.answered.flatMap((before) => {
-    const now = input.after?.find((f) => f.id === before.id);
-    if (!now) return [];
-    // Evidence the fix does not touch (a log of earlier failed attempts) keeps a finding alive until the next connection.
-    const untouched = now.checks.filter((id) => !input.verifyChecks.includes(id));
-    const explained = untouched.length > 0 ? `It also rests on ${untouched.map((id) => CHECK_META[id].title.toLowerCase()).join(' and ')}, which this fix does not change; connect again to confirm.` : null;
-    return [{ id: now.id, title: now.title, explained }];
-  });
+  const remaining =
+    input.after === null
+      ? []
+      : input.answered.flatMap((before) => {
+          const now = input.after?.find((f) => f.id === before.id);
+          if (!now) return [];
+          // Evidence the fix does not touch (a log of earlier failed attempts) keeps a finding alive until the next connection.
+          const untouched = now.checks.filter((id) => !input.verifyChecks.includes(id));
+          const explained =
+            untouched.length > 0
+              ? `It also rests on ${untouched.map((id) => CHECK_META[id].title.toLowerCase()).join(' and ')}, which this fix does not change; connect again to confirm.`
+              : null;
+          return [{ id: now.id, title: now.title, explained }];
+        });
   const gone = input.answered.filter((f) => !remaining.some((r) => r.id === f.id));
   const verified = reached && remaining.every((r) => r.explained !== null);
   const result: Verification = { verified, checks: [...input.checks], intended: { words: intended.words, reached: intended.reached }, remaining };

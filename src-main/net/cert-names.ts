@@ -21,7 +21,11 @@ function normalize(name: string): string {
 export function canonicalIp(text: string): string | null {
   const raw = text.trim().replace(/^\[|\]$/g, '');
   const family = isIP(raw);
-  if (family === 4) return raw.split('.').map((p) => String(Number(p))).join('.');
+  if (family === 4)
+    return raw
+      .split('.')
+      .map((p) => String(Number(p)))
+      .join('.');
   if (family !== 6) return null;
   // Expand to eight groups, then print without leading zeros (no "::" compression needed for equality).
   let text6 = raw.toLowerCase();

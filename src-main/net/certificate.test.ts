@@ -18,7 +18,9 @@ function facts(v: CertificateVerdict): CertificateFacts {
   return v;
 }
 function codes(v: CertificateVerdict): string[] {
-  return facts(v).problems.map((p) => p.code).sort();
+  return facts(v)
+    .problems.map((p) => p.code)
+    .sort();
 }
 const judge = (der: Buffer[], host = 'server01.corp.example', isAddress = false) => judgeCertificate(der, { host, isAddress, now: NOW });
 
@@ -101,7 +103,13 @@ describe('judgeCertificate', () => {
   });
 
   it('matches a one-label wildcard but not two labels or the bare domain', () => {
-    const c = makeTestCert({ commonName: 'wild', dnsNames: ['*.corp.example'], issuer: ca, notBefore: new Date(NOW.getTime() - DAY), notAfter: new Date(NOW.getTime() + 90 * DAY) });
+    const c = makeTestCert({
+      commonName: 'wild',
+      dnsNames: ['*.corp.example'],
+      issuer: ca,
+      notBefore: new Date(NOW.getTime() - DAY),
+      notAfter: new Date(NOW.getTime() + 90 * DAY),
+    });
     expect(facts(judge([c.der], 'server01.corp.example')).nameMatch.matchedBy).toBe('dns-san');
     expect(facts(judge([c.der], 'a.b.corp.example')).nameMatch.matches).toBe(false);
     expect(facts(judge([c.der], 'corp.example')).nameMatch.matches).toBe(false);
@@ -139,7 +147,29 @@ describe('judgeCertificate', () => {
   it('reads an EC certificate made by openssl (node-forge alone cannot)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'rdpd-ec-'));
     try {
-      execFileSync('openssl', ['req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-nodes', '-keyout', join(dir, 'k.pem'), '-out', join(dir, 'c.der'), '-outform', 'DER', '-subj', '/CN=server01.corp.example', '-days', '30'], { stdio: 'ignore' });
+      execFileSync(
+        'openssl',
+        [
+          'req',
+          '-x509',
+          '-newkey',
+          'ec',
+          '-pkeyopt',
+          'ec_paramgen_curve:P-256',
+          '-nodes',
+          '-keyout',
+          join(dir, 'k.pem'),
+          '-out',
+          join(dir, 'c.der'),
+          '-outform',
+          'DER',
+          '-subj',
+          '/CN=server01.corp.example',
+          '-days',
+          '30',
+        ],
+        { stdio: 'ignore' },
+      );
       const der = readFileSync(join(dir, 'c.der'));
       const v = facts(judgeCertificate([der], { host: 'server01.corp.example', isAddress: false, now: new Date() }));
       expect(v.key).toMatchObject({ type: 'EC', bits: 256, curve: 'P-256', weak: false });

@@ -74,9 +74,7 @@ const DAY_MS = 86_400_000;
 /** A fixed tiny RSA key, swapped in for non-RSA keys because node-forge only parses RSA certificates. */
 let placeholderSpki: forge.asn1.Asn1 | null = null;
 function rsaPlaceholder(): forge.asn1.Asn1 {
-  placeholderSpki ??= forge.pki.publicKeyToAsn1(
-    forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('c5', 16), new forge.jsbn.BigInteger('10001', 16)),
-  );
+  placeholderSpki ??= forge.pki.publicKeyToAsn1(forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('c5', 16), new forge.jsbn.BigInteger('10001', 16)));
   return placeholderSpki;
 }
 
@@ -147,7 +145,10 @@ function attrText(a: forge.pki.CertificateField): string {
 
 /** A distinguished name most-specific first, like Windows shows it ("CN=host, O=Org, C=US"). */
 function formatName(attrs: forge.pki.CertificateField[]): string {
-  return [...attrs].reverse().map((a) => `${attrLabel(a)}=${attrText(a)}`).join(', ');
+  return [...attrs]
+    .reverse()
+    .map((a) => `${attrLabel(a)}=${attrText(a)}`)
+    .join(', ');
 }
 
 function commonNameOf(attrs: forge.pki.CertificateField[]): string | null {
@@ -221,12 +222,7 @@ export function judgeCertificate(chainDer: readonly Buffer[], options: JudgeOpti
   }
 }
 
-function readFacts(
-  leafDer: Buffer,
-  { cert, key }: ReturnType<typeof parseDer>,
-  chainDer: readonly Buffer[],
-  options: JudgeOptions,
-): CertificateFacts {
+function readFacts(leafDer: Buffer, { cert, key }: ReturnType<typeof parseDer>, chainDer: readonly Buffer[], options: JudgeOptions): CertificateFacts {
   const problems: CertificateProblem[] = [];
   const notBefore = cert.validity.notBefore;
   const notAfter = cert.validity.notAfter;

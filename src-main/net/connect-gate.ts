@@ -121,25 +121,26 @@ async function hedged(host: string, port: number, limitMs: number, signal: Abort
     const results: (AttemptResult | undefined)[] = [];
     let decided = false;
     return await new Promise<AttemptResult>((resolve) => {
-      [firstLate, second].forEach((attempt, i) =>
-        void attempt.then((r) => {
-          results[i] = r;
-          if (decided) {
-            // The loser connected in the same instant: its socket must not leak.
-            if (r.kind === 'connected') r.socket.destroy();
-            return;
-          }
-          const other = results[1 - i];
-          // A connect or a definite error (refused, unreachable) decides; the other attempt is dropped.
-          if (r.kind === 'connected' || r.kind === 'error') {
-            decided = true;
-            attempts[1 - i]!.abort();
-            resolve(r);
-          } else if (other) {
-            decided = true;
-            resolve(other.kind === 'aborted' ? r : other);
-          }
-        }),
+      [firstLate, second].forEach(
+        (attempt, i) =>
+          void attempt.then((r) => {
+            results[i] = r;
+            if (decided) {
+              // The loser connected in the same instant: its socket must not leak.
+              if (r.kind === 'connected') r.socket.destroy();
+              return;
+            }
+            const other = results[1 - i];
+            // A connect or a definite error (refused, unreachable) decides; the other attempt is dropped.
+            if (r.kind === 'connected' || r.kind === 'error') {
+              decided = true;
+              attempts[1 - i]!.abort();
+              resolve(r);
+            } else if (other) {
+              decided = true;
+              resolve(other.kind === 'aborted' ? r : other);
+            }
+          }),
       );
     });
   } finally {

@@ -19,8 +19,13 @@ describe('readChallenge', () => {
     if (!r.ok) return;
     expect(r.version).toBe(6);
     expect(r.challenge).toMatchObject({
-      targetName: 'VM', netbiosComputer: 'VM', netbiosDomain: 'VM', dnsComputer: 'vm', dnsDomain: 'vm',
-      version: { major: 6, minor: 1, build: 7601, revision: 15 }, avIds: [2, 1, 4, 3, 7, 0],
+      targetName: 'VM',
+      netbiosComputer: 'VM',
+      netbiosDomain: 'VM',
+      dnsComputer: 'vm',
+      dnsDomain: 'vm',
+      version: { major: 6, minor: 1, build: 7601, revision: 15 },
+      avIds: [2, 1, 4, 3, 7, 0],
     });
     expect(r.challenge.timestamp?.toISOString()).toBe('2026-11-22T03:19:36.000Z');
   });
@@ -33,13 +38,19 @@ describe('readChallenge', () => {
     expect(r).toEqual({ ok: false, error: 'the CredSSP reply carries no NTLM message' });
   });
   it('never throws on random or mutated input', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
-      expect(typeof readChallenge(b).ok).toBe('boolean');
-    }), { numRuns: fuzzRuns(250) });
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(SHADOW_REPLY.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), (edits) => {
-      const b = Buffer.from(SHADOW_REPLY);
-      for (const [i, v] of edits) b[i] = v;
-      expect(typeof readChallenge(b).ok).toBe('boolean');
-    }), { numRuns: fuzzRuns(250) });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
+        expect(typeof readChallenge(b).ok).toBe('boolean');
+      }),
+      { numRuns: fuzzRuns(250) },
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(SHADOW_REPLY.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 8 }), (edits) => {
+        const b = Buffer.from(SHADOW_REPLY);
+        for (const [i, v] of edits) b[i] = v;
+        expect(typeof readChallenge(b).ok).toBe('boolean');
+      }),
+      { numRuns: fuzzRuns(250) },
+    );
   });
 });

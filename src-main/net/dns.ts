@@ -6,18 +6,7 @@ import { sharedAnswer } from './shared-answers';
 import { socketSlot } from './socket-budget';
 
 /** Why a lookup gave no answer; each kind reads differently to a person. */
-export type DnsFailureKind =
-  | 'reserved-name'
-  | 'nxdomain'
-  | 'no-data'
-  | 'servfail'
-  | 'refused'
-  | 'temporary'
-  | 'timeout'
-  | 'no-server'
-  | 'bad-name'
-  | 'cancelled'
-  | 'other';
+export type DnsFailureKind = 'reserved-name' | 'nxdomain' | 'no-data' | 'servfail' | 'refused' | 'temporary' | 'timeout' | 'no-server' | 'bad-name' | 'cancelled' | 'other';
 
 /** A lookup failure: its kind, the resolver's code and a one-line message. */
 export interface DnsFailure {
@@ -105,7 +94,7 @@ const KIND_TEXT: Record<DnsFailureKind, string> = {
 export function classifyDnsError(error: unknown): DnsFailure {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : null;
   const kind = (code && CODE_KIND[code]) || 'other';
-  return { kind, code, message: kind === 'other' && error instanceof Error ? error.message.split('\n')[0] ?? KIND_TEXT.other : KIND_TEXT[kind] };
+  return { kind, code, message: kind === 'other' && error instanceof Error ? (error.message.split('\n')[0] ?? KIND_TEXT.other) : KIND_TEXT[kind] };
 }
 
 function stopped(reason: 'timeout' | 'aborted'): DnsFailure {
@@ -147,7 +136,12 @@ export async function queryDirect(host: string, family: 4 | 6, options: DnsProbe
   const release = await socketSlot(options.signal);
   try {
     const query = family === 4 ? resolver.resolve4(host) : resolver.resolve6(host);
-    const r = await bounded(query.finally(() => release?.()), options.timeoutMs, options.signal, () => resolver.cancel());
+    const r = await bounded(
+      query.finally(() => release?.()),
+      options.timeoutMs,
+      options.signal,
+      () => resolver.cancel(),
+    );
     if (!r.ok) return { ok: false, addresses: [], ms: since(start), error: stopped(r.reason) };
     return { ok: r.value.length > 0, addresses: r.value.map((address) => ({ address, family })), ms: since(start), error: null };
   } catch (error) {
@@ -176,7 +170,12 @@ async function askReverseDirect(address: string, options: DnsProbeOptions): Prom
   const resolver = makeResolver(options);
   const release = await socketSlot(options.signal);
   try {
-    const r = await bounded(resolver.reverse(address).finally(() => release?.()), options.timeoutMs, options.signal, () => resolver.cancel());
+    const r = await bounded(
+      resolver.reverse(address).finally(() => release?.()),
+      options.timeoutMs,
+      options.signal,
+      () => resolver.cancel(),
+    );
     if (!r.ok) return { ok: false, names: [], ms: since(start), error: stopped(r.reason) };
     return { ok: r.value.length > 0, names: r.value.map((n) => n.toLowerCase().replace(/\.$/, '')), ms: since(start), error: null };
   } catch (error) {
@@ -220,11 +219,7 @@ export async function resolveTarget(host: string, isAddress: boolean, options: D
   if (isReservedInvalid(host)) {
     return { ...empty, addresses: [], reserved: { kind: 'reserved-name', code: null, message: KIND_TEXT['reserved-name'] } };
   }
-  const [system, directA, directAaaa] = await Promise.all([
-    lookupSystem(host, options),
-    queryDirect(host, 4, options),
-    queryDirect(host, 6, options),
-  ]);
+  const [system, directA, directAaaa] = await Promise.all([lookupSystem(host, options), queryDirect(host, 4, options), queryDirect(host, 6, options)]);
   const seen = new Set<string>();
   const addresses = [...system.addresses, ...directA.addresses, ...directAaaa.addresses].filter((a) => {
     if (seen.has(a.address)) return false;

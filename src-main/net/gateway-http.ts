@@ -16,15 +16,7 @@ export interface ResponseHead {
 
 /** What the answer means for a gateway. */
 export type GatewayAnswer =
-  | 'auth-required'
-  | 'websocket-accepted'
-  | 'accepted-without-auth'
-  | 'not-found'
-  | 'forbidden'
-  | 'gone'
-  | 'server-error'
-  | 'unexpected-status'
-  | 'not-http';
+  'auth-required' | 'websocket-accepted' | 'accepted-without-auth' | 'not-found' | 'forbidden' | 'gone' | 'server-error' | 'unexpected-status' | 'not-http';
 
 /** The single unauthenticated RDG_OUT_DATA request (no credentials, no Upgrade). */
 export function buildGatewayRequest(host: string, port: number, connectionId: string = randomUUID()): string {
@@ -71,7 +63,10 @@ export function parseResponseHead(head: Buffer): ResponseHead | null {
     const colon = line.indexOf(':');
     if (colon <= 0) continue;
     const name = line.slice(0, colon).trim().toLowerCase().slice(0, 100);
-    const value = line.slice(colon + 1).trim().slice(0, 2000);
+    const value = line
+      .slice(colon + 1)
+      .trim()
+      .slice(0, 2000);
     if (name === 'www-authenticate') wwwAuthenticate.push(value);
     headers[name] = headers[name] !== undefined ? `${headers[name]}, ${value}` : value;
   }

@@ -16,8 +16,7 @@ afterEach(async () => {
   await Promise.all(running.splice(0).map((s) => s.stop()));
 });
 
-const probe = (port: number, timeoutMs = 2000, host = 'localhost') =>
-  probeGateway({ host, port, isAddress: host === '127.0.0.1', timeoutMs, now: new Date() });
+const probe = (port: number, timeoutMs = 2000, host = 'localhost') => probeGateway({ host, port, isAddress: host === '127.0.0.1', timeoutMs, now: new Date() });
 
 describe('probeGateway against the stand-in', () => {
   it('sends one RDG_OUT_DATA request and reads 401 with Negotiate and NTLM', async () => {

@@ -94,11 +94,16 @@ export async function probeNegotiation(options: NegotiationOptions): Promise<Neg
  */
 export function summaryFromFailedConnect(attempt: TcpAttempt, plans: readonly ProbePlan[] = PROBE_PLANS): NegotiationSummary {
   const outcome: ExchangeOutcome =
-    attempt.kind === 'refused' ? { kind: 'refused' }
-    : attempt.kind === 'timeout' ? { kind: 'timeout', phase: 'connect' }
-    : attempt.kind === 'aborted' ? { kind: 'aborted' }
-    : { kind: 'error', code: attempt.code, message: attempt.message };
-  return summarize(plans.map((plan) => ({ protocol: plan.protocol, requestedProtocols: plan.requested, outcome, connectMs: null, replyMs: null, totalMs: attempt.ms, supported: false })));
+    attempt.kind === 'refused'
+      ? { kind: 'refused' }
+      : attempt.kind === 'timeout'
+        ? { kind: 'timeout', phase: 'connect' }
+        : attempt.kind === 'aborted'
+          ? { kind: 'aborted' }
+          : { kind: 'error', code: attempt.code, message: attempt.message };
+  return summarize(
+    plans.map((plan) => ({ protocol: plan.protocol, requestedProtocols: plan.requested, outcome, connectMs: null, replyMs: null, totalMs: attempt.ms, supported: false })),
+  );
 }
 
 /** Support = the server selected exactly the probed protocol; a legacy confirm to an RDP request also means RDP security. */

@@ -12,14 +12,25 @@ const av = (id: number, valueHex: string): string => {
 
 /** A captured 198-byte CHALLENGE (MS-NLMP 2.2.1.2), laid out field by field. */
 const CAPTURE = hex(
-  '4e544c4d53535000' + '02000000' + // signature, type 2
-  '1600' + '1600' + '38000000' + // TargetName len 22, max 22, offset 56
-  '35828ae2' + // flags 0xE28A8235
-  '0123456789abcdef' + '0000000000000000' + // server challenge, reserved
-  '7800' + '7800' + '4e000000' + // TargetInfo len 120 at 78
-  '0a0063450000000f' + // Version 10.0.17763 rev 15
-  NAME +
-  av(2, NAME) + av(1, NAME) + av(4, NAME) + av(3, NAME) + av(7, '00631ced7003d701') + av(0, ''),
+  '4e544c4d53535000' +
+    '02000000' + // signature, type 2
+    '1600' +
+    '1600' +
+    '38000000' + // TargetName len 22, max 22, offset 56
+    '35828ae2' + // flags 0xE28A8235
+    '0123456789abcdef' +
+    '0000000000000000' + // server challenge, reserved
+    '7800' +
+    '7800' +
+    '4e000000' + // TargetInfo len 120 at 78
+    '0a0063450000000f' + // Version 10.0.17763 rev 15
+    NAME +
+    av(2, NAME) +
+    av(1, NAME) +
+    av(4, NAME) +
+    av(3, NAME) +
+    av(7, '00631ced7003d701') +
+    av(0, ''),
 );
 
 describe('buildNegotiate', () => {
@@ -35,9 +46,16 @@ describe('parseChallenge on the capture', () => {
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.value).toMatchObject({
-      targetName: 'fv-az41-637', flags: 0xe28a8235, netbiosComputer: 'fv-az41-637', netbiosDomain: 'fv-az41-637',
-      dnsComputer: 'fv-az41-637', dnsDomain: 'fv-az41-637', dnsTree: null,
-      version: { major: 10, minor: 0, build: 17763, revision: 15 }, avIds: [2, 1, 4, 3, 7, 0], warnings: [],
+      targetName: 'fv-az41-637',
+      flags: 0xe28a8235,
+      netbiosComputer: 'fv-az41-637',
+      netbiosDomain: 'fv-az41-637',
+      dnsComputer: 'fv-az41-637',
+      dnsDomain: 'fv-az41-637',
+      dnsTree: null,
+      version: { major: 10, minor: 0, build: 17763, revision: 15 },
+      avIds: [2, 1, 4, 3, 7, 0],
+      warnings: [],
     });
     expect(r.value.timestamp?.toISOString()).toBe('2021-02-15T08:02:38.000Z');
   });
@@ -93,17 +111,23 @@ describe('parseChallenge on hostile input', () => {
     expect(r.value.warnings.join(' ')).toMatch(/duplicate AV pair 1.*stopped after 64/);
   });
   it('never throws on random bytes, with or without a valid header', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
-      expect(() => parseChallenge(bytes)).not.toThrow();
-      expect(() => parseChallenge(Buffer.concat([CAPTURE.subarray(0, 12), Buffer.from(bytes)]))).not.toThrow();
-    }), { numRuns: fuzzRuns(250) });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => {
+        expect(() => parseChallenge(bytes)).not.toThrow();
+        expect(() => parseChallenge(Buffer.concat([CAPTURE.subarray(0, 12), Buffer.from(bytes)]))).not.toThrow();
+      }),
+      { numRuns: fuzzRuns(250) },
+    );
   });
   it('never throws when the capture is mutated', () => {
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(197), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }), (edits) => {
-      const b = Buffer.from(CAPTURE);
-      for (const [i, v] of edits) b[i] = v;
-      const r = parseChallenge(b);
-      expect(typeof r.ok).toBe('boolean');
-    }), { numRuns: fuzzRuns(250) });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(197), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }), (edits) => {
+        const b = Buffer.from(CAPTURE);
+        for (const [i, v] of edits) b[i] = v;
+        const r = parseChallenge(b);
+        expect(typeof r.ok).toBe('boolean');
+      }),
+      { numRuns: fuzzRuns(250) },
+    );
   });
 });

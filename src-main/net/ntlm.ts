@@ -74,7 +74,11 @@ export function parseChallenge(bytes: Uint8Array): NtlmParse {
   }
 
   const info = { netbiosComputer: null, netbiosDomain: null, dnsComputer: null, dnsDomain: null, dnsTree: null } as {
-    netbiosComputer: string | null; netbiosDomain: string | null; dnsComputer: string | null; dnsDomain: string | null; dnsTree: string | null;
+    netbiosComputer: string | null;
+    netbiosDomain: string | null;
+    dnsComputer: string | null;
+    dnsDomain: string | null;
+    dnsTree: string | null;
   };
   let timestamp: Date | null = null;
   const avIds: number[] = [];

@@ -58,10 +58,9 @@ describe('openExchange against hostile confirms', () => {
 
 describe('describeTlsError on DER OpenSSL cannot parse', () => {
   it('says the server sent malformed DER (message as node 20 reports the malformed-certificate peer)', () => {
-    const error = Object.assign(
-      new Error('802C63B62B7F0000:error:0680009B:asn1 encoding routines:ASN1_get_object:too long:../deps/openssl/openssl/crypto/asn1/asn1_lib.c:95:\n'),
-      { code: 'ERR_SSL_TOO_LONG' },
-    );
+    const error = Object.assign(new Error('802C63B62B7F0000:error:0680009B:asn1 encoding routines:ASN1_get_object:too long:../deps/openssl/openssl/crypto/asn1/asn1_lib.c:95:\n'), {
+      code: 'ERR_SSL_TOO_LONG',
+    });
     expect(describeTlsError(error)).toEqual({ ok: false, error: 'too long (malformed DER from the server, usually its certificate)', errorCode: 'ERR_SSL_TOO_LONG' });
   });
 });

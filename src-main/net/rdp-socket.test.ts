@@ -22,18 +22,19 @@ afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
 });
 
-const confirm = (type: number, value: number): Buffer =>
-  Buffer.from([3, 0, 0, 0x13, 0x0e, 0xd0, 0, 0, 0x12, 0x34, 0, type, 0, 8, 0, value, 0, 0, 0]);
+const confirm = (type: number, value: number): Buffer => Buffer.from([3, 0, 0, 0x13, 0x0e, 0xd0, 0, 0, 0x12, 0x34, 0, type, 0, 8, 0, value, 0, 0, 0]);
 
 describe('exchangeOnce over loopback sockets', () => {
   it('sends the CR it was asked for and reads a selected protocol split over two writes', async () => {
     let got: Buffer | null = null;
-    const port = await serve((s) => s.once('data', (d) => {
-      got = d;
-      const c = confirm(2, 1);
-      s.write(c.subarray(0, 3));
-      setTimeout(() => s.write(c.subarray(3)), 20);
-    }));
+    const port = await serve((s) =>
+      s.once('data', (d) => {
+        got = d;
+        const c = confirm(2, 1);
+        s.write(c.subarray(0, 3));
+        setTimeout(() => s.write(c.subarray(3)), 20);
+      }),
+    );
     const r = await exchangeOnce({ host: '127.0.0.1', port, requestedProtocols: 3, timeoutMs: 2000 });
     expect(r.outcome).toEqual({ kind: 'selected', protocol: 1, protocolName: 'SSL', flags: 0 });
     expect(got![got!.length - 4]).toBe(3);

@@ -123,7 +123,7 @@ export async function connectOnce(address: string, port: number, options: TcpOpt
       return result('aborted');
     case 'error': {
       const kind = (r.error.code && KIND_BY_CODE[r.error.code]) || 'error';
-      return result(kind, r.error.code ?? null, kind === 'error' ? r.error.message.split('\n')[0] ?? KIND_TEXT.error : KIND_TEXT[kind]);
+      return result(kind, r.error.code ?? null, kind === 'error' ? (r.error.message.split('\n')[0] ?? KIND_TEXT.error) : KIND_TEXT[kind]);
     }
   }
 }
@@ -144,7 +144,13 @@ async function connectTo(target: string, port: number, options: TcpOptions): Pro
   // Timed from the moment a socket may be opened: waiting for one is our own queueing.
   const start = performance.now();
   const result = (kind: TcpOutcomeKind, code: string | null = null, message = KIND_TEXT[kind]): TcpAttempt => ({
-    address, port, family, kind, ms: since(start), code, message,
+    address,
+    port,
+    family,
+    kind,
+    ms: since(start),
+    code,
+    message,
   });
   if (!release || options.signal?.aborted) {
     release?.();
@@ -178,7 +184,7 @@ async function connectTo(target: string, port: number, options: TcpOptions): Pro
     });
     socket.once('error', (error: NodeJS.ErrnoException) => {
       const kind = (error.code && KIND_BY_CODE[error.code]) || 'error';
-      finish(result(kind, error.code ?? null, kind === 'error' ? error.message.split('\n')[0] ?? KIND_TEXT.error : KIND_TEXT[kind]));
+      finish(result(kind, error.code ?? null, kind === 'error' ? (error.message.split('\n')[0] ?? KIND_TEXT.error) : KIND_TEXT[kind]));
     });
     // For names, Node tries each resolved address in turn (happy eyeballs), as mstsc does.
     socket.connect(literal === 0 ? { host: target, port, autoSelectFamily: true } : { host: target, port, family });

@@ -39,7 +39,11 @@ export function testKeys(bits: 1024 | 2048 = 2048): forge.pki.rsa.KeyPair {
   let keys = keyCache.get(bits);
   if (!keys) {
     // Node generates in milliseconds what forge's pure-JS generator takes seconds for.
-    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: bits, privateKeyEncoding: { type: 'pkcs1', format: 'pem' }, publicKeyEncoding: { type: 'spki', format: 'pem' } });
+    const { privateKey } = generateKeyPairSync('rsa', {
+      modulusLength: bits,
+      privateKeyEncoding: { type: 'pkcs1', format: 'pem' },
+      publicKeyEncoding: { type: 'spki', format: 'pem' },
+    });
     const priv = forge.pki.privateKeyFromPem(privateKey) as forge.pki.rsa.PrivateKey;
     keys = { privateKey: priv, publicKey: forge.pki.setRsaPublicKey(priv.n, priv.e) };
     keyCache.set(bits, keys);
@@ -60,9 +64,11 @@ export function makeTestCert(spec: TestCertSpec = {}): TestCert {
   const cn = spec.commonName ?? 'localhost';
   // forge encodes a UTF8String itself but takes a BMPString as its raw bytes.
   const commonName =
-    spec.commonNameType === 'utf8' ? { name: 'commonName', value: cn, valueTagClass: forge.asn1.Type.UTF8 as number }
-    : spec.commonNameType === 'bmp' ? { name: 'commonName', value: Buffer.from(cn, 'utf16le').swap16().toString('binary'), valueTagClass: forge.asn1.Type.BMPSTRING as number }
-    : { name: 'commonName', value: cn };
+    spec.commonNameType === 'utf8'
+      ? { name: 'commonName', value: cn, valueTagClass: forge.asn1.Type.UTF8 as number }
+      : spec.commonNameType === 'bmp'
+        ? { name: 'commonName', value: Buffer.from(cn, 'utf16le').swap16().toString('binary'), valueTagClass: forge.asn1.Type.BMPSTRING as number }
+        : { name: 'commonName', value: cn };
   const subject = [{ name: 'organizationName', value: 'RDP Doctor Test' }, commonName];
   cert.setSubject(subject);
   cert.setIssuer(spec.issuer ? spec.issuer.cert.subject.attributes : subject);
@@ -70,10 +76,7 @@ export function makeTestCert(spec: TestCertSpec = {}): TestCert {
   const eku = spec.eku ?? 'serverAuth';
   if (eku === 'serverAuth') extensions.push({ name: 'extKeyUsage', serverAuth: true });
   if (eku === 'clientAuth') extensions.push({ name: 'extKeyUsage', clientAuth: true });
-  const alt = [
-    ...(spec.dnsNames ?? []).map((value) => ({ type: 2, value })),
-    ...(spec.ipAddresses ?? []).map((ip) => ({ type: 7, ip })),
-  ];
+  const alt = [...(spec.dnsNames ?? []).map((value) => ({ type: 2, value })), ...(spec.ipAddresses ?? []).map((ip) => ({ type: 7, ip }))];
   if (alt.length > 0) extensions.push({ name: 'subjectAltName', altNames: alt });
   if (spec.padBytes) {
     const comment = forge.asn1.create(forge.asn1.Class.UNIVERSAL, forge.asn1.Type.IA5STRING, false, 'x'.repeat(spec.padBytes));

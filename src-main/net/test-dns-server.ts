@@ -33,7 +33,13 @@ function readName(msg: Buffer, offset: number): { name: string; end: number } {
 }
 
 function encodeName(name: string): Buffer {
-  return Buffer.concat([...name.split('.').filter(Boolean).map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'latin1')])), Buffer.from([0])]);
+  return Buffer.concat([
+    ...name
+      .split('.')
+      .filter(Boolean)
+      .map((l) => Buffer.concat([Buffer.from([l.length]), Buffer.from(l, 'latin1')])),
+    Buffer.from([0]),
+  ]);
 }
 
 function ipv6Bytes(text: string): Buffer {

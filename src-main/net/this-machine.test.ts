@@ -6,7 +6,19 @@ describe('namesMachine', () => {
   const host01 = { name: 'RDP-HOST01', addresses: ['10.0.0.7', 'fe80::1c2:3ff:fe44:5566'] };
 
   it('knows the names and addresses of a computer', () => {
-    for (const h of ['localhost', 'LOCALHOST.', '127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1', 'rdp-host01', 'RDP-HOST01.corp.example.com', 'rdp-host01.', '10.0.0.7', 'FE80::1C2:3FF:FE44:5566']) {
+    for (const h of [
+      'localhost',
+      'LOCALHOST.',
+      '127.0.0.1',
+      '127.8.9.10',
+      '::1',
+      '::ffff:127.0.0.1',
+      'rdp-host01',
+      'RDP-HOST01.corp.example.com',
+      'rdp-host01.',
+      '10.0.0.7',
+      'FE80::1C2:3FF:FE44:5566',
+    ]) {
       expect(namesMachine(h, host01), h).toBe(true);
     }
     for (const h of ['10.0.0.5', '::2', 'rdp-host02', 'evil.localhost.example.com', '128.0.0.1', '::ffff:10.0.0.8']) {

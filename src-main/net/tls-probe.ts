@@ -33,10 +33,7 @@ export interface TlsProbeOptions {
  * attempt already under way (over the negotiation probe's own connection), which then takes the place of the first.
  */
 export async function probeTlsVersions(options: TlsProbeOptions, fullRange?: Promise<TlsAttemptWithChain>): Promise<TlsProbeResult> {
-  const runs = await Promise.all([
-    fullRange ?? attemptTls({ ...options, version: null }),
-    ...TLS_VERSIONS.map((version) => attemptTls({ ...options, version })),
-  ]);
+  const runs = await Promise.all([fullRange ?? attemptTls({ ...options, version: null }), ...TLS_VERSIONS.map((version) => attemptTls({ ...options, version }))]);
   const [first, ...pinned] = runs;
   const def = first!;
   const versions = {} as Record<TlsVersion, VersionOutcome>;

@@ -41,19 +41,25 @@ describe('decodeTsRequest', () => {
     expect(derTotalLength(hex('30 82 01'))).toBeNull();
   });
   it('never throws on random bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
-      expect(() => decodeTsRequest(bytes)).not.toThrow();
-      expect(() => readTlv(bytes, 0)).not.toThrow();
-      expect(() => derTotalLength(bytes)).not.toThrow();
-      expect(() => decodeTsRequest(Buffer.concat([hex('30 81 da a0 03 02 01 06'), Buffer.from(bytes)]))).not.toThrow();
-    }), { numRuns: fuzzRuns(250) });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (bytes) => {
+        expect(() => decodeTsRequest(bytes)).not.toThrow();
+        expect(() => readTlv(bytes, 0)).not.toThrow();
+        expect(() => derTotalLength(bytes)).not.toThrow();
+        expect(() => decodeTsRequest(Buffer.concat([hex('30 81 da a0 03 02 01 06'), Buffer.from(bytes)]))).not.toThrow();
+      }),
+      { numRuns: fuzzRuns(250) },
+    );
   });
   it('never throws on a mutated valid message', () => {
     const good = Buffer.from(encodeTsRequest(buildNegotiate()));
-    fc.assert(fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }), (edits) => {
-      const b = Buffer.from(good);
-      for (const [i, v] of edits) b[i] = v;
-      expect(() => decodeTsRequest(b)).not.toThrow();
-    }), { numRuns: fuzzRuns(250) });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(good.length - 1), fc.integer({ min: 0, max: 255 })), { maxLength: 6 }), (edits) => {
+        const b = Buffer.from(good);
+        for (const [i, v] of edits) b[i] = v;
+        expect(() => decodeTsRequest(b)).not.toThrow();
+      }),
+      { numRuns: fuzzRuns(250) },
+    );
   });
 });

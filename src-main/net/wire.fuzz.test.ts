@@ -53,7 +53,8 @@ afterAll(async () => {
 
 const bytes = fc.uint8Array({ maxLength: 600 });
 /** Bytes that often start like TPKT, so the fuzz gets past the first-byte check. */
-const tpktish = fc.tuple(fc.constantFrom(0x03, 0x16, 0x15, 0x30, 0x48), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 0xffff }), bytes)
+const tpktish = fc
+  .tuple(fc.constantFrom(0x03, 0x16, 0x15, 0x30, 0x48), fc.integer({ min: 0, max: 255 }), fc.integer({ min: 0, max: 0xffff }), bytes)
   .map(([first, second, length, rest]) => Uint8Array.from([first, second, length >> 8, length & 0xff, ...rest]));
 const chunks = fc.array(fc.oneof(bytes, tpktish), { maxLength: 4 });
 const ends = fc.constantFrom<Script['end']>('fin', 'reset', 'stay');

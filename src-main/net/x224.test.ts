@@ -26,12 +26,18 @@ describe('buildConnectionRequest (MS-RDPBCGR 2.2.1.1, docs/protocol.md#tpkt-and-
 describe('parseConnectionConfirm', () => {
   it('reads the spec example 4.1.2 as PROTOCOL_RDP selected', () => {
     expect(parseConnectionConfirm(hex('03 00 00 13 0e d0 00 00 12 34 00 02 00 08 00 00 00 00 00'))).toEqual({
-      kind: 'selected', protocol: 0, protocolName: 'RDP', flags: 0,
+      kind: 'selected',
+      protocol: 0,
+      protocolName: 'RDP',
+      flags: 0,
     });
   });
   it('reads the Windows capture as HYBRID_EX with flags 0x1F', () => {
     expect(parseConnectionConfirm(hex('03 00 00 13 0e d0 00 00 12 34 00 02 1f 08 00 08 00 00 00'))).toEqual({
-      kind: 'selected', protocol: 8, protocolName: 'HYBRID_EX', flags: 0x1f,
+      kind: 'selected',
+      protocol: 8,
+      protocolName: 'HYBRID_EX',
+      flags: 0x1f,
     });
   });
   it('reads SSL selected', () => {

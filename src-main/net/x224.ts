@@ -65,7 +65,8 @@ export function parseConnectionConfirm(packet: Uint8Array): ConfirmParse {
   }
   // MS-RDPBCGR 2.2.1.2: the confirm is 11 bytes without rdpNegData, 19 with it; anything between is cut-off negotiation data.
   if (header.length === 11) return { kind: 'legacy' };
-  if (header.length < 19) return { kind: 'non-rdp', reason: `a ${header.length}-byte Connection Confirm: too long for a legacy confirm (11), too short for one with negotiation data (19)` };
+  if (header.length < 19)
+    return { kind: 'non-rdp', reason: `a ${header.length}-byte Connection Confirm: too long for a legacy confirm (11), too short for one with negotiation data (19)` };
   const type = packet[11];
   const negLength = (packet[13] ?? 0) | ((packet[14] ?? 0) << 8);
   if ((type !== 0x02 && type !== 0x03) || negLength !== 8) {

@@ -53,7 +53,10 @@ describe('the clean copy of a gateway file against real xfreerdp', () => {
     expect(r.exitCode, log).not.toBe(128);
     const seen = gateway.requests.slice(before);
     expect(seen.length, log).toBeGreaterThan(0);
-    expect(seen.some((q) => q.method === 'RDG_OUT_DATA' && /^\/remoteDesktopGateway\//i.test(q.path)), JSON.stringify(seen)).toBe(true);
+    expect(
+      seen.some((q) => q.method === 'RDG_OUT_DATA' && /^\/remoteDesktopGateway\//i.test(q.path)),
+      JSON.stringify(seen),
+    ).toBe(true);
   });
 
   it('the file made from the computer name alone goes direct and never asks the gateway (why the file is cleaned, not replaced)', async () => {

@@ -58,13 +58,21 @@ describe('cleanCopyOfFile', () => {
     for (const dropped of ['redirectclipboard', 'drivestoredirect', 'audiomode', 'dynamic resolution']) expect(text).not.toContain(dropped);
     const again = checkRdpFileBytes(copy.bytes, 'Cloud PC-clean.rdp');
     expect(again.summary.service).toBe('azure-virtual-desktop');
-    expect(again.summary.where).toMatch(/^opens Azure Virtual Desktop workspace "Cloud PC Enterprise 4vCPU\/16GB\/256GB" through its gateway afdfp-rdgateway-r1\.wvd\.microsoft\.com:443/);
+    expect(again.summary.where).toMatch(
+      /^opens Azure Virtual Desktop workspace "Cloud PC Enterprise 4vCPU\/16GB\/256GB" through its gateway afdfp-rdgateway-r1\.wvd\.microsoft\.com:443/,
+    );
     expect(again.settings?.gateway).toBe('afdfp-rdgateway-r1.wvd.microsoft.com:443');
   });
 
   it('keeps the server port, leaves the clear-text password out', () => {
     const copy = cleanCopyOfFile(fixture('script-plaintext-password.utf8.rdp'), { fallback: false });
-    expect(lines(copy.text)).toEqual(['full address:s:vm01.cloud.example', 'server port:i:3390', 'username:s:Administrator', 'gatewayusagemethod:i:0', 'autoreconnection enabled:i:1']);
+    expect(lines(copy.text)).toEqual([
+      'full address:s:vm01.cloud.example',
+      'server port:i:3390',
+      'username:s:Administrator',
+      'gatewayusagemethod:i:0',
+      'autoreconnection enabled:i:1',
+    ]);
     expect(copy.text).not.toContain('Tr0ub4dor');
   });
 
@@ -73,7 +81,15 @@ describe('cleanCopyOfFile', () => {
     expect(copy.signatureStripped).toBe(true);
     expect(copy.notes).toContain(SIGNED_COPY_NOTE);
     expect(copy.text).not.toMatch(/signscope|signature/);
-    for (const kept of ['remoteapplicationmode:i:1', 'remoteapplicationprogram:s:||WordPad', 'alternate shell:s:||WordPad', 'loadbalanceinfo:s:tsv://MS Terminal Services Plugin.1.Office_Apps', 'use redirection server name:i:1', 'gatewayhostname:s:rdgw.corp.example', 'server port:i:3389']) {
+    for (const kept of [
+      'remoteapplicationmode:i:1',
+      'remoteapplicationprogram:s:||WordPad',
+      'alternate shell:s:||WordPad',
+      'loadbalanceinfo:s:tsv://MS Terminal Services Plugin.1.Office_Apps',
+      'use redirection server name:i:1',
+      'gatewayhostname:s:rdgw.corp.example',
+      'server port:i:3389',
+    ]) {
       expect(copy.text).toContain(kept);
     }
     expect(checkRdpFileBytes(copy.bytes, 'WordPad-clean.rdp').summary.where).toBe('connects to the app "WordPad" on rdcb01.corp.example through gateway rdgw.corp.example');

@@ -15,7 +15,6 @@ import { serializeRdp } from './serialize';
 import type { RdpFile, RdpSetting, RdpValueType } from './types';
 import { FALLBACK_SECURITY_COST, FALLBACK_SETTINGS, type CleanRdp } from './generate';
 
-
 /** A clean copy plus what it kept and left out, for the words beside it. */
 export interface CleanCopy extends CleanRdp {
   /** The setting names kept, as written in the original. */
@@ -71,7 +70,9 @@ function line(key: string, type: RdpValueType, value: string | number): RdpSetti
 export function cleanCopyOfFile(file: RdpFile, options: { readonly fallback: boolean; readonly name?: string }): CleanCopy {
   const route = routeOf(file, options.name);
   if (!route.host) {
-    throw new BadInputError(`${options.name ?? 'The file'} names no computer ("full address" is empty or missing), so there is nothing to reach; give the computer instead: rdp-file clean <computer> -o FILE.`);
+    throw new BadInputError(
+      `${options.name ?? 'The file'} names no computer ("full address" is empty or missing), so there is nothing to reach; give the computer instead: rdp-file clean <computer> -o FILE.`,
+    );
   }
   const isRemoteApp = route.isRemoteApp;
   const all = settingsOf(file);
@@ -106,8 +107,15 @@ export function cleanCopyOfFile(file: RdpFile, options: { readonly fallback: boo
 
 /** "office.rdp" → "office-clean.rdp": the original's name without anything a file name cannot hold. */
 export function cleanCopyName(original: string): string {
-  const base = original.split(/[\\/]/).pop()?.replace(/\.rdp$/i, '') ?? '';
-  const safe = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/[. ]+$/, '').slice(0, 80);
+  const base =
+    original
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.rdp$/i, '') ?? '';
+  const safe = base
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/[. ]+$/, '')
+    .slice(0, 80);
   return `${safe || 'connection'}-clean.rdp`;
 }
 

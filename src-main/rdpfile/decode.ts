@@ -6,8 +6,7 @@ export { MAX_RDP_FILE_BYTES } from '../shared/limits';
 
 /** Decoded text, or a one-line reason the bytes are not text. */
 export type DecodeOutcome =
-  | { readonly ok: true; readonly text: string; readonly encoding: RdpEncoding; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly error: string };
+  { readonly ok: true; readonly text: string; readonly encoding: RdpEncoding; readonly warnings: readonly string[] } | { readonly ok: false; readonly error: string };
 
 /** Share of control characters above which decoded bytes are called binary, not text. */
 const MAX_CONTROL_RATIO = 0.01;

@@ -24,7 +24,12 @@ describe('generateCleanRdp', () => {
     expect(out.securityCost).toMatch(/Network Level Authentication/);
     const parsed = parseRdpBytes(out.bytes);
     // The fallback file turns NLA off on purpose, and checking it says so with the consequence; nothing else is wrong.
-    expect(parsed.ok && validateRdpFile(parsed.file).filter((i) => i.severity !== 'info').map((i) => i.code)).toEqual(['nla-off']);
+    expect(
+      parsed.ok &&
+        validateRdpFile(parsed.file)
+          .filter((i) => i.severity !== 'info')
+          .map((i) => i.code),
+    ).toEqual(['nla-off']);
   });
 
   it('without fallback keeps NLA untouched and states no cost', () => {

@@ -4,8 +4,9 @@ import { RDP_KEY_TABLE } from './key-table';
 
 /** Where a key comes from, so "unknown" means unknown to every one of these. */
 export const KEY_SOURCES = {
-  microsoft: 'Microsoft Learn, "Supported RDP properties" (learn.microsoft.com/azure/virtual-desktop/rdp-properties, formerly windows-server/remote/remote-desktop-services/clients/rdp-files)',
-  freerdp: "FreeRDP client/common/file.c, the keys its .rdp parser reads",
+  microsoft:
+    'Microsoft Learn, "Supported RDP properties" (learn.microsoft.com/azure/virtual-desktop/rdp-properties, formerly windows-server/remote/remote-desktop-services/clients/rdp-files)',
+  freerdp: 'FreeRDP client/common/file.c, the keys its .rdp parser reads',
   mstsc: 'written by Remote Desktop Connection (mstsc) into every file it saves, as in the mstsc-saved file of FreeRDP client/common/test/TestClientRdpFile.c',
   avd: 'Azure Virtual Desktop and Windows 365 downloads (FreeRDP client/common/test/rdp-testcases/test1.rdp and rdp-avd/*.rdp)',
   rdweb: 'the settings an RD Web Access signature covers (rdpsign /sha256; the list in nfedera/rdpsign rdpsign.py)',
@@ -16,18 +17,7 @@ export const KEY_SOURCES = {
 export type KeySource = keyof typeof KEY_SOURCES;
 
 /** What a setting is for: decides what a clean copy keeps and how loud a bad value is. */
-export type KeyRole =
-  | 'address'
-  | 'credentials'
-  | 'security'
-  | 'gateway'
-  | 'broker'
-  | 'service'
-  | 'remoteapp'
-  | 'session'
-  | 'display'
-  | 'redirection'
-  | 'signature';
+export type KeyRole = 'address' | 'credentials' | 'security' | 'gateway' | 'broker' | 'service' | 'remoteapp' | 'session' | 'display' | 'redirection' | 'signature';
 
 /** What a known setting accepts. */
 export interface RdpKeySpec {

@@ -12,11 +12,21 @@ const runs = fuzzRuns(150);
 const shape = (f: RdpFile) => f.lines.map((l) => (l.kind === 'setting' ? `${l.key}|${l.type}|${l.value}` : `#${l.text}`));
 
 const key = fc.stringMatching(/^[a-z][a-z ]{0,20}$/);
-const settingLine = fc.oneof(
-  fc.tuple(key, fc.constant('s'), fc.string({ unit: 'grapheme', maxLength: 30 }).filter((v) => !/[\r\n\u0000-\u001f\u007f]/.test(v))),
-  fc.tuple(key, fc.constant('i'), fc.integer().map(String)),
-  fc.tuple(key, fc.constant('b'), fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b).toString('hex'))),
-).map(([k, t, v]) => `${k}:${t}:${v}`);
+const settingLine = fc
+  .oneof(
+    fc.tuple(
+      key,
+      fc.constant('s'),
+      fc.string({ unit: 'grapheme', maxLength: 30 }).filter((v) => !/[\r\n\u0000-\u001f\u007f]/.test(v)),
+    ),
+    fc.tuple(key, fc.constant('i'), fc.integer().map(String)),
+    fc.tuple(
+      key,
+      fc.constant('b'),
+      fc.uint8Array({ maxLength: 16 }).map((b) => Buffer.from(b).toString('hex')),
+    ),
+  )
+  .map(([k, t, v]) => `${k}:${t}:${v}`);
 
 describe('parser fuzz', () => {
   it('never throws on random bytes, and answers with a file or one clear line', () => {
@@ -56,7 +66,11 @@ describe('parser fuzz', () => {
 
   it('never shows a password, whatever the file around it and however its line is written', () => {
     const secret = fc.stringMatching(/^[A-Za-z0-9!&%$#]{8,20}$/).map((v) => `Zq${v}`);
-    const passwordLine = fc.tuple(fc.constantFrom('password', 'Password', 'clear password', 'password 51', 'gatewaypassword'), fc.constantFrom('s', 'i', 'b', 'x'), fc.constantFrom(':', '=', ' : '));
+    const passwordLine = fc.tuple(
+      fc.constantFrom('password', 'Password', 'clear password', 'password 51', 'gatewaypassword'),
+      fc.constantFrom('s', 'i', 'b', 'x'),
+      fc.constantFrom(':', '=', ' : '),
+    );
     fc.assert(
       fc.property(fc.array(settingLine, { maxLength: 10 }), passwordLine, secret, fc.array(settingLine, { maxLength: 10 }), (before, [name, type, sep], value, after) => {
         const line = sep === ':' ? `${name}:${type}:${value}` : `${name}${sep}${value}`;

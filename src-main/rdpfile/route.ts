@@ -76,12 +76,31 @@ export function routeOf(file: RdpFile, name?: string): RdpRoute {
   const service = serviceOf(file);
   const isDefaultFile = isDefaultRdpName(name);
   const isRemoteApp = intSetting(file, 'remoteapplicationmode') === 1;
-  return { host, port, target, gateway, service, isDefaultFile, isRemoteApp, description: describe({ target, gateway, service, isDefaultFile, isRemoteApp, file, hasFull: stringSetting(file, 'full address') !== null }) };
+  return {
+    host,
+    port,
+    target,
+    gateway,
+    service,
+    isDefaultFile,
+    isRemoteApp,
+    description: describe({ target, gateway, service, isDefaultFile, isRemoteApp, file, hasFull: stringSetting(file, 'full address') !== null }),
+  };
 }
 
-function describe(r: { target: string | null; gateway: string | null; service: RdpService | null; isDefaultFile: boolean; isRemoteApp: boolean; file: RdpFile; hasFull: boolean }): string {
+function describe(r: {
+  target: string | null;
+  gateway: string | null;
+  service: RdpService | null;
+  isDefaultFile: boolean;
+  isRemoteApp: boolean;
+  file: RdpFile;
+  hasFull: boolean;
+}): string {
   // "||calc" is an alias published on the server; the bars are not part of its name.
-  const app = r.isRemoteApp ? stringSetting(r.file, 'remoteapplicationname')?.trim() || stringSetting(r.file, 'remoteapplicationprogram')?.trim().replace(/^\|\|/, '') || null : null;
+  const app = r.isRemoteApp
+    ? stringSetting(r.file, 'remoteapplicationname')?.trim() || stringSetting(r.file, 'remoteapplicationprogram')?.trim().replace(/^\|\|/, '') || null
+    : null;
   const appText = app ? `the app "${clip(app)}" on ` : '';
   if (r.service === 'azure-virtual-desktop') {
     const name = stringSetting(r.file, 'remotedesktopname')?.trim() || stringSetting(r.file, 'wvd endpoint pool')?.trim() || '';

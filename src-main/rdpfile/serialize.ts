@@ -46,9 +46,7 @@ export function setSetting(file: RdpFile, name: string, type: RdpValueType, valu
   if (!last) {
     return { ...file, lines: [...file.lines, { kind: 'setting', key: name, name: lower, type, value: text, line: 0 }] };
   }
-  const lines = file.lines
-    .filter((l) => l === last || !(l.kind === 'setting' && l.name === lower))
-    .map((l) => (l === last ? { ...last, type, value: text } : l));
+  const lines = file.lines.filter((l) => l === last || !(l.kind === 'setting' && l.name === lower)).map((l) => (l === last ? { ...last, type, value: text } : l));
   return { ...file, lines };
 }
 
@@ -76,8 +74,7 @@ export interface RdpEditResult {
 
 /** One change to apply to a file. */
 export type RdpEdit =
-  | { readonly op: 'set'; readonly name: string; readonly type: RdpValueType; readonly value: string | number }
-  | { readonly op: 'remove'; readonly name: string };
+  { readonly op: 'set'; readonly name: string; readonly type: RdpValueType; readonly value: string | number } | { readonly op: 'remove'; readonly name: string };
 
 /** Applies edits; any edit of a signed file strips `signscope`/`signature` and says so. */
 export function editRdpFile(file: RdpFile, edits: readonly RdpEdit[]): RdpEditResult {

@@ -54,16 +54,22 @@ export function checkRdpFileBytes(bytes: Uint8Array, name: string): RdpFileCheck
   if (!parsed.ok) {
     const issue: RdpIssue = { severity: 'error', code: 'unreadable', message: parsed.error };
     return {
-      summary: { name, target: null, gateway: null, where: 'is not a readable .rdp file', service: null, signed: false, settings: {}, issues: [{ severity: 'error', message: parsed.error, code: 'unreadable' }] },
+      summary: {
+        name,
+        target: null,
+        gateway: null,
+        where: 'is not a readable .rdp file',
+        service: null,
+        signed: false,
+        settings: {},
+        issues: [{ severity: 'error', message: parsed.error, code: 'unreadable' }],
+      },
       issues: [issue],
       settings: null,
       file: null,
     };
   }
-  const issues: RdpIssue[] = [
-    ...parsed.warnings.map((message): RdpIssue => ({ severity: 'warning', code: 'encoding', message })),
-    ...validateRdpFile(parsed.file, { name }),
-  ];
+  const issues: RdpIssue[] = [...parsed.warnings.map((message): RdpIssue => ({ severity: 'warning', code: 'encoding', message })), ...validateRdpFile(parsed.file, { name })];
   const route = routeOf(parsed.file, name);
   return {
     summary: {

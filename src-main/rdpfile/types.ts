@@ -38,9 +38,7 @@ export interface RdpFile {
 }
 
 /** What parsing returns: the file, or one clear line saying why the bytes are not a .rdp file. */
-export type RdpParseResult =
-  | { readonly ok: true; readonly file: RdpFile; readonly warnings: readonly string[] }
-  | { readonly ok: false; readonly error: string };
+export type RdpParseResult = { readonly ok: true; readonly file: RdpFile; readonly warnings: readonly string[] } | { readonly ok: false; readonly error: string };
 
 /** One problem found in a .rdp file. */
 export interface RdpIssue {

@@ -18,7 +18,12 @@ export function securityIssues(file: RdpFile): RdpIssue[] {
   const authLevel = intSetting(file, 'authentication level');
   const negotiate = intSetting(file, 'negotiate security layer');
   if (credssp === 0) {
-    issues.push({ severity: 'warning', code: 'nla-off', key: 'enablecredsspsupport', message: `enablecredsspsupport:i:0 turns Network Level Authentication (CredSSP) off. ${NLA_OFF_CONSEQUENCE}` });
+    issues.push({
+      severity: 'warning',
+      code: 'nla-off',
+      key: 'enablecredsspsupport',
+      message: `enablecredsspsupport:i:0 turns Network Level Authentication (CredSSP) off. ${NLA_OFF_CONSEQUENCE}`,
+    });
   }
   if (credssp === 0 && authLevel === 1) {
     issues.push({
@@ -56,9 +61,21 @@ export function passwordIssues(file: RdpFile): RdpIssue[] {
   for (const s of settingsOf(file)) {
     if (s.value.trim() === '') continue;
     if (s.name === 'password 51') {
-      issues.push({ severity: 'info', code: 'saved-password', key: s.name, line: s.line, message: 'The file holds an encrypted password (password 51) that only the Windows user who saved it can use.' });
+      issues.push({
+        severity: 'info',
+        code: 'saved-password',
+        key: s.name,
+        line: s.line,
+        message: 'The file holds an encrypted password (password 51) that only the Windows user who saved it can use.',
+      });
     } else if (s.name === 'password' && s.type === 'b') {
-      issues.push({ severity: 'info', code: 'saved-password-ce', key: s.name, line: s.line, message: `Line ${s.line}: "${s.key}:b:" is a password saved by the old Windows CE client; Remote Desktop Connection does not use it.` });
+      issues.push({
+        severity: 'info',
+        code: 'saved-password-ce',
+        key: s.name,
+        line: s.line,
+        message: `Line ${s.line}: "${s.key}:b:" is a password saved by the old Windows CE client; Remote Desktop Connection does not use it.`,
+      });
     } else if (/password/.test(s.name) && s.type === 's') {
       issues.push({
         severity: 'warning',

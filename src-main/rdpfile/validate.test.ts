@@ -67,8 +67,20 @@ describe('validateRdpFile', () => {
 
 describe('readClientSettings', () => {
   it('reads the last value of each security setting, the port from the address and the used gateway', () => {
-    const s = readClientSettings(parseRdpText('full address:s:h:3390\nenablecredsspsupport:i:1\nenablecredsspsupport:i:0\nauthentication level:i:2\ngatewayhostname:s:gw\ngatewayusagemethod:i:2\n'), 'a.rdp');
-    expect(s).toEqual({ enableCredSsp: false, authenticationLevel: 2, negotiateSecurityLayer: null, port: 3390, gateway: 'gw', address: 'h:3390', fileName: 'a.rdp', service: null });
+    const s = readClientSettings(
+      parseRdpText('full address:s:h:3390\nenablecredsspsupport:i:1\nenablecredsspsupport:i:0\nauthentication level:i:2\ngatewayhostname:s:gw\ngatewayusagemethod:i:2\n'),
+      'a.rdp',
+    );
+    expect(s).toEqual({
+      enableCredSsp: false,
+      authenticationLevel: 2,
+      negotiateSecurityLayer: null,
+      port: 3390,
+      gateway: 'gw',
+      address: 'h:3390',
+      fileName: 'a.rdp',
+      service: null,
+    });
     const t = readClientSettings(parseRdpText('full address:s:h\nserver port:i:3391\ngatewayhostname:s:gw\ngatewayusagemethod:i:0\nnegotiate security layer:i:0\n'), 'b.rdp');
     expect(t.port).toBe(3391);
     expect(t.address).toBe('h');

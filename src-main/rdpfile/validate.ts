@@ -20,7 +20,7 @@ export function isDefaultRdpName(name: string | undefined): boolean {
 
 /** The note for Default.rdp, which mstsc reads when started without a file and rewrites when it closes. */
 export const DEFAULT_FILE_NOTE =
-  'This is Remote Desktop Connection\'s defaults file (Default.rdp in Documents): mstsc starts from it when opened without a file and saves the last connection into it.';
+  "This is Remote Desktop Connection's defaults file (Default.rdp in Documents): mstsc starts from it when opened without a file and saves the last connection into it.";
 
 function duplicateIssues(file: RdpFile): RdpIssue[] {
   const seen = new Map<string, RdpSetting[]>();
@@ -79,16 +79,32 @@ function addressIssues(file: RdpFile, options: ValidateOptions): RdpIssue[] {
   if (!full || full.value.trim() === '') {
     if (isDefault) return [{ severity: 'info', code: 'default-file', message: `${DEFAULT_FILE_NOTE} It names no computer, which is normal for it.` }];
     return full
-      ? [{ severity: 'error', code: 'address-empty', key: 'full address', line: full.line, message: `Line ${full.line}: "full address" is empty, so the file names no computer to connect to.` }]
+      ? [
+          {
+            severity: 'error',
+            code: 'address-empty',
+            key: 'full address',
+            line: full.line,
+            message: `Line ${full.line}: "full address" is empty, so the file names no computer to connect to.`,
+          },
+        ]
       : [{ severity: 'error', code: 'address-missing', key: 'full address', message: 'The file has no "full address", the one setting every .rdp file needs.' }];
   }
-  const issues: RdpIssue[] = isDefault ? [{ severity: 'info', code: 'default-file', message: `${DEFAULT_FILE_NOTE} It names ${clip(full.value.trim())}, the last computer connected to.` }] : [];
+  const issues: RdpIssue[] = isDefault
+    ? [{ severity: 'info', code: 'default-file', message: `${DEFAULT_FILE_NOTE} It names ${clip(full.value.trim())}, the last computer connected to.` }]
+    : [];
   let fullPort: number | null = null;
   try {
     const parsed = parseTarget(full.value);
     if (/^\[[^\]]*\]:\d+$|^[^:]+:\d+$/.test(full.value.trim())) fullPort = parsed.port;
   } catch (error) {
-    issues.push({ severity: 'error', code: 'address-invalid', key: 'full address', line: full.line, message: `Line ${full.line}: ${error instanceof Error ? error.message : 'bad address'}` });
+    issues.push({
+      severity: 'error',
+      code: 'address-invalid',
+      key: 'full address',
+      line: full.line,
+      message: `Line ${full.line}: ${error instanceof Error ? error.message : 'bad address'}`,
+    });
   }
   const serverPort = intSetting(file, 'server port');
   if (fullPort !== null && serverPort !== null && fullPort !== serverPort) {
@@ -113,10 +129,23 @@ function signatureIssues(file: RdpFile): RdpIssue[] {
   const scope = lastSetting(file, 'signscope');
   const signature = lastSetting(file, 'signature');
   if (scope && signature) {
-    return [{ severity: 'info', code: 'signed', message: 'The file is signed (signscope/signature). Changing any setting breaks the signature, so an edited copy is saved without it and mstsc will warn about an unknown publisher.' }];
+    return [
+      {
+        severity: 'info',
+        code: 'signed',
+        message:
+          'The file is signed (signscope/signature). Changing any setting breaks the signature, so an edited copy is saved without it and mstsc will warn about an unknown publisher.',
+      },
+    ];
   }
   if (scope || signature) {
-    return [{ severity: 'error', code: 'signature-incomplete', message: `The file has "${scope ? 'signscope' : 'signature'}" without "${scope ? 'signature' : 'signscope'}"; mstsc treats the signature as broken.` }];
+    return [
+      {
+        severity: 'error',
+        code: 'signature-incomplete',
+        message: `The file has "${scope ? 'signscope' : 'signature'}" without "${scope ? 'signature' : 'signscope'}"; mstsc treats the signature as broken.`,
+      },
+    ];
   }
   return [];
 }
@@ -159,5 +188,11 @@ export function validateRdpFile(file: RdpFile, options: ValidateOptions = {}): R
 
 /** The names of settings this app does not know, as written, in file order. */
 export function unknownKeys(file: RdpFile): string[] {
-  return [...new Set(settingsOf(file).filter((s) => !Object.prototype.hasOwnProperty.call(RDP_KEYS, s.name) && !NON_STANDARD_KEYS[s.name]).map((s) => s.key))];
+  return [
+    ...new Set(
+      settingsOf(file)
+        .filter((s) => !Object.prototype.hasOwnProperty.call(RDP_KEYS, s.name) && !NON_STANDARD_KEYS[s.name])
+        .map((s) => s.key),
+    ),
+  ];
 }

@@ -105,17 +105,12 @@ function spec(field: FieldSpec): { label: string; as?: ValueFormat } {
 
 function tableBlock(evidence: Record<string, unknown>, path: string, table: TableSpec): EvidenceBlock | null {
   const source = valueAt(evidence, path);
-  const entries: [string | null, unknown][] = Array.isArray(source)
-    ? source.map((row) => [null, row])
-    : isRecord(source) && table.keyColumn
-      ? Object.entries(source)
-      : [];
+  const entries: [string | null, unknown][] = Array.isArray(source) ? source.map((row) => [null, row]) : isRecord(source) && table.keyColumn ? Object.entries(source) : [];
   if (entries.length === 0) return null;
   const columns = Object.entries(table.columns).map(([p, f]) => ({ path: p, ...spec(f) }));
-  const rows = entries.slice(0, MAX_TABLE_ROWS).map(([key, row]) => [
-    ...(table.keyColumn ? [key ?? ''] : []),
-    ...columns.map((c) => formatValue(valueAt(row, c.path), c.as) ?? '—'),
-  ]);
+  const rows = entries
+    .slice(0, MAX_TABLE_ROWS)
+    .map(([key, row]) => [...(table.keyColumn ? [key ?? ''] : []), ...columns.map((c) => formatValue(valueAt(row, c.path), c.as) ?? '—')]);
   // Columns no row fills are left out: a table of TLS versions that all worked needs no "Error" column.
   const offset = table.keyColumn ? 1 : 0;
   const kept = columns.map((_, i) => rows.some((r) => r[i + offset] !== '—'));

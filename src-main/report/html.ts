@@ -57,7 +57,10 @@ function planHtml(v: ReportView): string {
   const cause = v.verdict.cause?.title ?? null;
   const steps = p.steps
     .map((s, i) => {
-      const tags = [s.isRecommended ? 'recommended' : '', s.isOptional ? 'optional' : ''].filter(Boolean).map((t) => ` <span class="chip tag">${t}</span>`).join('');
+      const tags = [s.isRecommended ? 'recommended' : '', s.isOptional ? 'optional' : '']
+        .filter(Boolean)
+        .map((t) => ` <span class="chip tag">${t}</span>`)
+        .join('');
       const outcome = s.outcome ? ` · <span class="outcome">${e(s.outcome)}</span>` : '';
       const others = s.forFindings.filter((t) => t !== cause);
       const why = others.length > 0 ? ` <small class="muted">(for: ${others.map(e).join('; ')})</small>` : '';
@@ -68,7 +71,10 @@ function planHtml(v: ReportView): string {
     })
     .join('');
   const without = p.withoutFix
-    .map((w) => `<p><small>No one-click fix for “${e(w.title)}”${w.reference ? ` — Microsoft: ${link(w.reference)}` : '; its explanation in the details says what to check'}.</small></p>`)
+    .map(
+      (w) =>
+        `<p><small>No one-click fix for “${e(w.title)}”${w.reference ? ` — Microsoft: ${link(w.reference)}` : '; its explanation in the details says what to check'}.</small></p>`,
+    )
     .join('');
   const start = p.startWith.length > 0 ? `<p>Start with these checks: ${p.startWith.map(e).join(', ')}.</p>` : '';
   const noticed = v.verdict.noticed.filter((f) => !p.steps.some((s) => s.forFindings.includes(f.title)) && !p.withoutFix.some((w) => w.title === f.title));

@@ -25,7 +25,11 @@ const MIME: Record<ReportFormat, string> = {
 
 /** A file-system-safe file name from the (possibly redacted) host and the start time. */
 export function reportFileName(report: Report, format: ReportFormat): string {
-  const host = report.target.host.replace(/[^A-Za-z0-9.-]+/g, '_').replace(/^[.-]+/, '').slice(0, 60) || 'target';
+  const host =
+    report.target.host
+      .replace(/[^A-Za-z0-9.-]+/g, '_')
+      .replace(/^[.-]+/, '')
+      .slice(0, 60) || 'target';
   const stamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(report.startedAt) ? report.startedAt.slice(0, 16).replace(/[:T]/g, '-') : 'report';
   return `rdp-doctor-${host}-${stamp}.${format}`;
 }
@@ -36,7 +40,12 @@ export interface RenderOptions {
 }
 
 /** Renders the report in `format`, redacting users and/or hosts first when asked. */
-export async function renderReport(report: Report, format: ReportFormat, redact: RedactOptions = { users: false, hosts: false }, options: RenderOptions = {}): Promise<RenderedReport> {
+export async function renderReport(
+  report: Report,
+  format: ReportFormat,
+  redact: RedactOptions = { users: false, hosts: false },
+  options: RenderOptions = {},
+): Promise<RenderedReport> {
   const r = redactReport(report, redact);
   const fileName = reportFileName(r, format);
   switch (format) {

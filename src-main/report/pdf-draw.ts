@@ -56,7 +56,10 @@ function runsHeight(doc: Doc, runs: readonly Run[], width: number): number {
 /** Writes one paragraph of runs at the current position. */
 export function paragraph(doc: Doc, runs: readonly Run[], x: number, width: number): void {
   runs.forEach((r, i) => {
-    doc.font(r.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(r.size ?? 9.5).fillColor(r.colour ?? INK.text);
+    doc
+      .font(r.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(r.size ?? 9.5)
+      .fillColor(r.colour ?? INK.text);
     // Only the first run sets the position and width: giving them again mid-paragraph makes pdfkit start a new line.
     const more = i < runs.length - 1;
     if (i === 0) doc.text(pdfSafe(r.text), x, doc.y, { width, continued: more });
@@ -120,7 +123,10 @@ function drawRow(doc: Doc, cells: readonly Cell[], widths: readonly number[], x0
     const bg = header ? '#f3f2f1' : cell.bg;
     if (bg) doc.save().rect(x, top, w, height).fill(bg).restore();
     doc.save().lineWidth(0.5).strokeColor(INK.rule).rect(x, top, w, height).stroke().restore();
-    doc.font(header || cell.bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(TABLE_SIZE).fillColor(cell.fg ?? INK.text);
+    doc
+      .font(header || cell.bold ? 'Helvetica-Bold' : 'Helvetica')
+      .fontSize(TABLE_SIZE)
+      .fillColor(cell.fg ?? INK.text);
     doc.text(pdfSafe(cell.text), x + CELL_PAD, top + CELL_PAD, { width: w - 2 * CELL_PAD, lineBreak: true });
     x += w;
   });

@@ -29,7 +29,16 @@ describe('the PDF report', () => {
       expect(i, s).toBeGreaterThanOrEqual(0);
       return i;
     };
-    const order = [at('RDP Doctor report'), at('Most likely cause'), at(FINDING_META['certificate-expired'].title), at('The error codes'), at('What to do now'), at('Every check'), at('Details'), at('Evidence of each check')];
+    const order = [
+      at('RDP Doctor report'),
+      at('Most likely cause'),
+      at(FINDING_META['certificate-expired'].title),
+      at('The error codes'),
+      at('What to do now'),
+      at('Every check'),
+      at('Details'),
+      at('Evidence of each check'),
+    ];
     expect([...order].sort((a, b) => a - b)).toEqual(order);
   });
 
@@ -64,8 +73,17 @@ describe('the PDF report', () => {
       const file = join(dir, 'r.pdf');
       writeFileSync(file, await renderPdf(report));
       // poppler's pdftotext reads the file as any viewer does, page by page.
-      const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).split('\f').filter((p) => p.trim() !== '');
-      const continued = pages.map((p) => p.split('\n').find((l) => l.trim() !== '')!.trim()).filter((l) => l.endsWith('(continued)'));
+      const pages = execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' })
+        .split('\f')
+        .filter((p) => p.trim() !== '');
+      const continued = pages
+        .map((p) =>
+          p
+            .split('\n')
+            .find((l) => l.trim() !== '')!
+            .trim(),
+        )
+        .filter((l) => l.endsWith('(continued)'));
       expect(continued.length).toBeGreaterThanOrEqual(2);
       for (const line of continued) expect(line).toMatch(/^(Every check|.+ › .+ — .+) \(continued\)$/);
       for (const page of pages) {

@@ -19,16 +19,26 @@ export interface PdfOptions {
   readonly locale?: string | null;
 }
 
-const refRuns = (ref: FindingReference): Run[] => [{ text: `Microsoft: ${ref.title} — `, size: 8.5 }, { text: ref.url, size: 8.5, colour: INK.link }];
+const refRuns = (ref: FindingReference): Run[] => [
+  { text: `Microsoft: ${ref.title} — `, size: 8.5 },
+  { text: ref.url, size: 8.5, colour: INK.link },
+];
 
 function header(doc: Doc, v: ReportView): void {
   const f = frame(doc);
   doc.font('Helvetica-Bold').fontSize(16).fillColor(INK.text).text(pdfSafe(v.title), f.x, doc.y);
-  doc.font('Helvetica').fontSize(11).text(pdfSafe(`${v.target} · ${v.when}`));
+  doc
+    .font('Helvetica')
+    .fontSize(11)
+    .text(pdfSafe(`${v.target} · ${v.when}`));
   doc.font('Helvetica').fontSize(8).fillColor(INK.muted).text('Support code', f.x, doc.page.margins.top, { width: f.width, align: 'right' });
   doc.font('Courier-Bold').fontSize(12).fillColor(INK.text).text(pdfSafe(v.supportCode), f.x, doc.y, { width: f.width, align: 'right' });
   doc.y = Math.max(doc.y, doc.page.margins.top + 36);
-  doc.font('Helvetica').fontSize(8.5).fillColor(INK.muted).text(pdfSafe(v.facts.map(([k, val]) => `${k}: ${val}`).join(' · ')), f.x, doc.y + 2, { width: f.width });
+  doc
+    .font('Helvetica')
+    .fontSize(8.5)
+    .fillColor(INK.muted)
+    .text(pdfSafe(v.facts.map(([k, val]) => `${k}: ${val}`).join(' · ')), f.x, doc.y + 2, { width: f.width });
   doc.fillColor(INK.text).moveDown(0.5);
 }
 
@@ -36,11 +46,21 @@ function verdict(doc: Doc, v: ReportView): void {
   const d = v.verdict;
   if (d.kind === 'cause' && d.cause) {
     const sev = d.cause.severity;
-    box(doc, [
-      { runs: [{ text: 'Most likely cause', bold: true, size: 11.5 }] },
-      { runs: [{ text: d.cause.title, bold: true, size: 11 }, { text: `  ${sev.toUpperCase()}`, bold: true, size: 11, colour: SEVERITY_COLOURS[sev].bg }, { text: ` · ${Math.round(d.cause.confidence * 100)}% likely`, size: 11, colour: INK.muted }] },
-      { runs: [{ text: d.cause.explanation }] },
-    ], { bar: STATUS_COLOURS.fail.fg, bg: STATUS_COLOURS.fail.bg });
+    box(
+      doc,
+      [
+        { runs: [{ text: 'Most likely cause', bold: true, size: 11.5 }] },
+        {
+          runs: [
+            { text: d.cause.title, bold: true, size: 11 },
+            { text: `  ${sev.toUpperCase()}`, bold: true, size: 11, colour: SEVERITY_COLOURS[sev].bg },
+            { text: ` · ${Math.round(d.cause.confidence * 100)}% likely`, size: 11, colour: INK.muted },
+          ],
+        },
+        { runs: [{ text: d.cause.explanation }] },
+      ],
+      { bar: STATUS_COLOURS.fail.fg, bg: STATUS_COLOURS.fail.bg },
+    );
     return;
   }
   const c = d.kind === 'unclear' ? STATUS_COLOURS.warn : STATUS_COLOURS.pass;
@@ -58,7 +78,10 @@ function codesAndPlan(doc: Doc, v: ReportView): void {
   const p = v.plan;
   const cause = v.verdict.cause?.title ?? null;
   const steps: Para[] = p.steps.flatMap((s, i) => {
-    const head: Run[] = [{ text: `${s.number}. ${s.title}`, bold: true }, { text: ` — ${s.where}`, colour: INK.muted }];
+    const head: Run[] = [
+      { text: `${s.number}. ${s.title}`, bold: true },
+      { text: ` — ${s.where}`, colour: INK.muted },
+    ];
     if (s.isRecommended) head.push({ text: ' · recommended', bold: true, colour: INK.link });
     if (s.isOptional) head.push({ text: ' · optional', colour: INK.muted });
     if (s.outcome) head.push({ text: ` · ${s.outcome}`, bold: true, colour: STATUS_COLOURS.pass.fg });
@@ -71,11 +94,17 @@ function codesAndPlan(doc: Doc, v: ReportView): void {
     return lines;
   });
   for (const w of p.withoutFix) {
-    steps.push({ runs: [{ text: `No one-click fix for "${w.title}"`, size: 8.5, bold: true }, ...(w.reference ? [{ text: ' — ', size: 8.5 }, ...refRuns(w.reference)] : [{ text: '; its explanation in the details says what to check.', size: 8.5 }])] });
+    steps.push({
+      runs: [
+        { text: `No one-click fix for "${w.title}"`, size: 8.5, bold: true },
+        ...(w.reference ? [{ text: ' — ', size: 8.5 }, ...refRuns(w.reference)] : [{ text: '; its explanation in the details says what to check.', size: 8.5 }]),
+      ],
+    });
   }
   if (p.startWith.length > 0) steps.push({ runs: [{ text: `Start with these checks: ${p.startWith.join(', ')}.` }] });
   if (steps.length === 0) steps.push({ runs: [{ text: 'Nothing to fix.' }] });
-  if (p.otherFixesApplied.length > 0) steps.push({ runs: [{ text: `Also done in this session: ${p.otherFixesApplied.map((f) => `${f.title} · ${f.outcome}`).join('; ')}`, size: 8.5 }] });
+  if (p.otherFixesApplied.length > 0)
+    steps.push({ runs: [{ text: `Also done in this session: ${p.otherFixesApplied.map((f) => `${f.title} · ${f.outcome}`).join('; ')}`, size: 8.5 }] });
   const noticed = v.verdict.noticed.filter((f) => !p.steps.some((s) => s.forFindings.includes(f.title)) && !p.withoutFix.some((w) => w.title === f.title));
   if (noticed.length > 0) steps.push({ runs: [{ text: `Also noticed: ${noticed.map((f) => `${f.title} (${f.severity})`).join(', ')}`, size: 8.5, colour: INK.muted }] });
   box(doc, [{ runs: [{ text: 'What to do now', bold: true, size: 11 }] }, ...steps], { bar: INK.link, bg: '#f3f8fc' });
@@ -87,20 +116,46 @@ function statusTable(doc: Doc, v: ReportView): void {
     .filter((s) => s.checks.length > 0)
     .flatMap((s) =>
       s.checks.map((c, i) => [
-        i === 0 ? { text: `${s.title}\n${sectionWords(s)}`, bold: true, fg: STATUS_COLOURS[s.status].fg, bg: STATUS_COLOURS[s.status].bg } : { text: '', bg: STATUS_COLOURS[s.status].bg },
+        i === 0
+          ? { text: `${s.title}\n${sectionWords(s)}`, bold: true, fg: STATUS_COLOURS[s.status].fg, bg: STATUS_COLOURS[s.status].bg }
+          : { text: '', bg: STATUS_COLOURS[s.status].bg },
         { text: c.title },
         { text: STATUS_WORDS[c.status], bold: true, fg: STATUS_COLOURS[c.status].fg, bg: STATUS_COLOURS[c.status].bg },
         { text: c.summary },
       ]),
     );
-  const columns = [{ title: 'Section', share: 1.25 }, { title: 'Check', share: 1.5 }, { title: 'Status', share: 0.9 }, { title: 'What it found', share: 4 }];
+  const columns = [
+    { title: 'Section', share: 1.25 },
+    { title: 'Check', share: 1.5 },
+    { title: 'Status', share: 0.9 },
+    { title: 'What it found', share: 4 },
+  ];
   table(doc, { columns, rows, continues: 'Every check' });
 }
 
 /** An evidence block as a table spec; `continues` names the check on the pages it runs onto. */
 function evidenceTable(b: EvidenceBlock, continues: string): TableSpec {
-  if (b.kind === 'rows') return { columns: [{ title: 'Field', share: 1 }, { title: 'Value', share: 2.2 }], rows: b.rows.map(([k, val]) => [{ text: k, bold: true }, { text: val }]), continues };
-  return { columns: b.columns.map((c, i) => ({ title: c, share: columnShare(c, b.rows.map((r) => r[i] ?? '')) })), rows: b.rows.map((r) => r.map((text) => ({ text }))), caption: b.title, continues };
+  if (b.kind === 'rows')
+    return {
+      columns: [
+        { title: 'Field', share: 1 },
+        { title: 'Value', share: 2.2 },
+      ],
+      rows: b.rows.map(([k, val]) => [{ text: k, bold: true }, { text: val }]),
+      continues,
+    };
+  return {
+    columns: b.columns.map((c, i) => ({
+      title: c,
+      share: columnShare(
+        c,
+        b.rows.map((r) => r[i] ?? ''),
+      ),
+    })),
+    rows: b.rows.map((r) => r.map((text) => ({ text }))),
+    caption: b.title,
+    continues,
+  };
 }
 
 /** A column's share of the width by what it holds: a column of sentences gets room, one of "yes"/"no" little, and a word is not split. */
@@ -125,8 +180,26 @@ function details(doc: Doc, v: ReportView): void {
     heading(doc, `${x.finding.title} (${x.finding.severity}, ${Math.round(x.finding.confidence * 100)}% likely)`, 10.5);
     paragraph(doc, [{ text: x.finding.explanation }], f.x, f.width);
     paragraph(doc, [{ text: x.finding.technical, size: 8.5, colour: INK.muted }], f.x, f.width);
-    if (x.basedOn.length > 0) paragraph(doc, [{ text: 'Based on: ', bold: true, size: 8.5 }, { text: x.basedOn.join(', '), size: 8.5 }], f.x, f.width);
-    for (const c of x.finding.contradictions) paragraph(doc, [{ text: 'Speaks against it: ', bold: true, size: 8.5 }, { text: c, size: 8.5 }], f.x, f.width);
+    if (x.basedOn.length > 0)
+      paragraph(
+        doc,
+        [
+          { text: 'Based on: ', bold: true, size: 8.5 },
+          { text: x.basedOn.join(', '), size: 8.5 },
+        ],
+        f.x,
+        f.width,
+      );
+    for (const c of x.finding.contradictions)
+      paragraph(
+        doc,
+        [
+          { text: 'Speaks against it: ', bold: true, size: 8.5 },
+          { text: c, size: 8.5 },
+        ],
+        f.x,
+        f.width,
+      );
     if (x.reference) paragraph(doc, refRuns(x.reference), f.x, f.width);
   }
   if (v.evidence.length > 0) heading(doc, 'Evidence of each check', 11.5);
@@ -142,10 +215,19 @@ function details(doc: Doc, v: ReportView): void {
     paragraph(doc, [{ text: codes.summary }], f.x, f.width);
     for (const c of codes.corrections) paragraph(doc, [{ text: c, size: 8.5, colour: INK.muted }], f.x, f.width);
     doc.moveDown(0.3);
-    table(doc, evidenceTable({ kind: 'table', title: 'Decoded', columns: ['Code', 'Kind', 'Name', 'Meaning'], rows: codes.codes.map((c) => [`${c.hex} (${c.value})`, c.kind, c.name, c.meaning]) }, 'Error codes, one by one'));
+    table(
+      doc,
+      evidenceTable(
+        { kind: 'table', title: 'Decoded', columns: ['Code', 'Kind', 'Name', 'Meaning'], rows: codes.codes.map((c) => [`${c.hex} (${c.value})`, c.kind, c.name, c.meaning]) },
+        'Error codes, one by one',
+      ),
+    );
   }
   if (v.fixesApplied.length > 0) {
-    const fixes = evidenceTable({ kind: 'table', title: 'Fixes', columns: ['Fix', 'Result', 'When', 'Message'], rows: v.fixesApplied.map((x) => [x.title, x.outcome, x.at, x.message]) }, 'Fixes run in this session');
+    const fixes = evidenceTable(
+      { kind: 'table', title: 'Fixes', columns: ['Fix', 'Result', 'When', 'Message'], rows: v.fixesApplied.map((x) => [x.title, x.outcome, x.at, x.message]) },
+      'Fixes run in this session',
+    );
     headingWithTable(doc, 'Fixes run in this session', fixes);
     table(doc, fixes);
   }
@@ -153,7 +235,12 @@ function details(doc: Doc, v: ReportView): void {
   if (log) {
     heading(doc, 'App log', 10.5);
     paragraph(doc, [{ text: `The last ${log.lines.length} lines of ${log.file}`, size: 8.5, colour: INK.muted }], f.x, f.width);
-    doc.font('Courier').fontSize(7).text(pdfSafe(log.lines.join('\n')), f.x, doc.y, { width: f.width }).font('Helvetica').fontSize(9.5);
+    doc
+      .font('Courier')
+      .fontSize(7)
+      .text(pdfSafe(log.lines.join('\n')), f.x, doc.y, { width: f.width })
+      .font('Helvetica')
+      .fontSize(9.5);
   }
 }
 

@@ -25,13 +25,19 @@ describe('redactReport (property)', () => {
     const ip6 = fc.ipV6().filter((a) => /[1-9a-f]/i.test(a));
     fc.assert(
       // 0.0.0.0 (any address) names no machine and is kept on purpose.
-      fc.property(host, user, fc.ipV4().filter((a) => a !== '0.0.0.0'), ip6, (h, u, a4, a6) => {
-        const redacted = redactReport(withSecrets(h, u, a4, a6), { users: true, hosts: true });
-        for (const text of [JSON.stringify(redacted), renderHtml(redacted)]) {
-          const lower = text.toLowerCase();
-          for (const secret of [h, u, a4, a6]) expect(lower, secret).not.toContain(secret.toLowerCase());
-        }
-      }),
+      fc.property(
+        host,
+        user,
+        fc.ipV4().filter((a) => a !== '0.0.0.0'),
+        ip6,
+        (h, u, a4, a6) => {
+          const redacted = redactReport(withSecrets(h, u, a4, a6), { users: true, hosts: true });
+          for (const text of [JSON.stringify(redacted), renderHtml(redacted)]) {
+            const lower = text.toLowerCase();
+            for (const secret of [h, u, a4, a6]) expect(lower, secret).not.toContain(secret.toLowerCase());
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });

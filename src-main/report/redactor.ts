@@ -5,9 +5,36 @@
 import { isIP } from 'node:net';
 import { CHECK_IDS, FINDING_IDS, FIX_IDS, SECTION_IDS } from '../shared/ids';
 import {
-  dnAttributeKind, DN_IN_TEXT, EXACT_CASE_KINDS, DN_KEY, DOMAIN_KEY, DOMAIN_NAME, DOMAIN_SID, DOMAIN_USER, EMAIL, FILE_ENDINGS, FILE_KEY, GENERIC_WORDS,
-  HOST_KEY, IPV4, ORG_LISTS, IPV6_CANDIDATE, isNotHostKey, NOT_A_DOMAIN, NOT_A_HOST_START, parseDistinguishedName, PLACEHOLDER, PROFILE_PATH,
-  RDP_FILE_NAME, TERMSRV, UNC_HOST, URL_HOST, USER_KEY, USER_KINDS, WELL_KNOWN_PRINCIPAL, type IdentifierKind,
+  dnAttributeKind,
+  DN_IN_TEXT,
+  EXACT_CASE_KINDS,
+  DN_KEY,
+  DOMAIN_KEY,
+  DOMAIN_NAME,
+  DOMAIN_SID,
+  DOMAIN_USER,
+  EMAIL,
+  FILE_ENDINGS,
+  FILE_KEY,
+  GENERIC_WORDS,
+  HOST_KEY,
+  IPV4,
+  ORG_LISTS,
+  IPV6_CANDIDATE,
+  isNotHostKey,
+  NOT_A_DOMAIN,
+  NOT_A_HOST_START,
+  parseDistinguishedName,
+  PLACEHOLDER,
+  PROFILE_PATH,
+  RDP_FILE_NAME,
+  TERMSRV,
+  UNC_HOST,
+  URL_HOST,
+  USER_KEY,
+  USER_KINDS,
+  WELL_KNOWN_PRINCIPAL,
+  type IdentifierKind,
 } from './redact-patterns';
 
 /** What to hide: user names (and e-mail addresses), and/or host names, addresses and the rest of the identifying details. */
@@ -132,7 +159,11 @@ export class Redactor {
       for (const m of text.matchAll(UNC_HOST)) this.addHost(m[1]!);
       for (const m of text.matchAll(DOMAIN_USER)) {
         // "…\Terminal Server Client\Cache" is the end of a path, not CLIENT\Cache: a backslash earlier in the same item says so.
-        const before = text.slice(0, m.index).split(/[(,;"']/).pop() ?? '';
+        const before =
+          text
+            .slice(0, m.index)
+            .split(/[(,;"']/)
+            .pop() ?? '';
         if (!NOT_A_DOMAIN.test(m[1]!) && !/NT $/i.test(before) && !before.includes('\\')) this.addUser(m[0]);
       }
     }

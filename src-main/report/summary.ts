@@ -28,7 +28,13 @@ export function summaryText(report: Report): string {
   }
   const counts = new Map<string, number>();
   for (const c of report.checks) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-  const words: [string, string][] = [['fail', 'failed'], ['error', 'could not check'], ['warn', 'warnings'], ['pass', 'passed'], ['skip', 'skipped']];
+  const words: [string, string][] = [
+    ['fail', 'failed'],
+    ['error', 'could not check'],
+    ['warn', 'warnings'],
+    ['pass', 'passed'],
+    ['skip', 'skipped'],
+  ];
   lines.push('', `Checks: ${words.map(([k, w]) => `${counts.get(k) ?? 0} ${w}`).join(', ')}`);
   if (report.redacted) lines.push('Names, addresses and users are replaced by pseudonyms (host-1, ip-1, user-1).');
   lines.push(`Support code: ${v.supportCode}`);

@@ -23,8 +23,18 @@ function check(id: CheckId, status: CheckResult['status'], summary: string, evid
 function finding(id: FindingId, partial: Partial<Finding>): Finding {
   const meta = FINDING_META[id];
   return {
-    id, section: meta.section, severity: meta.severity, confidence: 0.9, title: meta.title, explanation: '', technical: '',
-    checks: [], fixes: [], evidence: {}, contradictions: [], ...partial,
+    id,
+    section: meta.section,
+    severity: meta.severity,
+    confidence: 0.9,
+    title: meta.title,
+    explanation: '',
+    technical: '',
+    checks: [],
+    fixes: [],
+    evidence: {},
+    contradictions: [],
+    ...partial,
   };
 }
 
@@ -43,7 +53,13 @@ export function sampleReport(hostile = '<script>alert("x")</script> & \'quotes\'
       check('dns.resolve', 'pass', `${s.host} resolves to ${s.ipv4} and ${s.ipv6}`, { addresses: [s.ipv4, s.ipv6], server: '10.0.0.53' }),
       check('net.tcp', 'pass', `Connected to ${s.ipv4}:3389 in 3 ms`, { address: `${s.ipv4}:3389`, rttMs: 3 }),
       check('tls.certificate', 'fail', `The certificate of ${s.shortHost} expired 12 days ago. ${hostile}`, {
-        subject: `CN=${s.host}`, issuer: `CN=${s.host}`, dnsNames: [s.host], validity: 'expired', daysLeft: -12, notAfter: '2026-11-10T00:00:00.000Z', der: 'A'.repeat(600),
+        subject: `CN=${s.host}`,
+        issuer: `CN=${s.host}`,
+        dnsNames: [s.host],
+        validity: 'expired',
+        daysLeft: -12,
+        notAfter: '2026-11-10T00:00:00.000Z',
+        der: 'A'.repeat(600),
       }),
       check('client.saved-credentials', 'warn', `A saved credential for TERMSRV/${s.host} exists`, {
         entries: [{ target: `TERMSRV/${s.host}`, userName: `${s.domain}\\${s.user}`, type: 'Domain' }],
@@ -52,7 +68,9 @@ export function sampleReport(hostile = '<script>alert("x")</script> & \'quotes\'
         attempts: [{ server: s.host, disconnect: { value: 2308, hex: '0x904' }, note: hostile }],
       }),
       check('credssp.ntlm-info', 'pass', `The server says it is ${s.shortHost.toUpperCase()} in ${s.domain}`, {
-        netbiosComputerName: s.shortHost.toUpperCase(), netbiosDomainName: s.domain, dnsComputerName: s.host,
+        netbiosComputerName: s.shortHost.toUpperCase(),
+        netbiosDomainName: s.domain,
+        dnsComputerName: s.host,
       }),
       check('gateway.probe', 'fail', `https://${s.gateway}/remoteDesktopGateway/ answered 404`, { url: `https://${s.gateway}/remoteDesktopGateway/`, status: 404 }),
       check('client.rdp-files', 'pass', `Default.rdp uses ${s.host}`, { files: [{ path: `C:\\Users\\${s.user}\\Documents\\Default.rdp`, fullAddress: s.host }] }),
@@ -61,11 +79,22 @@ export function sampleReport(hostile = '<script>alert("x")</script> & \'quotes\'
       finding('certificate-expired', {
         explanation: `The certificate of ${s.host} has expired. ${hostile}`,
         technical: `tls.certificate notAfter 2026-11-10; client event 1026 reason 2308 from ${s.ipv4}`,
-        checks: ['tls.certificate', 'client.events'], fixes: ['server.renew-certificate', 'rdpfile.generate-clean'],
-        evidence: { host: s.host, notAfter: '2026-11-10T00:00:00.000Z' }, contradictions: [`"${hostile}" passed.`],
+        checks: ['tls.certificate', 'client.events'],
+        fixes: ['server.renew-certificate', 'rdpfile.generate-clean'],
+        evidence: { host: s.host, notAfter: '2026-11-10T00:00:00.000Z' },
+        contradictions: [`"${hostile}" passed.`],
       }),
-      finding('saved-credentials-stale', { severity: 'medium', confidence: 0.4, explanation: `Saved password for ${s.user}`, technical: `TERMSRV/${s.host}`, checks: ['client.saved-credentials'], fixes: ['credentials.clear'] }),
+      finding('saved-credentials-stale', {
+        severity: 'medium',
+        confidence: 0.4,
+        explanation: `Saved password for ${s.user}`,
+        technical: `TERMSRV/${s.host}`,
+        checks: ['client.saved-credentials'],
+        fixes: ['credentials.clear'],
+      }),
     ],
-    fixesApplied: [{ fixId: 'credentials.clear', status: 'applied', at: '2026-11-22T03:01:00.000Z', verified: true, message: `Removed TERMSRV/${s.host} for ${s.user} via ${s.gatewayIp}` }],
+    fixesApplied: [
+      { fixId: 'credentials.clear', status: 'applied', at: '2026-11-22T03:01:00.000Z', verified: true, message: `Removed TERMSRV/${s.host} for ${s.user} via ${s.gatewayIp}` },
+    ],
   };
 }

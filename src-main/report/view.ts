@@ -16,7 +16,12 @@ import { buildPlan, fixOutcome, type ReportPlan } from './plan';
 
 /** A status in words, for readers and screen readers alike. */
 export const STATUS_WORDS: Record<CheckStatus | 'empty', string> = {
-  pass: 'Passed', warn: 'Warning', fail: 'Failed', skip: 'Skipped', error: 'Could not check', empty: 'Not checked',
+  pass: 'Passed',
+  warn: 'Warning',
+  fail: 'Failed',
+  skip: 'Skipped',
+  error: 'Could not check',
+  empty: 'Not checked',
 };
 
 /** A section's status in words: a section failed by its findings, not by a check, says so. */

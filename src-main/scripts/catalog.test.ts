@@ -24,7 +24,17 @@ describe('the catalog of every script the app can run', async () => {
     for (const id of FIX_IDS.filter((f) => FIXES[f].runsOn === 'windows')) {
       const steps = scripts.filter((s) => s.kind === 'fix-step' && s.fixId === id);
       expect(steps.length, id).toBeGreaterThan(0);
-      const prepared = await prepareFix(FIXES[id], { fixId: id, target: { input: EXAMPLE_TARGET, host: EXAMPLE_TARGET, port: 3389, isAddress: false }, option: undefined, outputDir: '', report: undefined, rdpFile: undefined, windows: null, backupDir: 'C:\\b', signal: new AbortController().signal });
+      const prepared = await prepareFix(FIXES[id], {
+        fixId: id,
+        target: { input: EXAMPLE_TARGET, host: EXAMPLE_TARGET, port: 3389, isAddress: false },
+        option: undefined,
+        outputDir: '',
+        report: undefined,
+        rdpFile: undefined,
+        windows: null,
+        backupDir: 'C:\\b',
+        signal: new AbortController().signal,
+      });
       for (const action of [...prepared.backups, ...prepared.apply, ...prepared.undo]) {
         if (action.kind !== 'script') continue;
         const mine = steps.filter((s) => s.step === action.name);
@@ -67,7 +77,11 @@ describe('the catalog of every script the app can run', async () => {
     expect(scripts.length).toBeGreaterThan(60);
     for (const s of scripts) {
       expect(s.file, s.file).toMatch(/^[a-z]+\/[A-Za-z0-9./-]+\.ps1$/);
-      if (s.kind === 'fix-step') expect([s.fixId, s.phase, s.step].every((v) => typeof v === 'string'), s.file).toBe(true);
+      if (s.kind === 'fix-step')
+        expect(
+          [s.fixId, s.phase, s.step].every((v) => typeof v === 'string'),
+          s.file,
+        ).toBe(true);
       if (s.file.endsWith('.elevated.ps1')) expect(s.runsAs, s.file).toBe('administrator');
     }
   });

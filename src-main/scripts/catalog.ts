@@ -72,7 +72,8 @@ function elevationScripts(): AppScript[] {
       file: 'elevation/elevated-wrapper.ps1',
       kind: 'elevated-wrapper',
       runsAs: 'administrator',
-      description: "The frame of every elevated step: decodes the request, runs the step's script in place of the comment, writes its output to a result file only this user can read.",
+      description:
+        "The frame of every elevated step: decodes the request, runs the step's script in place of the comment, writes its output to a result file only this user can read.",
       text: ELEVATED_HEAD + EMPTY_REQUEST + ELEVATED_TAIL + "# the fix step's script runs here\n" + ELEVATED_FOOT,
     },
   ];

@@ -27,7 +27,9 @@ describe('exportScripts', () => {
     const result = await exportScripts(dir);
     expect(result.files).toBe(scripts.length);
     const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as ScriptIndex;
-    const written = filesUnder(dir).map((f) => relative(dir, f).split('\\').join('/')).filter((f) => f !== 'index.json');
+    const written = filesUnder(dir)
+      .map((f) => relative(dir, f).split('\\').join('/'))
+      .filter((f) => f !== 'index.json');
     expect(written.sort()).toEqual(index.scripts.map((s) => s.file).sort());
     for (const script of scripts) {
       const bytes = readFileSync(join(dir, script.file));
@@ -36,7 +38,13 @@ describe('exportScripts', () => {
       expect(bytes.equals(ps1Bytes(script.text)), script.file).toBe(true);
       expect(entry && 'text' in entry).toBe(false);
     }
-    expect(index.scripts.find((s) => s.file === 'fixes/server.enable-nla/2-apply-registry-set.elevated.ps1')).toMatchObject({ kind: 'fix-step', fixId: 'server.enable-nla', phase: 'apply', step: 'registry-set', runsAs: 'administrator' });
+    expect(index.scripts.find((s) => s.file === 'fixes/server.enable-nla/2-apply-registry-set.elevated.ps1')).toMatchObject({
+      kind: 'fix-step',
+      fixId: 'server.enable-nla',
+      phase: 'apply',
+      step: 'registry-set',
+      runsAs: 'administrator',
+    });
   });
 
   it('refuses a folder that already holds something, and a file in place of the folder', async () => {

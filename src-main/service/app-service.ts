@@ -2,7 +2,22 @@
 import { CHECK_META } from '../shared/catalog';
 import { CHECK_IDS } from '../shared/ids';
 import type { ChannelArgs, ChannelReply, Channel } from '../shared/channels';
-import type { DiagnoseRequest, ExportRequest, ExportResult, FixPlan, FixRequest, FixResult, InterruptedFix, ProgressEvent, RdpCleanCopy, RdpCleanRequest, RdpFileInput, RdpFileSummary, SupportCode, UndoResult } from '../shared/dto';
+import type {
+  DiagnoseRequest,
+  ExportRequest,
+  ExportResult,
+  FixPlan,
+  FixRequest,
+  FixResult,
+  InterruptedFix,
+  ProgressEvent,
+  RdpCleanCopy,
+  RdpCleanRequest,
+  RdpFileInput,
+  RdpFileSummary,
+  SupportCode,
+  UndoResult,
+} from '../shared/dto';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
 import type { AppliedFix, Report } from '../shared/schema';
@@ -150,7 +165,16 @@ export function createAppService(deps: AppDeps): AppService {
     }),
     'checks:list': async () => CHECK_IDS.map((id) => ({ id, ...CHECK_META[id] })),
     'diagnosis:start': async (req) => {
-      const key = JSON.stringify([req.target.trim().toLowerCase(), req.rdpFile?.contentBase64 ?? '', req.gateway ?? '', req.error ?? '', req.timeoutMs ?? 0, req.checks ?? [], req.rerunOf ?? '', req.hostEvidence?.contentBase64 ?? '']);
+      const key = JSON.stringify([
+        req.target.trim().toLowerCase(),
+        req.rdpFile?.contentBase64 ?? '',
+        req.gateway ?? '',
+        req.error ?? '',
+        req.timeoutMs ?? 0,
+        req.checks ?? [],
+        req.rerunOf ?? '',
+        req.hostEvidence?.contentBase64 ?? '',
+      ]);
       // Validate first so bad input is an error reply (exit 2), not a failed task.
       prepareRequest(req, deps);
       const limit = deps.maxRunningDiagnoses;
@@ -169,11 +193,7 @@ export function createAppService(deps: AppDeps): AppService {
             emit(signalledOf(task) ? { type: 'task-cancelled', taskId } : { type: 'task-finished', taskId, report });
           },
           (error: unknown) =>
-            emit(
-              signalledOf(task)
-                ? { type: 'task-cancelled', taskId }
-                : { type: 'task-failed', taskId, message: error instanceof Error ? error.message : String(error) },
-            ),
+            emit(signalledOf(task) ? { type: 'task-cancelled', taskId } : { type: 'task-failed', taskId, message: error instanceof Error ? error.message : String(error) }),
         );
       }
       return { taskId };

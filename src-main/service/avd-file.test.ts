@@ -63,7 +63,9 @@ describe('a diagnosis of an Azure Virtual Desktop / Windows 365 file', () => {
     expect(serviceSkip(settings, null)).toBeUndefined();
     expect(serviceSkip({ ...settings, service: 'azure-virtual-desktop' }, 'rdgw.example.net')).toBeUndefined();
     const skip = serviceSkip({ ...settings, service: 'azure-virtual-desktop' }, null);
-    const network = Object.entries(CHECK_META).filter(([, m]) => m.scope === 'network').map(([id]) => id);
+    const network = Object.entries(CHECK_META)
+      .filter(([, m]) => m.scope === 'network')
+      .map(([id]) => id);
     expect(network.filter((id) => skip?.(id as never) === null)).toEqual(['gateway.probe']);
     expect(skip?.('client.rdp-files')).toBeNull();
   });

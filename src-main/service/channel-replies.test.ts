@@ -48,7 +48,10 @@ describe('channel replies', () => {
     await call('decode:code', { text: 'Error code: 0x904. Extended error code: 0x7.' });
     await call('rdpfile:inspect', rdpFile);
     await call('rdpfile:clean', { file: rdpFile });
-    await call('hostevidence:inspect', { file: { name: 'host.json', contentBase64: evidenceBytes('e2e/fixtures/windows/host-expired-cert').toString('base64') }, target: 'rdp-lab.example' });
+    await call('hostevidence:inspect', {
+      file: { name: 'host.json', contentBase64: evidenceBytes('e2e/fixtures/windows/host-expired-cert').toString('base64') },
+      target: 'rdp-lab.example',
+    });
 
     const { taskId } = (await call('diagnosis:start', { target: '127.0.0.1:1', rdpFile, timeoutMs: 1000 })) as { taskId: string };
     await expect.poll(async () => (await call('diagnosis:get', { taskId })) !== null, { timeout: 30_000, interval: 200 }).toBe(true);

@@ -44,7 +44,12 @@ describe('runChecks', () => {
     });
     const begin = Date.now();
     const finished: string[] = [];
-    const results = await runChecks(['net.tcp', 'rdp.negotiation'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: (r) => finished.push(r.id) }, { deadlineMs: 5000, registry: reg });
+    const results = await runChecks(
+      ['net.tcp', 'rdp.negotiation'],
+      shared(),
+      { onStart: () => {}, onProgress: () => {}, onFinish: (r) => finished.push(r.id) },
+      { deadlineMs: 5000, registry: reg },
+    );
     const elapsed = Date.now() - begin;
     expect(results.map((r) => r.id)).toEqual(['dns.resolve', 'net.tcp', 'rdp.negotiation']);
     expect(elapsed).toBeLessThan(290);
@@ -56,7 +61,13 @@ describe('runChecks', () => {
 
   it('turns a throwing check into an error and a stuck check into an error at its budget', async () => {
     const reg = registry({
-      'dns.resolve': { id: 'dns.resolve', dependsOn: [], run: async () => { throw new Error('resolver exploded\nstack'); } },
+      'dns.resolve': {
+        id: 'dns.resolve',
+        dependsOn: [],
+        run: async () => {
+          throw new Error('resolver exploded\nstack');
+        },
+      },
       'dns.reverse': { id: 'dns.reverse', dependsOn: [], run: () => new Promise(() => {}) },
     });
     const results = await runChecks(['dns.resolve', 'dns.reverse'], shared(), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { deadlineMs: 150, registry: reg });
@@ -85,7 +96,11 @@ describe('runChecks', () => {
     const elapsed = performance.now() - begin;
     expect(elapsed).toBeGreaterThanOrEqual(395);
     expect(elapsed).toBeLessThan(550);
-    expect(results.map((r) => [r.id, r.status])).toEqual([['dns.resolve', 'pass'], ['dns.reverse', 'error'], ['net.tcp', 'error']]);
+    expect(results.map((r) => [r.id, r.status])).toEqual([
+      ['dns.resolve', 'pass'],
+      ['dns.reverse', 'error'],
+      ['net.tcp', 'error'],
+    ]);
     expect(results.find((r) => r.id === 'net.tcp')!.summary).toBe('Did not finish within 400 ms, the limit for the whole diagnosis (about two timeouts).');
     expect(results.find((r) => r.id === 'dns.reverse')!.summary).toBe('Did not start within 400 ms, the limit for the whole diagnosis (about two timeouts).');
     expect(probeAborted).toBe(true);
@@ -115,7 +130,12 @@ describe('runChecks', () => {
     const reg = registry({ 'dns.resolve': { id: 'dns.resolve', dependsOn: [], run: () => new Promise(() => {}) } });
     setTimeout(() => controller.abort(), 50);
     const begin = Date.now();
-    const results = await runChecks(['dns.resolve'], shared(controller.signal), { onStart: () => {}, onProgress: () => {}, onFinish: () => {} }, { deadlineMs: 10_000, registry: reg });
+    const results = await runChecks(
+      ['dns.resolve'],
+      shared(controller.signal),
+      { onStart: () => {}, onProgress: () => {}, onFinish: () => {} },
+      { deadlineMs: 10_000, registry: reg },
+    );
     expect(Date.now() - begin).toBeLessThan(1000);
     expect(results[0]!.status).toBe('skip');
   });

@@ -6,8 +6,12 @@ import { decodeCodes } from '../diagnosis/decode';
 import { prepareRequest, recordedHostSkip } from './diagnosis';
 
 const deps = {
-  decode: () => { throw new Error('not used'); },
-  readRdpFile: () => { throw new Error('not used'); },
+  decode: () => {
+    throw new Error('not used');
+  },
+  readRdpFile: () => {
+    throw new Error('not used');
+  },
 };
 
 describe('prepareRequest', () => {

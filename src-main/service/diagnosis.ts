@@ -208,7 +208,14 @@ export async function runDiagnosis(
       replay: windows?.replayDir ?? null,
       node: process.version,
       ...(evidence
-        ? { hostEvidence: { file: evidence.name, computerName: evidence.computerName, collectedAt: evidence.collectedDate.toISOString(), note: hostEvidenceNote(evidence, target.host) } }
+        ? {
+            hostEvidence: {
+              file: evidence.name,
+              computerName: evidence.computerName,
+              collectedAt: evidence.collectedDate.toISOString(),
+              note: hostEvidenceNote(evidence, target.host),
+            },
+          }
         : {}),
     },
     errorCodes: errorHint,

@@ -24,7 +24,9 @@ describe('attaching the app log to a report', () => {
     const plain = JSON.parse(decode((await service.handlers['report:export']({ taskId, format: 'json', redact: { users: false, hosts: false } })).contentBase64));
     expect(plain.appLog).toBeUndefined();
 
-    const withLog = JSON.parse(decode((await service.handlers['report:export']({ taskId, format: 'json', redact: { users: false, hosts: true }, includeLog: true })).contentBase64));
+    const withLog = JSON.parse(
+      decode((await service.handlers['report:export']({ taskId, format: 'json', redact: { users: false, hosts: true }, includeLog: true })).contentBase64),
+    );
     expect(withLog.appLog.lines).toHaveLength(3);
     expect(withLog.appLog.lines[1]).toMatch(/^\[info\] diagnosis of ip-\d+:\d+ finished$/);
     expect(withLog.appLog.lines[2]).toBe('[warn] bell? in a line');

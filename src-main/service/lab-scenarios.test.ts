@@ -90,7 +90,12 @@ describe('real freerdp-shadow with NLA', () => {
     const hybrid = { kind: 'selected', protocol: 2, protocolName: 'HYBRID', flags: 3 };
     // SSL|HYBRID and SSL|HYBRID|HYBRID_EX both get HYBRID; everything without HYBRID is refused with code 5.
     expect(probes.map((p) => [p.protocol, p.outcome])).toEqual([
-      ['RDP', required], ['SSL', required], ['HYBRID', hybrid], ['HYBRID_EX', hybrid], ['RDSTLS', required], ['RDSAAD', required],
+      ['RDP', required],
+      ['SSL', required],
+      ['HYBRID', hybrid],
+      ['HYBRID_EX', hybrid],
+      ['RDSTLS', required],
+      ['RDSAAD', required],
     ]);
     expect(check(report, 'rdp.negotiation')?.evidence).toMatchObject({ supported: ['HYBRID'], nlaRequired: true, rdpSecurityAllowed: false });
     const ntlm = check(report, 'credssp.ntlm-info');
@@ -163,7 +168,10 @@ describe('stand-ins for behaviour no real peer shows', () => {
     expect(elapsed).toBeGreaterThan(TIMEOUT * 2);
     expect(check(report, 'rdp.negotiation')).toMatchObject({ status: 'pass', evidence: { supported: ['SSL', 'HYBRID'] } });
     const late = report.checks.filter((c) => c.summary.startsWith(`Did not finish within ${TIMEOUT * 2 + DEADLINE_MARGIN_MS} ms`));
-    expect(late.map((c) => [c.id, c.status])).toEqual([['tls.handshake', 'error'], ['credssp.ntlm-info', 'error']]);
+    expect(late.map((c) => [c.id, c.status])).toEqual([
+      ['tls.handshake', 'error'],
+      ['credssp.ntlm-info', 'error'],
+    ]);
     expect(await openSocketsAfter(server)).toBe(0);
     await server.stop();
   });

@@ -19,8 +19,19 @@ async function seedInterrupted(home: string, entry: Pick<JournalEntry, 'fixId' |
   const id = newJournalId();
   const at = new Date().toISOString();
   await journal.save({
-    version: 2, id, fixId: entry.fixId, target: '127.0.0.1', option: entry.option ?? null, executor: entry.executor, state: 'applying', createdAt: at, updatedAt: at,
-    backups: entry.backups ?? {}, written: entry.written ?? {}, log: [], error: null,
+    version: 2,
+    id,
+    fixId: entry.fixId,
+    target: '127.0.0.1',
+    option: entry.option ?? null,
+    executor: entry.executor,
+    state: 'applying',
+    createdAt: at,
+    updatedAt: at,
+    backups: entry.backups ?? {},
+    written: entry.written ?? {},
+    log: [],
+    error: null,
   });
   return id;
 }
@@ -54,12 +65,17 @@ describe('fixes interrupted by a crash, at the next start', () => {
     const written = join(outputDir, 'written.rdp');
     writeFileSync(written, 'full address:s:127.0.0.1');
     const selfUndone = await seedInterrupted(home, {
-      fixId: 'rdpfile.generate-clean', executor: 'local', option: 'written.rdp',
-      backups: { 'previous-file': { copied: false } }, written: { 'write-rdp': createHash('sha256').update('full address:s:127.0.0.1').digest('hex') },
+      fixId: 'rdpfile.generate-clean',
+      executor: 'local',
+      option: 'written.rdp',
+      backups: { 'previous-file': { copied: false } },
+      written: { 'write-rdp': createHash('sha256').update('full address:s:127.0.0.1').digest('hex') },
     });
     const service = createNodeAppService({ door: 'browser', dataDir: home, env });
     const info = await service.handlers['app:info']({});
-    expect(info.interruptedFixes).toEqual([{ journalId: selfUndone, fixId: 'rdpfile.generate-clean', undone: true, canUndo: false, message: expect.stringMatching(/^Interrupted while applying\. Undone: Deleted /) }]);
+    expect(info.interruptedFixes).toEqual([
+      { journalId: selfUndone, fixId: 'rdpfile.generate-clean', undone: true, canUndo: false, message: expect.stringMatching(/^Interrupted while applying\. Undone: Deleted /) },
+    ]);
     expect(existsSync(written)).toBe(false);
     // Undoing it again is refused (already undone), and it stays reported until the user dismisses it in the UI.
     expect((await service.handlers['fix:undo']({ journalId: selfUndone })).ok).toBe(false);
@@ -87,8 +103,19 @@ describe('fixes interrupted by a crash, at the next start', () => {
     const id = newJournalId();
     const at = new Date().toISOString();
     await journal.save({
-      version: 2, id, fixId: 'rdpfile.generate-clean', target: 'server01', option: 'new.rdp', executor: 'local', state: 'applying', createdAt: at, updatedAt: at,
-      backups: { 'previous-file': { copied: false } }, written: { 'write-rdp': createHash('sha256').update(written).digest('hex') }, log: [], error: null,
+      version: 2,
+      id,
+      fixId: 'rdpfile.generate-clean',
+      target: 'server01',
+      option: 'new.rdp',
+      executor: 'local',
+      state: 'applying',
+      createdAt: at,
+      updatedAt: at,
+      backups: { 'previous-file': { copied: false } },
+      written: { 'write-rdp': createHash('sha256').update(written).digest('hex') },
+      log: [],
+      error: null,
     });
     const service = createNodeAppService({ door: 'browser', dataDir: home, env: {} });
     await service.handlers['decode:code']({ text: '0x904 0x7' });
@@ -97,7 +124,9 @@ describe('fixes interrupted by a crash, at the next start', () => {
     expect(existsSync(join(outputDir, 'new.rdp'))).toBe(true);
     expect((await journal.load(id)).state).toBe('applying');
     // The window asking what the app knows is the app starting: the interrupted fix is undone then.
-    expect((await service.handlers['app:info']({})).interruptedFixes).toEqual([{ journalId: id, fixId: 'rdpfile.generate-clean', undone: true, canUndo: false, message: expect.stringMatching(/Deleted .*new\.rdp, which did not exist before/) }]);
+    expect((await service.handlers['app:info']({})).interruptedFixes).toEqual([
+      { journalId: id, fixId: 'rdpfile.generate-clean', undone: true, canUndo: false, message: expect.stringMatching(/Deleted .*new\.rdp, which did not exist before/) },
+    ]);
     expect(existsSync(join(outputDir, 'new.rdp'))).toBe(false);
     service.shutdown();
   });
@@ -109,7 +138,9 @@ describe('fixes interrupted by a crash, at the next start', () => {
     writeFileSync(file, JSON.stringify({ version: 1, prepared: { undo: [{ kind: 'script', script: 'Remove-Item C:\\' }] } }));
     const service = createNodeAppService({ door: 'browser', dataDir: home, env: {} });
     const info = await service.handlers['app:info']({});
-    expect(info.journalProblems).toEqual([expect.stringMatching(/^The journal entry .* was not used \(it was not written by this version of RDP Doctor\); it was left as it is\.$/)]);
+    expect(info.journalProblems).toEqual([
+      expect.stringMatching(/^The journal entry .* was not used \(it was not written by this version of RDP Doctor\); it was left as it is\.$/),
+    ]);
     expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({ version: 1 });
     service.shutdown();
   });

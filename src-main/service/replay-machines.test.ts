@@ -32,8 +32,7 @@ function diagnose(machine: string, target: string): Report {
 
 const status = (report: Report, id: string) => report.checks.find((c) => c.id === id)?.status;
 /** Every client and host check's status: the whole Windows side of the report, not a sample of it. */
-const windowsStatuses = (report: Report) =>
-  Object.fromEntries(report.checks.filter((c) => /^(client|server)\./.test(c.id)).map((c) => [c.id, c.status]));
+const windowsStatuses = (report: Report) => Object.fromEntries(report.checks.filter((c) => /^(client|server)\./.test(c.id)).map((c) => [c.id, c.status]));
 const ALL_SERVER_SKIPPED = Object.fromEntries(SERVER_CHECK_IDS.map((id) => [id, 'skip']));
 const ALL_CLIENT_SKIPPED = Object.fromEntries(CLIENT_CHECK_IDS.map((id) => [id, 'skip']));
 const serious = (report: Report) => report.findings.filter((f) => ['critical', 'high', 'medium'].includes(f.severity)).map((f) => f.id);
@@ -59,8 +58,15 @@ describe('recorded Windows machines through the CLI', () => {
     expect(serious(report)).toEqual([]);
     // No attempt to 127.0.0.1 in its log; its route was recorded for rdp-lab.example, so nothing is claimed.
     expect(windowsStatuses(report)).toEqual({
-      'client.versions': 'pass', 'client.saved-credentials': 'pass', 'client.rdp-files': 'pass', 'client.policy': 'pass',
-      'client.events': 'skip', 'client.cache': 'pass', 'client.vpn': 'skip', 'client.security-software': 'pass', 'client.updates': 'pass',
+      'client.versions': 'pass',
+      'client.saved-credentials': 'pass',
+      'client.rdp-files': 'pass',
+      'client.policy': 'pass',
+      'client.events': 'skip',
+      'client.cache': 'pass',
+      'client.vpn': 'skip',
+      'client.security-software': 'pass',
+      'client.updates': 'pass',
       ...ALL_SERVER_SKIPPED,
     });
   });
@@ -74,8 +80,15 @@ describe('recorded Windows machines through the CLI', () => {
     expect(report.findings.map((f) => f.id)).not.toContain('saved-credentials-stale');
     expect(serious(report)).toEqual([]);
     expect(windowsStatuses(report)).toEqual({
-      'client.versions': 'pass', 'client.saved-credentials': 'warn', 'client.rdp-files': 'warn', 'client.policy': 'pass',
-      'client.events': 'fail', 'client.cache': 'warn', 'client.vpn': 'pass', 'client.security-software': 'warn', 'client.updates': 'warn',
+      'client.versions': 'pass',
+      'client.saved-credentials': 'warn',
+      'client.rdp-files': 'warn',
+      'client.policy': 'pass',
+      'client.events': 'fail',
+      'client.cache': 'warn',
+      'client.vpn': 'pass',
+      'client.security-software': 'warn',
+      'client.updates': 'warn',
       ...ALL_SERVER_SKIPPED,
     });
     // xrdp here does not require NLA, so the NLA-off files alone are no nla-required-client-disabled.
@@ -105,8 +118,15 @@ describe('recorded Windows machines through the CLI', () => {
     const report = diagnose('client-de-DE', 'rdp-lab.example');
     // The saved password signed in on the last attempt (a UDP drop and a 2308 came after the logon): it works.
     expect(windowsStatuses(report)).toEqual({
-      'client.versions': 'pass', 'client.saved-credentials': 'pass', 'client.rdp-files': 'pass', 'client.policy': 'pass',
-      'client.events': 'warn', 'client.cache': 'pass', 'client.vpn': 'warn', 'client.security-software': 'warn', 'client.updates': 'warn',
+      'client.versions': 'pass',
+      'client.saved-credentials': 'pass',
+      'client.rdp-files': 'pass',
+      'client.policy': 'pass',
+      'client.events': 'warn',
+      'client.cache': 'pass',
+      'client.vpn': 'warn',
+      'client.security-software': 'warn',
+      'client.updates': 'warn',
       ...ALL_SERVER_SKIPPED,
     });
     const creds = report.checks.find((c) => c.id === 'client.saved-credentials');
@@ -114,7 +134,9 @@ describe('recorded Windows machines through the CLI', () => {
       { target: 'TERMSRV/rdp-lab.example', type: 'Domänenkennwort', user: 'LAB\\anna' },
       { target: 'TERMSRV/*.example', type: 'Generisch', user: 'LAB\\anna.admin' },
     ]);
-    expect(report.checks.find((c) => c.id === 'client.vpn')?.summary).toMatch(/^Traffic to rdp-lab\.example goes through the VPN \(Ethernet 3: Fortinet SSL VPN Virtual Ethernet Adapter\)/);
+    expect(report.checks.find((c) => c.id === 'client.vpn')?.summary).toMatch(
+      /^Traffic to rdp-lab\.example goes through the VPN \(Ethernet 3: Fortinet SSL VPN Virtual Ethernet Adapter\)/,
+    );
     const ids = report.findings.map((f) => f.id);
     expect(ids).toEqual(expect.arrayContaining(['vpn-active', 'client-udp-unstable']));
     expect(ids).not.toContain('saved-credentials-stale');
@@ -126,17 +148,30 @@ describe('recorded Windows machines through the CLI', () => {
     expect(report.checks.find((c) => c.id === 'client.events')?.summary).toContain('2 earlier attempts were refused at logon (reason 2055 (0x807');
     // The lab cannot resolve rdp-lab.example, so the network half names that first; the Windows half names the password.
     expect(serious(report)).toEqual(['dns-unresolvable', 'saved-credentials-stale']);
-    expect(report.findings.find((f) => f.id === 'saved-credentials-stale')).toMatchObject({ severity: 'high', confidence: 0.8, checks: ['client.saved-credentials', 'client.events'] });
+    expect(report.findings.find((f) => f.id === 'saved-credentials-stale')).toMatchObject({
+      severity: 'high',
+      confidence: 0.8,
+      checks: ['client.saved-credentials', 'client.events'],
+    });
   });
 
   it('client-saved-creds-working: saved credentials that sign in are no finding, nothing of medium or above from the Windows half', () => {
     const report = diagnose('client-saved-creds-working', 'rdp-lab.example');
     expect(windowsStatuses(report)).toEqual({
-      'client.versions': 'pass', 'client.saved-credentials': 'pass', 'client.rdp-files': 'pass', 'client.policy': 'pass',
-      'client.events': 'warn', 'client.cache': 'pass', 'client.vpn': 'pass', 'client.security-software': 'pass', 'client.updates': 'pass',
+      'client.versions': 'pass',
+      'client.saved-credentials': 'pass',
+      'client.rdp-files': 'pass',
+      'client.policy': 'pass',
+      'client.events': 'warn',
+      'client.cache': 'pass',
+      'client.vpn': 'pass',
+      'client.security-software': 'pass',
+      'client.updates': 'pass',
       ...ALL_SERVER_SKIPPED,
     });
-    expect(report.checks.find((c) => c.id === 'client.saved-credentials')?.summary).toBe('1 saved credential for TERMSRV/rdp-lab.example (user LAB\\dave); it signed in on 2026-11-22.');
+    expect(report.checks.find((c) => c.id === 'client.saved-credentials')?.summary).toBe(
+      '1 saved credential for TERMSRV/rdp-lab.example (user LAB\\dave); it signed in on 2026-11-22.',
+    );
     // Only the lab's unresolvable name; no credential finding at any severity.
     expect(serious(report)).toEqual(['dns-unresolvable']);
     expect(report.findings.map((f) => f.id).filter((id) => /credential|logon/.test(id))).toEqual([]);
@@ -158,8 +193,15 @@ describe('recorded Windows machines through the CLI', () => {
     expect(report.findings[0]?.id).toBe('server-certificate-expired');
     expect(windowsStatuses(report)).toEqual({
       ...ALL_CLIENT_SKIPPED,
-      'server.rdp-enabled': 'pass', 'server.listener': 'pass', 'server.security-layer': 'pass', 'server.certificate': 'fail',
-      'server.machinekeys': 'warn', 'server.firewall': 'pass', 'server.tls-protocols': 'pass', 'server.events': 'fail', 'server.capacity': 'pass',
+      'server.rdp-enabled': 'pass',
+      'server.listener': 'pass',
+      'server.security-layer': 'pass',
+      'server.certificate': 'fail',
+      'server.machinekeys': 'warn',
+      'server.firewall': 'pass',
+      'server.tls-protocols': 'pass',
+      'server.events': 'fail',
+      'server.capacity': 'pass',
     });
   });
 
@@ -169,8 +211,15 @@ describe('recorded Windows machines through the CLI', () => {
     expect(report.findings[0]?.id).toBe('server-firewall-blocked');
     expect(windowsStatuses(report)).toEqual({
       ...ALL_CLIENT_SKIPPED,
-      'server.rdp-enabled': 'pass', 'server.listener': 'pass', 'server.security-layer': 'pass', 'server.certificate': 'pass',
-      'server.machinekeys': 'pass', 'server.firewall': 'fail', 'server.tls-protocols': 'pass', 'server.events': 'pass', 'server.capacity': 'pass',
+      'server.rdp-enabled': 'pass',
+      'server.listener': 'pass',
+      'server.security-layer': 'pass',
+      'server.certificate': 'pass',
+      'server.machinekeys': 'pass',
+      'server.firewall': 'fail',
+      'server.tls-protocols': 'pass',
+      'server.events': 'pass',
+      'server.capacity': 'pass',
     });
   });
 });
@@ -188,7 +237,7 @@ describe('a client recording and the host recording behind it, judged together',
   // Years after the recordings: the host's evidence is judged as of its recordedAt, so the verdict holds.
   const LATER = new Date('2040-01-01T00:00:00Z');
 
-  it('client 1026 reason 2308 plus the host\'s expired certificate put server-certificate-expired first, resting on both', async () => {
+  it("client 1026 reason 2308 plus the host's expired certificate put server-certificate-expired first, resting on both", async () => {
     const client = await recordedChecks('client-saved-creds-nla-off', '127.0.0.1', CLIENT_CHECK_IDS, LATER);
     const host = await recordedChecks('host-expired-cert', '127.0.0.1', SERVER_CHECK_IDS, LATER);
     expect(client.find((c) => c.id === 'client.events')?.evidence['disconnectReasons']).toEqual([2308, 2308]);

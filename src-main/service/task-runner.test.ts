@@ -29,11 +29,13 @@ describe('TaskRunner', () => {
 
   it('cancels through the signal and reports the state', async () => {
     const runner = new TaskRunner<string>();
-    const { taskId } = runner.start('x', ({ signal }) =>
-      new Promise((resolve) => {
-        if (signal.aborted) resolve('stopped');
-        signal.addEventListener('abort', () => resolve('stopped'));
-      }),
+    const { taskId } = runner.start(
+      'x',
+      ({ signal }) =>
+        new Promise((resolve) => {
+          if (signal.aborted) resolve('stopped');
+          signal.addEventListener('abort', () => resolve('stopped'));
+        }),
     );
     expect(runner.cancel(taskId)).toBe(true);
     await runner.get(taskId)!.done;

@@ -24,7 +24,12 @@ describe('planOf', () => {
     ]);
     expect(plan.map((s) => s.fixId)).toEqual(['server.reset-machinekeys-acl', 'server.renew-certificate', 'server.repair-key-permissions']);
     expect(plan.map((s) => s.number)).toEqual([1, 2, 3]);
-    expect(plan[0]).toMatchObject({ isRecommended: true, answers: ['server-certificate-expired', 'server-certificate-key-inaccessible'], where: 'the remote computer', after: null });
+    expect(plan[0]).toMatchObject({
+      isRecommended: true,
+      answers: ['server-certificate-expired', 'server-certificate-key-inaccessible'],
+      where: 'the remote computer',
+      after: null,
+    });
     expect(plan.filter((s) => s.isRecommended)).toHaveLength(1);
   });
 

@@ -21,9 +21,7 @@ interface Prerequisite {
  * the automatic one did.
  */
 const PREREQUISITES: Partial<Record<FixId, readonly Prerequisite[]>> = {
-  'server.renew-certificate': [
-    { fix: 'server.reset-machinekeys-acl', why: 'Windows cannot create the new certificate’s key until the MachineKeys permissions are repaired' },
-  ],
+  'server.renew-certificate': [{ fix: 'server.reset-machinekeys-acl', why: 'Windows cannot create the new certificate’s key until the MachineKeys permissions are repaired' }],
 };
 
 /** One step of the plan. */

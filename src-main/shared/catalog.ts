@@ -144,8 +144,7 @@ export const FIX_META = {
     title: 'Allow vulnerable CredSSP',
     scope: 'client',
     needsElevation: true,
-    securityCost:
-      'This lets the computer talk to unpatched servers using a CredSSP version with a known flaw (CVE-2018-0886). Undo it as soon as the server is updated.',
+    securityCost: 'This lets the computer talk to unpatched servers using a CredSSP version with a known flaw (CVE-2018-0886). Undo it as soon as the server is updated.',
   },
   'server.restart-termservice': { title: 'Restart Remote Desktop Services', scope: 'host', needsElevation: true },
   'server.renew-certificate': { title: 'Renew the RDP certificate', scope: 'host', needsElevation: true },

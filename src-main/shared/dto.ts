@@ -9,7 +9,10 @@ export { MAX_TARGET_LENGTH } from './limits';
 /** A .rdp file handed over by content, so every door (CLI, IPC, browser) passes it the same way. */
 export const RdpFileInputSchema = z.object({
   // The name is echoed into summaries, findings and reports: a line break or NUL in it would forge lines there.
-  name: z.string().max(260).regex(/^[^\u0000-\u001f\u007f]*$/, 'a file name must not contain line breaks or other control characters'),
+  name: z
+    .string()
+    .max(260)
+    .regex(/^[^\u0000-\u001f\u007f]*$/, 'a file name must not contain line breaks or other control characters'),
   contentBase64: z.string().max(2_000_000),
 });
 /** A .rdp file by content. */

@@ -1,19 +1,7 @@
 /** Stable ids of the product contract (docs/contract.md) as const tuples and string-literal unions; never rename a shipped id. */
 
 /** The 11 checklist sections, in the order a technician walks through them (docs/contract.md#checklist-sections). */
-export const SECTION_IDS = [
-  'dns',
-  'settings',
-  'certificates',
-  'auth',
-  'credentials',
-  'services',
-  'network',
-  'events',
-  'client',
-  'alternatives',
-  'updates',
-] as const;
+export const SECTION_IDS = ['dns', 'settings', 'certificates', 'auth', 'credentials', 'services', 'network', 'events', 'client', 'alternatives', 'updates'] as const;
 /** A checklist section id. */
 export type SectionId = (typeof SECTION_IDS)[number];
 

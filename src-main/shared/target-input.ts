@@ -88,7 +88,7 @@ function unwrap(text: string): string {
   // mstsc /v:host[:port] with other switches around it (/admin, /f, a .rdp file name).
   const v = /(?:^|\s)[/-]v:("[^"]*"|\S+)/i.exec(text);
   if (v && (/^(?:\S*[\\/])?mstsc(?:\.exe)?\s/i.test(text) || /^[/-]v:/i.test(text))) return v[1]!.replace(/^"|"$/g, '');
-  if (/^(?:\S*[\\/])?mstsc(?:\.exe)?(\s|$)/i.test(text)) throw new BadInputError('That mstsc command names no computer: it needs /v:<computer>, or type the computer\'s name.');
+  if (/^(?:\S*[\\/])?mstsc(?:\.exe)?(\s|$)/i.test(text)) throw new BadInputError("That mstsc command names no computer: it needs /v:<computer>, or type the computer's name.");
   // A line of a .rdp file.
   const line = /^full address:s:(.*)$/i.exec(text);
   if (line) return line[1]!.trim();
@@ -133,7 +133,10 @@ function checkHost(host: string, input: string): boolean {
 
 /** Reads what was pasted as the remote computer; throws BadInputError with one line naming the problem. */
 export function parseTarget(raw: string, defaultPort = DEFAULT_RDP_PORT): ParsedTarget {
-  const input = raw.trim().replace(/^(["'])(.*)\1$/, '$2').trim();
+  const input = raw
+    .trim()
+    .replace(/^(["'])(.*)\1$/, '$2')
+    .trim();
   if (input.length === 0) throw new BadInputError(`No remote computer given: type a name or address, ${EXAMPLE}.`);
   if (input.length > MAX_TARGET_LENGTH) throw new BadInputError(`The remote computer name is too long (${input.length} characters).`);
   if (/[\u0000-\u001f\u007f]/.test(input)) throw new BadInputError('The remote computer must be one line without control characters.');

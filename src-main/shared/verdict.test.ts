@@ -49,7 +49,10 @@ describe('verdictOf', () => {
   });
 
   it('failed or errored checks without a cause are "No single cause identified", with those checks', () => {
-    const v = verdictOf([finding('certificate-self-signed', 'info')], [check('net.tcp', 'pass'), check('tls.handshake', 'fail'), check('client.versions', 'error'), check('client.vpn', 'skip')]);
+    const v = verdictOf(
+      [finding('certificate-self-signed', 'info')],
+      [check('net.tcp', 'pass'), check('tls.handshake', 'fail'), check('client.versions', 'error'), check('client.vpn', 'skip')],
+    );
     expect(v.kind).toBe('unclear');
     expect(v.headline).toBe(UNCLEAR_HEADLINE);
     expect(v.failedChecks).toEqual(['tls.handshake', 'client.versions']);

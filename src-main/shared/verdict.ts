@@ -66,9 +66,7 @@ function healthyLine(checks: readonly Pick<CheckResult, 'id' | 'status'>[], targ
   const passed = (id: CheckResult['id']): boolean => checks.some((c) => c.id === id && c.status === 'pass');
   const where = place(target);
   // "Answers" is only said when the handshake really got an answer; a recorded host is judged from its own state.
-  const head = passed('rdp.negotiation')
-    ? `Remote Desktop on ${where} answers and its security is in order.`
-    : `Nothing that could be checked on ${where} points to a problem.`;
+  const head = passed('rdp.negotiation') ? `Remote Desktop on ${where} answers and its security is in order.` : `Nothing that could be checked on ${where} points to a problem.`;
   return `${head} ${NEXT_STEP}`;
 }
 

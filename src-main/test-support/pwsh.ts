@@ -34,7 +34,13 @@ export function findPwsh(env: Readonly<Record<string, string | undefined>> = pro
   const named = env[PWSH_ENV]?.trim();
   if (named) return isExecutableFile(named) ? { path: named } : { reason: `${PWSH_ENV} names ${named}, which is not an executable file` };
   const exe = process.platform === 'win32' ? 'pwsh.exe' : 'pwsh';
-  const candidates = [join(home, '.dotnet', 'tools', exe), ...(env['PATH'] ?? '').split(delimiter).filter((d) => d !== '').map((d) => join(d, exe))];
+  const candidates = [
+    join(home, '.dotnet', 'tools', exe),
+    ...(env['PATH'] ?? '')
+      .split(delimiter)
+      .filter((d) => d !== '')
+      .map((d) => join(d, exe)),
+  ];
   const path = candidates.find(isExecutableFile);
   return path ? { path } : { reason: 'pwsh (PowerShell 7) is not installed: not in ~/.dotnet/tools nor on PATH' };
 }

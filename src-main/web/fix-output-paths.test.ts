@@ -20,7 +20,13 @@ const PATHS = (dir: string) => ['../../x.rdp', join(dir, 'x.rdp'), '/tmp/x.rdp',
 function invoke(channel: string, args: unknown): Promise<Envelope<unknown>> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: '127.0.0.1', port: server.port, path: `/api/invoke/${channel}`, method: 'POST', headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' } },
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path: `/api/invoke/${channel}`,
+        method: 'POST',
+        headers: { Host: `127.0.0.1:${server.port}`, Authorization: `Bearer ${server.token}`, 'Content-Type': 'application/json' },
+      },
       (res) => {
         let body = '';
         res.on('data', (c) => (body += c));

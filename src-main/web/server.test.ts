@@ -11,7 +11,10 @@ let server: WebServer;
 let home: string;
 let closedPort: number;
 
-function raw(path: string, init: { method?: string; headers?: Record<string, string>; body?: string } = {}): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
+function raw(
+  path: string,
+  init: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<{ status: number; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: server.port, path, method: init.method ?? 'GET', headers: { Host: `127.0.0.1:${server.port}`, ...init.headers } }, (res) => {
       let body = '';
@@ -105,7 +108,16 @@ describe('browser-mode server', () => {
     expect(refused.status).toBe(429);
     expect(refused.body).toMatch(/Too many open event streams/);
     streams[0]?.close();
-    await expect.poll(async () => { const s = await open(); s.close(); return s.status; }, { timeout: 3000, interval: 50 }).toBe(200);
+    await expect
+      .poll(
+        async () => {
+          const s = await open();
+          s.close();
+          return s.status;
+        },
+        { timeout: 3000, interval: 50 },
+      )
+      .toBe(200);
     for (const s of streams) s.close();
   });
 

@@ -66,7 +66,12 @@ describe('runElevated with a stubbed runner', () => {
     launcher({ outcome: 'declined', exitCode: null }, null);
     const { createLiveExecutor } = await import('../fixes/executors');
     const live = createLiveExecutor({ origin: 'powershell', replayDir: null, machineRole: 'unknown', collect: async () => '' });
-    const r = await live.runScript({ kind: 'script', name: 'registry-set', description: 'set', script: SCRIPT, data: { value: 1 }, elevation: 'always' }, { value: 1 }, new AbortController().signal, 'server.enable-rdp');
+    const r = await live.runScript(
+      { kind: 'script', name: 'registry-set', description: 'set', script: SCRIPT, data: { value: 1 }, elevation: 'always' },
+      { value: 1 },
+      new AbortController().signal,
+      'server.enable-rdp',
+    );
     expect(r).toEqual({ declined: true, output: '' });
   });
 
@@ -110,7 +115,10 @@ describe('runElevated with a stubbed runner', () => {
       claim = join(resultDir, 'claim');
       throw new WindowsCollectorError('timeout', 'no answer within 1 s', 'registry-set');
     };
-    await expect(run()).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/^Nobody answered the administrator prompt for registry-set within 1 s, so nothing was changed/) });
+    await expect(run()).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/^Nobody answered the administrator prompt for registry-set within 1 s, so nothing was changed/),
+    });
     expect(claim).not.toBe('');
     expect(existsSync(resultDir)).toBe(false);
   });
@@ -122,7 +130,10 @@ describe('runElevated with a stubbed runner', () => {
       writeFileSync(join(resultDir, 'claim'), '');
       throw new WindowsCollectorError('timeout', 'no answer within 1 s', 'registry-set');
     };
-    await expect(run()).rejects.toMatchObject({ kind: 'timeout', message: expect.stringMatching(/started as administrator but did not finish within 1 s; it may still change this computer/) });
+    await expect(run()).rejects.toMatchObject({
+      kind: 'timeout',
+      message: expect.stringMatching(/started as administrator but did not finish within 1 s; it may still change this computer/),
+    });
   });
 
   it('an elevated step that found the app gone (exit 3, no result) ran nothing and says so', async () => {

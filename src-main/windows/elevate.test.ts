@@ -58,9 +58,9 @@ describe('readElevatedResult', () => {
   });
 
   it('maps a trapped access-denied error and a missing result', () => {
-    expect(() =>
-      readElevatedResult('{"ok":false,"category":"PermissionDenied","errorId":"System.UnauthorizedAccessException","message":"Zugriff verweigert"}', 'fix'),
-    ).toThrow(expect.objectContaining({ kind: 'access-denied' }));
+    expect(() => readElevatedResult('{"ok":false,"category":"PermissionDenied","errorId":"System.UnauthorizedAccessException","message":"Zugriff verweigert"}', 'fix')).toThrow(
+      expect.objectContaining({ kind: 'access-denied' }),
+    );
     expect(() => readElevatedResult(null, 'fix')).toThrow(expect.objectContaining({ kind: 'failed' }));
     expect(() => readElevatedResult('garbage', 'fix')).toThrow(expect.objectContaining({ kind: 'not-json' }));
   });

@@ -52,13 +52,7 @@ export const ELEVATED_TAIL = [
 ].join('\n');
 
 /** End of the elevated script: write what the script printed. */
-export const ELEVATED_FOOT = [
-  '',
-  '}) -join [Environment]::NewLine',
-  '$r = [pscustomobject]@{ ok = $true; stdout = $RdpDoctorOutput }',
-  'Write-RdpDoctorResult $r',
-  '',
-].join('\n');
+export const ELEVATED_FOOT = ['', '}) -join [Environment]::NewLine', '$r = [pscustomobject]@{ ok = $true; stdout = $RdpDoctorOutput }', 'Write-RdpDoctorResult $r', ''].join('\n');
 
 /**
  * The non-elevated launcher (runs through the normal runner); 1223 = ERROR_CANCELLED, the user said no. ShellExecute with
@@ -116,13 +110,7 @@ export function launcherData(encodedCommand: string, ownerWindow?: string | null
 }
 
 /** Pure: the launcher invocation that would be spawned (the elevated script rides in its data). */
-export function buildElevatedInvocation(
-  script: string,
-  data: Record<string, unknown>,
-  resultPath: string,
-  systemRoot?: string,
-  ownerWindow?: string | null,
-): PowerShellInvocation {
+export function buildElevatedInvocation(script: string, data: Record<string, unknown>, resultPath: string, systemRoot?: string, ownerWindow?: string | null): PowerShellInvocation {
   const encodedCommand = encodeCommand(buildElevatedScript(script, data, resultPath));
   return buildPowerShellInvocation(LAUNCHER_SCRIPT, launcherData(encodedCommand, ownerWindow), systemRoot);
 }
@@ -143,7 +131,8 @@ export function readElevatedResult(text: string | null, collector: string): stri
     throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the result file has an unexpected shape'), collector);
   }
   if (parsed.ok === true) {
-    if (typeof parsed.stdout !== 'string') throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the result file has an unexpected shape'), collector);
+    if (typeof parsed.stdout !== 'string')
+      throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the result file has an unexpected shape'), collector);
     return parsed.stdout;
   }
   const detail = `${String(parsed.category ?? '')} ${String(parsed.errorId ?? '')}: ${String(parsed.message ?? '')}`;
@@ -170,9 +159,17 @@ async function giveUp(resultPath: string, collector: string, timeoutMs: number):
   const seconds = Math.round(timeoutMs / 1000);
   try {
     await (await open(claimPathOf(resultPath), 'wx')).close();
-    return new WindowsCollectorError('timeout', `Nobody answered the administrator prompt for ${collector} within ${seconds} s, so nothing was changed; answering it now does nothing.`, collector);
+    return new WindowsCollectorError(
+      'timeout',
+      `Nobody answered the administrator prompt for ${collector} within ${seconds} s, so nothing was changed; answering it now does nothing.`,
+      collector,
+    );
   } catch {
-    return new WindowsCollectorError('timeout', `${collector} started as administrator but did not finish within ${seconds} s; it may still change this computer, and it cannot be stopped from here.`, collector);
+    return new WindowsCollectorError(
+      'timeout',
+      `${collector} started as administrator but did not finish within ${seconds} s; it may still change this computer, and it cannot be stopped from here.`,
+      collector,
+    );
   }
 }
 
@@ -184,10 +181,12 @@ export async function runElevated(script: string, data: Record<string, unknown>,
   const resultPath = join(dir, 'result.json');
   try {
     const encodedCommand = encodeCommand(buildElevatedScript(script, data, resultPath));
-    const launcher = await runPowerShell(LAUNCHER_SCRIPT, launcherData(encodedCommand, options.ownerWindow), { ...options, collector, output: 'json' }).catch(async (error: unknown) => {
-      if (isWindowsCollectorError(error) && error.kind === 'timeout') throw await giveUp(resultPath, collector, options.timeoutMs);
-      throw error;
-    });
+    const launcher = await runPowerShell(LAUNCHER_SCRIPT, launcherData(encodedCommand, options.ownerWindow), { ...options, collector, output: 'json' }).catch(
+      async (error: unknown) => {
+        if (isWindowsCollectorError(error) && error.kind === 'timeout') throw await giveUp(resultPath, collector, options.timeoutMs);
+        throw error;
+      },
+    );
     let answer: { outcome?: unknown; exitCode?: unknown };
     try {
       answer = (JSON.parse(launcher) ?? {}) as typeof answer;
@@ -195,7 +194,8 @@ export async function runElevated(script: string, data: Record<string, unknown>,
       answer = {};
     }
     if (answer.outcome === 'declined') return { outcome: 'declined' };
-    if (answer.outcome !== 'ran') throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the administrator prompt launcher gave an unexpected answer'), collector);
+    if (answer.outcome !== 'ran')
+      throw new WindowsCollectorError('not-json', describeFailure('not-json', collector, 'the administrator prompt launcher gave an unexpected answer'), collector);
     if (answer.exitCode === TOO_LATE_EXIT_CODE && !(await readFile(resultPath, 'utf8').catch(() => null))) {
       throw new WindowsCollectorError('failed', describeFailure('failed', collector, 'the administrator step found the app had stopped waiting and ran nothing'), collector);
     }
@@ -203,7 +203,11 @@ export async function runElevated(script: string, data: Record<string, unknown>,
     const stdout = readElevatedResult(text, collector);
     // The preamble exits 0 after a success; a success file from a process that failed was not written by it.
     if (typeof answer.exitCode === 'number' && answer.exitCode !== 0) {
-      throw new WindowsCollectorError('failed', describeFailure('failed', collector, `the elevated script exited ${answer.exitCode} but its result file claims success`), collector);
+      throw new WindowsCollectorError(
+        'failed',
+        describeFailure('failed', collector, `the elevated script exited ${answer.exitCode} but its result file claims success`),
+        collector,
+      );
     }
     return { outcome: 'ran', stdout };
   } finally {

@@ -1,15 +1,7 @@
 /** The one error type every Windows collector throws, with a kind the checks and the UI can act on. */
 
 /** Why a collector failed. */
-export type WindowsErrorKind =
-  | 'access-denied'
-  | 'missing-cmdlet'
-  | 'timeout'
-  | 'not-json'
-  | 'not-recorded'
-  | 'failed'
-  | 'cancelled'
-  | 'constrained-language';
+export type WindowsErrorKind = 'access-denied' | 'missing-cmdlet' | 'timeout' | 'not-json' | 'not-recorded' | 'failed' | 'cancelled' | 'constrained-language';
 
 /** Every kind, for validating recorded `.err` files. */
 export const WINDOWS_ERROR_KINDS: readonly WindowsErrorKind[] = [

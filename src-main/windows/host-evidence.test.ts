@@ -40,7 +40,11 @@ describe('host evidence', () => {
     };
     delete (collectors as Record<string, unknown>)['server-capacity'];
     const source = createHostEvidenceSource(parseHostEvidence(Buffer.from(JSON.stringify({ ...evidence, collectors })), 'h.json'));
-    const kindOf = async (name: string) => source.collect(name, {}, signal).then(() => 'answered', (e: unknown) => (isWindowsCollectorError(e) ? e.kind : 'thrown'));
+    const kindOf = async (name: string) =>
+      source.collect(name, {}, signal).then(
+        () => 'answered',
+        (e: unknown) => (isWindowsCollectorError(e) ? e.kind : 'thrown'),
+      );
     expect(await kindOf('server-firewall')).toBe('access-denied');
     expect(await kindOf('server-events')).toBe('not-json');
     expect(await kindOf('server-capacity')).toBe('not-recorded');

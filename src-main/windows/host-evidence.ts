@@ -65,16 +65,25 @@ function checkFormat(raw: unknown, name: string): void {
   const format = raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, unknown>)['format'] : undefined;
   if (format === HOST_EVIDENCE_FORMAT) return;
   if (typeof format === 'string' && format.startsWith(FORMAT_FAMILY)) {
-    throw bad(name, `was written in host evidence format ${JSON.stringify(format.slice(0, 60))}, which this version of RDP Doctor cannot read (it reads ${HOST_EVIDENCE_FORMAT}); collect it with this version's collect-host.ps1.`);
+    throw bad(
+      name,
+      `was written in host evidence format ${JSON.stringify(format.slice(0, 60))}, which this version of RDP Doctor cannot read (it reads ${HOST_EVIDENCE_FORMAT}); collect it with this version's collect-host.ps1.`,
+    );
   }
-  throw bad(name, `is not host evidence from collect-host.ps1: its format tag is ${format === undefined ? 'missing' : JSON.stringify(String(format).slice(0, 60))}, not "${HOST_EVIDENCE_FORMAT}".`);
+  throw bad(
+    name,
+    `is not host evidence from collect-host.ps1: its format tag is ${format === undefined ? 'missing' : JSON.stringify(String(format).slice(0, 60))}, not "${HOST_EVIDENCE_FORMAT}".`,
+  );
 }
 
 function checkCollectors(collectors: Record<string, Entry>, name: string): void {
   const names = Object.keys(collectors);
   const unknown = names.filter((n) => !HOST_COLLECTORS.includes(n));
   if (unknown.length > 0) {
-    const shown = unknown.slice(0, 3).map((n) => JSON.stringify(n.slice(0, 40))).join(', ');
+    const shown = unknown
+      .slice(0, 3)
+      .map((n) => JSON.stringify(n.slice(0, 40)))
+      .join(', ');
     throw bad(name, `holds collectors that are not host collectors of this version (${shown}${unknown.length > 3 ? ', …' : ''}); collect it with this version's collect-host.ps1.`);
   }
   if (names.length === 0) throw bad(name, 'holds no host collector.');

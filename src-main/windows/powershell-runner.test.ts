@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  DATA_ENV,
-  PREAMBLE,
-  runnerText,
-  buildPowerShellInvocation,
-  interpretOutput,
-  runInvocation,
-  type PowerShellInvocation,
-} from './powershell-runner';
+import { DATA_ENV, PREAMBLE, runnerText, buildPowerShellInvocation, interpretOutput, runInvocation, type PowerShellInvocation } from './powershell-runner';
 import { COLLECTOR_SCRIPTS } from './scripts';
 import { cleanStderr, classifyStderr, WindowsCollectorError } from './errors';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -99,9 +91,7 @@ describe('buildPowerShellInvocation', () => {
 describe('interpretOutput', () => {
   it('maps English and German access-denied text', () => {
     for (const stderr of ['Get-Item : Access is denied.', 'Get-Item : Der Zugriff wurde verweigert']) {
-      expect(() => interpretOutput({ stdout: '', stderr, exitCode: 1 }, 'client-policy', 'json')).toThrow(
-        expect.objectContaining({ kind: 'access-denied' }),
-      );
+      expect(() => interpretOutput({ stdout: '', stderr, exitCode: 1 }, 'client-policy', 'json')).toThrow(expect.objectContaining({ kind: 'access-denied' }));
     }
   });
 
@@ -109,9 +99,7 @@ describe('interpretOutput', () => {
     const en = "The term 'Get-NetAdapter' is not recognized as the name of a cmdlet, function, script file";
     const de = 'Die Benennung "Get-NetAdapter" wurde nicht als Name eines Cmdlet, einer Funktion, einer Skriptdatei erkannt.';
     for (const stderr of [en, de]) {
-      expect(() => interpretOutput({ stdout: '', stderr, exitCode: 1 }, 'client-vpn', 'json')).toThrow(
-        expect.objectContaining({ kind: 'missing-cmdlet' }),
-      );
+      expect(() => interpretOutput({ stdout: '', stderr, exitCode: 1 }, 'client-vpn', 'json')).toThrow(expect.objectContaining({ kind: 'missing-cmdlet' }));
     }
   });
 
@@ -129,9 +117,7 @@ describe('interpretOutput', () => {
   });
 
   it('rejects non-JSON output of a JSON collector and accepts text collectors', () => {
-    expect(() => interpretOutput({ stdout: 'WARNING: oops', stderr: '', exitCode: 0 }, 'x', 'json')).toThrow(
-      expect.objectContaining({ kind: 'not-json' }),
-    );
+    expect(() => interpretOutput({ stdout: 'WARNING: oops', stderr: '', exitCode: 0 }, 'x', 'json')).toThrow(expect.objectContaining({ kind: 'not-json' }));
     expect(interpretOutput({ stdout: 'hello', stderr: '', exitCode: 0 }, 'x', 'text')).toBe('hello');
   });
 
@@ -170,9 +156,7 @@ describe('runInvocation (real child processes)', () => {
   });
 
   it('reports a program that cannot start as failed', async () => {
-    await expect(
-      runInvocation({ command: '/nonexistent/powershell.exe', args: [], env: {} }, { timeoutMs: 2000, collector: 'x' }),
-    ).rejects.toMatchObject({ kind: 'failed' });
+    await expect(runInvocation({ command: '/nonexistent/powershell.exe', args: [], env: {} }, { timeoutMs: 2000, collector: 'x' })).rejects.toMatchObject({ kind: 'failed' });
   });
 });
 

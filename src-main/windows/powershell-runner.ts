@@ -41,11 +41,7 @@ export function encodeData(data: Record<string, unknown>): string {
 }
 
 /** Pure: the program, arguments and environment that run `script` with `data` (never spliced into the text). */
-export function buildPowerShellInvocation(
-  script: string,
-  data: Record<string, unknown>,
-  systemRoot?: string,
-): PowerShellInvocation {
+export function buildPowerShellInvocation(script: string, data: Record<string, unknown>, systemRoot?: string): PowerShellInvocation {
   const encodedData = encodeData(data);
   if (encodedData.length > MAX_DATA_BASE64) {
     throw new WindowsCollectorError('failed', `The values passed to PowerShell are too large (${encodedData.length} characters encoded).`);
@@ -142,16 +138,11 @@ export function runInvocation(invocation: PowerShellInvocation, options: RunOpti
         reject(outcome.error);
       } else resolve(outcome.value);
     };
-    const onAbort = (): void =>
-      finish({ error: new WindowsCollectorError('cancelled', describeFailure('cancelled', collector, ''), collector) });
+    const onAbort = (): void => finish({ error: new WindowsCollectorError('cancelled', describeFailure('cancelled', collector, ''), collector) });
     const timer = setTimeout(
       () =>
         finish({
-          error: new WindowsCollectorError(
-            'timeout',
-            describeFailure('timeout', collector, `no answer within ${Math.round(options.timeoutMs / 100) / 10} s`),
-            collector,
-          ),
+          error: new WindowsCollectorError('timeout', describeFailure('timeout', collector, `no answer within ${Math.round(options.timeoutMs / 100) / 10} s`), collector),
         }),
       options.timeoutMs,
     );
@@ -166,9 +157,7 @@ export function runInvocation(invocation: PowerShellInvocation, options: RunOpti
     };
     child.stdout.on('data', collect(out));
     child.stderr.on('data', collect(err));
-    child.on('error', (e) =>
-      finish({ error: new WindowsCollectorError('failed', describeFailure('failed', collector, `could not start PowerShell (${e.message})`), collector) }),
-    );
+    child.on('error', (e) => finish({ error: new WindowsCollectorError('failed', describeFailure('failed', collector, `could not start PowerShell (${e.message})`), collector) }));
     child.on('close', (code) => finish({ value: decodeOutput(Buffer.concat(out), Buffer.concat(err), code) }));
   });
 }

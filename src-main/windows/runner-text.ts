@@ -60,7 +60,7 @@ export const RUNNER_FOOT = [
   '',
   '})',
   'if ($RdpDoctorOutput.Count -gt 0) {',
-  "  $RdpDoctorBytes = (New-Object System.Text.UTF8Encoding $false).GetBytes(((@($RdpDoctorOutput | ForEach-Object { [string]$_ })) -join \"`n\") + \"`n\")",
+  '  $RdpDoctorBytes = (New-Object System.Text.UTF8Encoding $false).GetBytes(((@($RdpDoctorOutput | ForEach-Object { [string]$_ })) -join "`n") + "`n")',
   '  $RdpDoctorStdout = [Console]::OpenStandardOutput()',
   '  $RdpDoctorStdout.Write($RdpDoctorBytes, 0, $RdpDoctorBytes.Length)',
   '  $RdpDoctorStdout.Flush()',

@@ -43,7 +43,15 @@ describe('the bridge shows hidden characters escaped', () => {
     const seen: string[] = [];
     const off = subscribeProgress((e) => seen.push(e.type === 'check-finished' ? e.result.summary : ''));
     const offFiles = subscribeOpenedFiles((f) => seen.push(f.name));
-    const result = { id: 'tls.certificate', section: 'certificates', status: 'warn', title: 'Server certificate', summary: 'Issued to x\u202Ey', durationMs: 1, evidence: {} } as const;
+    const result = {
+      id: 'tls.certificate',
+      section: 'certificates',
+      status: 'warn',
+      title: 'Server certificate',
+      summary: 'Issued to x\u202Ey',
+      durationMs: 1,
+      evidence: {},
+    } as const;
     for (const l of progress) l({ type: 'check-finished', taskId: 't', result });
     for (const l of opened) l({ name: 'invoice\u202Etxt.rdp', contentBase64: '' });
     off();

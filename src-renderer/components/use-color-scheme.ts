@@ -11,5 +11,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** True while the OS asks for a dark theme. */
 export function usePrefersDark(): boolean {
-  return useSyncExternalStore(subscribe, () => window.matchMedia(QUERY).matches, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => window.matchMedia(QUERY).matches,
+    () => false,
+  );
 }

@@ -46,7 +46,10 @@ describe('fix updates', () => {
 
   it('cannot apply without a plan, nor undo without a journal', () => {
     expect(applyRequested(planRequested('dns.flush')).phase).toBe('planning');
-    const noJournal = applyFinished(applyRequested(planReceived(planRequested('credentials.clear'), 'credentials.clear', plan)), 'credentials.clear', { ...applied, journalId: null });
+    const noJournal = applyFinished(applyRequested(planReceived(planRequested('credentials.clear'), 'credentials.clear', plan)), 'credentials.clear', {
+      ...applied,
+      journalId: null,
+    });
     expect(canUndo(noJournal)).toBe(false);
     expect(undoRequested(noJournal).phase).toBe('applied');
   });
@@ -68,7 +71,11 @@ describe('fix updates', () => {
 
   it('offers no Undo for a fix that cannot be undone or left nothing changed, even with a journal', () => {
     for (const reversibility of ['irreversible', 'nothing-to-undo'] as const) {
-      const state = applyFinished(applyRequested(planReceived(planRequested('credentials.clear'), 'credentials.clear', planOf('credentials.clear', reversibility))), 'credentials.clear', applied);
+      const state = applyFinished(
+        applyRequested(planReceived(planRequested('credentials.clear'), 'credentials.clear', planOf('credentials.clear', reversibility))),
+        'credentials.clear',
+        applied,
+      );
       expect(state.phase).toBe('applied');
       expect(canUndo(state)).toBe(false);
       expect(undoRequested(state).phase).toBe('applied');

@@ -1,7 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import type { ProgressEvent } from '../../src-main/shared/dto';
 import type { CheckResult, Finding, Report } from '../../src-main/shared/schema';
-import { applyProgress, applyReport, beginRerun, beginRun, checklistGroups, claimRerun, claimTask, failStart, initialRunState, rowsBySection, runProgress, type RunState } from './run-update';
+import {
+  applyProgress,
+  applyReport,
+  beginRerun,
+  beginRun,
+  checklistGroups,
+  claimRerun,
+  claimTask,
+  failStart,
+  initialRunState,
+  rowsBySection,
+  runProgress,
+  type RunState,
+} from './run-update';
 
 const result = (id: CheckResult['id'], status: CheckResult['status'], section: CheckResult['section'] = 'dns'): CheckResult => ({
   id,
@@ -190,14 +203,21 @@ describe('run updates', () => {
   });
 
   it('folds the checks that skipped for want of Windows out of their sections, and keeps every other row', () => {
-    const needsWindows = (id: CheckResult['id'], section: CheckResult['section']): CheckResult => ({ ...result(id, 'skip', section), summary: "Runs on Windows only: reads this computer's Remote Desktop settings.", evidence: { reason: 'no-windows' } });
-    const state = applyReport(initialRunState(), report([
-      result('dns.resolve', 'pass', 'dns'),
-      needsWindows('client.rdp-files', 'settings'),
-      result('tls.certificate', 'fail', 'certificates'),
-      needsWindows('server.certificate', 'certificates'),
-      { ...result('gateway.probe', 'skip', 'alternatives'), summary: 'No Remote Desktop Gateway is configured.' },
-    ]));
+    const needsWindows = (id: CheckResult['id'], section: CheckResult['section']): CheckResult => ({
+      ...result(id, 'skip', section),
+      summary: "Runs on Windows only: reads this computer's Remote Desktop settings.",
+      evidence: { reason: 'no-windows' },
+    });
+    const state = applyReport(
+      initialRunState(),
+      report([
+        result('dns.resolve', 'pass', 'dns'),
+        needsWindows('client.rdp-files', 'settings'),
+        result('tls.certificate', 'fail', 'certificates'),
+        needsWindows('server.certificate', 'certificates'),
+        { ...result('gateway.probe', 'skip', 'alternatives'), summary: 'No Remote Desktop Gateway is configured.' },
+      ]),
+    );
     const groups = checklistGroups(state);
     expect(groups.windowsOnly.map((row) => row.id)).toEqual(['client.rdp-files', 'server.certificate']);
     expect([...groups.sections.keys()]).toEqual(['dns', 'certificates', 'alternatives']);

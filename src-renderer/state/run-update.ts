@@ -50,7 +50,20 @@ const MAX_UNCLAIMED = 500;
 
 /** The state before any diagnosis. */
 export function initialRunState(): RunState {
-  return { phase: 'idle', taskId: null, target: '', order: [], rows: {}, reruns: [], awaitingReruns: 0, findings: [], report: null, error: null, inputProblem: null, unclaimed: [] };
+  return {
+    phase: 'idle',
+    taskId: null,
+    target: '',
+    order: [],
+    rows: {},
+    reruns: [],
+    awaitingReruns: 0,
+    findings: [],
+    report: null,
+    error: null,
+    inputProblem: null,
+    unclaimed: [],
+  };
 }
 
 /** A queued row for a check id. */

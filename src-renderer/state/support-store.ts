@@ -19,7 +19,15 @@ export interface SupportState {
 }
 
 /** The support store. */
-export const useSupportStore = create<SupportState>()(() => ({ codeReport: null, code: null, codeError: null, isHelpdeskOpen: false, helpdeskResult: null, helpdeskError: null, isDecoding: false }));
+export const useSupportStore = create<SupportState>()(() => ({
+  codeReport: null,
+  code: null,
+  codeError: null,
+  isHelpdeskOpen: false,
+  helpdeskResult: null,
+  helpdeskError: null,
+  isDecoding: false,
+}));
 
 /** Fetches the result code of a finished diagnosis (once per version of its report). */
 export async function loadSupportCode(taskId: string, report: Report): Promise<void> {

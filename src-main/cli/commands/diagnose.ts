@@ -114,7 +114,14 @@ export const run: CliCommand = async (io, argv) => {
   });
   const targets = [...p.positionals];
   const list = str(p, 'targets');
-  if (list) targets.push(...(await readInputFile(list, 'the targets file', MAX_TARGETS_FILE_BYTES)).toString('utf8').split(/\r?\n/).map((l) => l.replace(/#.*/, '').trim()).filter(Boolean));
+  if (list)
+    targets.push(
+      ...(await readInputFile(list, 'the targets file', MAX_TARGETS_FILE_BYTES))
+        .toString('utf8')
+        .split(/\r?\n/)
+        .map((l) => l.replace(/#.*/, '').trim())
+        .filter(Boolean),
+    );
   const rdpPath = str(p, 'rdp-file');
   // `diagnose --rdp-file F` alone diagnoses the computer the file names (its full address).
   if (targets.length === 0 && !rdpPath) throw new UsageError('diagnose: give at least one target (host, host:port or .rdp file), --targets FILE, or --rdp-file FILE.');

@@ -27,7 +27,13 @@ function formatPlan(plan: FixPlan): string {
 
 /** Runs `rdp-doctor fix <fix-id> --target <target> [--dry-run] [--yes] [--json]`. */
 export const run: CliCommand = async (io, argv) => {
-  const p = parseCommand('fix', argv, { target: { type: 'string' }, 'dry-run': { type: 'boolean' }, yes: { type: 'boolean', short: 'y' }, json: { type: 'boolean' }, option: { type: 'string' } });
+  const p = parseCommand('fix', argv, {
+    target: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
+    json: { type: 'boolean' },
+    option: { type: 'string' },
+  });
   const fixId = p.positionals[0];
   if (!isOneOf(FIX_IDS, fixId)) throw new UsageError(`fix: unknown fix ${JSON.stringify(fixId ?? '')}; one of: ${FIX_IDS.join(', ')}.`);
   const target = str(p, 'target');

@@ -60,8 +60,12 @@ async function cleanFile(io: CliIo, argv: string[]): Promise<number> {
   if (out === '-' && !p.values['dry-run']) {
     await new Promise<void>((resolve) => io.stdout.write(made.bytes, () => resolve()));
   } else if (p.values['dry-run']) {
-    const text = Buffer.from(made.bytes).toString('utf16le').replace(/^\uFEFF/, '');
-    io.stdout.write(`Dry run: nothing was written. ${out} would get ${made.bytes.length} bytes (UTF-16LE with BOM, CRLF)${existsSync(out) ? `, replacing the existing file${p.values['force'] ? ' after keeping it as a .bak copy' : ' only with --force'}` : ''}:\n`);
+    const text = Buffer.from(made.bytes)
+      .toString('utf16le')
+      .replace(/^\uFEFF/, '');
+    io.stdout.write(
+      `Dry run: nothing was written. ${out} would get ${made.bytes.length} bytes (UTF-16LE with BOM, CRLF)${existsSync(out) ? `, replacing the existing file${p.values['force'] ? ' after keeping it as a .bak copy' : ' only with --force'}` : ''}:\n`,
+    );
     for (const line of text.split(/\r?\n/).filter((l) => l !== '')) io.stdout.write(`  ${clean(line)}\n`);
   } else {
     const written = await writeWithBackup(out, made.bytes, p.values['force'] === true);

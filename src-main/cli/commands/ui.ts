@@ -28,8 +28,7 @@ export function findElectron(): { path: string } | { reason: string } {
 
 /** Opens `url` in the system browser without a shell. */
 function openBrowser(url: string): void {
-  const [cmd, args] =
-    process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
+  const [cmd, args] = process.platform === 'win32' ? ['rundll32', ['url.dll,FileProtocolHandler', url]] : process.platform === 'darwin' ? ['open', [url]] : ['xdg-open', [url]];
   const child = spawn(cmd as string, args as string[], { stdio: 'ignore', detached: true });
   child.on('error', () => undefined);
   child.unref();

@@ -28,13 +28,34 @@ async function evidenceFrom(machine: string, target: string, extra: CheckResult[
   return { target: parseTarget(target), checks, errorHint, clientSettings: null, now: new Date('2026-11-22T09:00:00Z') };
 }
 
-const ids = (ev: Evidence): string[] => clientRules.flatMap((r) => r(ev)).map((d) => d.id).sort();
+const ids = (ev: Evidence): string[] =>
+  clientRules
+    .flatMap((r) => r(ev))
+    .map((d) => d.id)
+    .sort();
 const draft = (ev: Evidence, id: string) => clientRules.flatMap((r) => r(ev)).find((d) => d.id === id);
 
 /** credssp.ntlm-info as the check judges a server of `build` answering with CredSSP `version`. */
 function ntlm(build: number, version = 6): CheckResult {
-  const challenge = { targetName: 'LAB', flags: 0, serverChallenge: '00', netbiosComputer: 'APP', netbiosDomain: 'LAB', dnsComputer: 'app-legacy.example', dnsDomain: 'example', dnsTree: null, timestamp: null, version: { major: 10, minor: 0, build, revision: 15 }, avIds: [], warnings: [] };
-  const out = judgeCredSsp({ ok: true, tls: { ok: true, ms: 3 }, tsRequestVersion: version, challenge, ms: 9 }, parseTarget('app-legacy.example'), new Date('2026-11-22T09:00:00Z'));
+  const challenge = {
+    targetName: 'LAB',
+    flags: 0,
+    serverChallenge: '00',
+    netbiosComputer: 'APP',
+    netbiosDomain: 'LAB',
+    dnsComputer: 'app-legacy.example',
+    dnsDomain: 'example',
+    dnsTree: null,
+    timestamp: null,
+    version: { major: 10, minor: 0, build, revision: 15 },
+    avIds: [],
+    warnings: [],
+  };
+  const out = judgeCredSsp(
+    { ok: true, tls: { ok: true, ms: 3 }, tsRequestVersion: version, challenge, ms: 9 },
+    parseTarget('app-legacy.example'),
+    new Date('2026-11-22T09:00:00Z'),
+  );
   return { id: 'credssp.ntlm-info', section: CHECK_META['credssp.ntlm-info'].section, title: '', durationMs: 1, ...out, evidence: { ...out.evidence } };
 }
 
@@ -54,7 +75,12 @@ describe('client rules on recorded machines', () => {
     const found = diagnose(ev);
     expect(found[0]).toMatchObject({ id: 'saved-credentials-stale', severity: 'high', fixes: ['credentials.clear'], checks: ['client.saved-credentials', 'client.events'] });
     expect(found[0]?.confidence).toBeGreaterThanOrEqual(0.8);
-    expect(found[0]?.evidence).toMatchObject({ targets: ['TERMSRV/rdp-lab.example'], users: ['LAB\\bernd'], logonFailureReasons: [2055, 2055], lastLogonUtc: '2026-11-17T08:05:12.310Z' });
+    expect(found[0]?.evidence).toMatchObject({
+      targets: ['TERMSRV/rdp-lab.example'],
+      users: ['LAB\\bernd'],
+      logonFailureReasons: [2055, 2055],
+      lastLogonUtc: '2026-11-17T08:05:12.310Z',
+    });
     expect(found[0]?.explanation).toContain('the logon failed (user name or password)');
     expect(found[0]?.explanation).toContain('2026-11-17');
     expect(found[0]?.technical).toContain('2055 (0x807) ×2');
@@ -115,7 +141,13 @@ describe('client rules on recorded machines', () => {
   });
 
   it('CredSSP oracle: the dialog text alone names it', async () => {
-    const hint: DecodeResult = { input: 'An authentication error has occurred. The function requested is not supported. This could be due to CredSSP encryption oracle remediation.', codes: [], summary: '', corrections: [], steer: 'credentials' };
+    const hint: DecodeResult = {
+      input: 'An authentication error has occurred. The function requested is not supported. This could be due to CredSSP encryption oracle remediation.',
+      codes: [],
+      summary: '',
+      corrections: [],
+      steer: 'credentials',
+    };
     const named = draft(await evidenceFrom('client-saved-creds-nla-off', '127.0.0.1', [], hint), 'credssp-oracle-mismatch');
     expect(named?.confidence).toBeGreaterThan(0.8);
     expect(named?.fixes).toEqual(['client.credssp-oracle']);
@@ -129,8 +161,13 @@ describe('client rules on recorded machines', () => {
     const policy = await CHECKS['client.policy'].run(ctx);
     const ev: Evidence = {
       target: parseTarget('127.0.0.1'),
-      checks: new Map([['client.policy', { id: 'client.policy', section: 'auth', title: '', durationMs: 1, ...policy }], ['credssp.ntlm-info', ntlm(9600, 3)]]),
-      errorHint: null, clientSettings: null, now: new Date(),
+      checks: new Map([
+        ['client.policy', { id: 'client.policy', section: 'auth', title: '', durationMs: 1, ...policy }],
+        ['credssp.ntlm-info', ntlm(9600, 3)],
+      ]),
+      errorHint: null,
+      clientSettings: null,
+      now: new Date(),
     };
     expect(ids(ev)).not.toContain('credssp-oracle-mismatch');
   });
@@ -155,7 +192,15 @@ describe('client rules on recorded machines', () => {
   });
 
   it('ignore skipped and errored checks', () => {
-    const skipped: CheckResult = { id: 'client.saved-credentials', section: 'credentials', status: 'error', title: '', summary: 'x', durationMs: 1, evidence: { matched: [{ target: 'TERMSRV/x' }] } };
+    const skipped: CheckResult = {
+      id: 'client.saved-credentials',
+      section: 'credentials',
+      status: 'error',
+      title: '',
+      summary: 'x',
+      durationMs: 1,
+      evidence: { matched: [{ target: 'TERMSRV/x' }] },
+    };
     const ev: Evidence = { target: parseTarget('x'), checks: new Map([['client.saved-credentials', skipped]]), errorHint: null, clientSettings: null, now: new Date() };
     expect(ids(ev)).toEqual([]);
   });

@@ -107,7 +107,8 @@ const pendingReboot: Rule = (ev) => {
     {
       id: 'pending-reboot',
       confidence: 0.25,
-      explanation: 'This computer has installed updates that wait for a restart. Half-installed updates can change how Remote Desktop and its security work; restart the computer and try again.',
+      explanation:
+        'This computer has installed updates that wait for a restart. Half-installed updates can change how Remote Desktop and its security work; restart the computer and try again.',
       technical: `CBS RebootPending=${e.cbsRebootPending}, WU RebootRequired=${e.wuRebootRequired}, ${e.pendingFileRenames} pending file renames.`,
       checks: ['client.updates'],
       fixes: [],
@@ -117,12 +118,4 @@ const pendingReboot: Rule = (ev) => {
 };
 
 /** The client rules, in no particular order (ranking orders findings). */
-export const clientRules: readonly Rule[] = [
-  ...credentialRules,
-  rdpFileInvalid,
-  clientUdpUnstable,
-  vpnActive,
-  securitySoftwareInterference,
-  pendingReboot,
-];
-
+export const clientRules: readonly Rule[] = [...credentialRules, rdpFileInvalid, clientUdpUnstable, vpnActive, securitySoftwareInterference, pendingReboot];

@@ -33,20 +33,23 @@ const savedCredentialsStale: Rule = (ev) => {
   const targets = saved.matched.map((c) => c.target);
   const users = [...new Set(saved.matched.flatMap((c) => (c.user ? [c.user] : [])))];
   const first = signals.logonFailures[0];
-  const why = first !== undefined
-    ? `The server turned the last ${signals.logonFailures.length === 1 ? 'attempt' : `${signals.logonFailures.length} attempts`} away at sign-in (${reasonWords(first)})${since(signals.lastLogonUtc)}.`
-    : 'The error you saw points at the user name or password.';
-  return [{
-    id: 'saved-credentials-stale',
-    // Refusals at logon while Windows sends the saved password are the strongest sign; the dialog alone is weaker.
-    confidence: refused ? 0.8 : 0.45,
-    ...(refused ? { severity: 'high' as const } : {}),
-    explanation: `Windows has a saved password for ${ev.target.host}${users.length ? ` (user ${users.join(', ')})` : ''} and sends it on every attempt. ${why} The saved password is probably out of date (changed, or the account locked by the retries): remove it and sign in again with the current one.`,
-    technical: `cmdkey lists ${targets.join(', ')}${refused ? `; 1026 logon refusals since the last logon: ${reasonList(signals.logonFailures)}` : ''}${hinted ? '; the dialog codes point at the credentials' : ''}.`,
-    checks: refused ? ['client.saved-credentials', 'client.events'] : ['client.saved-credentials'],
-    fixes: ['credentials.clear'],
-    evidence: { targets, users, logonFailureReasons: [...signals.logonFailures], lastLogonUtc: signals.lastLogonUtc },
-  }];
+  const why =
+    first !== undefined
+      ? `The server turned the last ${signals.logonFailures.length === 1 ? 'attempt' : `${signals.logonFailures.length} attempts`} away at sign-in (${reasonWords(first)})${since(signals.lastLogonUtc)}.`
+      : 'The error you saw points at the user name or password.';
+  return [
+    {
+      id: 'saved-credentials-stale',
+      // Refusals at logon while Windows sends the saved password are the strongest sign; the dialog alone is weaker.
+      confidence: refused ? 0.8 : 0.45,
+      ...(refused ? { severity: 'high' as const } : {}),
+      explanation: `Windows has a saved password for ${ev.target.host}${users.length ? ` (user ${users.join(', ')})` : ''} and sends it on every attempt. ${why} The saved password is probably out of date (changed, or the account locked by the retries): remove it and sign in again with the current one.`,
+      technical: `cmdkey lists ${targets.join(', ')}${refused ? `; 1026 logon refusals since the last logon: ${reasonList(signals.logonFailures)}` : ''}${hinted ? '; the dialog codes point at the credentials' : ''}.`,
+      checks: refused ? ['client.saved-credentials', 'client.events'] : ['client.saved-credentials'],
+      fixes: ['credentials.clear'],
+      evidence: { targets, users, logonFailureReasons: [...signals.logonFailures], lastLogonUtc: signals.lastLogonUtc },
+    },
+  ];
 };
 
 /** Attempts refused at logon with no saved password in play: the account or the password typed is wrong, locked or expired. */
@@ -57,15 +60,17 @@ const logonFailed: Rule = (ev) => {
   // With a saved password in play, saved-credentials-stale names the cause and its fix.
   if ((ranEvidence(ev, 'client.saved-credentials')?.matched.length ?? 0) > 0) return [];
   const n = signals.logonFailures.length;
-  return [{
-    id: 'logon-failed',
-    confidence: 0.75,
-    explanation: `${n === 1 ? 'The last attempt' : `The last ${n} attempts`} to ${ev.target.host} reached the server and ${n === 1 ? 'was' : 'were'} turned away at sign-in: ${reasonWords(first)}${since(signals.lastLogonUtc)}. Check the user name (with its domain, such as LAB\\alice) and the password; a locked, disabled or expired account has to be unlocked or reset by IT.`,
-    technical: `client event 1026 logon refusals since the last logon: ${reasonList(signals.logonFailures)} (the 0x..07 family: the security layer refused the account or its password).`,
-    checks: ['client.events'],
-    fixes: [],
-    evidence: { logonFailureReasons: [...signals.logonFailures], lastLogonUtc: signals.lastLogonUtc },
-  }];
+  return [
+    {
+      id: 'logon-failed',
+      confidence: 0.75,
+      explanation: `${n === 1 ? 'The last attempt' : `The last ${n} attempts`} to ${ev.target.host} reached the server and ${n === 1 ? 'was' : 'were'} turned away at sign-in: ${reasonWords(first)}${since(signals.lastLogonUtc)}. Check the user name (with its domain, such as LAB\\alice) and the password; a locked, disabled or expired account has to be unlocked or reset by IT.`,
+      technical: `client event 1026 logon refusals since the last logon: ${reasonList(signals.logonFailures)} (the 0x..07 family: the security layer refused the account or its password).`,
+      checks: ['client.events'],
+      fixes: [],
+      evidence: { logonFailureReasons: [...signals.logonFailures], lastLogonUtc: signals.lastLogonUtc },
+    },
+  ];
 };
 
 /** CredSSP versions from 5 on bind the TLS key with a client nonce (MS-CSSP 3.1.5), the change of the 2018 update. */
@@ -90,28 +95,32 @@ const credsspOracleMismatch: Rule = (ev) => {
   const oracle = policy.allowEncryptionOracle;
   const setting = oracle === null ? 'not set, which Windows treats as Mitigated (1)' : (POLICY_WORDS[oracle] ?? `${oracle}`);
   const sides = [serverOld, refusals > 0, named].filter(Boolean).length;
-  const contradictions = version !== null && !serverOld
-    ? [`The server answers with CredSSP version ${version}, which has the 2018 update, so its CredSSP is not the one refused.`]
-    : [];
+  const contradictions =
+    version !== null && !serverOld ? [`The server answers with CredSSP version ${version}, which has the 2018 update, so its CredSSP is not the one refused.`] : [];
   const checks: CheckId[] = ['client.policy', ...(version !== null ? (['credssp.ntlm-info'] as const) : []), ...(refusals > 0 ? (['client.events'] as const) : [])];
   const build = serverBuild(ev);
-  return [{
-    id: 'credssp-oracle-mismatch',
-    confidence: sides >= 2 ? 0.9 : named ? 0.85 : serverOld ? 0.75 : 0.7,
-    explanation:
-      `This computer has the 2018 CredSSP security update and refuses to sign in to a server that lacks it${oracle === null ? ' (that is the Windows default, no policy needed)' : ' (a policy on this computer asks for that)'}. ` +
-      `${serverOld ? `The server ${ev.target.host} still speaks the old CredSSP. ` : ''}The real fix is to update the server; allowing the old CredSSP on this computer works but is an insecure stopgap, to be undone once the server is patched.`,
-    technical: [
-      `Client AllowEncryptionOracle ${setting}`,
-      version !== null ? `server TSRequest version ${version}${build !== null ? ` (build ${build})` : ''}` : null,
-      refusals > 0 ? `${refusals} attempt(s) ended with 226 error 0x80090302 (SEC_E_UNSUPPORTED_FUNCTION)` : null,
-      named ? 'the error text names CredSSP encryption oracle remediation' : null,
-    ].filter(Boolean).join('; ') + '.',
-    checks,
-    fixes: ['client.credssp-oracle'],
-    evidence: { allowEncryptionOracle: oracle, serverCredSspVersion: version, serverBuild: build, credsspRefusals: refusals, hintNamesOracle: named },
-    contradictions,
-  }];
+  return [
+    {
+      id: 'credssp-oracle-mismatch',
+      confidence: sides >= 2 ? 0.9 : named ? 0.85 : serverOld ? 0.75 : 0.7,
+      explanation:
+        `This computer has the 2018 CredSSP security update and refuses to sign in to a server that lacks it${oracle === null ? ' (that is the Windows default, no policy needed)' : ' (a policy on this computer asks for that)'}. ` +
+        `${serverOld ? `The server ${ev.target.host} still speaks the old CredSSP. ` : ''}The real fix is to update the server; allowing the old CredSSP on this computer works but is an insecure stopgap, to be undone once the server is patched.`,
+      technical:
+        [
+          `Client AllowEncryptionOracle ${setting}`,
+          version !== null ? `server TSRequest version ${version}${build !== null ? ` (build ${build})` : ''}` : null,
+          refusals > 0 ? `${refusals} attempt(s) ended with 226 error 0x80090302 (SEC_E_UNSUPPORTED_FUNCTION)` : null,
+          named ? 'the error text names CredSSP encryption oracle remediation' : null,
+        ]
+          .filter(Boolean)
+          .join('; ') + '.',
+      checks,
+      fixes: ['client.credssp-oracle'],
+      evidence: { allowEncryptionOracle: oracle, serverCredSspVersion: version, serverBuild: build, credsspRefusals: refusals, hintNamesOracle: named },
+      contradictions,
+    },
+  ];
 };
 
 /** The rules about signing in (ranking orders their findings). */

@@ -56,13 +56,32 @@ const validCert = wireCertificate(new Date(NOW.getTime() - 10 * DAY), new Date('
 /** credssp.ntlm-info as the check judges a server whose clock is `skewSeconds` ahead. */
 function ntlm(skewSeconds: number): CheckResult {
   const timestamp = new Date(NOW.getTime() + skewSeconds * 1000);
-  const challenge = { targetName: 'LAB', flags: 0, serverChallenge: '00', netbiosComputer: 'SRV01', netbiosDomain: 'LAB', dnsComputer: 'srv01', dnsDomain: null, dnsTree: null, timestamp, version: { major: 10, minor: 0, build: 20348, revision: 15 }, avIds: [], warnings: [] };
+  const challenge = {
+    targetName: 'LAB',
+    flags: 0,
+    serverChallenge: '00',
+    netbiosComputer: 'SRV01',
+    netbiosDomain: 'LAB',
+    dnsComputer: 'srv01',
+    dnsDomain: null,
+    dnsTree: null,
+    timestamp,
+    version: { major: 10, minor: 0, build: 20348, revision: 15 },
+    avIds: [],
+    warnings: [],
+  };
   return result('credssp.ntlm-info', judgeCredSsp({ ok: true, tls: { ok: true, ms: 3 }, tsRequestVersion: 6, challenge, ms: 9 }, parseTarget('srv01'), NOW));
 }
 
 /** A server that requires NLA, as the negotiation probes see it. */
 const probe = (protocol: ProbeResult['protocol'], outcome: ExchangeOutcome, requested: number): ProbeResult => ({
-  protocol, outcome, requestedProtocols: requested, connectMs: 1, replyMs: 2, totalMs: 3, supported: outcome.kind === 'selected' && outcome.protocolName === protocol,
+  protocol,
+  outcome,
+  requestedProtocols: requested,
+  connectMs: 1,
+  replyMs: 2,
+  totalMs: 3,
+  supported: outcome.kind === 'selected' && outcome.protocolName === protocol,
 });
 const NLA_REQUIRED = [
   probe('RDP', { kind: 'failure', code: 5, codeName: 'HYBRID_REQUIRED_BY_SERVER' }, 0),
@@ -91,8 +110,13 @@ describe('cross-source rules', () => {
   it('raises the confidence over the single-source certificate finding when ranked together', () => {
     const e = ev([events2308, expiredCert]);
     const single: FindingDraft = {
-      id: 'certificate-expired', confidence: 0.7, explanation: 'expired', technical: 'notAfter in the past',
-      checks: ['tls.certificate'], fixes: ['server.renew-certificate'], evidence: {},
+      id: 'certificate-expired',
+      confidence: 0.7,
+      explanation: 'expired',
+      technical: 'notAfter in the past',
+      checks: ['tls.certificate'],
+      fixes: ['server.renew-certificate'],
+      evidence: {},
     };
     const alone = rankFindings([single], e)[0]!.confidence;
     const together = rankFindings([single, ...run(e)], e).find((f) => f.id === 'certificate-expired')!.confidence;
@@ -162,7 +186,7 @@ describe('cross-source rules', () => {
   it('survives hostile evidence (deep, cyclic-free but huge)', () => {
     let deep: Record<string, unknown> = { reason: 2308 };
     for (let i = 0; i < 5000; i++) deep = { next: deep };
-    const big = check('client.events', 'warn', { list: Array.from({ length: 100_000 }, (_, i) => ({ reason: i })) , deep });
+    const big = check('client.events', 'warn', { list: Array.from({ length: 100_000 }, (_, i) => ({ reason: i })), deep });
     const started = Date.now();
     run(ev([big, expiredCert]));
     expect(Date.now() - started).toBeLessThan(500);

@@ -8,11 +8,4 @@ import { serverRules } from './server.rules';
 import { crossSourceRules } from './cross-source.rules';
 
 /** All rules; order does not matter because ranking is deterministic. */
-export const RULES: readonly Rule[] = [
-  ...dnsNetworkRules,
-  ...certificateRules,
-  ...negotiationRules,
-  ...clientRules,
-  ...serverRules,
-  ...crossSourceRules,
-];
+export const RULES: readonly Rule[] = [...dnsNetworkRules, ...certificateRules, ...negotiationRules, ...clientRules, ...serverRules, ...crossSourceRules];

@@ -21,7 +21,12 @@ import { createReplaySource } from '../../windows/replay-source';
 
 const NOW = new Date('2026-03-01T12:00:00Z');
 const probe = (protocol: ProbeResult['protocol'], outcome: ExchangeOutcome, requested = 0): ProbeResult => ({
-  protocol, outcome, requestedProtocols: requested, connectMs: outcome.kind === 'refused' ? null : 1, replyMs: 2, totalMs: 3,
+  protocol,
+  outcome,
+  requestedProtocols: requested,
+  connectMs: outcome.kind === 'refused' ? null : 1,
+  replyMs: 2,
+  totalMs: 3,
   supported: outcome.kind === 'selected' && outcome.protocolName === protocol,
 });
 const sel = (name: string, protocol: number): ExchangeOutcome => ({ kind: 'selected', protocol, protocolName: name, flags: 0 });
@@ -34,12 +39,17 @@ function evidence(results: CheckResult[], opts: { target?: string; settings?: Pa
     : null;
   return { target: parseTarget(opts.target ?? 'server01.corp.example'), checks: new Map(results.map((r) => [r.id, r])), errorHint: null, clientSettings: settings, now: NOW };
 }
-const ids = (ev: Evidence): string[] => runNegotiationRules(ev).map((d) => d.id).sort();
+const ids = (ev: Evidence): string[] =>
+  runNegotiationRules(ev)
+    .map((d) => d.id)
+    .sort();
 const negotiation = (probes: ProbeResult[]): CheckResult => result('rdp.negotiation', judgeNegotiation(summarize(probes), 3000));
 
 const NLA_REQUIRED = [
-  probe('RDP', fail(5, 'HYBRID_REQUIRED_BY_SERVER')), probe('SSL', fail(5, 'HYBRID_REQUIRED_BY_SERVER'), 1),
-  probe('HYBRID', sel('HYBRID', 2), 3), probe('HYBRID_EX', sel('HYBRID_EX', 8), 11),
+  probe('RDP', fail(5, 'HYBRID_REQUIRED_BY_SERVER')),
+  probe('SSL', fail(5, 'HYBRID_REQUIRED_BY_SERVER'), 1),
+  probe('HYBRID', sel('HYBRID', 2), 3),
+  probe('HYBRID_EX', sel('HYBRID_EX', 8), 11),
 ];
 const TLS_REQUIRED = [probe('RDP', fail(1, 'SSL_REQUIRED_BY_SERVER')), probe('SSL', sel('SSL', 1), 1), probe('HYBRID', sel('HYBRID', 2), 3)];
 const RDP_ONLY = [probe('RDP', sel('RDP', 0)), probe('SSL', fail(2, 'SSL_NOT_ALLOWED_BY_SERVER'), 1), probe('HYBRID', fail(2, 'SSL_NOT_ALLOWED_BY_SERVER'), 3)];
@@ -97,7 +107,7 @@ describe('negotiation rules', () => {
     expect(drafts[0]!.fixes).toEqual(['rdpfile.generate-clean', 'server.disable-nla']);
     expect(drafts[0]!.explanation).toContain('work.rdp');
   });
-  it('without --rdp-file, finds the recorded client\'s saved .rdp for the target (then Default.rdp) with CredSSP off', async () => {
+  it("without --rdp-file, finds the recorded client's saved .rdp for the target (then Default.rdp) with CredSSP off", async () => {
     const rdpFiles = async (machine: string, target: string): Promise<CheckResult> => {
       const windows = createReplaySource(join(__dirname, '../../../e2e/fixtures/windows', machine));
       return result('client.rdp-files', await clientRdpFilesCheck.run(makeTestContext({ target, windows })));
@@ -135,7 +145,15 @@ describe('negotiation rules', () => {
     expect(weird[0]!.fixes).toEqual([]);
     expect(weird[0]!.technical).toContain('HYBRID → UNKNOWN_FAILURE_153');
     // SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER (6) everywhere: defined, so the security-layer fix is offered.
-    const userAuth = runNegotiationRules(evidence([negotiation([probe('RDP', fail(1, 'SSL_REQUIRED_BY_SERVER')), probe('SSL', fail(6, 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER'), 1), probe('HYBRID', fail(6, 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER'), 3)])]));
+    const userAuth = runNegotiationRules(
+      evidence([
+        negotiation([
+          probe('RDP', fail(1, 'SSL_REQUIRED_BY_SERVER')),
+          probe('SSL', fail(6, 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER'), 1),
+          probe('HYBRID', fail(6, 'SSL_WITH_USER_AUTH_REQUIRED_BY_SERVER'), 3),
+        ]),
+      ]),
+    );
     expect(userAuth.map((x) => x.id)).toEqual(['negotiation-refused']);
     expect(userAuth[0]!.fixes).toEqual(['server.set-security-layer']);
     // One request accepted, or every refusal explained elsewhere: not this finding.
@@ -162,7 +180,11 @@ const alert = (code: number, name: string): TlsAttempt => ({ ok: false, error: n
 const dropped: TlsAttempt = { ok: false, dropped: true, error: 'closed', ms: 1 };
 function tlsProbe(v: [TlsAttempt, TlsAttempt, TlsAttempt, TlsAttempt], def: TlsAttempt): TlsProbeResult {
   return {
-    requestedProtocols: 1, servername: null, defaultAttempt: def, chain: [], chainSource: null,
+    requestedProtocols: 1,
+    servername: null,
+    defaultAttempt: def,
+    chain: [],
+    chainSource: null,
     versions: { TLSv1: v[0], 'TLSv1.1': v[1], 'TLSv1.2': v[2], 'TLSv1.3': v[3] },
     negotiated: def.ok ? { version: def.version!, cipher: 'X' } : null,
   };
@@ -195,11 +217,23 @@ describe('TLS rules', () => {
 
 describe('identity rules', () => {
   const challenge = (name: string, time: Date) => ({
-    ok: true as const, tls: ok('TLSv1.3'), tsRequestVersion: 6, ms: 1,
+    ok: true as const,
+    tls: ok('TLSv1.3'),
+    tsRequestVersion: 6,
+    ms: 1,
     challenge: {
-      targetName: name.toUpperCase(), flags: 0, serverChallenge: '00', netbiosComputer: name.toUpperCase(), netbiosDomain: 'CORP',
-      dnsComputer: `${name}.corp.example`, dnsDomain: 'corp.example', dnsTree: null, timestamp: time,
-      version: { major: 10, minor: 0, build: 20348, revision: 15 }, avIds: [], warnings: [],
+      targetName: name.toUpperCase(),
+      flags: 0,
+      serverChallenge: '00',
+      netbiosComputer: name.toUpperCase(),
+      netbiosDomain: 'CORP',
+      dnsComputer: `${name}.corp.example`,
+      dnsDomain: 'corp.example',
+      dnsTree: null,
+      timestamp: time,
+      version: { major: 10, minor: 0, build: 20348, revision: 15 },
+      avIds: [],
+      warnings: [],
     },
   });
   const run = (target: string, name: string, time: Date): string[] => {

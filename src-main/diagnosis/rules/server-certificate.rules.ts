@@ -44,14 +44,16 @@ const keyInaccessible: Rule = (ev) => {
     {
       id: 'server-certificate-key-inaccessible',
       confidence,
-      explanation: "The Remote Desktop service on this computer cannot open the secret key that belongs to its certificate, so it cannot set up the secure connection and hangs up. The key file's permissions need repairing.",
-      technical: [
-        denied ? `NETWORK SERVICE (S-1-5-20) lacks read on ${key?.keyFile ?? 'the key file (not found)'}` : null,
-        s.keyAccess ? `Schannel 36870 ×${s.keyAccess}` : null,
-        s.renewal ? `RemoteConnectionManager 1057/1058 ×${s.renewal}` : null,
-      ]
-        .filter(Boolean)
-        .join('; ') + '.',
+      explanation:
+        "The Remote Desktop service on this computer cannot open the secret key that belongs to its certificate, so it cannot set up the secure connection and hangs up. The key file's permissions need repairing.",
+      technical:
+        [
+          denied ? `NETWORK SERVICE (S-1-5-20) lacks read on ${key?.keyFile ?? 'the key file (not found)'}` : null,
+          s.keyAccess ? `Schannel 36870 ×${s.keyAccess}` : null,
+          s.renewal ? `RemoteConnectionManager 1057/1058 ×${s.renewal}` : null,
+        ]
+          .filter(Boolean)
+          .join('; ') + '.',
       checks,
       fixes,
       evidence: { keyFile: key?.keyFile ?? null, networkServiceCanRead: key?.networkServiceCanRead ?? null, schannel36870: s.keyAccess, rcm10571058: s.renewal },
@@ -68,7 +70,8 @@ const hashDangling: Rule = (ev) => {
     {
       id: 'server-certificate-hash-dangling',
       confidence: 0.9,
-      explanation: 'Remote Desktop on this computer is set to use a specific certificate that no longer exists (it was probably replaced or deleted), so it has nothing to secure connections with. IT needs to select the new certificate or remove the setting so Windows uses its own.',
+      explanation:
+        'Remote Desktop on this computer is set to use a specific certificate that no longer exists (it was probably replaced or deleted), so it has nothing to secure connections with. IT needs to select the new certificate or remove the setting so Windows uses its own.',
       technical: `RDP-Tcp SSLCertificateSHA1Hash=${e.danglingHash ?? '?'} matches no certificate in LocalMachine\\My or Remote Desktop.`,
       checks: ['server.certificate'],
       fixes: [],

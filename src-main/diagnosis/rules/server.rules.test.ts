@@ -29,7 +29,15 @@ async function recorded(machine: string, clientSettings: ClientSettings | null =
 
 /** net.tcp as the check judges one connect to `port` that ended `kind` (refused: nothing listens; timeout: dropped). */
 function connect(port: number, kind: TcpAttempt['kind']): CheckResult {
-  const attempt: TcpAttempt = { address: '127.0.0.1', port, family: 4, kind, ms: kind === 'timeout' ? 5000 : 1, code: kind === 'refused' ? 'ECONNREFUSED' : kind === 'timeout' ? 'ETIMEDOUT' : null, message: kind };
+  const attempt: TcpAttempt = {
+    address: '127.0.0.1',
+    port,
+    family: 4,
+    kind,
+    ms: kind === 'timeout' ? 5000 : 1,
+    code: kind === 'refused' ? 'ECONNREFUSED' : kind === 'timeout' ? 'ETIMEDOUT' : null,
+    message: kind,
+  };
   const out = judgeTcp('127.0.0.1', port, [attempt], null);
   return { id: 'net.tcp', section: CHECK_META['net.tcp'].section, title: CHECK_META['net.tcp'].title, durationMs: 1, ...out };
 }
@@ -103,7 +111,10 @@ describe('recorded hosts rank the right cause first', () => {
     const firewall = refused.find((f) => f.id === 'server-firewall-blocked');
     // Contradicted twice (other computers got in on 3390, and a firewall drops rather than refuses): medium, well below.
     expect(firewall).toMatchObject({ severity: 'medium', fixes: [] });
-    expect(firewall?.contradictions).toEqual([expect.stringMatching(/^Other computers connected 2 time\(s\)/), expect.stringMatching(/was refused, which a blocking firewall does not do/)]);
+    expect(firewall?.contradictions).toEqual([
+      expect.stringMatching(/^Other computers connected 2 time\(s\)/),
+      expect.stringMatching(/was refused, which a blocking firewall does not do/),
+    ]);
     expect(firewall?.confidence).toBeLessThan(0.5);
 
     // Dialled on the new port and dropped there: the missing rule is the cause, but other computers did connect in the
@@ -131,7 +142,15 @@ describe('recorded hosts rank the right cause first', () => {
   });
 
   it('an NLA host with a .rdp that turns CredSSP off: the evidence feeds nla-required-client-disabled', async () => {
-    const settings: ClientSettings = { enableCredSsp: false, authenticationLevel: 2, negotiateSecurityLayer: true, port: null, gateway: null, address: 'RDP-HOST02', fileName: 'office.rdp' };
+    const settings: ClientSettings = {
+      enableCredSsp: false,
+      authenticationLevel: 2,
+      negotiateSecurityLayer: true,
+      port: null,
+      gateway: null,
+      address: 'RDP-HOST02',
+      fileName: 'office.rdp',
+    };
     const ids = diagnose(await recorded('host-nla-firewall-off', settings)).map((f) => f.id);
     expect(ids).toContain('nla-required-client-disabled');
     expect(ids).toContain('server-firewall-blocked');
@@ -140,7 +159,9 @@ describe('recorded hosts rank the right cause first', () => {
 
 describe('each server rule on its own evidence', () => {
   it('RDP turned off by policy', () => {
-    const ev = evidence(new Map([['server.rdp-enabled', altered('server.rdp-enabled', 'fail', { isEnabled: false, fDenyTSConnections: { value: 1, source: 'policy', local: 0, policy: 1 } })]]));
+    const ev = evidence(
+      new Map([['server.rdp-enabled', altered('server.rdp-enabled', 'fail', { isEnabled: false, fDenyTSConnections: { value: 1, source: 'policy', local: 0, policy: 1 } })]]),
+    );
     const [d] = drafts(ev);
     expect(d).toMatchObject({ id: 'server-rdp-disabled', fixes: ['server.enable-rdp'] });
     expect(d?.explanation).toMatch(/group policy/);
@@ -148,14 +169,29 @@ describe('each server rule on its own evidence', () => {
 
   it('TermService stopped hides the port findings', () => {
     const services = [{ name: 'TermService', present: true, state: 'Stopped', startMode: 'Disabled', processId: null, account: 'NT Authority\\NetworkService' }];
-    const ev = evidence(new Map([['server.listener', altered('server.listener', 'fail', { services, termServiceRunning: false, listeningOnConfiguredPort: false, configuredPort: 3389, targetPort: 3389 })]]));
+    const ev = evidence(
+      new Map([
+        ['server.listener', altered('server.listener', 'fail', { services, termServiceRunning: false, listeningOnConfiguredPort: false, configuredPort: 3389, targetPort: 3389 })],
+      ]),
+    );
     expect(drafts(ev).map((d) => d.id)).toEqual(['server-termservice-stopped']);
     expect(drafts(ev)[0]?.technical).toMatch(/Stopped.*Disabled/);
   });
 
   it('not listening, a squatter, a port not yet in effect, and a port other than the one dialled', () => {
     const listener = (e: Record<string, unknown>, target = '127.0.0.1') =>
-      drafts(evidence(new Map([['server.listener', altered('server.listener', 'fail', { termServiceRunning: true, configuredPort: 3389, termServicePid: 900, termServiceOtherPorts: [], squatter: null, ...e })]]), null, target));
+      drafts(
+        evidence(
+          new Map([
+            [
+              'server.listener',
+              altered('server.listener', 'fail', { termServiceRunning: true, configuredPort: 3389, termServicePid: 900, termServiceOtherPorts: [], squatter: null, ...e }),
+            ],
+          ]),
+          null,
+          target,
+        ),
+      );
     expect(listener({ listeningOnConfiguredPort: false }).map((d) => d.id)).toEqual(['server-port-not-listening']);
     expect(listener({ listeningOnConfiguredPort: true, squatter: { pid: 4242, name: 'nc' } })[0]?.explanation).toMatch(/nc/);
     expect(listener({ listeningOnConfiguredPort: false, configuredPort: 3390, termServiceOtherPorts: [3389] }).map((d) => d.id)).toEqual(['server-port-mismatch']);
@@ -170,7 +206,14 @@ describe('each server rule on its own evidence', () => {
     const tls = altered('server.tls-protocols', 'fail', { tls12On: false, anyTlsOn: false, protocols: [] });
     expect(drafts(evidence(new Map([['server.tls-protocols', tls]])))[0]).toMatchObject({ id: 'server-tls-disabled', confidence: 0.85, fixes: ['server.enable-tls12'] });
     const events = altered('server.events', 'fail', { summary: { credentialErrors: 4 } });
-    const both = drafts(evidence(new Map([['server.tls-protocols', tls], ['server.events', events]])));
+    const both = drafts(
+      evidence(
+        new Map([
+          ['server.tls-protocols', tls],
+          ['server.events', events],
+        ]),
+      ),
+    );
     expect(both.find((d) => d.id === 'server-tls-disabled')).toMatchObject({ confidence: 0.95, checks: ['server.tls-protocols', 'server.events'] });
   });
 
@@ -182,8 +225,20 @@ describe('each server rule on its own evidence', () => {
   it('a key NETWORK SERVICE cannot read, agreeing with 36870 and 1057/1058', () => {
     const mk = altered('server.machinekeys', 'fail', { folder: { deviations: [] }, key: { keyFile: 'C:\\k', networkServiceCanRead: false } });
     const events = altered('server.events', 'fail', { summary: { keyAccessErrors: 2, certificateRenewalFailures: 1 } });
-    const [d] = drafts(evidence(new Map([['server.machinekeys', mk], ['server.events', events]])));
-    expect(d).toMatchObject({ id: 'server-certificate-key-inaccessible', confidence: 0.95, checks: ['server.machinekeys', 'server.events'], fixes: ['server.repair-key-permissions'] });
+    const [d] = drafts(
+      evidence(
+        new Map([
+          ['server.machinekeys', mk],
+          ['server.events', events],
+        ]),
+      ),
+    );
+    expect(d).toMatchObject({
+      id: 'server-certificate-key-inaccessible',
+      confidence: 0.95,
+      checks: ['server.machinekeys', 'server.events'],
+      fixes: ['server.repair-key-permissions'],
+    });
   });
 
   it('a full host, and skipped or failed checks say nothing', () => {

@@ -125,7 +125,9 @@ const firewallBlocked: Rule = (ev) => {
   const tcp = evidenceOf(ev, 'net.tcp');
   const contradictions: string[] = [];
   if (events.remoteConnections > 0) {
-    contradictions.push(`Other computers connected ${events.remoteConnections} time(s) in the host's event log (RdpCoreTS 131, the latest ${events.lastRemoteConnectionUtc?.slice(0, 10) ?? 'recently'}), so the firewall let them in.`);
+    contradictions.push(
+      `Other computers connected ${events.remoteConnections} time(s) in the host's event log (RdpCoreTS 131, the latest ${events.lastRemoteConnectionUtc?.slice(0, 10) ?? 'recently'}), so the firewall let them in.`,
+    );
   }
   if (tcp?.verdict === 'refused') {
     contradictions.push(`The connection to port ${tcp.port} was refused, which a blocking firewall does not do: it drops the connection, and the connect times out.`);
@@ -213,4 +215,13 @@ const rdpSecurityOnly: Rule = (ev) => {
 };
 
 /** The server rules, in no particular order (ranking orders findings). */
-export const serverRules: readonly Rule[] = [editionCannotHost, rdpDisabled, serviceAndPort, firewallBlocked, tlsDisabled, outOfResources, rdpSecurityOnly, ...serverCertificateRules];
+export const serverRules: readonly Rule[] = [
+  editionCannotHost,
+  rdpDisabled,
+  serviceAndPort,
+  firewallBlocked,
+  tlsDisabled,
+  outOfResources,
+  rdpSecurityOnly,
+  ...serverCertificateRules,
+];

@@ -15,8 +15,13 @@ export const DISCONNECT_REASON_ROWS: readonly CodeEntry[] = [
   row(0x104, 'disconnectReasonDNSLookupFailed', 'DNS name lookup failed', 'network'),
   row(0x106, 'disconnectReasonOutOfMemory', 'the client ran out of memory', 'unknown'),
   row(0x108, 'disconnectReasonConnectionTimedOut', 'the connection timed out', 'network'),
-  row(0x204, 'disconnectReasonSocketConnectFailed', 'the network connection could not be opened (Winsock connect failed)', 'network',
-    'The dialog text for this code lists: remote access not enabled, computer turned off, or not reachable on the network.'),
+  row(
+    0x204,
+    'disconnectReasonSocketConnectFailed',
+    'the network connection could not be opened (Winsock connect failed)',
+    'network',
+    'The dialog text for this code lists: remote access not enabled, computer turned off, or not reachable on the network.',
+  ),
   row(0x206, 'disconnectReasonOutOfMemory2', 'the client ran out of memory', 'unknown'),
   row(0x208, 'disconnectReasonHostNotFound', 'host not found', 'network'),
   row(0x304, 'disconnectReasonWinsockSendFailed', 'sending on the network connection failed', 'network'),
@@ -35,10 +40,14 @@ export const DISCONNECT_REASON_ROWS: readonly CodeEntry[] = [
   row(0x804, 'disconnectReasonInvalidIP', 'bad IP address', 'network'),
   row(0x807, 'SSL_ERR_LOGON_FAILURE', 'the logon failed (user name or password)', 'credentials', SSL_NOTE),
   row(0x808, 'disconnectReasonLicensingFailed', 'license negotiation failed', 'licensing'),
-  row(0x904, 'disconnectReasonAtClientWinsockFDCLOSE', 'socket closed (the connection was closed, normally by the other side)', 'unknown',
-    'It says the connection was closed, not why; the extended code (second number) carries the reason.'),
-  row(0x906, 'disconnectReasonInternalSecurityError', 'internal security error', 'server-refusal',
-    'Often a TLS or certificate problem on either end.'),
+  row(
+    0x904,
+    'disconnectReasonAtClientWinsockFDCLOSE',
+    'socket closed (the connection was closed, normally by the other side)',
+    'unknown',
+    'It says the connection was closed, not why; the extended code (second number) carries the reason.',
+  ),
+  row(0x906, 'disconnectReasonInternalSecurityError', 'internal security error', 'server-refusal', 'Often a TLS or certificate problem on either end.'),
   row(0x908, 'disconnectReasonLicensingTimeout', 'licensing timed out', 'licensing'),
   row(0xa06, 'disconnectReasonInternalSecurityError2', 'internal security error', 'server-refusal'),
   row(0xa07, 'SSL_ERR_NO_SUCH_USER', 'the user has no account', 'credentials', SSL_NOTE),
@@ -54,17 +63,27 @@ export const DISCONNECT_REASON_ROWS: readonly CodeEntry[] = [
   row(0x1607, 'SSL_ERR_DELEGATION_POLICY', 'policy forbids handing credentials to this server', 'credentials', SSL_NOTE),
   row(0x1707, 'SSL_ERR_POLICY_NTLM_ONLY', 'credentials may not be delegated without mutual authentication (NTLM only)', 'credentials', SSL_NOTE),
   row(0x1807, 'SSL_ERR_NO_AUTHENTICATING_AUTHORITY', 'no authority (domain controller / KDC) could be contacted', 'credentials', SSL_NOTE),
-  row(0x1b07, 'SSL_ERR_CERT_EXPIRED', 'the certificate received has expired', 'server-refusal',
+  row(
+    0x1b07,
+    'SSL_ERR_CERT_EXPIRED',
+    'the certificate received has expired',
+    'server-refusal',
     "Usually the server's RDP certificate is past its end date; renewing it on the host fixes it.",
-    "A wrong clock gives the same error: if this computer's date is far ahead (or the server's behind), a valid certificate looks expired, so check both clocks first."),
+    "A wrong clock gives the same error: if this computer's date is far ahead (or the server's behind), a valid certificate looks expired, so check both clocks first.",
+  ),
   row(0x1c07, 'SSL_ERR_SMARTCARD_WRONG_PIN', 'wrong smart-card PIN', 'credentials', SSL_NOTE),
   row(0x2107, 'SSL_ERR_FRESH_CRED_REQUIRED_BY_SERVER', 'the server refuses saved credentials; type them again', 'credentials', SSL_NOTE),
   row(0x2207, 'SSL_ERR_SMARTCARD_CARD_BLOCKED', 'the smart card is blocked', 'credentials', SSL_NOTE),
   unofficialRow(0x207, 'unofficial-0x207', 'seen in user reports without a documented meaning', 'unknown'),
   unofficialRow(0x708, 'unofficial-0x708', 'reported when another console session is active', 'unknown'),
   unofficialRow(0xb08, 'unofficial-0xB08', 'reported both as a normal disconnect and as an internal error', 'unknown'),
-  unofficialRow(0xb09, 'unofficial-0xB09', 'reported with "the remote computer requires Network Level Authentication"', 'server-refusal',
-    'Check that the client (or the .rdp file) does not turn CredSSP/NLA off.'),
+  unofficialRow(
+    0xb09,
+    'unofficial-0xB09',
+    'reported with "the remote computer requires Network Level Authentication"',
+    'server-refusal',
+    'Check that the client (or the .rdp file) does not turn CredSSP/NLA off.',
+  ),
   unofficialRow(0xd06, 'unofficial-0xD06', 'reported as a protocol error', 'unknown'),
   unofficialRow(0x1104, 'unofficial-0x1104', 'reported as "a protocol error was detected at the client"', 'unknown'),
 ];
@@ -73,5 +92,4 @@ export const DISCONNECT_REASON_ROWS: readonly CodeEntry[] = [
 export const DISCONNECT_REASONS = indexTable(DISCONNECT_REASON_ROWS);
 
 /** The note every unofficial row carries. */
-export const UNOFFICIAL_NOTE =
-  'Not documented by Microsoft; the meaning comes from user reports. On Windows, MsTscAx GetErrorDescription gives mstsc\'s own wording.';
+export const UNOFFICIAL_NOTE = "Not documented by Microsoft; the meaning comes from user reports. On Windows, MsTscAx GetErrorDescription gives mstsc's own wording.";

@@ -36,11 +36,21 @@ const EXIT_ROWS: readonly CodeEntry[] = [
   row(128, 'XF_EXIT_PARSE_ARGUMENTS', 'xfreerdp: the command line could not be parsed', 'unknown'),
   row(129, 'XF_EXIT_MEMORY', 'xfreerdp: out of memory', 'unknown'),
   row(130, 'XF_EXIT_PROTOCOL', 'xfreerdp: protocol error', 'unknown'),
-  row(131, 'XF_EXIT_CONN_FAILED', 'xfreerdp: the connection failed', 'network',
-    'FreeRDP uses this for any failure before the session starts; its log line ERRCONNECT_* says which step.'),
+  row(
+    131,
+    'XF_EXIT_CONN_FAILED',
+    'xfreerdp: the connection failed',
+    'network',
+    'FreeRDP uses this for any failure before the session starts; its log line ERRCONNECT_* says which step.',
+  ),
   row(132, 'XF_EXIT_AUTH_FAILURE', 'xfreerdp: authentication failed (NLA/CredSSP)', 'credentials'),
-  row(133, 'XF_EXIT_NEGO_FAILURE', 'xfreerdp: security negotiation failed (no common security protocol)', 'server-refusal',
-    'Compare the client /sec: choice with what the server allows (rdp.negotiation check).'),
+  row(
+    133,
+    'XF_EXIT_NEGO_FAILURE',
+    'xfreerdp: security negotiation failed (no common security protocol)',
+    'server-refusal',
+    'Compare the client /sec: choice with what the server allows (rdp.negotiation check).',
+  ),
   row(134, 'XF_EXIT_LOGON_FAILURE', 'xfreerdp: the logon failed', 'credentials'),
   row(135, 'XF_EXIT_ACCOUNT_LOCKED_OUT', 'xfreerdp: the account is locked out', 'credentials'),
   row(136, 'XF_EXIT_PRE_CONNECT_FAILED', 'xfreerdp: pre-connect step failed', 'unknown'),
@@ -68,8 +78,13 @@ const EXIT_ROWS: readonly CodeEntry[] = [
   row(159, 'XF_EXIT_CONNECT_NO_OR_MISSING_CREDENTIALS', 'xfreerdp: no credentials were given', 'credentials'),
   row(160, 'XF_EXIT_CONNECT_TARGET_BOOTING', 'xfreerdp: the target is still starting', 'unknown'),
   // Added with ERRCONNECT_HYBRID_REQUIRED_BY_SERVER (FreeRDP 3, PR #13185).
-  row(161, 'XF_EXIT_CONNECT_HYBRID_REQUIRED_BY_SERVER', 'xfreerdp: the server requires NLA (CredSSP), which this connection turned off', 'server-refusal',
-    'Drop /sec:tls or /sec:rdp (or -sec-nla) so xfreerdp offers NLA, or turn NLA off on the server.'),
+  row(
+    161,
+    'XF_EXIT_CONNECT_HYBRID_REQUIRED_BY_SERVER',
+    'xfreerdp: the server requires NLA (CredSSP), which this connection turned off',
+    'server-refusal',
+    'Drop /sec:tls or /sec:rdp (or -sec-nla) so xfreerdp offers NLA, or turn NLA off on the server.',
+  ),
   row(255, 'XF_EXIT_UNKNOWN', 'xfreerdp: unknown error', 'unknown'),
 ];
 
@@ -128,9 +143,7 @@ function macroNote(type: number, name: string): string[] {
 /** Every FreeRDP number: exit codes (0–255) and connect errors (0x20001–0x2001E). */
 export const FREERDP_ROWS: readonly CodeEntry[] = [
   ...EXIT_ROWS,
-  ...CONNECT_ERRORS.map(([type, name, meaning, steer]) =>
-    row(FREERDP_CONNECT_CLASS | type, `ERRCONNECT_${name}`, `FreeRDP: ${meaning}`, steer, ...macroNote(type, name)),
-  ),
+  ...CONNECT_ERRORS.map(([type, name, meaning, steer]) => row(FREERDP_CONNECT_CLASS | type, `ERRCONNECT_${name}`, `FreeRDP: ${meaning}`, steer, ...macroNote(type, name))),
 ];
 
 /** FreeRDP numbers by value. */

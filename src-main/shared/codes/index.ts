@@ -46,8 +46,13 @@ function entryFor(kind: CodeKind, value: number): CodeEntry | undefined {
     case 'extended-reason': {
       const hit = EXTENDED_REASONS.get(value) ?? ERROR_INFO.get(value);
       if (hit || value < PROTOCOL_RANGE.start || value > PROTOCOL_RANGE.end) return hit;
-      return row(value, 'exDiscReasonProtocolRange', 'an internal RDP protocol error (protocol range 4096–32767)', 'unknown',
-        'Microsoft documents the range (ExtendedDisconnectReasonCode exDiscReasonProtocolRangeStart to End), not each code; the server event log has the detail.');
+      return row(
+        value,
+        'exDiscReasonProtocolRange',
+        'an internal RDP protocol error (protocol range 4096–32767)',
+        'unknown',
+        'Microsoft documents the range (ExtendedDisconnectReasonCode exDiscReasonProtocolRangeStart to End), not each code; the server event log has the detail.',
+      );
     }
     case 'error-info':
       return ERROR_INFO.get(value) ?? EXTENDED_REASONS.get(value);
@@ -56,8 +61,13 @@ function entryFor(kind: CodeKind, value: number): CodeEntry | undefined {
     case 'freerdp-error': {
       const hit = FREERDP_ERRORS.get(value);
       if (hit || value < 33 || value > 127) return hit;
-      return row(value, 'XF_EXIT_RDP range', 'xfreerdp: an RDP protocol error (exit codes 32–127)', 'unknown',
-        'FreeRDP client/X11/xfreerdp.h reserves 32–127 for RDP protocol errors without naming each code.');
+      return row(
+        value,
+        'XF_EXIT_RDP range',
+        'xfreerdp: an RDP protocol error (exit codes 32–127)',
+        'unknown',
+        'FreeRDP client/X11/xfreerdp.h reserves 32–127 for RDP protocol errors without naming each code.',
+      );
     }
   }
 }
@@ -79,7 +89,12 @@ export function decodeAs(kind: CodeKind, value: number): Reading | undefined {
 export function unknownReading(kind: CodeKind, value: number): Reading {
   return {
     code: {
-      value, hex: toHex(value), kind, name: 'unknown', meaning: 'not a code in any table this app knows', official: false,
+      value,
+      hex: toHex(value),
+      kind,
+      name: 'unknown',
+      meaning: 'not a code in any table this app knows',
+      official: false,
       notes: ['On Windows, MsTscAx GetErrorDescription may still know it.'],
     },
     steer: 'unknown',

@@ -35,7 +35,13 @@ export function row(value: number, name: string, meaning: string, steer: Steer, 
 export function twinRow(value: number, name: string, errinfo: readonly [string, ...string[]], meaning: string, steer: Steer, ...notes: string[]): CodeEntry {
   const [errinfoName, ...aliases] = errinfo;
   return {
-    value, name, meaning, official: true, steer, errinfoName, aliases,
+    value,
+    name,
+    meaning,
+    official: true,
+    steer,
+    errinfoName,
+    aliases,
     notes: [`Same number as the server's Set Error Info code ${errinfoName} (MS-RDPBCGR 2.2.5.1.1).`, ...notes],
   };
 }

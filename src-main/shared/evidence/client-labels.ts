@@ -39,7 +39,10 @@ export const CLIENT_RDP_FILES: EvidenceLabels = {
         path: 'Path',
       },
     },
-    servers: { title: 'Computers remembered by Remote Desktop Connection', columns: { host: 'Computer', usernameHint: 'User name', certHash: 'Certificate accepted (thumbprint)' } },
+    servers: {
+      title: 'Computers remembered by Remote Desktop Connection',
+      columns: { host: 'Computer', usernameHint: 'User name', certHash: 'Certificate accepted (thumbprint)' },
+    },
   },
 };
 
@@ -103,7 +106,10 @@ export const CLIENT_VPN: EvidenceLabels = {
     addresses: 'Addresses',
   },
   tables: {
-    routes: { title: 'Route to the computer', columns: { address: 'Address', interfaceAlias: 'Interface', nextHop: 'Next hop', sourceAddress: 'From', viaVpn: 'Through the VPN', error: 'Error' } },
+    routes: {
+      title: 'Route to the computer',
+      columns: { address: 'Address', interfaceAlias: 'Interface', nextHop: 'Next hop', sourceAddress: 'From', viaVpn: 'Through the VPN', error: 'Error' },
+    },
     adapters: { title: 'Network adapters', columns: { name: 'Adapter', description: 'Description', isVpn: 'VPN' } },
     vpnProfiles: { title: 'VPN connections', columns: { name: 'Name', server: 'Server', status: 'Status' } },
     defaultRoutes: { title: 'Default routes', columns: { interfaceAlias: 'Interface', nextHop: 'Next hop', routeMetric: 'Metric', viaVpn: 'Through the VPN' } },

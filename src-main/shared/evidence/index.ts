@@ -23,11 +23,7 @@ export const CHECK_EVIDENCE = {
 } as const satisfies Record<CheckId, z.ZodType<Record<string, unknown>>>;
 
 /** A value that may be read but not changed, all the way down. */
-export type DeepReadonly<T> = T extends readonly (infer U)[]
-  ? readonly DeepReadonly<U>[]
-  : T extends object
-    ? { readonly [P in keyof T]: DeepReadonly<T[P]> }
-    : T;
+export type DeepReadonly<T> = T extends readonly (infer U)[] ? readonly DeepReadonly<U>[] : T extends object ? { readonly [P in keyof T]: DeepReadonly<T[P]> } : T;
 
 /** The evidence of check `K` when it ran. */
 export type CheckEvidence<K extends CheckId> = DeepReadonly<z.output<(typeof CHECK_EVIDENCE)[K]>>;

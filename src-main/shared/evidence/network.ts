@@ -2,9 +2,7 @@
 import { z } from 'zod';
 import { PROTOCOL, type ProtocolName } from '../protocol';
 
-const DNS_FAILURE_KINDS = [
-  'reserved-name', 'nxdomain', 'no-data', 'servfail', 'refused', 'temporary', 'timeout', 'no-server', 'bad-name', 'cancelled', 'other',
-] as const;
+const DNS_FAILURE_KINDS = ['reserved-name', 'nxdomain', 'no-data', 'servfail', 'refused', 'temporary', 'timeout', 'no-server', 'bad-name', 'cancelled', 'other'] as const;
 
 /** A lookup failure: its kind, the resolver's code and a one-line message. */
 export const DnsFailureSchema = z.object({ kind: z.enum(DNS_FAILURE_KINDS), code: z.string().nullable(), message: z.string() });

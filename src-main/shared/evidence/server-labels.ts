@@ -44,7 +44,7 @@ export const SERVER_SECURITY_LAYER: EvidenceLabels = {
     'userAuthentication.value': 'UserAuthentication',
     'userAuthentication.source': 'UserAuthentication set by',
     'minEncryptionLevel.name': 'Encryption level',
-    clientCredSspOff: "A connection file here turns NLA off",
+    clientCredSspOff: 'A connection file here turns NLA off',
     wmiAvailable: 'WMI readable',
   },
   omit: ['securityLayer', 'userAuthentication', 'minEncryptionLevel'],

@@ -27,7 +27,14 @@ const ListenerRowSchema = z.object({ localAddress: z.string(), localPort: z.numb
 /** server.listener: the Remote Desktop services, and who listens on the configured port. */
 export const ServerListenerEvidenceSchema = z.object({
   services: z.array(
-    z.object({ name: z.string(), present: z.boolean(), state: z.string().nullable(), startMode: z.string().nullable(), processId: z.number().nullable(), account: z.string().nullable() }),
+    z.object({
+      name: z.string(),
+      present: z.boolean(),
+      state: z.string().nullable(),
+      startMode: z.string().nullable(),
+      processId: z.number().nullable(),
+      account: z.string().nullable(),
+    }),
   ),
   /** RDP-Tcp PortNumber. */
   configuredPort: z.number(),

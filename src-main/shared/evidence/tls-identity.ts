@@ -33,8 +33,16 @@ export const TlsHandshakeEvidenceSchema = z.object({
 });
 
 const CERTIFICATE_PROBLEMS = [
-  'expired', 'not-yet-valid', 'expiring-soon', 'self-signed', 'name-mismatch', 'no-server-auth', 'weak-signature', 'weak-key',
-  'chain-unreadable', 'changed',
+  'expired',
+  'not-yet-valid',
+  'expiring-soon',
+  'self-signed',
+  'name-mismatch',
+  'no-server-auth',
+  'weak-signature',
+  'weak-key',
+  'chain-unreadable',
+  'changed',
 ] as const;
 
 /** The facts and problems of a readable leaf certificate. */
@@ -104,7 +112,15 @@ export const CredSspNtlmInfoEvidenceSchema = z.object({
 
 const GATEWAY_STAGES = ['connect', 'tls', 'http', 'done'] as const;
 const GATEWAY_ANSWERS = [
-  'auth-required', 'websocket-accepted', 'accepted-without-auth', 'not-found', 'forbidden', 'gone', 'server-error', 'unexpected-status', 'not-http',
+  'auth-required',
+  'websocket-accepted',
+  'accepted-without-auth',
+  'not-found',
+  'forbidden',
+  'gone',
+  'server-error',
+  'unexpected-status',
+  'not-http',
 ] as const;
 const GatewaySourceSchema = z.enum(['option', 'rdp-file']);
 
@@ -126,9 +142,7 @@ export const GatewayProbeEvidenceSchema = z.union([
       })
       .nullable(),
     connect: TcpAttemptSchema.nullable(),
-    tls: z
-      .object({ version: z.string().nullable(), cipher: z.string().nullable(), authorized: z.boolean(), authorizationError: z.string().nullable(), ms: z.number() })
-      .nullable(),
+    tls: z.object({ version: z.string().nullable(), cipher: z.string().nullable(), authorized: z.boolean(), authorizationError: z.string().nullable(), ms: z.number() }).nullable(),
     chain: z.array(z.string()),
     certificate: z.discriminatedUnion('ok', [CertificateFactsSchema, UnreadableCertificateSchema]).nullable(),
     http: z

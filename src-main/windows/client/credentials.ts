@@ -75,7 +75,11 @@ export function parseCredentialsOutput(stdout: string): CredentialList {
 }
 
 function normalizeHost(host: string): string {
-  return host.trim().toLowerCase().replace(/\.$/, '').replace(/^\[(.*)\]$/, '$1');
+  return host
+    .trim()
+    .toLowerCase()
+    .replace(/\.$/, '')
+    .replace(/^\[(.*)\]$/, '$1');
 }
 
 /** True when a TERMSRV host (possibly `*.example` or `host:port`) names one of `names`. */
@@ -85,7 +89,12 @@ export function credentialMatches(credentialHost: string, names: readonly string
   const withPort = /^([^:]+):\d{1,5}$/.exec(host);
   if (withPort?.[1]) host = withPort[1];
   if (host.includes('*')) {
-    const re = new RegExp(`^${host.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+    const re = new RegExp(
+      `^${host
+        .split('*')
+        .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('.*')}$`,
+    );
     return wanted.some((n) => re.test(n));
   }
   return wanted.includes(host);

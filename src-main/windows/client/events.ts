@@ -71,14 +71,12 @@ export function eventValue(e: ClientEvent): string | null {
 export function decodeDisconnectReason(value: number): DisconnectReason {
   const reading = decodeAs('event-reason', value);
   const hex = `0x${value.toString(16).toUpperCase()}`;
-  return reading
-    ? { value, hex, name: reading.code.name, meaning: reading.code.meaning }
-    : { value, hex, name: 'unknown', meaning: 'a disconnect reason this app does not know' };
+  return reading ? { value, hex, name: reading.code.name, meaning: reading.code.meaning } : { value, hex, name: 'unknown', meaning: 'a disconnect reason this app does not know' };
 }
 
 function reasonOf(e: ClientEvent): DisconnectReason | null {
   const text = eventValue(e);
-  const m = text ? /^\s*(\d{1,10})\s*$/.exec(text) ?? /(\d{1,10})\s*$/.exec(text) : null;
+  const m = text ? (/^\s*(\d{1,10})\s*$/.exec(text) ?? /(\d{1,10})\s*$/.exec(text)) : null;
   return m?.[1] ? decodeDisconnectReason(Number(m[1])) : null;
 }
 
@@ -127,7 +125,9 @@ export function correlateAttempts(events: readonly ClientEvent[]): ConnectionAtt
 /** Parses the collector's JSON (`{logName, sinceUtc, events}`); a single event may arrive as a bare object. */
 export function parseEventsOutput(stdout: string): ClientEventLog {
   const o = parseJsonObject('client-events', stdout);
-  const events = asList(o['events']).map(parseEvent).filter((e): e is ClientEvent => e !== null);
+  const events = asList(o['events'])
+    .map(parseEvent)
+    .filter((e): e is ClientEvent => e !== null);
   return { sinceUtc: isoDate(o, 'sinceUtc'), events, attempts: correlateAttempts(events) };
 }
 

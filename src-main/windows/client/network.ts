@@ -62,8 +62,7 @@ export function parseVpnOutput(stdout: string): VpnState {
   const profiles = asList(o['vpnProfiles']).map((p) => ({ name: str(p, 'name') ?? '?', server: str(p, 'server'), status: str(p, 'status') }));
   const vpnIndexes = new Set(adapters.filter((a) => a.isVpn).map((a) => a.ifIndex));
   const vpnNames = new Set([...adapters.filter((a) => a.isVpn).map((a) => a.name.toLowerCase()), ...profiles.map((p) => p.name.toLowerCase())]);
-  const viaVpn = (index: number | null, alias: string | null): boolean =>
-    (index !== null && vpnIndexes.has(index)) || (alias !== null && vpnNames.has(alias.toLowerCase()));
+  const viaVpn = (index: number | null, alias: string | null): boolean => (index !== null && vpnIndexes.has(index)) || (alias !== null && vpnNames.has(alias.toLowerCase()));
   const routes = asList(o['routes']).map((r) => {
     const alias = str(r, 'interfaceAlias');
     const index = int(r, 'interfaceIndex');
@@ -117,7 +116,12 @@ function product(o: Record<string, unknown>): SecurityProduct {
   const displayName = str(o, 'displayName') ?? '?';
   const state = int(o, 'productState');
   const isMicrosoft = state !== null ? (state & 0x0f00) === 0x100 : /Microsoft|Windows Defender/i.test(displayName);
-  return { displayName, productState: state, isEnabled: state === null ? null : (state & 0xf000) === 0x1000, isMicrosoft: isMicrosoft || /^(Microsoft|Windows) Defender/i.test(displayName) };
+  return {
+    displayName,
+    productState: state,
+    isEnabled: state === null ? null : (state & 0xf000) === 0x1000,
+    isMicrosoft: isMicrosoft || /^(Microsoft|Windows) Defender/i.test(displayName),
+  };
 }
 
 /** Parses `client-security-software`. */

@@ -20,7 +20,29 @@ const PARSERS = {
   parseVpnOutput,
 };
 
-const KEYS = ['lines', 'events', 'files', 'mru', 'servers', 'data', 'id', 'timeUtc', 'message', 'contentBase64', 'path', 'name', 'adapters', 'routes', 'defaultRoutes', 'antivirus', 'productState', 'schannelClient', 'currentBuild', 'recentUpdates', 'value'];
+const KEYS = [
+  'lines',
+  'events',
+  'files',
+  'mru',
+  'servers',
+  'data',
+  'id',
+  'timeUtc',
+  'message',
+  'contentBase64',
+  'path',
+  'name',
+  'adapters',
+  'routes',
+  'defaultRoutes',
+  'antivirus',
+  'productState',
+  'schannelClient',
+  'currentBuild',
+  'recentUpdates',
+  'value',
+];
 
 /** JSON shaped loosely like collector output: the known keys with any JSON under them, nested. */
 const shaped = fc.letrec((tie) => ({
@@ -32,15 +54,22 @@ describe('client parsers on hostile output', () => {
   for (const [name, parse] of Object.entries(PARSERS)) {
     it(`${name} returns or throws a WindowsCollectorError, never anything else`, () => {
       fc.assert(
-        fc.property(fc.oneof(fc.string(), fc.jsonValue().map((v) => JSON.stringify(v)), shaped.map((v) => JSON.stringify(v))), (text) => {
-          try {
-            const out = parse(text);
-            expect(JSON.parse(JSON.stringify(out))).toBeDefined();
-          } catch (e) {
-            if (!isWindowsCollectorError(e)) throw e;
-            expect(e.message).not.toMatch(/\n/);
-          }
-        }),
+        fc.property(
+          fc.oneof(
+            fc.string(),
+            fc.jsonValue().map((v) => JSON.stringify(v)),
+            shaped.map((v) => JSON.stringify(v)),
+          ),
+          (text) => {
+            try {
+              const out = parse(text);
+              expect(JSON.parse(JSON.stringify(out))).toBeDefined();
+            } catch (e) {
+              if (!isWindowsCollectorError(e)) throw e;
+              expect(e.message).not.toMatch(/\n/);
+            }
+          },
+        ),
         { numRuns: fuzzRuns(60) },
       );
     });

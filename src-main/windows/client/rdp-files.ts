@@ -62,7 +62,9 @@ export function parseRdpFilesOutput(stdout: string): RdpFilesState {
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((m) => m.value.trim());
   return {
-    files: asList(o['files']).map(parseFile).filter((f): f is FoundRdpFile => f !== null),
+    files: asList(o['files'])
+      .map(parseFile)
+      .filter((f): f is FoundRdpFile => f !== null),
     mru,
     servers: asList(o['servers'])
       .map((s) => ({ host: str(s, 'host') ?? '', usernameHint: str(s, 'usernameHint'), certHash: normalizeHex(str(s, 'certHash')) }))

@@ -62,7 +62,9 @@ export function parseCertificates(stdout: string): CertificateState {
     isElevated: bool(root, 'isElevated'),
     registryHash: normalizeHex(str(root, 'registryHash')),
     machineGuid: str(root, 'machineGuid'),
-    certificates: asList(root['certificates']).map(parseCert).filter((c): c is HostCertificate => c !== null),
+    certificates: asList(root['certificates'])
+      .map(parseCert)
+      .filter((c): c is HostCertificate => c !== null),
     configured: isObject(configuredRaw) ? parseCert(configuredRaw) : null,
   };
 }

@@ -4,13 +4,36 @@ import { asList, badOutput, int, isoDate, parseJsonObject, str, unwrapArray } fr
 
 /** TLS alert descriptions by number (RFC 5246 §7.2, RFC 8446 §6). */
 export const TLS_ALERT_NAMES: Readonly<Record<number, string>> = {
-  0: 'close_notify', 10: 'unexpected_message', 20: 'bad_record_mac', 21: 'decryption_failed', 22: 'record_overflow',
-  30: 'decompression_failure', 40: 'handshake_failure', 41: 'no_certificate', 42: 'bad_certificate',
-  43: 'unsupported_certificate', 44: 'certificate_revoked', 45: 'certificate_expired', 46: 'certificate_unknown',
-  47: 'illegal_parameter', 48: 'unknown_ca', 49: 'access_denied', 50: 'decode_error', 51: 'decrypt_error',
-  60: 'export_restriction', 70: 'protocol_version', 71: 'insufficient_security', 80: 'internal_error',
-  86: 'inappropriate_fallback', 90: 'user_canceled', 100: 'no_renegotiation', 109: 'missing_extension',
-  110: 'unsupported_extension', 112: 'unrecognized_name', 116: 'certificate_required', 120: 'no_application_protocol',
+  0: 'close_notify',
+  10: 'unexpected_message',
+  20: 'bad_record_mac',
+  21: 'decryption_failed',
+  22: 'record_overflow',
+  30: 'decompression_failure',
+  40: 'handshake_failure',
+  41: 'no_certificate',
+  42: 'bad_certificate',
+  43: 'unsupported_certificate',
+  44: 'certificate_revoked',
+  45: 'certificate_expired',
+  46: 'certificate_unknown',
+  47: 'illegal_parameter',
+  48: 'unknown_ca',
+  49: 'access_denied',
+  50: 'decode_error',
+  51: 'decrypt_error',
+  60: 'export_restriction',
+  70: 'protocol_version',
+  71: 'insufficient_security',
+  80: 'internal_error',
+  86: 'inappropriate_fallback',
+  90: 'user_canceled',
+  100: 'no_renegotiation',
+  109: 'missing_extension',
+  110: 'unsupported_extension',
+  112: 'unrecognized_name',
+  116: 'certificate_required',
+  120: 'no_application_protocol',
 };
 
 /** Short meaning of each event id we collect, keyed by provider family and id (our words, not the localized message). */
@@ -151,10 +174,12 @@ export function summarizeEvents(ev: HostEvents): EventSummary {
   }
   const c = (k: string) => counts[k] ?? 0;
   // parseEvents sorts the events newest first, so the first remote one is the latest.
-  const remote = ev.events.filter((e) => e.family === 'RdpCoreTS' && e.id === 131).filter((e) => {
-    const address = clientAddressOf(e);
-    return address !== null && !isLoopback(address);
-  });
+  const remote = ev.events
+    .filter((e) => e.family === 'RdpCoreTS' && e.id === 131)
+    .filter((e) => {
+      const address = clientAddressOf(e);
+      return address !== null && !isLoopback(address);
+    });
   return {
     counts,
     keyAccessErrors: c('Schannel:36870'),

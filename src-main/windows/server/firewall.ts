@@ -47,7 +47,16 @@ export interface FirewallState {
 }
 
 const ENABLED: Record<number, string> = { 1: 'True', 2: 'False' };
-const PROFILE: Record<number, string> = { 0: 'Any', 1: 'Domain', 2: 'Private', 3: 'Domain, Private', 4: 'Public', 5: 'Domain, Public', 6: 'Private, Public', 7: 'Domain, Private, Public' };
+const PROFILE: Record<number, string> = {
+  0: 'Any',
+  1: 'Domain',
+  2: 'Private',
+  3: 'Domain, Private',
+  4: 'Public',
+  5: 'Domain, Public',
+  6: 'Private, Public',
+  7: 'Domain, Private, Public',
+};
 const DIRECTION: Record<number, string> = { 1: 'Inbound', 2: 'Outbound' };
 const ACTION: Record<number, string> = { 0: 'NotConfigured', 2: 'Allow', 4: 'Block' };
 const CATEGORY: Record<number, string> = { 0: 'Public', 1: 'Private', 2: 'DomainAuthenticated' };
@@ -78,11 +87,23 @@ export function parseFirewall(stdout: string): FirewallState {
   const root = parseJsonObject(name, stdout);
   if (!('rules' in root) || !('profiles' in root)) badOutput(name, 'no rules or profiles list');
   return {
-    rules: asList(root['rules']).map(parseRule).filter((r): r is FirewallRule => r !== null),
-    otherRules: asList(root['otherRules']).map(parseRule).filter((r): r is FirewallRule => r !== null),
+    rules: asList(root['rules'])
+      .map(parseRule)
+      .filter((r): r is FirewallRule => r !== null),
+    otherRules: asList(root['otherRules'])
+      .map(parseRule)
+      .filter((r): r is FirewallRule => r !== null),
     profiles: asList(root['profiles']).flatMap((p) => {
       const n = str(p, 'name');
-      return n ? [{ name: n, enabled: (enumName(p['enabled'], GPO_BOOL) ?? 'True').toLowerCase() !== 'false', defaultInboundAction: enumName(p['defaultInboundAction'], ACTION) ?? 'NotConfigured' }] : [];
+      return n
+        ? [
+            {
+              name: n,
+              enabled: (enumName(p['enabled'], GPO_BOOL) ?? 'True').toLowerCase() !== 'false',
+              defaultInboundAction: enumName(p['defaultInboundAction'], ACTION) ?? 'NotConfigured',
+            },
+          ]
+        : [];
     }),
     networks: asList(root['networks']).map((n) => ({ interfaceAlias: str(n, 'interfaceAlias') ?? '', category: enumName(n['networkCategory'], CATEGORY) ?? 'Unknown' })),
   };

@@ -26,13 +26,54 @@ const PIPELINES: Record<string, (s: string) => unknown> = {
 };
 
 // Field names the scripts print, so random objects often hit the real paths.
-const KEYS = ['services', 'tcp', 'udp', 'configuredPort', 'termServicePid', 'localPort', 'name', 'state', 'protocols', 'protocol', 'Enabled',
-  'certificates', 'thumbprint', 'notAfter', 'keyAcl', 'aces', 'sid', 'rights', 'type', 'exists', 'rules', 'profiles', 'networks', 'enabled',
-  'profile', 'localPort', 'events', 'id', 'data', 'time', 'found', 'sessions', 'value', 'Count', 'rdpTcp', 'policy', 'terminalServer'];
+const KEYS = [
+  'services',
+  'tcp',
+  'udp',
+  'configuredPort',
+  'termServicePid',
+  'localPort',
+  'name',
+  'state',
+  'protocols',
+  'protocol',
+  'Enabled',
+  'certificates',
+  'thumbprint',
+  'notAfter',
+  'keyAcl',
+  'aces',
+  'sid',
+  'rights',
+  'type',
+  'exists',
+  'rules',
+  'profiles',
+  'networks',
+  'enabled',
+  'profile',
+  'localPort',
+  'events',
+  'id',
+  'data',
+  'time',
+  'found',
+  'sessions',
+  'value',
+  'Count',
+  'rdpTcp',
+  'policy',
+  'terminalServer',
+];
 const json = fc.letrec((tie) => ({
   value: fc.oneof(
     { depthSize: 'small' },
-    fc.constant(null), fc.boolean(), fc.integer(), fc.double(), fc.string(), fc.constantFrom('3389', '-1', '/Date(0)/', 'True', '36887'),
+    fc.constant(null),
+    fc.boolean(),
+    fc.integer(),
+    fc.double(),
+    fc.string(),
+    fc.constantFrom('3389', '-1', '/Date(0)/', 'True', '36887'),
     fc.array(tie('value'), { maxLength: 4 }),
     fc.dictionary(fc.constantFrom(...KEYS), tie('value'), { maxKeys: 6 }),
   ),
@@ -42,13 +83,19 @@ describe('server parsers never crash on hostile output', () => {
   for (const [name, run] of Object.entries(PIPELINES)) {
     it(`${name}: returns or throws a WindowsCollectorError`, () => {
       fc.assert(
-        fc.property(fc.oneof(json.map((v) => JSON.stringify(v)), fc.string()), (text) => {
-          try {
-            run(text);
-          } catch (e) {
-            expect(isWindowsCollectorError(e)).toBe(true);
-          }
-        }),
+        fc.property(
+          fc.oneof(
+            json.map((v) => JSON.stringify(v)),
+            fc.string(),
+          ),
+          (text) => {
+            try {
+              run(text);
+            } catch (e) {
+              expect(isWindowsCollectorError(e)).toBe(true);
+            }
+          },
+        ),
         { numRuns: fuzzRuns(100) },
       );
     });

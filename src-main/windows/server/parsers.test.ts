@@ -82,7 +82,9 @@ describe('registry and SCHANNEL', () => {
 describe('services, listener, WMI, capacity', () => {
   it('reads the three services and accepts a bare object for one', () => {
     expect(parseServices(read('host-expired-cert', 'server-services')).map((s) => [s.name, s.state])).toEqual([
-      ['TermService', 'Running'], ['SessionEnv', 'Running'], ['UmRdpService', 'Running'],
+      ['TermService', 'Running'],
+      ['SessionEnv', 'Running'],
+      ['UmRdpService', 'Running'],
     ]);
     const one = parseServices('{"services":{"name":"TermService","present":true,"state":"Stopped","startMode":"Disabled","processId":0,"account":null}}');
     expect(one).toHaveLength(1);
@@ -91,9 +93,13 @@ describe('services, listener, WMI, capacity', () => {
   });
   it('judges listeners: owner, squatter, a changed port not yet in effect', () => {
     expect(judgeListener(parseListener(read('host-nla-firewall-off', 'server-listener')))).toMatchObject({
-      listeningOnConfiguredPort: true, configuredPortOwnedByTermService: true, squatter: null,
+      listeningOnConfiguredPort: true,
+      configuredPortOwnedByTermService: true,
+      squatter: null,
     });
-    const squat = parseListener('{"configuredPort":3389,"termServicePid":900,"tcp":{"localAddress":"0.0.0.0","localPort":3389,"owningProcess":4242,"processName":"nc"},"udp":null}');
+    const squat = parseListener(
+      '{"configuredPort":3389,"termServicePid":900,"tcp":{"localAddress":"0.0.0.0","localPort":3389,"owningProcess":4242,"processName":"nc"},"udp":null}',
+    );
     expect(judgeListener(squat).squatter).toEqual({ pid: 4242, name: 'nc' });
     const moved = parseListener('{"configuredPort":"3390","termServicePid":900,"tcp":[{"localAddress":"::","localPort":3389,"owningProcess":900}],"udp":[]}');
     expect(judgeListener(moved)).toMatchObject({ listeningOnConfiguredPort: false, termServiceOtherPorts: [3389] });
@@ -126,7 +132,12 @@ describe('disconnected sessions in qwinsta', () => {
   });
   it('a server full of disconnected sessions is full (the host-expired-cert recording with two Disc rows)', () => {
     const o = JSON.parse(read('host-expired-cert', 'server-capacity')) as { sessions: string[] };
-    o.sessions.splice(3, 0, '                   jkoch                     2  Disc                        ', '                   administrator             3  Disc                        ');
+    o.sessions.splice(
+      3,
+      0,
+      '                   jkoch                     2  Disc                        ',
+      '                   administrator             3  Disc                        ',
+    );
     const c = parseCapacity(JSON.stringify(o));
     expect(c).toMatchObject({ connectedSessions: 0, disconnectedSessions: 2, remoteSessions: 2 });
     expect(sessionLimit(c, null).limit).toBe(2);

@@ -91,7 +91,14 @@ export function CheckRowItem({ row, canRerun, step = null }: { row: CheckRow; ca
           />
         ) : null}
         {canRerun ? (
-          <Button size="small" appearance="subtle" icon={<ArrowClockwise16Regular />} aria-label={`Run again: ${row.title}`} title="Run this check again" onClick={() => void rerunCheck(row.id)} />
+          <Button
+            size="small"
+            appearance="subtle"
+            icon={<ArrowClockwise16Regular />}
+            aria-label={`Run again: ${row.title}`}
+            title="Run this check again"
+            onClick={() => void rerunCheck(row.id)}
+          />
         ) : null}
       </div>
       {hasDetails && isOpen ? (

@@ -41,7 +41,15 @@ export function Checklist(): React.JSX.Element {
       <div className={styles.head}>
         <h2 className={styles.title}>Checklist</h2>
         <Text className={styles.muted} aria-live="polite">
-          {phase === 'starting' ? 'Starting…' : isRunning ? `${done} of ${total} checks done` : phase === 'cancelled' ? 'Cancelled' : phase === 'failed' ? 'Stopped' : `${total} checks done`}
+          {phase === 'starting'
+            ? 'Starting…'
+            : isRunning
+              ? `${done} of ${total} checks done`
+              : phase === 'cancelled'
+                ? 'Cancelled'
+                : phase === 'failed'
+                  ? 'Stopped'
+                  : `${total} checks done`}
         </Text>
         {isRunning ? <Button onClick={() => void cancelDiagnosis()}>Cancel</Button> : null}
       </div>
@@ -64,7 +72,11 @@ export function Checklist(): React.JSX.Element {
                 </ul>
               ) : (
                 <Text as="p" size={200} className={styles.empty}>
-                  {isRunning ? 'Waiting…' : windowsOnly.some((row) => row.section === section) ? 'Only checks that need Windows (folded below).' : 'Nothing to check in this section.'}
+                  {isRunning
+                    ? 'Waiting…'
+                    : windowsOnly.some((row) => row.section === section)
+                      ? 'Only checks that need Windows (folded below).'
+                      : 'Nothing to check in this section.'}
                 </Text>
               )}
             </li>

@@ -1,13 +1,6 @@
 /** A check state as a coloured icon (decorative: the row's name says the state in words). */
 import { Spinner, makeStyles, tokens } from '@fluentui/react-components';
-import {
-  CheckmarkCircle20Filled,
-  Circle20Regular,
-  DismissCircle20Filled,
-  ErrorCircle20Filled,
-  SubtractCircle20Regular,
-  Warning20Filled,
-} from '@fluentui/react-icons';
+import { CheckmarkCircle20Filled, Circle20Regular, DismissCircle20Filled, ErrorCircle20Filled, SubtractCircle20Regular, Warning20Filled } from '@fluentui/react-icons';
 import type { RowState } from '../../state/run-update';
 
 const useStyles = makeStyles({

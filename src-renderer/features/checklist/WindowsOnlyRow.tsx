@@ -7,7 +7,13 @@ import { windowsOnlyTitle } from '../../../src-main/shared/needs-windows';
 import type { CheckRow } from '../../state/run-update';
 
 const useStyles = makeStyles({
-  row: { display: 'flex', gap: tokens.spacingHorizontalM, alignItems: 'flex-start', paddingTop: tokens.spacingVerticalS, borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}` },
+  row: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalM,
+    alignItems: 'flex-start',
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
   icon: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
   text: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0 },
   title: { color: tokens.colorNeutralForeground2 },

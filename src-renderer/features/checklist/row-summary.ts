@@ -25,12 +25,16 @@ function fileNamesNeedingAttention(evidence: Readonly<Record<string, unknown>> |
  */
 export function summarizeRow(id: CheckId, summary: string, evidence: Readonly<Record<string, unknown>> | null): RowSummary {
   const text = readableText(summary);
-  const parts = text.split(' | ').map((part) => part.trim()).filter(Boolean);
+  const parts = text
+    .split(' | ')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (parts.length <= 1 && text.length <= LONG) return { line: text, more: [] };
   const more = parts;
   if (id === 'client.rdp-files') {
     const names = fileNamesNeedingAttention(evidence);
-    if (names.length) return { line: `${names.length} saved connection file${names.length === 1 ? '' : 's'} need${names.length === 1 ? 's' : ''} attention: ${names.join(', ')}.`, more };
+    if (names.length)
+      return { line: `${names.length} saved connection file${names.length === 1 ? '' : 's'} need${names.length === 1 ? 's' : ''} attention: ${names.join(', ')}.`, more };
   }
   const first = parts[0] ?? text;
   const line = first.length > LONG ? `${first.slice(0, LONG - 1).trimEnd()}…` : parts.length > 1 ? `${first} (and ${parts.length - 1} more)` : first;

@@ -194,10 +194,7 @@ export function readEvents(evidence: unknown): TimelineEvent[] | null {
   if (!holder) return null;
   const attempts = Array.isArray(holder.attempts) ? holder.attempts : [];
   const logged = Array.isArray(holder.recent) ? holder.recent : Array.isArray(holder.events) ? holder.events : [];
-  const events = [
-    ...attempts.flatMap((a) => (isPlainRecord(a) ? [attemptEvent(a)] : [])),
-    ...logged.flatMap((e) => (isPlainRecord(e) ? [logEvent(e)] : [])),
-  ];
+  const events = [...attempts.flatMap((a) => (isPlainRecord(a) ? [attemptEvent(a)] : [])), ...logged.flatMap((e) => (isPlainRecord(e) ? [logEvent(e)] : []))];
   events.sort((a, b) => b.time.localeCompare(a.time));
   return events.length ? events : null;
 }

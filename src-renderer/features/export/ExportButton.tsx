@@ -47,9 +47,7 @@ function SavedNote({ outcome, onProblem }: { outcome: ExportOutcome; onProblem: 
   return (
     <MessageBar intent="success" layout="multiline">
       <MessageBarBody data-testid="export-done">
-        {outcome.kind === 'saved'
-          ? `Saved ${outcome.fileName} in ${outcome.folder}.`
-          : `Downloaded ${outcome.fileName}. Your browser keeps it with its other downloads.`}
+        {outcome.kind === 'saved' ? `Saved ${outcome.fileName} in ${outcome.folder}.` : `Downloaded ${outcome.fileName}. Your browser keeps it with its other downloads.`}
       </MessageBarBody>
       {outcome.kind === 'saved' ? (
         <MessageBarActions>
@@ -140,11 +138,7 @@ export function ExportButton({ isEnabled }: { isEnabled: boolean }): React.JSX.E
                   <Checkbox label="Host names and addresses" checked={hideHosts} onChange={(_event, data) => setHideHosts(data.checked === true)} />
                 </fieldset>
                 {canAttachLog ? (
-                  <Checkbox
-                    label="Attach the end of the app log (for IT support)"
-                    checked={includeLog}
-                    onChange={(_event, data) => setIncludeLog(data.checked === true)}
-                  />
+                  <Checkbox label="Attach the end of the app log (for IT support)" checked={includeLog} onChange={(_event, data) => setIncludeLog(data.checked === true)} />
                 ) : null}
                 {outcome ? <SavedNote outcome={outcome} onProblem={(text) => setNote({ intent: 'error', text })} /> : null}
                 {note ? (

@@ -1,5 +1,20 @@
 /** The fix dialog: preview of the exact changes, admin rights, security cost, then apply, verify and undo. */
-import { Button, Dialog, DialogActions, DialogBody, DialogContent, DialogSurface, DialogTitle, MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text, makeStyles, tokens } from '@fluentui/react-components';
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  Spinner,
+  Text,
+  makeStyles,
+  tokens,
+} from '@fluentui/react-components';
 import { ShieldError16Regular } from '@fluentui/react-icons';
 import type { FixPlan } from '../../../src-main/shared/dto';
 import type { FixId } from '../../../src-main/shared/ids';
@@ -39,7 +54,9 @@ function SupportStep({ fixId }: { fixId: FixId }): React.JSX.Element | null {
   const step = planOf(findings).find((s) => s.fixId === fixId);
   if (!step) return null;
   const checks = checklistStepsOf(step, findings);
-  return <Text className={styles.step}>{`Step ${step.number} of “What to do now”${checks.length ? ` · checklist step${checks.length > 1 ? 's' : ''} ${checks.join(', ')}` : ''}`}</Text>;
+  return (
+    <Text className={styles.step}>{`Step ${step.number} of “What to do now”${checks.length ? ` · checklist step${checks.length > 1 ? 's' : ''} ${checks.join(', ')}` : ''}`}</Text>
+  );
 }
 
 /** The dialog; open whenever a fix is selected. */

@@ -68,7 +68,11 @@ function DidItWork({ answered, output }: { answered: readonly AnsweredFinding[];
           </Button>
         ) : null}
       </div>
-      {isRdp ? <Text size={200} className={styles.muted}>The file is saved first; opening it starts Remote Desktop Connection with the clean settings.</Text> : null}
+      {isRdp ? (
+        <Text size={200} className={styles.muted}>
+          The file is saved first; opening it starts Remote Desktop Connection with the clean settings.
+        </Text>
+      ) : null}
       <div aria-live="polite">
         {asked && isRechecking ? <Spinner size="tiny" label="Checking again…" /> : null}
         {asked && !isRechecking ? (
@@ -86,7 +90,17 @@ function DidItWork({ answered, output }: { answered: readonly AnsweredFinding[];
 }
 
 /** The outcome panel. */
-export function FixOutcome({ result, undo, plan, answered }: { result: FixResult; undo: UndoResult | null; plan: FixPlan | null; answered: readonly AnsweredFinding[] }): React.JSX.Element {
+export function FixOutcome({
+  result,
+  undo,
+  plan,
+  answered,
+}: {
+  result: FixResult;
+  undo: UndoResult | null;
+  plan: FixPlan | null;
+  answered: readonly AnsweredFinding[];
+}): React.JSX.Element {
   const styles = useStyles();
   const verification = result.verification;
   const intent = result.status === 'failed' ? 'error' : result.status === 'applied' ? (verification && !verification.verified ? 'warning' : 'success') : 'info';

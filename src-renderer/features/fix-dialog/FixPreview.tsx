@@ -30,9 +30,20 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   list: { margin: 0, paddingLeft: tokens.spacingHorizontalXL },
-  subheading: { margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`, fontSize: tokens.fontSizeBase200, fontWeight: tokens.fontWeightSemibold, color: tokens.colorNeutralForeground3 },
+  subheading: {
+    margin: `${tokens.spacingVerticalS} 0 ${tokens.spacingVerticalXS}`,
+    fontSize: tokens.fontSizeBase200,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground3,
+  },
   changes: { borderCollapse: 'collapse', width: '100%', margin: `${tokens.spacingVerticalXS} 0` },
-  cell: { textAlign: 'left', verticalAlign: 'top', padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`, borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, fontWeight: tokens.fontWeightRegular },
+  cell: {
+    textAlign: 'left',
+    verticalAlign: 'top',
+    padding: `${tokens.spacingVerticalXS} ${tokens.spacingHorizontalS}`,
+    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    fontWeight: tokens.fontWeightRegular,
+  },
   rowHead: { fontWeight: tokens.fontWeightSemibold },
   after: { color: tokens.colorNeutralForeground1, fontWeight: tokens.fontWeightSemibold },
 });
@@ -99,15 +110,23 @@ export function FixPreview({ plan }: { plan: FixPlan }): React.JSX.Element {
           <table className={styles.changes}>
             <thead>
               <tr>
-                <th scope="col" className={styles.cell}>Setting</th>
-                <th scope="col" className={styles.cell}>Now</th>
-                <th scope="col" className={styles.cell}>After the fix</th>
+                <th scope="col" className={styles.cell}>
+                  Setting
+                </th>
+                <th scope="col" className={styles.cell}>
+                  Now
+                </th>
+                <th scope="col" className={styles.cell}>
+                  After the fix
+                </th>
               </tr>
             </thead>
             <tbody>
               {plan.changes.map((change, index) => (
                 <tr key={index}>
-                  <th scope="row" className={mergeClasses(styles.cell, styles.rowHead)}>{change.what}</th>
+                  <th scope="row" className={mergeClasses(styles.cell, styles.rowHead)}>
+                    {change.what}
+                  </th>
                   <td className={styles.cell}>{readableText(change.from)}</td>
                   <td className={mergeClasses(styles.cell, styles.after)}>{`→ ${change.to}`}</td>
                 </tr>

@@ -26,7 +26,14 @@ export interface RunSummaryBarProps {
 export function RunSummaryBar({ target, fileName, errorText, evidenceFrom, isBusy, onRunAgain, onChange }: RunSummaryBarProps): React.JSX.Element {
   const styles = useStyles();
   const label = target ? shownTarget(target) : '';
-  const details = [label && label !== target ? `entered as “${target.slice(0, 80)}”` : '', fileName ? `from ${fileName}` : '', errorText.trim() ? `error “${errorText.trim().slice(0, 60)}”` : '', evidenceFrom != null ? `host checks from the evidence of ${evidenceFrom || 'an unnamed computer'}` : ''].filter(Boolean).join(' · ');
+  const details = [
+    label && label !== target ? `entered as “${target.slice(0, 80)}”` : '',
+    fileName ? `from ${fileName}` : '',
+    errorText.trim() ? `error “${errorText.trim().slice(0, 60)}”` : '',
+    evidenceFrom != null ? `host checks from the evidence of ${evidenceFrom || 'an unnamed computer'}` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
   return (
     <Card className={styles.card} appearance="filled" role="region" aria-label="Diagnosed computer">
       <div className={styles.text}>

@@ -36,7 +36,12 @@ export function HelpdeskDialog(): React.JSX.Element | null {
           <DialogTitle>Decode a result code</DialogTitle>
           <DialogContent className={styles.content}>
             <form className={styles.form} onSubmit={onDecode} noValidate>
-              <Field label="Result code from the user" hint="With or without dashes, e.g. RD-A4K7-Q2MX or a4k7q2mx." validationMessage={helpdeskError ?? undefined} style={{ flexGrow: 1 }}>
+              <Field
+                label="Result code from the user"
+                hint="With or without dashes, e.g. RD-A4K7-Q2MX or a4k7q2mx."
+                validationMessage={helpdeskError ?? undefined}
+                style={{ flexGrow: 1 }}
+              >
                 <Input value={typed} onChange={(_event, data) => setTyped(data.value)} autoComplete="off" spellCheck={false} maxLength={MAX_SUPPORT_CODE_INPUT} />
               </Field>
               <Button type="submit" appearance="primary" disabled={isDecoding}>

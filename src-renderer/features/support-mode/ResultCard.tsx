@@ -3,12 +3,25 @@ import { Text, makeStyles, tokens } from '@fluentui/react-components';
 import type { ResultCard as Card } from '../../../src-main/shared/result-card';
 
 const useStyles = makeStyles({
-  rows: { display: 'grid', gridTemplateColumns: 'max-content minmax(0, 1fr)', columnGap: tokens.spacingHorizontalL, rowGap: tokens.spacingVerticalS, margin: 0, alignItems: 'baseline' },
+  rows: {
+    display: 'grid',
+    gridTemplateColumns: 'max-content minmax(0, 1fr)',
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+    alignItems: 'baseline',
+  },
   label: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200 },
   value: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
   cause: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
-  step: { fontSize: tokens.fontSizeBase600, lineHeight: tokens.lineHeightBase600, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, fontVariantNumeric: 'tabular-nums' },
+  step: {
+    fontSize: tokens.fontSizeBase600,
+    lineHeight: tokens.lineHeightBase600,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+    fontVariantNumeric: 'tabular-nums',
+  },
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 

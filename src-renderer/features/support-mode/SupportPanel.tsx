@@ -11,7 +11,15 @@ const useStyles = makeStyles({
   // The code on its own line (it is up to 22 characters at 40px), the card below it.
   grid: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXL },
   heading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: '40px', lineHeight: '52px', fontWeight: tokens.fontWeightSemibold, letterSpacing: '0.12em', color: tokens.colorBrandForeground1, overflowWrap: 'anywhere' },
+  code: {
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: '40px',
+    lineHeight: '52px',
+    fontWeight: tokens.fontWeightSemibold,
+    letterSpacing: '0.12em',
+    color: tokens.colorBrandForeground1,
+    overflowWrap: 'anywhere',
+  },
   column: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS, minWidth: 0 },
   muted: { color: tokens.colorNeutralForeground3 },
 });

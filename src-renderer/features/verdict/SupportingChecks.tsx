@@ -14,14 +14,29 @@ const useStyles = makeStyles({
   item: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'flex-start' },
   muted: { color: tokens.colorNeutralForeground2 },
   neutral: { color: tokens.colorNeutralForeground3, flexShrink: 0 },
-  step: { minWidth: '2.6em', flexShrink: 0, fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, color: tokens.colorBrandForeground1, fontVariantNumeric: 'tabular-nums' },
+  step: {
+    minWidth: '2.6em',
+    flexShrink: 0,
+    fontSize: tokens.fontSizeBase500,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorBrandForeground1,
+    fontVariantNumeric: 'tabular-nums',
+  },
 });
 
 /**
  * The evidence checks of a finding. As the evidence of the cause (`isEvidenceOfCause`), a check that passed is a
  * fact the cause rests on, not a sign that all is well: it gets a neutral mark, never the green pass tick.
  */
-export function SupportingChecks({ ids, isEvidenceOfCause = false, showSteps = false }: { ids: readonly CheckId[]; isEvidenceOfCause?: boolean; showSteps?: boolean }): React.JSX.Element | null {
+export function SupportingChecks({
+  ids,
+  isEvidenceOfCause = false,
+  showSteps = false,
+}: {
+  ids: readonly CheckId[];
+  isEvidenceOfCause?: boolean;
+  showSteps?: boolean;
+}): React.JSX.Element | null {
   const styles = useStyles();
   const rows = useRunStore((state) => state.rows);
   if (ids.length === 0) return null;
