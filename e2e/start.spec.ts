@@ -1,7 +1,7 @@
 import { expect, startApp, test } from './support/app';
 import { findElectronBinary } from './support/electron-binary';
 
-// Issue 2 "done when": `npm start` here prints the browser-mode URL and the page shows the "Remote computer" textbox.
+// `npm start` here prints the browser-mode URL and the page shows the "Remote computer" textbox.
 test('npm start falls back to browser mode, says why, and serves the dashboard', async ({ page }) => {
   // Where the binary is installed `npm start` opens the window instead; electron.spec.ts covers that case.
   test.skip('path' in findElectronBinary(), 'Skipped: the Electron binary is installed, so npm start opens the window (see electron.spec.ts).');

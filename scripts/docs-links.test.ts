@@ -67,7 +67,7 @@ describe('links into docs/', () => {
     const cited = CODE.filter((file) => !file.endsWith('docs-links.test.ts')).flatMap((file) =>
       readFileSync(file, 'utf8')
         .split('\n')
-        .flatMap((line, i) => (/rdp-facts|landscape|CATALOG|issue [0-9]/.test(line) ? [`${relative(root, file)}:${i + 1}`] : [])),
+        .flatMap((line, i) => (/rdp-facts|landscape|CATALOG|[Ii]ssue [0-9]/.test(line) ? [`${relative(root, file)}:${i + 1}`] : [])),
     );
     expect(cited).toEqual([]);
   });

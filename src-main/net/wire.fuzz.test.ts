@@ -1,4 +1,4 @@
-// Issue 9: the negotiation and TLS-upgrade state machines fed random server bytes over real loopback sockets.
+// The negotiation and TLS-upgrade state machines fed random server bytes over real loopback sockets.
 import net from 'node:net';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Issue 9 reliability: whole diagnoses against peers that misbehave on purpose must end fast, valid and right.
+// Whole diagnoses against peers that misbehave on purpose must end fast, valid and right.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// Issue 3 acceptance: every lab scenario, real peers where one exists, ends in the exact top finding.
+// Every lab scenario, real peers where one exists, ends in the exact top finding.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';

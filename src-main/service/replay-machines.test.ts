@@ -1,4 +1,4 @@
-// Issue 4 acceptance: `RDP_DOCTOR_REPLAY=<machine> rdp-doctor diagnose <target> --json` gives the right
+// `RDP_DOCTOR_REPLAY=<machine> rdp-doctor diagnose <target> --json` gives the right
 // client/host statuses and top finding for every recorded machine, through the real CLI process.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';

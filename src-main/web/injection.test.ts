@@ -1,4 +1,4 @@
-// Issue 9: hostile names through the two doors that share dispatch() (Electron IPC, browser mode) get one clear
+// Hostile names through the two doors that share dispatch() (Electron IPC, browser mode) get one clear
 // error line and never reach a shell. The CLI door has its own test (src-main/cli/cli.test.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
