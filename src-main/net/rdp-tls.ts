@@ -2,7 +2,7 @@
 import type net from 'node:net';
 import tls from 'node:tls';
 import { openExchange, type OpenExchange } from './rdp-socket';
-import type { TlsVersion } from '../shared/tls-versions';
+import { TLS_ALERT_NAMES, type TlsVersion } from '../shared/tls-versions';
 import { PROTOCOL } from '../shared/protocol';
 import { MAX_CERTIFICATE_BYTES } from '../shared/limits';
 
@@ -164,35 +164,6 @@ function handshake(socket: net.Socket, options: TlsAttemptOptions): Promise<Hand
   });
 }
 
-/** TLS alert descriptions (RFC 8446 §6 / RFC 5246 §7.2). */
-const ALERT_NAMES: Readonly<Record<number, string>> = {
-  0: 'close_notify',
-  10: 'unexpected_message',
-  20: 'bad_record_mac',
-  22: 'record_overflow',
-  40: 'handshake_failure',
-  42: 'bad_certificate',
-  43: 'unsupported_certificate',
-  44: 'certificate_revoked',
-  45: 'certificate_expired',
-  46: 'certificate_unknown',
-  47: 'illegal_parameter',
-  48: 'unknown_ca',
-  49: 'access_denied',
-  50: 'decode_error',
-  51: 'decrypt_error',
-  70: 'protocol_version',
-  71: 'insufficient_security',
-  80: 'internal_error',
-  86: 'inappropriate_fallback',
-  90: 'user_canceled',
-  109: 'missing_extension',
-  110: 'unsupported_extension',
-  112: 'unrecognized_name',
-  116: 'certificate_required',
-  120: 'no_application_protocol',
-};
-
 /** Turns a node:tls error into evidence: alert number/name when the peer sent one, drop when it closed. */
 export function describeTlsError(error: NodeJS.ErrnoException): Omit<TlsAttempt, 'ms'> {
   const raw = (error.message ?? String(error)).split('\n')[0] ?? 'TLS error';
@@ -209,7 +180,7 @@ export function describeTlsError(error: NodeJS.ErrnoException): Omit<TlsAttempt,
     ok: false,
     error: message,
     ...(code ? { errorCode: code } : {}),
-    ...(alert !== null ? { alert: { code: alert, name: ALERT_NAMES[alert] ?? `alert_${alert}` } } : {}),
+    ...(alert !== null ? { alert: { code: alert, name: TLS_ALERT_NAMES[alert] ?? `alert_${alert}` } } : {}),
     ...(dropped ? { dropped: true } : {}),
   };
 }

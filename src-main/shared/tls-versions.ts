@@ -1,4 +1,4 @@
-/** TLS version names (as node:tls spells them) and the ones a current Windows client uses; no node imports. */
+/** TLS version names (as node:tls spells them), the ones a current Windows client uses, and TLS alert names; no node imports. */
 
 /** TLS versions we try one at a time. */
 export const TLS_VERSIONS = ['TLSv1', 'TLSv1.1', 'TLSv1.2', 'TLSv1.3'] as const;
@@ -15,3 +15,37 @@ export function tlsLabel(version: string): string {
 
 /** The TLS alert a server sends when it shares no version with the client: protocol_version (RFC 8446 §6.2, RFC 5246 §7.2). */
 export const TLS_ALERT_PROTOCOL_VERSION = 70;
+
+/** TLS alert descriptions by number (RFC 5246 §7.2, RFC 8446 §6): what a server sent over the wire and what Schannel logged. */
+export const TLS_ALERT_NAMES: Readonly<Record<number, string>> = {
+  0: 'close_notify',
+  10: 'unexpected_message',
+  20: 'bad_record_mac',
+  21: 'decryption_failed',
+  22: 'record_overflow',
+  30: 'decompression_failure',
+  40: 'handshake_failure',
+  41: 'no_certificate',
+  42: 'bad_certificate',
+  43: 'unsupported_certificate',
+  44: 'certificate_revoked',
+  45: 'certificate_expired',
+  46: 'certificate_unknown',
+  47: 'illegal_parameter',
+  48: 'unknown_ca',
+  49: 'access_denied',
+  50: 'decode_error',
+  51: 'decrypt_error',
+  60: 'export_restriction',
+  70: 'protocol_version',
+  71: 'insufficient_security',
+  80: 'internal_error',
+  86: 'inappropriate_fallback',
+  90: 'user_canceled',
+  100: 'no_renegotiation',
+  109: 'missing_extension',
+  110: 'unsupported_extension',
+  112: 'unrecognized_name',
+  116: 'certificate_required',
+  120: 'no_application_protocol',
+};

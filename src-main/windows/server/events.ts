@@ -1,40 +1,7 @@
 /** Parser and summary of host RDP and Schannel events, with TLS alert numbers decoded (docs/windows.md#host-event-logs). */
+import { TLS_ALERT_NAMES } from '../../shared/tls-versions';
 import { SERVER_COLLECTORS } from './scripts';
 import { asList, badOutput, int, isoDate, parseJsonObject, str, unwrapArray } from './parse-util';
-
-/** TLS alert descriptions by number (RFC 5246 §7.2, RFC 8446 §6). */
-export const TLS_ALERT_NAMES: Readonly<Record<number, string>> = {
-  0: 'close_notify',
-  10: 'unexpected_message',
-  20: 'bad_record_mac',
-  21: 'decryption_failed',
-  22: 'record_overflow',
-  30: 'decompression_failure',
-  40: 'handshake_failure',
-  41: 'no_certificate',
-  42: 'bad_certificate',
-  43: 'unsupported_certificate',
-  44: 'certificate_revoked',
-  45: 'certificate_expired',
-  46: 'certificate_unknown',
-  47: 'illegal_parameter',
-  48: 'unknown_ca',
-  49: 'access_denied',
-  50: 'decode_error',
-  51: 'decrypt_error',
-  60: 'export_restriction',
-  70: 'protocol_version',
-  71: 'insufficient_security',
-  80: 'internal_error',
-  86: 'inappropriate_fallback',
-  90: 'user_canceled',
-  100: 'no_renegotiation',
-  109: 'missing_extension',
-  110: 'unsupported_extension',
-  112: 'unrecognized_name',
-  116: 'certificate_required',
-  120: 'no_application_protocol',
-};
 
 /** Short meaning of each event id we collect, keyed by provider family and id (our words, not the localized message). */
 const MEANINGS: Readonly<Record<string, string>> = {
