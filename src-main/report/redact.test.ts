@@ -19,6 +19,14 @@ function withSecrets(host: string, user: string, ip4: string, ip6: string): Repo
 }
 
 describe('redactReport (property)', () => {
+  it('a host whose first label is a property name ("id.a.aa") leaves the report whole', () => {
+    const redacted = redactReport(withSecrets('id.a.aa', 'ua._.', '10.20.30.40', 'fd12:3456:789a::15'), { users: true, hosts: true });
+    expect(redacted.checks.every((c) => typeof c.id === 'string')).toBe(true);
+    const html = renderHtml(redacted);
+    expect(html.toLowerCase()).not.toContain('id.a.aa');
+    expect(html).toContain('host-1');
+  });
+
   it('leaves no generated host, user or address in the redacted JSON or HTML', () => {
     const host = fc.domain().filter((d) => d.length >= 6 && d.includes('.') && !/^(rdp|host|user|ip)\b/i.test(d));
     const user = fc.stringMatching(/^[a-z][a-z0-9._]{3,14}$/).map((u) => `u${u}`);

@@ -48,6 +48,11 @@ const UNIDENTIFYING_IPS = new Set(['0.0.0.0', '::']);
 const MAX_VALUES = 5000;
 /** Our own dotted ids ("tls.certificate", "rdpfile.use-ip") read like domain names but identify nothing. */
 const OWN_IDS: ReadonlySet<string> = new Set([...CHECK_IDS, ...FIX_IDS, ...FINDING_IDS, ...SECTION_IDS]);
+/**
+ * Keys written as a lower-case word or camelCase ("id", "server", "certificateHash") are property names of the report
+ * or of a protocol, never a machine's name: they stay as they are even when a host's first label is the same word.
+ */
+const PROPERTY_NAME = /^[a-z]+(?:[A-Z][a-z]*)*$/;
 /** Keys whose string values are our ids or enums: never rewritten, so the report still validates. */
 const ID_KEYS = new Set(['id', 'section', 'checks', 'fixes', 'fixId', 'severity', 'status', 'kind']);
 
@@ -215,14 +220,14 @@ export class Redactor {
     return out;
   }
 
-  /** A deep copy of `node` with every string (and key) redacted. */
+  /** A deep copy of `node` with every string (and every key but property names) redacted. */
   redactDeep<T>(node: T, key = ''): T {
     const isIdValue = (v: unknown): boolean => typeof v === 'string' || (Array.isArray(v) && v.every((x) => typeof x === 'string'));
     if (ID_KEYS.has(key) && isIdValue(node)) return node;
     if (typeof node === 'string') return this.redactText(node) as T;
     if (Array.isArray(node)) return node.map((n) => this.redactDeep(n, key)) as T;
     if (node && typeof node === 'object') {
-      return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [this.redactText(k), this.redactDeep(v, k)])) as T;
+      return Object.fromEntries(Object.entries(node as Record<string, unknown>).map(([k, v]) => [PROPERTY_NAME.test(k) ? k : this.redactText(k), this.redactDeep(v, k)])) as T;
     }
     return node;
   }
