@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { rankFindings } from './ranking';
 import { decodeCodes } from './decode';
 import { CHECK_IDS, FINDING_IDS, FIX_IDS, type CheckId } from '../shared/ids';
@@ -154,7 +155,7 @@ describe('rankFindings', () => {
         expect(b).toEqual(a);
         for (const f of a) expect(f.confidence).toBeGreaterThanOrEqual(0);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { groupBySection, worstStatus } from './sections';
 import { CHECK_META, FINDING_META, SECTION_TITLES } from '../shared/catalog';
 import { CHECK_IDS, CHECK_STATUSES, FINDING_IDS, SECTION_IDS, type CheckId, type FindingId } from '../shared/ids';
@@ -75,7 +76,7 @@ describe('groupBySection', () => {
           expect(groups.flatMap((g) => g.findings.map((f) => f.id)).sort()).toEqual([...fids].sort());
         },
       ),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { decodeSupportCode, encodeSupportCode, SUPPORT_ALPHABET } from './support-code';
 import { CHECK_META, FINDING_META } from '../shared/catalog';
 import { CHECK_IDS, CHECK_STATUSES, DECODED_CODE_KINDS, FINDING_IDS, FIX_IDS, type CheckId, type FindingId } from '../shared/ids';
@@ -71,7 +72,7 @@ describe('support code', () => {
         expect(decoded.ranAt?.utcWeekMinute).toBe(utcWeekMinute(report.startedAt));
         expect(decoded.errorCodes).toEqual((report.errorCodes?.codes ?? []).map((c) => ({ kind: c.kind, hex: `0x${c.value.toString(16).toUpperCase()}` })));
       }),
-      { numRuns: 500 },
+      { numRuns: fuzzRuns(500) },
     );
   });
 
@@ -133,7 +134,7 @@ describe('support code', () => {
           }
         }
       }),
-      { numRuns: 200 },
+      { numRuns: fuzzRuns(200) },
     );
     expect(caught / swaps).toBeGreaterThan(0.95);
     expect(dropsCaught / drops).toBeGreaterThan(0.97);
@@ -152,7 +153,7 @@ describe('support code', () => {
         expect(decodeSupportCode(spoken).code).toBe(code);
         expect(decodeSupportCode(spoken.toLowerCase()).code).toBe(code);
       }),
-      { numRuns: 300 },
+      { numRuns: fuzzRuns(300) },
     );
   });
 

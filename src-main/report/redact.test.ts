@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { redactReport } from './redact';
 import { renderHtml } from './html';
 import { sampleReport } from './test-report';
@@ -46,7 +47,7 @@ describe('redactReport (property)', () => {
           }
         },
       ),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 });
@@ -61,7 +62,7 @@ describe('report renderers over arbitrary evidence (property)', () => {
         assertWellFormed(renderHtml(redacted));
         assertWellFormed(renderHtml(report));
       }),
-      { numRuns: 150 },
+      { numRuns: fuzzRuns(150) },
     );
   });
 

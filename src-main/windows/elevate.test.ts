@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { DATA_ENV, runnerText } from './powershell-runner';
 import { ELEVATED_FOOT, ELEVATED_HEAD, ELEVATED_TAIL, LAUNCHER_SCRIPT, buildElevatedInvocation, claimPathOf, readElevatedResult } from './elevate';
 
@@ -42,7 +43,7 @@ describe('buildElevatedInvocation', () => {
         expect(rest).toBe(ELEVATED_TAIL + SCRIPT + ELEVATED_FOOT);
         expect(JSON.parse(Buffer.from(literal, 'base64').toString('utf8'))).toEqual({ data: { value }, resultPath: path, claimPath: claimPathOf(path) });
       }),
-      { numRuns: 50 },
+      { numRuns: fuzzRuns(50) },
     );
   });
 

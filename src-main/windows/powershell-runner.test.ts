@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { fuzzRuns } from '../test-support/fuzz';
 import { DATA_ENV, PREAMBLE, runnerText, buildPowerShellInvocation, interpretOutput, runInvocation, type PowerShellInvocation } from './powershell-runner';
 import { COLLECTOR_SCRIPTS } from './scripts';
 import { cleanStderr, classifyStderr, WindowsCollectorError } from './errors';
@@ -69,7 +70,7 @@ describe('buildPowerShellInvocation', () => {
         expect(decodeCommand(inv)).toBe(runnerText(SCRIPT));
         expect(decodeData(inv)).toEqual({ target: value, path });
       }),
-      { numRuns: 50 },
+      { numRuns: fuzzRuns(50) },
     );
   });
 
