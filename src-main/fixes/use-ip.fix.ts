@@ -1,6 +1,6 @@
 /** Fix rdpfile.use-ip: the same connection by IP address instead of name (the diagnosed .rdp edited, or a clean one); any OS. */
 import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
+import { ipFamily } from '../shared/ip';
 import { checkRdpFileBytes } from '../rdpfile/summary';
 import { generateCleanRdp } from '../rdpfile/generate';
 import { lastSetting } from '../rdpfile/parse';
@@ -32,8 +32,8 @@ async function resolveAddress(host: string, signal: AbortSignal): Promise<string
 /** The address to use: the diagnosis's first IPv4 address, else its first address, else a fresh lookup. */
 export async function pickAddress(ctx: Pick<FixContext, 'target' | 'signal'>, report: Report | undefined): Promise<string> {
   if (ctx.target.isAddress) throw new BadInputError(`${ctx.target.host} is already an IP address.`);
-  const addresses = (report?.target.addresses ?? []).filter((a) => isIP(a) !== 0);
-  return addresses.find((a) => isIP(a) === 4) ?? addresses[0] ?? (await resolveAddress(ctx.target.host, ctx.signal));
+  const addresses = (report?.target.addresses ?? []).filter((a) => ipFamily(a) !== 0);
+  return addresses.find((a) => ipFamily(a) === 4) ?? addresses[0] ?? (await resolveAddress(ctx.target.host, ctx.signal));
 }
 
 /** rdpfile.use-ip: connects by IP to rule out name resolution and stale DNS. */
@@ -47,7 +47,7 @@ export const useIpFix: FixDefinition = {
     const name = `${fileSafe(ctx.target.host)}-by-ip.rdp`;
     const checked = ctx.rdpFile ? checkRdpFileBytes(Buffer.from(ctx.rdpFile.contentBase64, 'base64'), ctx.rdpFile.name) : null;
     if (checked?.file) {
-      const hostText = isIP(ip) === 6 ? `[${ip}]` : ip;
+      const hostText = ipFamily(ip) === 6 ? `[${ip}]` : ip;
       const address = ctx.target.port === 3389 ? hostText : `${hostText}:${ctx.target.port}`;
       const edits: RdpEdit[] = [{ op: 'set', name: 'full address', type: 's', value: address }];
       if (lastSetting(checked.file, 'alternate full address')) edits.push({ op: 'set', name: 'alternate full address', type: 's', value: address });

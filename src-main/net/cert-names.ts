@@ -1,5 +1,5 @@
 /** Host name matching for server certificates (RFC 6125 §6.4): DNS SANs with one-label wildcards, IP SANs, CN fallback. */
-import { isIP } from 'node:net';
+import { ipFamily } from '../shared/ip';
 
 /** How the asked-for name was matched, or null when nothing in the certificate names it. */
 export type NameMatchedBy = 'dns-san' | 'ip-san' | 'common-name' | null;
@@ -20,7 +20,7 @@ function normalize(name: string): string {
 /** Canonical text of an IP literal so `::1` and `0:0::1` compare equal; null for non-addresses. */
 export function canonicalIp(text: string): string | null {
   const raw = text.trim().replace(/^\[|\]$/g, '');
-  const family = isIP(raw);
+  const family = ipFamily(raw);
   if (family === 4)
     return raw
       .split('.')
@@ -56,7 +56,7 @@ export function matchesDnsName(pattern: string, host: string): boolean {
   const hLabels = h.split('.');
   if (pLabels[0] !== '*' || pLabels.slice(1).some((l) => l.includes('*'))) return false;
   if (pLabels.length < 3 || pLabels.length !== hLabels.length) return false;
-  if (isIP(h) !== 0 || (hLabels[0] ?? '') === '') return false;
+  if (ipFamily(h) !== 0 || (hLabels[0] ?? '') === '') return false;
   return pLabels.slice(1).join('.') === hLabels.slice(1).join('.');
 }
 

@@ -1,6 +1,6 @@
 /** Name resolution probes: the system resolver and direct DNS queries, reverse lookups; timed, bounded, classified. */
 import dns from 'node:dns';
-import { isIP } from 'node:net';
+import { ipFamily } from '../shared/ip';
 import { bounded, since } from './bounded';
 import { sharedAnswer } from './shared-answers';
 import { socketSlot } from './socket-budget';
@@ -166,7 +166,7 @@ function stoppedReverse(reason: 'timeout' | 'aborted', ms: number): ReverseOutco
 
 async function askReverseDirect(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
   const start = performance.now();
-  if (isIP(address) === 0) return { ok: false, names: [], ms: 0, error: { kind: 'bad-name', code: null, message: 'not an IP address' } };
+  if (ipFamily(address) === 0) return { ok: false, names: [], ms: 0, error: { kind: 'bad-name', code: null, message: 'not an IP address' } };
   const resolver = makeResolver(options);
   const release = await socketSlot(options.signal);
   try {
@@ -186,13 +186,13 @@ async function askReverseDirect(address: string, options: DnsProbeOptions): Prom
 /** The name the operating system gives `address` (getnameinfo: hosts file, DNS, NetBIOS…). */
 async function askReverseSystem(address: string, options: DnsProbeOptions): Promise<ReverseOutcome> {
   const start = performance.now();
-  if (isIP(address) === 0) return { ok: false, names: [], ms: 0, error: { kind: 'bad-name', code: null, message: 'not an IP address' } };
+  if (ipFamily(address) === 0) return { ok: false, names: [], ms: 0, error: { kind: 'bad-name', code: null, message: 'not an IP address' } };
   try {
     const r = await bounded(dns.promises.lookupService(address, 3389), options.timeoutMs, options.signal);
     if (!r.ok) return { ok: false, names: [], ms: since(start), error: stopped(r.reason) };
     // getnameinfo echoes the address back when it finds no name.
     const name = r.value.hostname.toLowerCase().replace(/\.$/, '');
-    const found = name !== '' && isIP(name) === 0;
+    const found = name !== '' && ipFamily(name) === 0;
     return { ok: found, names: found ? [name] : [], ms: since(start), error: found ? null : { kind: 'nxdomain', code: null, message: 'no name for this address' } };
   } catch (error) {
     return { ok: false, names: [], ms: since(start), error: classifyDnsError(error) };
@@ -213,7 +213,7 @@ export async function resolveTarget(host: string, isAddress: boolean, options: D
   const dnsServers = options.servers ? [...options.servers] : configuredDnsServers();
   const empty = { host, isAddress, system: null, directA: null, directAaaa: null, dnsServers };
   if (isAddress) {
-    const family = isIP(host) === 6 ? 6 : 4;
+    const family = ipFamily(host) === 6 ? 6 : 4;
     return { ...empty, addresses: [{ address: host, family }], reserved: null };
   }
   if (isReservedInvalid(host)) {

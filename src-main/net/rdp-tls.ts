@@ -131,6 +131,9 @@ function handshake(socket: net.Socket, options: TlsAttemptOptions): Promise<Hand
     const s = tls.connect({
       socket,
       rejectUnauthorized: false,
+      // The certificate is judged by our own code, never by a trust store: an empty CA list spares every process the
+      // ~35 ms Node spends loading its bundled root certificates for the first TLS connection.
+      ca: [],
       ...(options.servername ? { servername: options.servername } : {}),
       minVersion: min,
       maxVersion: max,

@@ -4,6 +4,7 @@ import { connectWithRetry } from './connect-gate';
 import { beginConnect, busyMark, busySince, quietFor } from './in-flight';
 import { socketSlot } from './socket-budget';
 import { since } from './bounded';
+import { ipFamily } from '../shared/ip';
 
 /** How one connect attempt ended. */
 export type TcpOutcomeKind = 'open' | 'refused' | 'timeout' | 'unreachable' | 'reset' | 'aborted' | 'error';
@@ -107,8 +108,8 @@ const KIND_TEXT: Record<TcpOutcomeKind, string> = {
  * network loss; only a connect that never completes within the timeout counts as lost.
  */
 export async function connectOnce(address: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
-  const family: 4 | 6 = net.isIP(address) === 6 ? 6 : 4;
-  if (net.isIP(address) === 0) return { address, port, family: 4, kind: 'error', ms: 0, code: null, message: 'not an IP address' };
+  const family: 4 | 6 = ipFamily(address) === 6 ? 6 : 4;
+  if (ipFamily(address) === 0) return { address, port, family: 4, kind: 'error', ms: 0, code: null, message: 'not an IP address' };
   const start = performance.now();
   const r = await connectWithRetry(address, port, options.timeoutMs, options.signal);
   const result = (kind: TcpOutcomeKind, code: string | null = null, message = KIND_TEXT[kind]): TcpAttempt => ({ address, port, family, kind, ms: since(start), code, message });
@@ -137,7 +138,7 @@ export function connectByName(host: string, port: number, options: TcpOptions): 
 }
 
 async function connectTo(target: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
-  const literal = net.isIP(target);
+  const literal = ipFamily(target);
   let address = target;
   let family: 4 | 6 = literal === 6 ? 6 : 4;
   const release = await socketSlot(options.signal);
@@ -238,7 +239,7 @@ export async function sampleLatency(address: string, port: number, options: Samp
     const limit = Math.min(options.timeoutMs, left);
     const busy = busyMark();
     let attempt: TcpAttempt;
-    if (net.isIP(address) === 0) attempt = await connectOnce(address, port, { timeoutMs: limit, signal: options.signal });
+    if (ipFamily(address) === 0) attempt = await connectOnce(address, port, { timeoutMs: limit, signal: options.signal });
     else {
       const outstanding = beginConnect(address, port);
       attempt = await connectTo(address, port, { timeoutMs: limit, signal: options.signal });

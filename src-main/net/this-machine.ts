@@ -1,6 +1,6 @@
 /** Whether a target names a given computer — the one we run on, or a recorded one: one answer for host checks, host fixes and replays. */
 import { hostname, networkInterfaces } from 'node:os';
-import { isIP } from 'node:net';
+import { ipFamily } from '../shared/ip';
 
 /** A computer as a target may name it: its name and its own interface addresses (lower-case). */
 export interface MachineIdentity {
@@ -23,8 +23,8 @@ export function thisMachine(): MachineIdentity {
 export function namesMachine(host: string, machine: MachineIdentity = thisMachine()): boolean {
   const h = host.trim().toLowerCase().replace(/\.$/, '');
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  if (isIP(h) !== 0) {
-    if (h.startsWith('127.') && isIP(h) === 4) return true;
+  if (ipFamily(h) !== 0) {
+    if (h.startsWith('127.') && ipFamily(h) === 4) return true;
     if (h === '::1' || h === '0:0:0:0:0:0:0:1' || /^::ffff:127\./.test(h)) return true;
     return machine.addresses.includes(h);
   }

@@ -1,5 +1,5 @@
 /** Where a .rdp file really connects: the host and port a client dials, its RD Gateway, or the Azure Virtual Desktop service. */
-import { isIP } from 'node:net';
+import { ipFamily } from '../shared/ip';
 import { holdsPassword } from './keys';
 import { intSetting, stringSetting } from './parse';
 import type { RdpFile } from './types';
@@ -70,7 +70,7 @@ export function routeOf(file: RdpFile, name?: string): RdpRoute {
   const serverPort = intSetting(file, 'server port');
   const port = (address ? portOfAddress(address) : null) ?? (serverPort !== null && serverPort >= 1 && serverPort <= 65535 ? serverPort : 3389);
   const host = address ? hostOfAddress(address) : null;
-  const shownHost = host && isIP(host) === 6 ? `[${host}]` : host;
+  const shownHost = host && ipFamily(host) === 6 ? `[${host}]` : host;
   const target = shownHost ? (port === 3389 ? shownHost : `${shownHost}:${port}`) : null;
   const gateway = gatewayInUse(file);
   const service = serviceOf(file);

@@ -2,7 +2,7 @@
  * Collects the identifying values of one report and replaces them everywhere, consistently: the same value always
  * becomes the same pseudonym (host-1, ip-1, user-1, …), so a reader can still follow the story.
  */
-import { isIP } from 'node:net';
+import { ipFamily } from '../shared/ip';
 import { CHECK_IDS, FINDING_IDS, FIX_IDS, SECTION_IDS } from '../shared/ids';
 import {
   dnAttributeKind,
@@ -99,7 +99,7 @@ export class Redactor {
   addHost(text: string, kind: 'host' | 'domain' = 'host'): void {
     const cleaned = text.trim().replace(/^\[|\]$/g, '');
     const hostPart = /^[^:\s]+:\d{1,5}$/.test(cleaned) ? cleaned.replace(/:\d+$/, '') : cleaned.replace(/^\[([^\]]+)\]:\d+$/, '$1');
-    if (isIP(hostPart)) {
+    if (ipFamily(hostPart)) {
       this.add('ip', hostPart);
       return;
     }
@@ -134,7 +134,7 @@ export class Redactor {
   private addAttribute(attribute: string, value: string): void {
     const kind = dnAttributeKind(attribute);
     if (kind === 'host') {
-      if (/^[A-Za-z0-9*][A-Za-z0-9.\-_*]*$/.test(value) || isIP(value)) this.addHost(value);
+      if (/^[A-Za-z0-9*][A-Za-z0-9.\-_*]*$/.test(value) || ipFamily(value)) this.addHost(value);
       else this.add('name', value);
     } else if (kind === 'email') this.addUser(value);
     else if (kind === 'domain') this.addHost(value, 'domain');
@@ -146,11 +146,11 @@ export class Redactor {
     if (text.length < 2) return;
     // Each pattern runs only where its marker character occurs: most strings are short words and numbers.
     const has = (marker: string): boolean => text.includes(marker);
-    if (has('.')) for (const m of text.matchAll(IPV4)) if (isIP(m[0]) === 4) this.add('ip', m[0]);
+    if (has('.')) for (const m of text.matchAll(IPV4)) if (ipFamily(m[0]) === 4) this.add('ip', m[0]);
     if (has(':')) {
       for (const m of text.matchAll(IPV6_CANDIDATE)) {
         const bare = m[0].split('%')[0]!;
-        if (/[0-9a-f]/i.test(bare) && isIP(bare) === 6) this.add('ip', m[0]);
+        if (/[0-9a-f]/i.test(bare) && ipFamily(bare) === 6) this.add('ip', m[0]);
       }
     }
     if (has('@')) for (const m of text.matchAll(EMAIL)) this.addUser(m[0]);

@@ -7,6 +7,9 @@
  */
 import { MAX_TARGET_LENGTH } from './limits';
 import { BadInputError } from './errors';
+import { isIPv4, isIPv6 } from './ip';
+
+export { isIPv4, isIPv6 } from './ip';
 import type { ParsedTarget } from './target';
 
 /** The Remote Desktop default port. */
@@ -25,32 +28,6 @@ function shown(value: string): string {
 export function isHostName(host: string): boolean {
   const name = host.endsWith('.') ? host.slice(0, -1) : host;
   return name.length > 0 && name.length <= 253 && name.split('.').every((label) => LABEL.test(label));
-}
-
-/** True for a dotted-quad IPv4 address (four numbers 0–255, no leading zeros, as Node's net.isIP reads them). */
-export function isIPv4(text: string): boolean {
-  const parts = text.split('.');
-  return parts.length === 4 && parts.every((p) => /^(0|[1-9]\d{0,2})$/.test(p) && Number(p) <= 255);
-}
-
-/** True for an IPv6 address (RFC 4291 text forms, an embedded IPv4 tail and a %zone allowed, as net.isIP reads them). */
-export function isIPv6(text: string): boolean {
-  const zoneAt = text.indexOf('%');
-  if (zoneAt >= 0 && !/^%[A-Za-z0-9_.~-]+$/.test(text.slice(zoneAt))) return false;
-  let address = zoneAt >= 0 ? text.slice(0, zoneAt) : text;
-  // An IPv4 tail (::ffff:10.0.0.5) stands for the last two groups.
-  const tail = /^(.*:)([^:]*\.[^:]*)$/.exec(address);
-  if (tail) {
-    if (!isIPv4(tail[2]!)) return false;
-    address = `${tail[1]!}0:0`;
-  }
-  const halves = address.split('::');
-  if (halves.length > 2) return false;
-  const groups = (part: string): number => (part === '' ? 0 : part.split(':').every((g) => /^[0-9A-Fa-f]{1,4}$/.test(g)) ? part.split(':').length : -1);
-  const counts = halves.map(groups);
-  if (counts.some((n) => n < 0)) return false;
-  const total = counts.reduce((a, b) => a + b, 0);
-  return halves.length === 2 ? total <= 7 : total === 8;
 }
 
 function portOf(text: string): number {
