@@ -96,6 +96,18 @@ const inputs = Object.fromEntries(
   ),
 );
 writeFileSync(join(root, 'dist/cli/bundle-inputs.json'), `${JSON.stringify(inputs, null, 1)}\n`);
+// The command-line bundles in plain ASCII: a non-ASCII character anywhere (a regular expression for a French or German
+// Windows message, a comment) makes the whole 2 MB source a UTF-8 decode and a two-byte string for V8. Every such
+// character becomes its \u escape, which means the same in a string, a regular expression, an identifier or a comment.
+for (const file of Object.keys(inputs)) {
+  const path = join(root, 'dist/cli', file);
+  const text = readFileSync(path, 'utf8');
+  if (/[^\x00-\x7f]/.test(text))
+    writeFileSync(
+      path,
+      text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    );
+}
 await Promise.all([
   build({ ...common, entryPoints: [join(root, 'src-main/electron/main.ts')], outfile: join(root, 'dist/main/main.cjs') }),
   build({ ...common, platform: 'browser', entryPoints: [join(root, 'src-main/electron/preload.ts')], outfile: join(root, 'dist/main/preload.cjs') }),

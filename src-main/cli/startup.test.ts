@@ -90,6 +90,20 @@ describe('command-line start-up: each command loads only what it needs', () => {
     expect(heavy.some((f) => f.startsWith('src-main/checks/'))).toBe(true);
   });
 
+  it('every command-line bundle is plain ASCII (read as Latin-1, no UTF-8 decode) and still matches accented Windows text', () => {
+    const bundles = Object.keys(JSON.parse(readFileSync(join(ROOT, 'dist', 'cli', 'bundle-inputs.json'), 'utf8')) as Record<string, string[]>);
+    expect(bundles.length).toBeGreaterThan(3);
+    for (const bundle of bundles)
+      expect(
+        readFileSync(join(ROOT, 'dist', 'cli', bundle)).some((b) => b > 0x7f),
+        bundle,
+      ).toBe(false);
+    // An accented letter of a pattern (the decoder's "código") is its escape now, and the pattern still reads the word.
+    const escaped = /c\[o\\u00f3\]dig/.exec(readFileSync(join(ROOT, 'dist', 'cli', 'commands', 'decode.cjs'), 'latin1'));
+    expect(escaped?.[0]).toBe('c[o\\u00f3]dig');
+    expect(new RegExp(escaped![0], 'i').test('Código de error')).toBe(true);
+  });
+
   it("diagnose holds zod's English messages and none of its other languages", () => {
     const locales = inputsOf('commands/diagnose.cjs').filter((f) => f.startsWith('node_modules/zod/v4/locales/'));
     expect(locales).toContain('node_modules/zod/v4/locales/en.js');
