@@ -4,19 +4,32 @@
 export interface MemoTable {
   memo<T>(key: string, fn: () => Promise<T>): Promise<T>;
   settled(prefix: string, maxWaitMs: number): Promise<void>;
+  peek<T>(key: string): MemoState<T> | undefined;
 }
+
+/** Where a shared probe stands: still running, ended with its value, or failed. */
+export type MemoState<T> = { readonly state: 'running' } | { readonly state: 'ended'; readonly value: T } | { readonly state: 'failed' };
 
 /** A fresh table: one probe per key, shared by every check of the diagnosis. */
 export function createMemoTable(): MemoTable {
   const memos = new Map<string, Promise<unknown>>();
+  const states = new Map<string, MemoState<unknown>>();
   return {
     memo<T>(key: string, fn: () => Promise<T>): Promise<T> {
       let p = memos.get(key) as Promise<T> | undefined;
       if (!p) {
         p = fn();
         memos.set(key, p);
+        states.set(key, { state: 'running' });
+        p.then(
+          (value) => states.set(key, { state: 'ended', value }),
+          () => states.set(key, { state: 'failed' }),
+        );
       }
       return p;
+    },
+    peek<T>(key: string): MemoState<T> | undefined {
+      return states.get(key) as MemoState<T> | undefined;
     },
     async settled(prefix, maxWaitMs) {
       const until = performance.now() + maxWaitMs;

@@ -37,15 +37,16 @@ export function sampleConnectTimeout(firstConnectMs: number, timeoutMs: number):
  * The handshake probes' own connects are the sample when none of them resent a SYN on its own: a resend while other
  * connections of ours awaited the same server may be our burst filling its small listen queue (xrdp's holds two) and
  * is left out. A resend with nothing of ours in the way is a hint of loss, and a careful sample of spaced connects
- * follows; so does one when the probes made too few connects. Its total budget is one timeout, never past the deadline.
+ * follows; so does one when the probes made fewer than `enough` connects. Its total budget is one timeout, never past
+ * the deadline.
  */
-export function probeLatency(ctx: CheckContext, address: string, firstConnectMs: number, since: number): Promise<LatencySample> {
+export function probeLatency(ctx: CheckContext, address: string, firstConnectMs: number, since: number, enough = HANDSHAKE_SAMPLE_MIN): Promise<LatencySample> {
   return ctx.memo(`tcp:latency:${address}:${ctx.target.port}`, async () => {
     const seen = connectsSince(address, ctx.target.port, since);
     const clean = seen.filter((c) => c.retries === 0);
     const crowdedResends = seen.filter((c) => c.retries > 0 && c.crowd > 0).length;
     const lossHint = seen.some((c) => c.retries > 0 && c.crowd === 0);
-    if (!lossHint && clean.length >= HANDSHAKE_SAMPLE_MIN) return sampleFromConnects(address, ctx.target.port, clean, crowdedResends);
+    if (!lossHint && clean.length >= enough) return sampleFromConnects(address, ctx.target.port, clean, crowdedResends);
     // The check's own first connect came before the handshake burst: when it was answered at once, it is the first.
     const opening = seen[0]?.retries === 0 ? [seen[0]] : [];
     return sampleLatency(address, ctx.target.port, {
@@ -60,6 +61,9 @@ export function probeLatency(ctx: CheckContext, address: string, firstConnectMs:
 
 /** Handshake connects needed before they may stand in for the latency sample. */
 export const HANDSHAKE_SAMPLE_MIN = 5;
+
+/** The same for a server that never answered the negotiation (too few to judge loss, which needs three). */
+export const SILENT_SAMPLE_MIN = 2;
 
 /** Joins a list for a summary line, shortening long lists. */
 export function listed(items: readonly string[], max = 3): string {

@@ -1,7 +1,7 @@
 /** Check net.tcp: can the Remote Desktop port be reached on each address, and how fast and reliably. */
 import type { LatencySample, TcpAttempt } from '../net/tcp';
-import { listed, probeConnects, probeLatency, probeResolution } from './net-probes';
-import { RDP_WIRE_PROBES } from './rdp-probes';
+import { HANDSHAKE_SAMPLE_MIN, listed, probeConnects, probeLatency, probeResolution, SILENT_SAMPLE_MIN } from './net-probes';
+import { negotiationUnanswered, RDP_WIRE_PROBES } from './rdp-probes';
 import type { CheckDefinition, CheckOutcome } from './types';
 
 /** Median connect time above which the path counts as slow. */
@@ -51,7 +51,11 @@ export const netTcpCheck: CheckDefinition<'net.tcp'> = {
       // but in time to fit one timeout before the deadline.
       await ctx.settled(RDP_WIRE_PROBES, ctx.remainingMs() - ctx.options.timeoutMs - 200);
       ctx.report(`Measuring round trips to ${first.address}…`);
-      latency = await probeLatency(ctx, first.address, first.ms, since);
+      // A server that has not answered the negotiation (it ended in silence, or still waits when the sample must start)
+      // got two connections, this check's and the lead probe's: they are the sample, as the verdict is its silence, and
+      // more connects would hold a batch's descriptors longer or wait behind the lead for a quiet moment that never comes.
+      const silent = negotiationUnanswered(ctx);
+      latency = await probeLatency(ctx, first.address, first.ms, since, silent ? SILENT_SAMPLE_MIN : HANDSHAKE_SAMPLE_MIN);
     }
     return judgeTcp(ctx.target.host, ctx.target.port, attempts, latency);
   },

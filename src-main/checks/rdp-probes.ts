@@ -34,13 +34,24 @@ function probeEndpoint(ctx: CheckContext): Promise<{ host: string } | { failed: 
   });
 }
 
+const NEGOTIATION_KEY = `${RDP_WIRE_PROBES}negotiation`;
+
+/**
+ * True when the enumeration has run into the server's silence: it ended without an answer, or it is still waiting for
+ * the first one. Never starts it.
+ */
+export function negotiationUnanswered(ctx: CheckContext): boolean {
+  const negotiation = ctx.peek<NegotiationSummary>(NEGOTIATION_KEY);
+  return negotiation?.state === 'running' || (negotiation?.state === 'ended' && negotiation.value.service === 'timeout');
+}
+
 /**
  * The six-way protocol enumeration. The moment the server selects TLS on the SSL probe, the TLS sweep starts, its
  * full-range handshake over that very connection: the verdict then waits for neither the slowest of the other five
  * probes nor a connection of its own (a server that forks per connection, like xrdp, accepts them one at a time).
  */
 export function negotiationProbe(ctx: CheckContext): Promise<NegotiationSummary> {
-  return ctx.memo(`${RDP_WIRE_PROBES}negotiation`, async () => {
+  return ctx.memo(NEGOTIATION_KEY, async () => {
     const endpoint = await probeEndpoint(ctx);
     if ('failed' in endpoint) return summaryFromFailedConnect(endpoint.failed);
     ctx.report(`Asking ${ctx.target.host}:${ctx.target.port} which security protocols it offers`);

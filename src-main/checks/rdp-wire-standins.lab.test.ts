@@ -34,14 +34,20 @@ async function diagnoseStandIn(s: StandIn) {
 const kinds = (o: CheckOutcome<'rdp.negotiation'>): string[] => [...new Set(contractEvidence('rdp.negotiation', o).probes.map((p) => p.outcome.kind))];
 
 describe('stand-ins (real sockets, scripted misbehaviour)', () => {
-  it('hang: every probe times out after connecting, within the timeout', async () => {
+  it('hang: the lead probe times out after connecting, within the timeout, and no other probe waits beside it', async () => {
     const s = await startStandIn('hang');
     const started = Date.now();
     const { neg, tls, findings } = await diagnoseStandIn(s);
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 2 + 250);
     expect(neg.evidence.service).toBe('timeout');
     const probes = contractEvidence('rdp.negotiation', neg).probes;
-    expect(probes.every((p) => p.outcome.kind === 'timeout' && p.outcome.phase === 'reply' && p.connectMs !== null)).toBe(true);
+    expect(probes.every((p) => p.outcome.kind === 'timeout' && p.outcome.phase === 'reply')).toBe(true);
+    // SSL went first and connected; the five others were not sent (no connection, no time of their own).
+    expect(probes.filter((p) => p.connectMs !== null).map((p) => p.protocol)).toEqual(['SSL']);
+    expect(probes.filter((p) => p.protocol !== 'SSL').every((p) => p.totalMs === 0 && p.replyMs === null)).toBe(true);
+    // The TCP check's connect, the lead probe's, and no latency sample of its own.
+    expect(s.connections).toBe(2);
+    expect(neg.summary).toContain('never answered the RDP negotiation');
     expect(Math.max(...probes.map((p) => p.totalMs))).toBeLessThan(TIMEOUT_MS + 300);
     expect(tls.status).toBe('skip');
     expect(findings).toEqual(['negotiation-timeout']);

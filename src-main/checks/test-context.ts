@@ -33,6 +33,7 @@ export function makeTestContext(init: TestContextInit = {}): CheckContext & { re
     resultOf: init.resultOf ?? ((id: CheckId) => results.get(id)),
     memo: init.memo ?? memos.memo,
     settled: init.settled ?? memos.settled,
+    peek: init.peek ?? memos.peek,
   };
 }
 

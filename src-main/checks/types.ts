@@ -5,6 +5,7 @@ import type { CheckEvidence, NotRunEvidence } from '../shared/evidence';
 import type { WindowsSource } from '../windows/source';
 import type { KnownHostsStore } from '../net/known-hosts-store';
 import type { ClientSettings, ParsedTarget } from '../shared/target';
+import type { MemoState } from './memo-table';
 
 /** Options of one diagnosis that checks may read. */
 export interface CheckOptions {
@@ -37,6 +38,8 @@ export interface CheckContext {
   memo<T>(key: string, fn: () => Promise<T>): Promise<T>;
   /** Resolves once every shared probe whose key starts with `prefix` has ended (also those they start), or after `maxWaitMs`. */
   settled(prefix: string, maxWaitMs: number): Promise<void>;
+  /** Where the shared probe `key` stands (running, ended with its value, failed), without starting it; undefined if never started. */
+  peek<T>(key: string): MemoState<T> | undefined;
 }
 
 /**

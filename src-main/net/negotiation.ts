@@ -1,4 +1,4 @@
-/** Enumerates the server's security protocols: one connection per requested set, all in parallel, then a summary. */
+/** Enumerates the server's security protocols: one connection per requested set, the lead first, then a summary. */
 import { openExchange, type ExchangeKind, type ExchangeOutcome, type ExchangeResult, type OpenExchange } from './rdp-socket';
 import type { TcpAttempt } from './tcp';
 import { FAILURE_CODE, PROTOCOL, type ProtocolName } from '../shared/protocol';
@@ -65,27 +65,52 @@ export interface NegotiationOptions {
   readonly onSupported?: (plan: ProbePlan, exchange: OpenExchange, started: number) => boolean;
 }
 
-/** Runs every probe in parallel and summarises them. */
+/** The probe that goes first: TLS on its own, whose connection the TLS sweep continues on (rdp-probes.ts). */
+export const LEAD_PROTOCOL: ProtocolName = 'SSL';
+
+/**
+ * Outcomes of the lead probe after which the others are not sent: the server never answered it (or refused, or the
+ * run was cancelled), and five more connections would only wait out the same timeout. A server that answered in any
+ * way, even by closing or with something that is not RDP, gets every probe.
+ */
+const NO_FOLLOW_UP: ReadonlySet<ExchangeKind> = new Set<ExchangeKind>(['timeout', 'refused', 'aborted']);
+
+/**
+ * Runs the lead probe, then, once the server has answered it, every other probe in parallel, and summarises them.
+ * A server that answers costs one round trip more before the five, which the TLS sweep on the lead's connection
+ * overlaps; a server that accepts connections and never answers costs one connection for the timeout, not six (a
+ * batch of hundreds of such ports ran out of descriptors' worth of waiting connections).
+ */
 export async function probeNegotiation(options: NegotiationOptions): Promise<NegotiationSummary> {
   const plans = options.plans ?? PROBE_PLANS;
-  const probes = await Promise.all(
-    plans.map(async (plan): Promise<ProbeResult> => {
-      const started = performance.now();
-      const exchange = await openExchange({
-        host: options.host,
-        port: options.port,
-        requestedProtocols: plan.requested,
-        timeoutMs: options.timeoutMs,
-        signal: options.signal,
-      });
-      const r = exchange.result;
-      const supported = isSupport(plan.protocol, r.outcome);
-      const taken = exchange.socket !== null && supported && options.onSupported?.(plan, exchange, started) === true;
-      if (!taken) exchange.socket?.destroy();
-      return { ...r, protocol: plan.protocol, supported };
-    }),
-  );
-  return summarize(probes);
+  const probe = async (plan: ProbePlan): Promise<ProbeResult> => {
+    const started = performance.now();
+    const exchange = await openExchange({
+      host: options.host,
+      port: options.port,
+      requestedProtocols: plan.requested,
+      timeoutMs: options.timeoutMs,
+      signal: options.signal,
+    });
+    const r = exchange.result;
+    const supported = isSupport(plan.protocol, r.outcome);
+    const taken = exchange.socket !== null && supported && options.onSupported?.(plan, exchange, started) === true;
+    if (!taken) exchange.socket?.destroy();
+    return { ...r, protocol: plan.protocol, supported };
+  };
+  const lead = plans.find((p) => p.protocol === LEAD_PROTOCOL) ?? plans[0];
+  if (!lead) return summarize([]);
+  const first = await probe(lead);
+  const rest = plans.filter((p) => p !== lead);
+  const others = NO_FOLLOW_UP.has(first.outcome.kind) ? rest.map((plan) => notSent(plan, first)) : await Promise.all(rest.map(probe));
+  // The report keeps the plans' order, whichever went first.
+  const byPlan = new Map<ProbePlan, ProbeResult>([[lead, first], ...rest.map((plan, i): [ProbePlan, ProbeResult] => [plan, others[i]!])]);
+  return summarize(plans.map((plan) => byPlan.get(plan)!));
+}
+
+/** A probe not sent because the lead got no answer: the lead's outcome, without a connection or time of its own. */
+function notSent(plan: ProbePlan, lead: ProbeResult): ProbeResult {
+  return { protocol: plan.protocol, requestedProtocols: plan.requested, outcome: lead.outcome, connectMs: null, replyMs: null, totalMs: 0, supported: false };
 }
 
 /**

@@ -9,7 +9,7 @@ import { createMemoTable } from '../checks/memo-table';
 import type { CheckContext, CheckDefinition } from '../checks/types';
 
 /** Everything of the context that is the same for every check of one run. */
-export type SharedContext = Omit<CheckContext, 'report' | 'resultOf' | 'memo' | 'settled' | 'remainingMs'>;
+export type SharedContext = Omit<CheckContext, 'report' | 'resultOf' | 'memo' | 'settled' | 'peek' | 'remainingMs'>;
 
 /** Callbacks the engine uses to stream progress. */
 export interface EngineListener {
@@ -136,6 +136,7 @@ export async function runChecks(
         resultOf: (dep) => results.get(dep),
         memo: memos.memo,
         settled: memos.settled,
+        peek: memos.peek,
       };
       const limit = whenAborted(run$.signal);
       let result: CheckResult;
