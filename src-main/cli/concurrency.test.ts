@@ -18,9 +18,13 @@ describe('batch concurrency', () => {
 
   it('keeps a batch under 1024 descriptors, the reserve included', () => {
     const n = batchConcurrency(1000, 1024, 'linux');
-    expect(n).toBe(Math.floor((1024 - RESERVED_FDS) / SOCKETS_PER_DIAGNOSIS));
+    expect(n).toBe(Math.min(MAX_CONCURRENCY, Math.floor((1024 - RESERVED_FDS) / SOCKETS_PER_DIAGNOSIS)));
     expect(n * SOCKETS_PER_DIAGNOSIS + RESERVED_FDS).toBeLessThanOrEqual(1024);
     expect(n).toBeGreaterThanOrEqual(100);
+    // Under a tighter limit the descriptors decide.
+    const tight = batchConcurrency(1000, 512, 'linux');
+    expect(tight).toBe(Math.floor((512 - RESERVED_FDS) / SOCKETS_PER_DIAGNOSIS));
+    expect(tight * SOCKETS_PER_DIAGNOSIS + RESERVED_FDS).toBeLessThanOrEqual(512);
   });
 
   it('never runs more than the targets, nor more than the cap, nor fewer than one', () => {

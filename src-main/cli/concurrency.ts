@@ -1,15 +1,17 @@
 /**
- * How many diagnoses of a batch run at once. A diagnosis holds about seven sockets at its peak (six negotiation
- * probes, a TCP connect, a DNS query) for up to one timeout, and every socket is a file descriptor: a thousand
- * targets at once would exhaust a 1024-descriptor limit, and a connect that fails with EMFILE would read as a
- * broken server. So the batch runs as many at once as the descriptors allow, and no more than MAX_CONCURRENCY; and
- * the sockets of the whole process are held to the same budget (net/socket-budget.ts), so a diagnosis that needs
- * more than its share at a moment waits for one of ours to close rather than fail.
+ * How many diagnoses of a batch run at once. Every socket is a file descriptor: a thousand targets at once would
+ * exhaust a 1024-descriptor limit, and a connect that fails with EMFILE would read as a broken server. A diagnosis
+ * holds its most sockets (the six negotiation probes, the TLS sweep) for a moment, against a server that answers;
+ * the ones that hold sockets for a whole timeout are those waiting on a server that does not answer, and they hold
+ * one or two (the TCP check's connect, the lead negotiation probe: net/negotiation.ts). So the batch plans on
+ * SOCKETS_PER_DIAGNOSIS each, runs as many at once as the descriptors allow and no more than MAX_CONCURRENCY, and the
+ * sockets of the whole process are held to the descriptor budget (net/socket-budget.ts): a moment's peak waits for
+ * one of ours to close rather than fail.
  */
 import { readFileSync } from 'node:fs';
 
-/** Sockets one diagnosis holds open at its peak. */
-export const SOCKETS_PER_DIAGNOSIS = 7;
+/** Sockets planned per diagnosis: what one waiting on a silent server holds, with room for the TCP check's retries. */
+export const SOCKETS_PER_DIAGNOSIS = 3;
 
 /** Descriptors kept for everything else: stdio, Node's own, the resolver, report files. */
 export const RESERVED_FDS = 48;
