@@ -46,3 +46,23 @@ describe('judgeTcp latency', () => {
     expect(judgeTcp('srv', 3389, [open], timed(20)).evidence['highLatency']).toBe(false);
   });
 });
+
+describe('judgeTcp on loopback', () => {
+  const local: TcpAttempt = { ...open, address: '127.0.0.1' };
+  const slow = (address: string): LatencyFigures => ({ ...sample(0), address, medianMs: 420, maxMs: 420, pathMedianMs: 380 });
+
+  it('never calls loopback slow: there is no path, only this computer’s load', () => {
+    for (const address of ['127.0.0.1', '127.8.9.10', '::1', '::ffff:127.0.0.1']) {
+      const outcome = judgeTcp('localhost', 3389, [{ ...local, address }], slow(address));
+      expect(outcome.evidence['highLatency'], address).toBe(false);
+      expect(outcome.status, address).toBe('pass');
+    }
+    // The same figures to another computer are a slow path.
+    expect(judgeTcp('srv', 3389, [open], slow('10.0.0.5')).evidence['highLatency']).toBe(true);
+  });
+
+  it('still counts unanswered connects on loopback: the server dropped them', () => {
+    const lossy = { ...sample(3), address: '127.0.0.1' };
+    expect(judgeTcp('localhost', 3389, [local], lossy).evidence['packetLoss']).toBe(true);
+  });
+});

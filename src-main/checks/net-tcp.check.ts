@@ -1,5 +1,6 @@
 /** Check net.tcp: can the Remote Desktop port be reached on each address, and how fast and reliably. */
 import type { LatencySample, TcpAttempt } from '../net/tcp';
+import { isLoopbackAddress } from '../shared/ip';
 import { HANDSHAKE_SAMPLE_MIN, listed, probeConnects, probeLatency, probeResolution, SILENT_SAMPLE_MIN } from './net-probes';
 import { negotiationUnanswered, RDP_WIRE_PROBES } from './rdp-probes';
 import type { CheckDefinition, CheckOutcome } from './types';
@@ -83,7 +84,11 @@ export function judgeTcp(host: string, port: number, attempts: readonly TcpAttem
   // Judged on the round trips with our own busy time taken out: hundreds of targets at once keep our event loop busy,
   // and a reply it noticed late is no slow path. Older recordings have only the plain median.
   const roundTripMs = latency == null ? null : latency.pathMedianMs !== undefined ? latency.pathMedianMs : latency.medianMs;
-  const highLatency = roundTripMs != null && roundTripMs > HIGH_LATENCY_MS;
+  // Loopback traffic never leaves this computer: there is no path to be slow, and a slow connect there is the
+  // computer's own load (other programs on its cores, hundreds of diagnoses at once). Unanswered connects still count:
+  // on loopback they are the server dropping them (a full listen queue), which the sample's own guards judge.
+  const onLoopback = latency != null && isLoopbackAddress(latency.address);
+  const highLatency = !onLoopback && roundTripMs != null && roundTripMs > HIGH_LATENCY_MS;
   const lost = latency == null ? 0 : latency.attempts - latency.answered;
   const packetLoss = latency != null && latency.attempts >= 3 && lost >= LOSS_MIN_LOST && latency.lossRatio >= LOSS_RATIO_WARN;
   const evidence = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { batchConcurrency, MAX_CONCURRENCY, openFileLimit, RESERVED_FDS, SOCKETS_PER_DIAGNOSIS } from './concurrency';
+import { batchConcurrency, createPacer, MAX_CONCURRENCY, openFileLimit, RESERVED_FDS, SOCKETS_PER_DIAGNOSIS } from './concurrency';
 
 const LIMITS = (soft: string, hard: string) =>
   `Limit                     Soft Limit           Hard Limit           Units\nMax processes             63422                63422                processes\nMax open files            ${soft}                 ${hard}                 files\n`;
@@ -33,5 +33,30 @@ describe('batch concurrency', () => {
     expect(batchConcurrency(1000, 20, 'linux')).toBe(1);
     expect(batchConcurrency(1000, null, 'linux')).toBe(batchConcurrency(1000, 1024, 'linux'));
     expect(batchConcurrency(1000, null, 'win32')).toBe(MAX_CONCURRENCY);
+  });
+});
+
+describe('createPacer', () => {
+  it('lets starts through, one per calm turn of the loop', async () => {
+    const pace = createPacer(40);
+    const t = performance.now();
+    await Promise.all(Array.from({ length: 5 }, () => pace()));
+    expect(performance.now() - t).toBeLessThan(500);
+  });
+
+  it('holds a start back while the loop is busy, and lets it through once the loop has caught up', async () => {
+    const pace = createPacer(40);
+    // Other work holds the loop 120 ms at a time, as hundreds of diagnoses' handshakes and reports can.
+    const burn = setInterval(() => {
+      const end = performance.now() + 120;
+      while (performance.now() < end);
+    }, 0);
+    let through = false;
+    const start = pace().then(() => (through = true));
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(through).toBe(false);
+    clearInterval(burn);
+    await start;
+    expect(through).toBe(true);
   });
 });

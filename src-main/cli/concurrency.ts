@@ -43,3 +43,28 @@ export function batchConcurrency(targets: number, limit: number | null = openFil
   const byDescriptors = Math.floor(socketBudget(limit, platform) / SOCKETS_PER_DIAGNOSIS);
   return Math.max(1, Math.min(targets, MAX_CONCURRENCY, byDescriptors));
 }
+
+/** Longest turn of the event loop at which a batch still starts another diagnosis. */
+export const CALM_LOOP_MS = 40;
+
+/**
+ * Paces the starts of a batch's diagnoses by the event loop. A diagnosis costs a few milliseconds of CPU in bursts
+ * (handshakes, the certificate, the report), and a batch that keeps hundreds in flight on two cores can queue more
+ * work than the loop turns over: a timer then fires late, before the connect that completed meanwhile is read (Node
+ * runs timers before I/O), and a healthy server reads as one that timed out. So each start waits, one after another,
+ * for a turn of the loop that took under `calmMs`: a busy loop holds the next start back until it has caught up.
+ */
+export function createPacer(calmMs: number = CALM_LOOP_MS): () => Promise<void> {
+  let last: Promise<void> = Promise.resolve();
+  const calm = async (): Promise<void> => {
+    for (;;) {
+      const t = performance.now();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (performance.now() - t < calmMs) return;
+    }
+  };
+  return () => {
+    last = last.then(calm);
+    return last;
+  };
+}

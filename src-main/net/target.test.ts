@@ -2,7 +2,7 @@ import { isIP } from 'node:net';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isIPv4, isIPv6 } from '../shared/target-input';
-import { ipFamily } from '../shared/ip';
+import { ipFamily, isLoopbackAddress } from '../shared/ip';
 import { fuzzRuns } from '../test-support/fuzz';
 
 // The target parser lives in shared/ (no Node there, so the dashboard can use it); here it is held to Node's own reading.
@@ -43,5 +43,13 @@ describe('address syntax, as Node reads it', () => {
       expect(ipFamily(text), text).toBe(isIP(text));
     }
     for (const text of ['localhost', 'srv.corp.example', '', ' 10.0.0.5', '10.0.0.5 ', '[::1]']) expect(ipFamily(text), text).toBe(isIP(text));
+  });
+});
+
+describe('isLoopbackAddress', () => {
+  it('knows 127.0.0.0/8 and ::1 in their spellings, and nothing else', () => {
+    for (const yes of ['127.0.0.1', '127.255.0.9', '::1', '0:0:0:0:0:0:0:1', '::0:1', '0000::0001', '::ffff:127.0.0.1', '::1%lo']) expect(isLoopbackAddress(yes), yes).toBe(true);
+    for (const no of ['10.0.0.1', '128.0.0.1', '::', '::2', '1::1', 'fe80::1', '::ffff:10.0.0.1', 'localhost', '', '127.0.0.1.example'])
+      expect(isLoopbackAddress(no), no).toBe(false);
   });
 });

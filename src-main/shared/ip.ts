@@ -34,3 +34,21 @@ export function ipFamily(text: string): 0 | 4 | 6 {
   if (isIPv4(text)) return 4;
   return text.includes(':') && isIPv6(text) ? 6 : 0;
 }
+
+/**
+ * True for an address of this computer's loopback interface (127.0.0.0/8, ::1, and 127.x as IPv4-mapped IPv6).
+ * Traffic to it never leaves the computer: a slow or unanswered connect there is the computer's own load.
+ */
+export function isLoopbackAddress(text: string): boolean {
+  const family = ipFamily(text);
+  if (family === 4) return text.startsWith('127.');
+  if (family !== 6) return false;
+  const bare = text.toLowerCase().replace(/%.*$/, '');
+  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
+  if (mapped) return mapped[1]!.startsWith('127.');
+  const [head = '', tail] = bare.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const groups = [...left, ...new Array<string>(tail === undefined ? 0 : 8 - left.length - right.length).fill('0'), ...right];
+  return groups.length === 8 && groups.slice(0, 7).every((g) => /^0+$/.test(g)) && /^0*1$/.test(groups[7] ?? '');
+}

@@ -15,7 +15,7 @@ import { int, parseCommand, str } from '../args';
 import { readInputFile } from '../input-file';
 import { checkOutputFolder, checkOutputPath, writeWithBackup } from '../output-file';
 import { jsonLine, type CliCommand } from '../command';
-import { batchConcurrency, socketBudget } from '../concurrency';
+import { batchConcurrency, createPacer, socketBudget } from '../concurrency';
 import { setSocketBudget } from '../../net/socket-budget';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
@@ -182,9 +182,11 @@ export const run: CliCommand = async (io, argv) => {
   };
   try {
     let next = 0;
+    const pace = createPacer();
     const workers = Array.from({ length: batchConcurrency(requests.length) }, async () => {
       while (next < requests.length) {
         const i = next++;
+        if (requests.length > 1) await pace();
         await runOne(requests[i]!, i);
       }
     });
