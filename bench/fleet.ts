@@ -6,7 +6,7 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isPortOpen, startStandIn, startXrdp } from '../e2e/lab';
 import type { Report } from '../src-main/shared/schema';
-import { BIN, procMb, runAsync, seriousFindings, type Table } from './measure';
+import { BIN, procMb, runAsync, seriousFindings, type Table, timedEnv } from './measure';
 
 /** The fleet's make-up. */
 export const FLEET = { xrdp: 20, silent: 480, closed: 500 } as const;
@@ -68,7 +68,7 @@ export async function measureFleet(table: Table, home: string): Promise<void> {
   }, 25);
   // `ulimit -n` in the shell sets the hard limit too, so Node cannot raise it at start.
   const command = `ulimit -n ${FD_LIMIT} && exec "${process.execPath}" "${BIN}" diagnose --targets "${file}" --json --timeout ${FLEET_TIMEOUT_MS}`;
-  const run = await runAsync('sh', ['-c', command], { env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' }, onSpawn: (p) => (pid = p), timeoutMs: 120_000 });
+  const run = await runAsync('sh', ['-c', command], { env: timedEnv({ RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '' }), onSpawn: (p) => (pid = p), timeoutMs: 120_000 });
   clearInterval(poll);
 
   const reports = run.stdout

@@ -13,7 +13,7 @@ import type { DiagnoseRequest } from '../src-main/shared/dto';
 import type { CheckId } from '../src-main/shared/ids';
 import type { Report } from '../src-main/shared/schema';
 import { measureFleet } from './fleet';
-import { BIN, loadAverage, median, repeat, runAsync, seriousFindings, Table, timed } from './measure';
+import { BIN, loadAverage, median, repeat, runAsync, seriousFindings, Table, timed, timedEnv } from './measure';
 import { measureStartup } from './startup';
 import { measureUi } from './ui';
 
@@ -42,7 +42,7 @@ async function inProcess(home: string, req: DiagnoseRequest): Promise<{ report: 
 /** One whole `rdp-doctor diagnose` process: its wall time and its report, checked healthy (exit 0). */
 async function wholeProcess(table: Table, home: string, target: string, env: NodeJS.ProcessEnv = {}): Promise<{ ms: number; report: Report | null }> {
   const run = await runAsync(process.execPath, [BIN, 'diagnose', target, '--json', '--timeout', String(TIMEOUT)], {
-    env: { ...process.env, RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', ...env },
+    env: timedEnv({ RDP_DOCTOR_HOME: home, RDP_DOCTOR_REPLAY: '', ...env }),
   });
   let report: Report | null = null;
   try {

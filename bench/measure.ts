@@ -9,6 +9,17 @@ export const ROOT = resolve(process.env['RDP_DOCTOR_ROOT'] ?? process.cwd());
 /** The installed command, as users run it. */
 export const BIN = join(ROOT, 'bin', 'rdp-doctor.cjs');
 
+/**
+ * The environment the timed processes run in: this one without NODE_EXTRA_CA_CERTS. A machine that sets it (this
+ * sandbox does) makes every Node process read and parse that certificate file at start, before any of its own code
+ * runs; users' machines do not set it, and nmap does not read it. The start-up part reports what it costs here.
+ */
+export function timedEnv(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env, ...extra };
+  delete env['NODE_EXTRA_CA_CERTS'];
+  return env;
+}
+
 /** One line of the table: what was measured, the figure, its goal and whether the goal was met (null: no goal). */
 export interface Row {
   readonly measure: string;

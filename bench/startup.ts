@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BIN, median, type Table } from './measure';
+import { BIN, median, timedEnv, type Table } from './measure';
 
 /** Most a light command may add to starting Node itself. */
 export const STARTUP_OVERHEAD_GOAL_MS = 40;
@@ -31,7 +31,7 @@ export function measureStartup(table: Table, home: string, rdpFile: string): num
   // Each command must give its answer: the help text, the decoder's reading, the file's summary.
   const answers: Record<string, RegExp> = { help: /^Usage:/m, decode: /disconnectReasonAtClientWinsockFDCLOSE/, rdpFileCheck: /connects to server01\.example/ };
   for (const [label, key, args] of commands.slice(1)) {
-    const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { ...process.env, RDP_DOCTOR_HOME: home } });
+    const run = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: timedEnv({ RDP_DOCTOR_HOME: home }) });
     table.expect(label, run.status === 0 && (answers[key]?.test(run.stdout) ?? false), `exit ${run.status}: ${(run.stdout + run.stderr).slice(0, 200)}`);
   }
   const json = join(home, 'hyperfine.json');
@@ -39,7 +39,7 @@ export function measureStartup(table: Table, home: string, rdpFile: string): num
   const lines = commands.map(([, , args]) => (args[0] === '-e' ? `${node} -e 0` : `${node} ${BIN} ${args.join(' ')}`));
   const times: number[][] = commands.map(() => []);
   for (let round = 0; round <= ROUNDS; round++) {
-    const hf = spawnSync('hyperfine', ['-N', '--runs', '1', '--export-json', json, ...lines], { encoding: 'utf8', env: { ...process.env, RDP_DOCTOR_HOME: home } });
+    const hf = spawnSync('hyperfine', ['-N', '--runs', '1', '--export-json', json, ...lines], { encoding: 'utf8', env: timedEnv({ RDP_DOCTOR_HOME: home }) });
     if (hf.status !== 0) {
       table.problems.push(`hyperfine could not measure start-up: ${(hf.stderr || hf.error?.message || '').trim().slice(0, 200)}`);
       return null;
@@ -49,6 +49,21 @@ export function measureStartup(table: Table, home: string, rdpFile: string): num
     if (round > 0) results.forEach((r, i) => times[i]!.push((r.times[0] ?? NaN) * 1000));
   }
   rmSync(json, { force: true });
+  const extraCa = process.env['NODE_EXTRA_CA_CERTS'];
+  if (extraCa) {
+    const withCa = (): number => {
+      const t = performance.now();
+      spawnSync(node, ['-e', '0'], { env: process.env });
+      return performance.now() - t;
+    };
+    const without = (): number => {
+      const t = performance.now();
+      spawnSync(node, ['-e', '0'], { env: timedEnv() });
+      return performance.now() - t;
+    };
+    const cost = median(Array.from({ length: 9 }, () => withCa() - without()));
+    table.add('Start-up: what NODE_EXTRA_CA_CERTS, set on this machine, adds to every Node start (the timed runs go without it)', 'extraCaCostMs', cost, 'ms');
+  }
   const nodeMs = median(times[0]!);
   table.add(`Start-up: node -e 0 (hyperfine, median of ${ROUNDS} interleaved rounds)`, 'nodeStartMs', nodeMs, 'ms');
   commands.slice(1).forEach(([label, key], i) => {
