@@ -4,6 +4,7 @@ import { X509Certificate } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startStandIn, stopAll, type StandIn } from '../../e2e/lab';
 import { runNegotiationRules } from '../diagnosis/rules/negotiation.rules';
+import { setStagedNegotiation } from '../net/negotiation';
 import { CHECK_META } from '../shared/catalog';
 import type { CheckId } from '../shared/ids';
 import type { CheckResult } from '../shared/schema';
@@ -34,10 +35,23 @@ async function diagnoseStandIn(s: StandIn) {
 const kinds = (o: CheckOutcome<'rdp.negotiation'>): string[] => [...new Set(contractEvidence('rdp.negotiation', o).probes.map((p) => p.outcome.kind))];
 
 describe('stand-ins (real sockets, scripted misbehaviour)', () => {
-  it('hang: the lead probe times out after connecting, within the timeout, and no other probe waits beside it', async () => {
+  it('hang (one diagnosis): every probe times out after connecting, within the timeout', async () => {
     const s = await startStandIn('hang');
     const started = Date.now();
     const { neg, tls, findings } = await diagnoseStandIn(s);
+    expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 2 + 250);
+    expect(neg.evidence.service).toBe('timeout');
+    const probes = contractEvidence('rdp.negotiation', neg).probes;
+    expect(probes.every((p) => p.outcome.kind === 'timeout' && p.outcome.phase === 'reply' && p.connectMs !== null)).toBe(true);
+    expect(Math.max(...probes.map((p) => p.totalMs))).toBeLessThan(TIMEOUT_MS + 300);
+    expect(tls.status).toBe('skip');
+    expect(findings).toEqual(['negotiation-timeout']);
+  });
+  it('hang (a batch, staged): the lead probe times out after connecting, and no other probe waits beside it', async () => {
+    const s = await startStandIn('hang');
+    const started = Date.now();
+    setStagedNegotiation(true);
+    const { neg, tls, findings } = await diagnoseStandIn(s).finally(() => setStagedNegotiation(false));
     expect(Date.now() - started).toBeLessThan(TIMEOUT_MS * 2 + 250);
     expect(neg.evidence.service).toBe('timeout');
     const probes = contractEvidence('rdp.negotiation', neg).probes;

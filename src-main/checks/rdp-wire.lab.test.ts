@@ -2,9 +2,10 @@
 import { X509Certificate } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startXrdp, stopAll } from '../../e2e/lab';
+import { setStagedNegotiation } from '../net/negotiation';
 import { credsspNtlmInfoCheck } from './credssp-ntlm-info.check';
 import { rdpNegotiationCheck } from './rdp-negotiation.check';
-import { makeTestContext } from './test-context';
+import { contractEvidence, makeTestContext } from './test-context';
 import { tlsHandshakeCheck } from './tls-handshake.check';
 import type { CheckContext, CheckOutcome } from './types';
 
@@ -35,6 +36,26 @@ describe('xrdp (real peer)', () => {
       await x.stop();
     }
   });
+  it('staged as in a batch (the lead first, the five after its answer): the same answers, and TLS over the lead', async () => {
+    const x = await startXrdp({ securityLayer: 'tls', cert: 'valid' });
+    setStagedNegotiation(true);
+    try {
+      const ctx = makeTestContext({ target: `127.0.0.1:${x.port}` });
+      const { neg, tls } = await runAll(ctx);
+      expect(neg.evidence).toMatchObject({ service: 'rdp', supported: ['SSL'], rdpSecurityAllowed: false });
+      expect(neg.evidence.failures).toMatchObject({ RDP: 'SSL_REQUIRED_BY_SERVER' });
+      // Every probe was sent: each has a connection of its own, in the plans' order.
+      const probes = contractEvidence('rdp.negotiation', neg).probes;
+      expect(probes.map((p) => p.protocol)).toEqual(['RDP', 'SSL', 'HYBRID', 'HYBRID_EX', 'RDSTLS', 'RDSAAD']);
+      expect(probes.every((p) => p.connectMs !== null)).toBe(true);
+      expect(tls.status).toBe('pass');
+      expect(tls.evidence.chain).toEqual([derOf(x.certPem)]);
+    } finally {
+      setStagedNegotiation(false);
+      await x.stop();
+    }
+  });
+
   it('a name: the probes reach the address the TCP check found and TLS still sends the name', async () => {
     const x = await startXrdp({ securityLayer: 'negotiate', cert: 'valid' });
     try {

@@ -75,11 +75,21 @@ export const LEAD_PROTOCOL: ProtocolName = 'SSL';
  */
 const NO_FOLLOW_UP: ReadonlySet<ExchangeKind> = new Set<ExchangeKind>(['timeout', 'refused', 'aborted']);
 
+let staged = false;
+
 /**
- * Runs the lead probe, then, once the server has answered it, every other probe in parallel, and summarises them.
- * A server that answers costs one round trip more before the five, which the TLS sweep on the lead's connection
- * overlaps; a server that accepts connections and never answers costs one connection for the timeout, not six (a
- * batch of hundreds of such ports ran out of descriptors' worth of waiting connections).
+ * Whether the probes wait for the server to answer the lead before the other five go out (a batch turns it on).
+ * One diagnosis sends all six at once: the answer comes a round trip sooner. A batch of hundreds trades that round
+ * trip for descriptors: a server that accepts connections and never answers then holds one connection for the
+ * timeout, not six, and more diagnoses fit in the process's open-file limit at once (cli/concurrency.ts).
+ */
+export function setStagedNegotiation(on: boolean): void {
+  staged = on;
+}
+
+/**
+ * Runs every probe in parallel, or (staged) the lead first and the others once the server has answered it, and
+ * summarises them. The TLS sweep goes on over the lead's connection either way.
  */
 export async function probeNegotiation(options: NegotiationOptions): Promise<NegotiationSummary> {
   const plans = options.plans ?? PROBE_PLANS;
@@ -100,6 +110,7 @@ export async function probeNegotiation(options: NegotiationOptions): Promise<Neg
   };
   const lead = plans.find((p) => p.protocol === LEAD_PROTOCOL) ?? plans[0];
   if (!lead) return summarize([]);
+  if (!staged) return summarize(await Promise.all(plans.map(probe)));
   const first = await probe(lead);
   const rest = plans.filter((p) => p !== lead);
   const others = NO_FOLLOW_UP.has(first.outcome.kind) ? rest.map((plan) => notSent(plan, first)) : await Promise.all(rest.map(probe));

@@ -17,6 +17,7 @@ import { checkOutputFolder, checkOutputPath, writeWithBackup } from '../output-f
 import { jsonLine, type CliCommand } from '../command';
 import { batchConcurrency, createPacer, socketBudget } from '../concurrency';
 import { setSocketBudget } from '../../net/socket-budget';
+import { setStagedNegotiation } from '../../net/negotiation';
 import { createCliService, unwrap } from '../service';
 import type { AppService } from '../../service/app-service';
 import { clean, createProgressLine, formatReport, formatSummary } from '../output';
@@ -144,6 +145,8 @@ export const run: CliCommand = async (io, argv) => {
   const redact = p.values['redact'] === true;
   const service = createCliService();
   setSocketBudget(socketBudget());
+  // A batch asks each server's protocols lead first, so silent servers hold one connection each (cli/concurrency.ts).
+  setStagedNegotiation(requests.length > 1);
   await checkHostEvidence(service, requests, io);
 
   const taskIds = new Set<string>();
