@@ -33,7 +33,8 @@ export function StartScreen(): React.JSX.Element {
   const phase = useRunStore((state) => state.phase);
   const inputProblem = useRunStore((state) => state.inputProblem);
   const [problem, setProblem] = useState<string | null>(null);
-  const [isFolded, setFolded] = useState(false);
+  // While a run exists the form is folded into the summary bar, unless the user opened it again ("Change").
+  const [isEditing, setEditing] = useState(false);
   const targetInput = useRef<HTMLInputElement>(null);
   const isBusy = phase === 'starting' || phase === 'running';
 
@@ -42,6 +43,8 @@ export function StartScreen(): React.JSX.Element {
     setProblem(found);
     if (found) targetInput.current?.focus();
     if (found || isBusy) return false;
+    // Folds in the same render as the run's start: one render of the page, not a second one from an effect.
+    setEditing(false);
     void startDiagnosis({ target: target.trim(), rdpFile: rdpFile ?? undefined, error: errorText, hostEvidence: hostEvidence ?? undefined });
     return true;
   };
@@ -51,20 +54,20 @@ export function StartScreen(): React.JSX.Element {
     run();
   };
 
-  // Any run folds the form, also one started by a .rdp file opened from outside the page.
+  // Any run folds the form, also one started by a .rdp file opened from outside the page while the form was open.
   useEffect(() => {
-    if (phase === 'starting') setFolded(true);
+    if (phase === 'starting') setEditing(false);
   }, [phase]);
 
-  // The service refused what was typed (e.g. a .rdp file naming an impossible computer): the form is back, the line at the field.
+  // The service refused what was typed (e.g. a .rdp file naming an impossible computer): the run is gone (phase idle),
+  // so the form is back; the line goes at the field.
   useEffect(() => {
     if (!inputProblem) return;
-    setFolded(false);
     setProblem(inputProblem);
     requestAnimationFrame(() => targetInput.current?.focus());
   }, [inputProblem]);
 
-  if (isFolded && phase !== 'idle') {
+  if (!isEditing && phase !== 'idle') {
     return (
       <RunSummaryBar
         target={target.trim()}
@@ -74,7 +77,7 @@ export function StartScreen(): React.JSX.Element {
         isBusy={isBusy}
         onRunAgain={run}
         onChange={() => {
-          setFolded(false);
+          setEditing(true);
           requestAnimationFrame(() => targetInput.current?.focus());
         }}
       />
