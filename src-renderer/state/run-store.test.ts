@@ -1,13 +1,16 @@
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import type { Channel } from '../../src-main/shared/channels';
+import type { ProgressEvent } from '../../src-main/shared/dto';
 import { setTransport } from '../bridge';
 import type { Transport } from '../bridge/types';
-import { rerunCheck, resetRun, startDiagnosis, useRunStore } from './run-store';
+import type { FrameScheduler } from './frame-batch';
+import { listenToProgress, rerunCheck, resetRun, startDiagnosis, useRunStore } from './run-store';
 
 // The store's actions against a recording transport: what they send, and what they keep in the store.
 const calls: { channel: Channel; args: unknown }[] = [];
 let nextTask = 0;
 let gone = false;
+let pushProgress: (event: ProgressEvent) => void = () => {};
 const transport: Transport = {
   door: 'browser',
   invoke: async (channel, args) => {
@@ -16,7 +19,12 @@ const transport: Transport = {
     if (channel === 'diagnosis:get' && gone) return { ok: false, error: { code: 'gone', message: 'That diagnosis is no longer kept; run it again.' } } as never;
     return { ok: true, value: null } as never;
   },
-  onProgress: () => () => {},
+  onProgress: (listener) => {
+    pushProgress = listener;
+    return () => {
+      pushProgress = () => {};
+    };
+  },
   onOpenRdpFile: () => () => {},
   ready: () => {},
 };
@@ -71,5 +79,32 @@ describe('run store', () => {
     await startDiagnosis({ target: 'pc-42', rdpFile });
     resetRun();
     expect(useRunStore.getState()).toMatchObject({ phase: 'idle', taskId: null, input: null, pollTimer: null });
+  });
+
+  it('progress that arrives between two frames is applied in one store update, in order, before the frame', async () => {
+    let frame: (() => void) | null = null;
+    const scheduler: FrameScheduler = {
+      request: (run) => {
+        frame = run;
+        return () => (frame = null);
+      },
+    };
+    const stop = listenToProgress(scheduler);
+    await startDiagnosis({ target: 'pc-42' });
+    const taskId = useRunStore.getState().taskId ?? '';
+    let updates = 0;
+    const unsubscribe = useRunStore.subscribe(() => (updates += 1));
+    const result = { id: 'dns.resolve', section: 'dns', title: 'Name resolves to an address', status: 'pass', summary: '10.0.0.5', durationMs: 3, evidence: {} } as const;
+    pushProgress({ type: 'task-started', taskId, target: 'pc-42', checks: ['dns.resolve', 'net.tcp'] });
+    pushProgress({ type: 'check-started', taskId, id: 'dns.resolve' });
+    pushProgress({ type: 'check-finished', taskId, result });
+    expect(updates).toBe(0);
+    expect(useRunStore.getState().order).toEqual([]);
+    (frame as (() => void) | null)?.();
+    expect(updates).toBe(1);
+    expect(useRunStore.getState().rows['dns.resolve']).toMatchObject({ state: 'pass', summary: '10.0.0.5' });
+    expect(useRunStore.getState().rows['net.tcp']).toMatchObject({ state: 'queued' });
+    unsubscribe();
+    stop();
   });
 });

@@ -1,8 +1,9 @@
 /** The diagnosis store: the run's rows and findings, and the actions that start, cancel and re-run checks. */
 import { create } from 'zustand';
-import type { HostEvidenceInput, RdpFileInput } from '../../src-main/shared/dto';
+import type { HostEvidenceInput, ProgressEvent, RdpFileInput } from '../../src-main/shared/dto';
 import type { CheckId } from '../../src-main/shared/ids';
 import { BridgeError, call, messageOf, subscribeProgress } from '../bridge';
+import { createFrameBatch, type FrameScheduler } from './frame-batch';
 import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failRerun, failStart, initialRunState, type RunState } from './run-update';
 
 /** What the start screen hands over to run a diagnosis. */
@@ -34,9 +35,20 @@ function update(fn: (state: RunState) => RunState): void {
   useRunStore.setState((state) => ({ ...fn(state), input: state.input, pollTimer: state.pollTimer }), true);
 }
 
-/** Listens to progress pushes for the life of the page; returns the unsubscribe function. */
-export function listenToProgress(): () => void {
-  return subscribeProgress((event) => update((state) => applyProgress(state, event)));
+/**
+ * Listens to progress pushes for the life of the page; returns the unsubscribe function. The events that arrive before
+ * the next frame are applied together, so the page renders once per frame rather than once per event.
+ */
+export function listenToProgress(scheduler?: FrameScheduler): () => void {
+  const batch = createFrameBatch<ProgressEvent>((events) => {
+    const now = Date.now();
+    update((state) => events.reduce((next, event) => applyProgress(next, event, now), state));
+  }, scheduler);
+  const stop = subscribeProgress((event) => batch.push(event));
+  return () => {
+    stop();
+    batch.dispose();
+  };
 }
 
 // A safety net when pushes are lost (e.g. the event stream reconnected): fetch the report once it exists.
