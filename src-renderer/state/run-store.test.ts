@@ -3,7 +3,7 @@ import type { Channel } from '../../src-main/shared/channels';
 import type { ProgressEvent } from '../../src-main/shared/dto';
 import { setTransport } from '../bridge';
 import type { Transport } from '../bridge/types';
-import type { FrameScheduler } from './frame-batch';
+import type { BatchScheduler } from './task-batch';
 import { listenToProgress, rerunCheck, resetRun, startDiagnosis, useRunStore } from './run-store';
 
 // The store's actions against a recording transport: what they send, and what they keep in the store.
@@ -81,12 +81,12 @@ describe('run store', () => {
     expect(useRunStore.getState()).toMatchObject({ phase: 'idle', taskId: null, input: null, pollTimer: null });
   });
 
-  it('progress that arrives between two frames is applied in one store update, in order, before the frame', async () => {
-    let frame: (() => void) | null = null;
-    const scheduler: FrameScheduler = {
+  it('progress that arrives in one burst is applied in one store update, in order, when its turn comes', async () => {
+    let turn: (() => void) | null = null;
+    const scheduler: BatchScheduler = {
       request: (run) => {
-        frame = run;
-        return () => (frame = null);
+        turn = run;
+        return () => (turn = null);
       },
     };
     const stop = listenToProgress(scheduler);
@@ -100,7 +100,7 @@ describe('run store', () => {
     pushProgress({ type: 'check-finished', taskId, result });
     expect(updates).toBe(0);
     expect(useRunStore.getState().order).toEqual([]);
-    (frame as (() => void) | null)?.();
+    (turn as (() => void) | null)?.();
     expect(updates).toBe(1);
     expect(useRunStore.getState().rows['dns.resolve']).toMatchObject({ state: 'pass', summary: '10.0.0.5' });
     expect(useRunStore.getState().rows['net.tcp']).toMatchObject({ state: 'queued' });

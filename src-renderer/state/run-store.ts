@@ -3,7 +3,7 @@ import { create } from 'zustand';
 import type { HostEvidenceInput, ProgressEvent, RdpFileInput } from '../../src-main/shared/dto';
 import type { CheckId } from '../../src-main/shared/ids';
 import { BridgeError, call, messageOf, subscribeProgress } from '../bridge';
-import { createFrameBatch, type FrameScheduler } from './frame-batch';
+import { createTaskBatch, type BatchScheduler } from './task-batch';
 import { applyProgress, applyReport, beginRerun, beginRun, claimRerun, claimTask, failRerun, failStart, initialRunState, type RunState } from './run-update';
 
 /** What the start screen hands over to run a diagnosis. */
@@ -36,11 +36,11 @@ function update(fn: (state: RunState) => RunState): void {
 }
 
 /**
- * Listens to progress pushes for the life of the page; returns the unsubscribe function. The events that arrive before
- * the next frame are applied together, so the page renders once per frame rather than once per event.
+ * Listens to progress pushes for the life of the page; returns the unsubscribe function. The events of one burst are
+ * applied together at the next task, so the page renders once per burst rather than once per event.
  */
-export function listenToProgress(scheduler?: FrameScheduler): () => void {
-  const batch = createFrameBatch<ProgressEvent>((events) => {
+export function listenToProgress(scheduler?: BatchScheduler): () => void {
+  const batch = createTaskBatch<ProgressEvent>((events) => {
     const now = Date.now();
     update((state) => events.reduce((next, event) => applyProgress(next, event, now), state));
   }, scheduler);
