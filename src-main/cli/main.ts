@@ -65,7 +65,10 @@ export async function main(argv: string[]): Promise<number> {
   const io: CliIo = {
     stdout: process.stdout,
     stderr: process.stderr,
-    stdin: process.stdin,
+    // Read only by the command that asks (fix's prompt): opening stdin costs every other run a few milliseconds.
+    get stdin() {
+      return process.stdin;
+    },
     color: process.stdout.isTTY === true && !process.env['NO_COLOR'],
   };
   try {
