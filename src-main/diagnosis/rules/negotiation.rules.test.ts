@@ -166,6 +166,17 @@ describe('negotiation rules', () => {
     expect(loose.id).toBe('server-rdp-security-only');
     expect(strict.confidence).toBeGreaterThan(loose.confidence);
   });
+  it('says how many requests went unanswered, and that a batch held the rest back', () => {
+    const silence: ExchangeOutcome = { kind: 'timeout', phase: 'reply' };
+    const all = ['RDP', 'SSL', 'HYBRID', 'HYBRID_EX', 'RDSTLS', 'RDSAAD'] as const;
+    const parallel = runNegotiationRules(evidence([negotiation(all.map((p) => probe(p, silence)))]))[0]!;
+    expect(parallel.technical).toBe('6 of 6 X.224 Connection Requests got no Connection Confirm before the timeout after TCP connect.');
+    const staged = all.map((p) => (p === 'SSL' ? probe(p, silence) : { ...probe(p, silence), connectMs: null, replyMs: null, totalMs: 0 }));
+    expect(runNegotiationRules(evidence([negotiation(staged)]))[0]!.technical).toBe(
+      'The first X.224 Connection Request got no Connection Confirm before the timeout after TCP connect; the other 5 were not sent to a server that had not answered.',
+    );
+  });
+
   it('tells timeouts after connect, drops and foreign services apart', () => {
     expect(ids(evidence([negotiation([probe('RDP', { kind: 'timeout', phase: 'reply' })])]))).toEqual(['negotiation-timeout']);
     expect(ids(evidence([negotiation([probe('RDP', { kind: 'timeout', phase: 'connect' })].map((p) => ({ ...p, connectMs: null })))]))).toEqual([]);

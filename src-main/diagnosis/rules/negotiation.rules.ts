@@ -37,13 +37,22 @@ const negotiationTimeout: Rule = (ev) => {
       id: 'negotiation-timeout',
       confidence: 0.8,
       explanation: `The connection to ${where(ev)} opens, but the computer never starts the Remote Desktop conversation. The Remote Desktop service may be hung, or a firewall or security device lets the connection through and then stalls it.`,
-      technical: `${waited.length} of ${n.probes.length} X.224 Connection Requests got no Connection Confirm before the timeout after TCP connect.`,
+      technical: waitedText(waited.length, n.probes),
       checks: ['rdp.negotiation'],
       fixes: ['server.restart-termservice'],
       evidence: { timedOutProbes: waited.map((p) => p.protocol) },
     },
   ];
 };
+
+/** How many Connection Requests waited in vain: all that were sent, or the lead alone when a batch held the rest back. */
+function waitedText(waited: number, probes: readonly { readonly connectMs: number | null; readonly totalMs: number }[]): string {
+  const notSent = probes.filter((p) => p.connectMs === null && p.totalMs === 0).length;
+  const what = waited === 1 ? 'X.224 Connection Request got' : 'X.224 Connection Requests got';
+  const head = notSent > 0 ? `${waited === 1 ? 'The first' : waited} ${what}` : `${waited} of ${probes.length} ${what}`;
+  const tail = notSent > 0 ? `; the other ${notSent} ${notSent === 1 ? 'was' : 'were'} not sent to a server that had not answered` : '';
+  return `${head} no Connection Confirm before the timeout after TCP connect${tail}.`;
+}
 
 /** The server closed instead of answering the negotiation. */
 const droppedDuringNegotiation: Rule = (ev) => {
