@@ -13,7 +13,8 @@ import type { CheckDefinition, CheckOutcome } from './types';
  *               outcome: { kind: 'selected', protocol, protocolName, flags } | { kind: 'failure', code, codeName }
  *                      | { kind: 'legacy' } | { kind: 'rejected', reason } | { kind: 'non-rdp', reason, preview }
  *                      | { kind: 'closed', reset, bytesReceived } | { kind: 'timeout', phase: 'connect'|'reply' }
- *                      | { kind: 'refused' } | { kind: 'aborted' } | { kind: 'error', code, message } }] }`
+ *                      | { kind: 'refused' } | { kind: 'aborted' } | { kind: 'error', code, message }
+ *                      | { kind: 'not-sent', reason } (a batch asks the others only after an answer) }] }`
  */
 export const rdpNegotiationCheck: CheckDefinition<'rdp.negotiation'> = {
   id: 'rdp.negotiation',

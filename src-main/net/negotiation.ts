@@ -119,9 +119,15 @@ export async function probeNegotiation(options: NegotiationOptions): Promise<Neg
   return summarize(plans.map((plan) => byPlan.get(plan)!));
 }
 
-/** A probe not sent because the lead got no answer: the lead's outcome, without a connection or time of its own. */
+/** A probe not sent because the lead got no answer: why, without a connection or time of its own. */
 function notSent(plan: ProbePlan, lead: ProbeResult): ProbeResult {
-  return { protocol: plan.protocol, requestedProtocols: plan.requested, outcome: lead.outcome, connectMs: null, replyMs: null, totalMs: 0, supported: false };
+  const why =
+    lead.outcome.kind === 'refused'
+      ? "the server refused the first request's connection"
+      : lead.outcome.kind === 'aborted'
+        ? 'the diagnosis was cancelled'
+        : 'the server had not answered the first request (SSL)';
+  return { protocol: plan.protocol, requestedProtocols: plan.requested, outcome: { kind: 'not-sent', reason: why }, connectMs: null, replyMs: null, totalMs: 0, supported: false };
 }
 
 /**

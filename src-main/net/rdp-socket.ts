@@ -16,7 +16,9 @@ export type ExchangeOutcome =
   | { readonly kind: 'timeout'; readonly phase: 'connect' | 'reply' }
   | { readonly kind: 'refused' }
   | { readonly kind: 'aborted' }
-  | { readonly kind: 'error'; readonly code: string | null; readonly message: string };
+  | { readonly kind: 'error'; readonly code: string | null; readonly message: string }
+  /** Not sent: a batch asks the others only after the server answered the first request, and it had not. */
+  | { readonly kind: 'not-sent'; readonly reason: string };
 
 /** The kinds of ExchangeOutcome. */
 export type ExchangeKind = ExchangeOutcome['kind'];

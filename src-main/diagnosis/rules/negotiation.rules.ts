@@ -46,8 +46,8 @@ const negotiationTimeout: Rule = (ev) => {
 };
 
 /** How many Connection Requests waited in vain: all that were sent, or the lead alone when a batch held the rest back. */
-function waitedText(waited: number, probes: readonly { readonly connectMs: number | null; readonly totalMs: number }[]): string {
-  const notSent = probes.filter((p) => p.connectMs === null && p.totalMs === 0).length;
+function waitedText(waited: number, probes: readonly { readonly outcome: { readonly kind: string } }[]): string {
+  const notSent = probes.filter((p) => p.outcome.kind === 'not-sent').length;
   const what = waited === 1 ? 'X.224 Connection Request got' : 'X.224 Connection Requests got';
   const head = notSent > 0 ? `${waited === 1 ? 'The first' : waited} ${what}` : `${waited} of ${probes.length} ${what}`;
   const tail = notSent > 0 ? `; the other ${notSent} ${notSent === 1 ? 'was' : 'were'} not sent to a server that had not answered` : '';

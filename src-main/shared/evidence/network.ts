@@ -121,6 +121,7 @@ const ExchangeOutcomeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('refused') }),
   z.object({ kind: z.literal('aborted') }),
   z.object({ kind: z.literal('error'), code: z.string().nullable(), message: z.string() }),
+  z.object({ kind: z.literal('not-sent'), reason: z.string() }),
 ]);
 
 /** rdp.negotiation: one X.224 Connection Request per protocol and what the server said to each. */

@@ -117,6 +117,8 @@ function answerWords(outcome: Record<string, unknown>): { answered: string; mean
       return { answered: 'Rejected', meaning: text(outcome.reason) ?? 'The reply could not be used.' };
     case 'error':
       return { answered: 'Error', meaning: text(outcome.message) ?? 'The probe failed.' };
+    case 'not-sent':
+      return { answered: 'Not asked', meaning: text(outcome.reason) ?? 'The server had not answered the first request.' };
     default:
       return { answered: String(outcome.kind ?? 'unknown'), meaning: '' };
   }
