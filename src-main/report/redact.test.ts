@@ -6,7 +6,7 @@ import { renderHtml } from './html';
 import { sampleReport } from './test-report';
 import { assertWellFormed } from './test-html';
 import { renderPdf } from './pdf';
-import type { Report } from '../shared/schema';
+import { ReportSchema, type Report } from '../shared/schema';
 
 /** The fixture with its secrets swapped for generated ones. */
 function withSecrets(host: string, user: string, ip4: string, ip6: string): Report {
@@ -71,5 +71,28 @@ describe('report renderers over arbitrary evidence (property)', () => {
     const evidence = { blob: 'y'.repeat(199), rows: Array.from({ length: 300 }, (_, i) => ({ n: i, name: `row ${i}` })) };
     const pdf = await renderPdf({ ...base, checks: base.checks.map((c) => ({ ...c, evidence })) });
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  });
+});
+
+describe('redactReport: where the Windows answers came from', () => {
+  it('drops the recording folder and the host evidence file path, and pseudonymises the computer the evidence names', () => {
+    const base = sampleReport();
+    const report: Report = {
+      ...base,
+      environment: {
+        ...base.environment,
+        replay: '/home/jdoe/recordings/acme-hq-srv07',
+        hostEvidence: { file: 'C:\\Users\\jdoe\\Downloads\\evidence-ACMEHQ-SRV07.json', computerName: 'ACMEHQ-SRV07', collectedAt: '2026-12-01T10:00:00Z', note: null },
+      },
+    };
+    const redacted = redactReport(report, { users: true, hosts: true });
+    for (const text of [JSON.stringify(redacted), renderHtml(redacted)]) {
+      for (const secret of ['jdoe', 'acme-hq-srv07', 'ACMEHQ-SRV07', 'Downloads']) expect(text.toLowerCase(), secret).not.toContain(secret.toLowerCase());
+    }
+    expect(redacted.environment.hostEvidence?.computerName).toMatch(/^host-\d+$/);
+    // The header still says where the host's answers came from, in the pseudonyms.
+    expect(renderHtml(redacted)).toMatch(/Host state from[\s\S]{0,80}\(removed\), collected on host-\d+/);
+    expect(renderHtml(report)).toContain('evidence-ACMEHQ-SRV07.json, collected on ACMEHQ-SRV07');
+    expect(ReportSchema.safeParse(redacted).success).toBe(true);
   });
 });

@@ -79,11 +79,24 @@ function errorCodesOnly(report: Report): Report['errorCodes'] {
   return { ...codes, input: read ? `${read} (the text given is not included)` : '(the text given is not included)' };
 }
 
+/**
+ * Where the Windows answers came from, without the paths: a recording's folder and a host evidence file's path name
+ * folders of the person who saved them (and often the computer); the computer the evidence names stays, to be
+ * pseudonymised like every host.
+ */
+function sourcesOnly(environment: Report['environment']): Report['environment'] {
+  return {
+    ...environment,
+    replay: environment.replay === null ? null : REMOVED,
+    ...(environment.hostEvidence ? { hostEvidence: { ...environment.hostEvidence, file: REMOVED } } : {}),
+  };
+}
+
 /** Returns a copy of the report with identifying details replaced consistently and opaque data dropped. */
 export function redactReport(report: Report, options: RedactOptions): Report {
   if (!options.users && !options.hosts) return report;
   // Names are collected from what is left after the scrub: dropped data need not be read, and is far from cheap to.
-  const scrubbed = scrubStructure({ ...report, errorCodes: errorCodesOnly(report) }) as Report;
+  const scrubbed = scrubStructure({ ...report, errorCodes: errorCodesOnly(report), environment: sourcesOnly(report.environment) }) as Report;
   const r = redactorFor(scrubbed, options);
   const redacted = r.redactDeep(scrubbed);
   return {

@@ -87,6 +87,8 @@ export function buildView(report: Report): ReportView {
   if (t.addresses.length > 0 && !(t.addresses.length === 1 && t.addresses[0] === t.host)) facts.push(['Addresses', t.addresses.join(', ')]);
   facts.push(['Took', formatDuration(report.durationMs)], ['Tool', `${report.tool.name} ${report.tool.version} on ${report.environment.platform}`]);
   if (report.environment.replay) facts.push(['Windows state from', `the recording ${report.environment.replay}`]);
+  const hostEvidence = report.environment.hostEvidence;
+  if (hostEvidence) facts.push(['Host state from', `${hostEvidence.file}, collected on ${hostEvidence.computerName} at ${formatDate(hostEvidence.collectedAt)}`]);
   if (report.errorCodes) facts.push(['Error codes given', report.errorCodes.input]);
   if (report.redacted) facts.push(['Redacted', 'names, addresses and users are replaced by pseudonyms (host-1, ip-1, user-1); encoded data is removed']);
   const verdict = verdictOf(report.findings, report.checks, t);
