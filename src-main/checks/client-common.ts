@@ -29,7 +29,14 @@ export function clientCheck<K extends CheckId>(
       const windows = ctx.windows;
       if (!windows) return { status: 'skip', summary: `${NEEDS_WINDOWS}.`, evidence: { reason: 'no-windows' } };
       if (windows.machineRole === 'host') {
-        return { status: 'skip', summary: 'The recorded machine is the remote host, not the client.', evidence: { reason: 'host-recording' } };
+        // Host evidence (a recorded host with no folder) stands in for this computer's Windows answers in this run.
+        return windows.origin === 'replay' && windows.replayDir === null
+          ? {
+              status: 'skip',
+              summary: "Not read: this diagnosis takes its Windows answers from the host evidence file, the remote computer's state, not this computer's.",
+              evidence: { reason: 'host-evidence' },
+            }
+          : { status: 'skip', summary: 'The recorded machine is the remote host, not the client.', evidence: { reason: 'host-recording' } };
       }
       try {
         return await body(atRecordingTime(ctx), windows);

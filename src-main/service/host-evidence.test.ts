@@ -56,6 +56,11 @@ describe('diagnose --host-evidence', () => {
     expect(fromFile.checks.find((c) => c.id === 'net.tcp')?.summary).toMatch(/refused/i);
     expect(fromFile.findings.map((f) => f.id)).toContain('server-certificate-expired');
     expect(fromFile.environment.hostEvidence).toEqual({ file: 'rdp-doctor-host-RDP-HOST01.json', computerName: 'RDP-HOST01', collectedAt: '2026-11-21T12:00:00.000Z', note: null });
+    // This computer's client checks say why they were not read: the file holds the remote computer's state.
+    const credentials = fromFile.checks.find((c) => c.id === 'client.saved-credentials');
+    expect(credentials).toMatchObject({ status: 'skip', evidence: { reason: 'host-evidence' } });
+    expect(credentials?.summary).toContain('host evidence file');
+    expect(recorded.checks.find((c) => c.id === 'client.saved-credentials')?.evidence).toEqual({ reason: 'host-recording' });
   });
 
   it('says when the file comes from another computer than the target, and goes on', () => {
