@@ -1,5 +1,5 @@
 /** Host name matching for server certificates (RFC 6125 §6.4): DNS SANs with one-label wildcards, IP SANs, CN fallback. */
-import { ipFamily } from '../shared/ip';
+import { canonicalIp, ipFamily } from '../shared/ip';
 
 /** How the asked-for name was matched, or null when nothing in the certificate names it. */
 export type NameMatchedBy = 'dns-san' | 'ip-san' | 'common-name' | null;
@@ -15,32 +15,6 @@ export interface CertificateNames {
 function normalize(name: string): string {
   const lower = name.trim().toLowerCase();
   return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
-
-/** Canonical text of an IP literal so `::1` and `0:0::1` compare equal; null for non-addresses. */
-export function canonicalIp(text: string): string | null {
-  const raw = text.trim().replace(/^\[|\]$/g, '');
-  const family = ipFamily(raw);
-  if (family === 4)
-    return raw
-      .split('.')
-      .map((p) => String(Number(p)))
-      .join('.');
-  if (family !== 6) return null;
-  // Expand to eight groups, then print without leading zeros (no "::" compression needed for equality).
-  let text6 = raw.toLowerCase();
-  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
-  if (v4?.[1]) {
-    const parts = v4[1].split('.').map(Number);
-    const hi = (((parts[0] ?? 0) << 8) | (parts[1] ?? 0)).toString(16);
-    const lo = (((parts[2] ?? 0) << 8) | (parts[3] ?? 0)).toString(16);
-    text6 = text6.slice(0, -v4[1].length) + `${hi}:${lo}`;
-  }
-  const [head = '', tail] = text6.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const fill = tail === undefined ? [] : new Array<string>(8 - left.length - right.length).fill('0');
-  return [...left, ...fill, ...right].map((g) => parseInt(g, 16).toString(16)).join(':');
 }
 
 /**

@@ -48,8 +48,9 @@ describe('address syntax, as Node reads it', () => {
 
 describe('isLoopbackAddress', () => {
   it('knows 127.0.0.0/8 and ::1 in their spellings, and nothing else', () => {
-    for (const yes of ['127.0.0.1', '127.255.0.9', '::1', '0:0:0:0:0:0:0:1', '::0:1', '0000::0001', '::ffff:127.0.0.1', '::1%lo']) expect(isLoopbackAddress(yes), yes).toBe(true);
-    for (const no of ['10.0.0.1', '128.0.0.1', '::', '::2', '1::1', 'fe80::1', '::ffff:10.0.0.1', 'localhost', '', '127.0.0.1.example'])
+    for (const yes of ['127.0.0.1', '127.255.0.9', '::1', '0:0:0:0:0:0:0:1', '::0:1', '0000::0001', '::ffff:127.0.0.1', '::ffff:7f00:1', '::1%lo'])
+      expect(isLoopbackAddress(yes), yes).toBe(true);
+    for (const no of ['10.0.0.1', '128.0.0.1', '::', '::2', '1::1', 'fe80::1', '::ffff:10.0.0.1', 'localhost', '', '127.0.0.1.example', '[::1]', '::1%'])
       expect(isLoopbackAddress(no), no).toBe(false);
   });
 });

@@ -108,8 +108,9 @@ const KIND_TEXT: Record<TcpOutcomeKind, string> = {
  * network loss; only a connect that never completes within the timeout counts as lost.
  */
 export async function connectOnce(address: string, port: number, options: TcpOptions): Promise<TcpAttempt> {
-  const family: 4 | 6 = ipFamily(address) === 6 ? 6 : 4;
-  if (ipFamily(address) === 0) return { address, port, family: 4, kind: 'error', ms: 0, code: null, message: 'not an IP address' };
+  const known = ipFamily(address);
+  const family: 4 | 6 = known === 6 ? 6 : 4;
+  if (known === 0) return { address, port, family: 4, kind: 'error', ms: 0, code: null, message: 'not an IP address' };
   const start = performance.now();
   const r = await connectWithRetry(address, port, options.timeoutMs, options.signal);
   const result = (kind: TcpOutcomeKind, code: string | null = null, message = KIND_TEXT[kind]): TcpAttempt => ({ address, port, family, kind, ms: since(start), code, message });

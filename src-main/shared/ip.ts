@@ -35,20 +35,40 @@ export function ipFamily(text: string): 0 | 4 | 6 {
   return text.includes(':') && isIPv6(text) ? 6 : 0;
 }
 
+/** Canonical text of an IP literal so `::1` and `0:0::1` compare equal; null for non-addresses. */
+export function canonicalIp(text: string): string | null {
+  const raw = text.trim().replace(/^\[|\]$/g, '');
+  const family = ipFamily(raw);
+  if (family === 4)
+    return raw
+      .split('.')
+      .map((p) => String(Number(p)))
+      .join('.');
+  if (family !== 6) return null;
+  // Expand to eight groups, then print without leading zeros (no "::" compression needed for equality).
+  let text6 = raw.toLowerCase();
+  const v4 = /(\d+\.\d+\.\d+\.\d+)$/.exec(text6);
+  if (v4?.[1]) {
+    const parts = v4[1].split('.').map(Number);
+    const hi = (((parts[0] ?? 0) << 8) | (parts[1] ?? 0)).toString(16);
+    const lo = (((parts[2] ?? 0) << 8) | (parts[3] ?? 0)).toString(16);
+    text6 = text6.slice(0, -v4[1].length) + `${hi}:${lo}`;
+  }
+  const [head = '', tail] = text6.split('::');
+  const left = head ? head.split(':') : [];
+  const right = tail ? tail.split(':') : [];
+  const fill = tail === undefined ? [] : new Array<string>(8 - left.length - right.length).fill('0');
+  return [...left, ...fill, ...right].map((g) => parseInt(g, 16).toString(16)).join(':');
+}
+
 /**
  * True for an address of this computer's loopback interface (127.0.0.0/8, ::1, and 127.x as IPv4-mapped IPv6).
  * Traffic to it never leaves the computer: a slow or unanswered connect there is the computer's own load.
  */
 export function isLoopbackAddress(text: string): boolean {
-  const family = ipFamily(text);
-  if (family === 4) return text.startsWith('127.');
-  if (family !== 6) return false;
-  const bare = text.toLowerCase().replace(/%.*$/, '');
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
-  if (mapped) return mapped[1]!.startsWith('127.');
-  const [head = '', tail] = bare.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = [...left, ...new Array<string>(tail === undefined ? 0 : 8 - left.length - right.length).fill('0'), ...right];
-  return groups.length === 8 && groups.slice(0, 7).every((g) => /^0+$/.test(g)) && /^0*1$/.test(groups[7] ?? '');
+  if (ipFamily(text) === 0) return false;
+  const canonical = canonicalIp(text.replace(/%.*$/, ''));
+  if (canonical === null) return false;
+  // 127.x.y.z mapped into IPv6 ends in the groups 7fxx:yyzz.
+  return canonical.startsWith('127.') || canonical === '0:0:0:0:0:0:0:1' || /^0:0:0:0:0:ffff:7f[0-9a-f]{2}:[0-9a-f]+$/.test(canonical);
 }
