@@ -1,5 +1,6 @@
 /** One check in the checklist: state icon, title, summary, time, re-run and details. */
 import { Button, Link, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { LARGE_STEP_NUMBER } from '../../components/step-number';
 import { ArrowClockwise16Regular, ChevronDown16Regular, ChevronRight16Regular } from '@fluentui/react-icons';
 import { useMemo, useState } from 'react';
 import { rerunCheck } from '../../state/run-store';
@@ -13,15 +14,7 @@ import { rowLabel, rowMeta } from './status-words';
 const useStyles = makeStyles({
   item: { borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`, padding: `${tokens.spacingVerticalS} 0` },
   largeItem: { padding: `${tokens.spacingVerticalM} 0` },
-  step: {
-    minWidth: '2.6em',
-    flexShrink: 0,
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorBrandForeground1,
-    fontVariantNumeric: 'tabular-nums',
-  },
+  step: { ...LARGE_STEP_NUMBER, minWidth: '2.6em', flexShrink: 0 },
   line: { display: 'flex', alignItems: 'center', gap: tokens.spacingHorizontalM },
   text: { display: 'flex', flexDirection: 'column', flexGrow: 1, minWidth: 0 },
   summary: { color: tokens.colorNeutralForeground2 },

@@ -1,5 +1,6 @@
 /** The result card of a support call: the same rows on the user's screen and on the helpdesk's decoded view. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
+import { LARGE_STEP_NUMBER } from '../../components/step-number';
 import type { ResultCard as Card } from '../../../src-main/shared/result-card';
 
 const useStyles = makeStyles({
@@ -15,13 +16,7 @@ const useStyles = makeStyles({
   value: { margin: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
   cause: { fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
   check: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'baseline' },
-  step: {
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorBrandForeground1,
-    fontVariantNumeric: 'tabular-nums',
-  },
+  step: LARGE_STEP_NUMBER,
   mono: { fontFamily: tokens.fontFamilyMonospace },
 });
 

@@ -3,6 +3,7 @@
  * checks behind it), otherwise "No problem found" or why not; then "What to do now" and the other things noticed.
  */
 import { Badge, Card, Spinner, Text, makeStyles, mergeClasses, tokens } from '@fluentui/react-components';
+import { LARGE_STEP_NUMBER } from '../../components/step-number';
 import { CheckmarkCircle24Filled, ErrorCircle24Filled, Warning24Filled } from '@fluentui/react-icons';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -52,13 +53,7 @@ const useStyles = makeStyles({
   meta: { display: 'flex', gap: tokens.spacingHorizontalS, alignItems: 'center', flexWrap: 'wrap' },
   technical: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3, overflowWrap: 'anywhere' },
   subhead: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
-  step: {
-    fontSize: tokens.fontSizeBase600,
-    lineHeight: tokens.lineHeightBase600,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorBrandForeground1,
-    fontVariantNumeric: 'tabular-nums',
-  },
+  step: LARGE_STEP_NUMBER,
 });
 
 function isCheckStatus(state: string): state is CheckStatus {
