@@ -4,10 +4,9 @@
  * holds its most sockets (the six negotiation probes, the TLS sweep) for a moment, against a server that answers;
  * the ones that hold sockets for a whole timeout are those waiting on a server that does not answer, and in a batch
  * they hold one or two (the TCP check's connect, the lead negotiation probe: a batch stages the probes,
- * net/negotiation.ts). So the batch plans on
- * SOCKETS_PER_DIAGNOSIS each, runs as many at once as the descriptors allow and no more than MAX_CONCURRENCY, and the
- * sockets of the whole process are held to the descriptor budget (net/socket-budget.ts): a moment's peak waits for
- * one of ours to close rather than fail.
+ * net/negotiation.ts). So the batch plans on SOCKETS_PER_DIAGNOSIS each, runs as many at once as the descriptors
+ * allow and no more than MAX_CONCURRENCY, and the sockets of the whole process are held to the descriptor budget
+ * (net/socket-budget.ts): a moment's peak waits for one of ours to close rather than fail.
  */
 import { readFileSync } from 'node:fs';
 

@@ -1,4 +1,4 @@
-/** Enumerates the server's security protocols: one connection per requested set, the lead first, then a summary. */
+/** Enumerates the server's security protocols, one connection per requested set (a batch asks the lead first). */
 import { openExchange, type ExchangeKind, type ExchangeOutcome, type ExchangeResult, type OpenExchange } from './rdp-socket';
 import type { TcpAttempt } from './tcp';
 import { FAILURE_CODE, PROTOCOL, type ProtocolName } from '../shared/protocol';
@@ -115,8 +115,7 @@ export async function probeNegotiation(options: NegotiationOptions): Promise<Neg
   const rest = plans.filter((p) => p !== lead);
   const others = NO_FOLLOW_UP.has(first.outcome.kind) ? rest.map((plan) => notSent(plan, first)) : await Promise.all(rest.map(probe));
   // The report keeps the plans' order, whichever went first.
-  const byPlan = new Map<ProbePlan, ProbeResult>([[lead, first], ...rest.map((plan, i): [ProbePlan, ProbeResult] => [plan, others[i]!])]);
-  return summarize(plans.map((plan) => byPlan.get(plan)!));
+  return summarize(plans.map((plan) => (plan === lead ? first : others[rest.indexOf(plan)]!)));
 }
 
 /** A probe not sent because the lead got no answer: why, without a connection or time of its own. */
@@ -126,7 +125,7 @@ function notSent(plan: ProbePlan, lead: ProbeResult): ProbeResult {
       ? "the server refused the first request's connection"
       : lead.outcome.kind === 'aborted'
         ? 'the diagnosis was cancelled'
-        : 'the server had not answered the first request (SSL)';
+        : `the server had not answered the first request (${lead.protocol})`;
   return { protocol: plan.protocol, requestedProtocols: plan.requested, outcome: { kind: 'not-sent', reason: why }, connectMs: null, replyMs: null, totalMs: 0, supported: false };
 }
 
