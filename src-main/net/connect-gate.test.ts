@@ -1,8 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import net from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { connectsSince, connectWithRetry, HEDGE_MS } from './connect-gate';
-import { beginConnect, quietFor } from './in-flight';
+import { connectsSince, connectWithRetry, HEDGE_MS, NEAR_SERVER_PLACES } from './connect-gate';
+import { answered, awaitingNow, beginConnect, quietFor } from './in-flight';
 
 // A listener with a backlog of 1 whose process stops accepting for a moment: the kernel drops SYNs that find the
 // accept queue full and retries them only after one second — what a busy xrdp (backlog 2) does to a burst of probes.
@@ -68,6 +68,38 @@ describe('the first connect to a server of unknown speed', () => {
     expect(seen.map((c) => c.retries)).toEqual([0, 0]);
     expect(connectsSince('127.0.0.1', port, (seen[0]?.at ?? 0) + 0.001)).toHaveLength(1);
     if (r.kind === 'connected') r.socket.destroy();
+    accepted.forEach((s) => s.destroy());
+    server.close();
+  });
+});
+
+describe('a near server', () => {
+  it('has at most NEAR_SERVER_PLACES of our connections awaiting its answer; each answer lets the next SYN go', async () => {
+    const accepted: net.Socket[] = [];
+    const server = net.createServer((s) => accepted.push(s.on('error', () => undefined)));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const port = (server.address() as net.AddressInfo).port;
+    // The first connect makes the server known as near (loopback answers in well under NEAR_SERVER_MS).
+    const first = await connectWithRetry('127.0.0.1', port, 2000);
+    if (first.kind !== 'connected') throw new Error('not connected');
+    first.socket.destroy();
+    await new Promise((r) => setTimeout(r, 10));
+    const burst = Array.from({ length: 5 }, () => connectWithRetry('127.0.0.1', port, 2000));
+    const done: net.Socket[] = [];
+    burst.forEach((p) => void p.then((r) => r.kind === 'connected' && done.push(r.socket)));
+    await new Promise((r) => setTimeout(r, 15));
+    expect(awaitingNow('127.0.0.1', port)).toBe(NEAR_SERVER_PLACES);
+    expect(done).toHaveLength(NEAR_SERVER_PLACES);
+    // The server answers one: one more of ours goes.
+    answered(done[0]!);
+    await new Promise((r) => setTimeout(r, 15));
+    expect(done).toHaveLength(NEAR_SERVER_PLACES + 1);
+    expect(awaitingNow('127.0.0.1', port)).toBe(NEAR_SERVER_PLACES);
+    // A server that accepts and never answers holds ours only a moment (a retry's wait), never their time-out.
+    const results = await Promise.all(burst);
+    expect(results.map((r) => r.kind)).toEqual(Array(5).fill('connected'));
+    expect(results.map((r) => (r.kind === 'connected' ? r.retries : -1))).toEqual([0, 0, 0, 0, 0]);
+    done.forEach((s) => s.destroy());
     accepted.forEach((s) => s.destroy());
     server.close();
   });

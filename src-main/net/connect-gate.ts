@@ -5,10 +5,12 @@
  * abandoned and tried again at once, so a burst of parallel probes costs milliseconds, not seconds. Until the
  * first connect to a server completes, the others wait for it (a filtered server is never hammered); that
  * first connect sends a second SYN after HEDGE_MS and keeps whichever completes first, so a dropped first SYN
- * costs a quarter second while a slow link loses nothing. The whole attempt stays within the caller's deadline.
+ * costs a quarter second while a slow link loses nothing. To a near server (loopback, a LAN) at most three of our
+ * connections await an answer at once, so our own burst does not fill a small queue. The whole attempt stays within
+ * the caller's deadline.
  */
 import net from 'node:net';
-import { awaitAnswer, beginConnect, busyMark, busySince } from './in-flight';
+import { awaitAnswer, awaitingNow, beginConnect, busyMark, busySince, roomFor } from './in-flight';
 import { socketSlot } from './socket-budget';
 
 /** Servers remembered at once (oldest forgotten first). */
@@ -19,6 +21,19 @@ export const MIN_RETRY_MS = 40;
 
 /** Until a server's speed is known, a second SYN follows a first one still pending after this long. */
 export const HEDGE_MS = 250;
+
+/**
+ * A server whose connect completed within this is near (loopback, a LAN): a queued connect costs it a millisecond or
+ * two, so ours take turns instead of filling a small listen queue themselves.
+ */
+export const NEAR_SERVER_MS = 20;
+
+/**
+ * Our connections a near server may have awaiting its answer at once: xrdp's listen queue (backlog 2) holds three
+ * connections not yet accepted, and a fourth SYN is dropped and costs a retry. A server with a long queue (Windows)
+ * answers in a millisecond or two, so the turns cost it little.
+ */
+export const NEAR_SERVER_PLACES = 3;
 
 /** How long a connect waits before trying again when this process has no file descriptor left. */
 const DESCRIPTOR_WAIT_MS = 50;
@@ -62,9 +77,22 @@ interface FirstSyn {
   crowd: number | null;
 }
 
-async function once(host: string, port: number, limitMs: number, signal: AbortSignal | undefined, first: FirstSyn): Promise<AttemptResult> {
+/**
+ * One connect attempt, given up `limitMs` after its SYN. With `turnMs`, it first waits (that long at most) until fewer
+ * than NEAR_SERVER_PLACES of ours await the server; the wait ends in the same turn as the SYN is counted, so connects
+ * released together still go one by one.
+ */
+async function once(host: string, port: number, limitMs: number, signal: AbortSignal | undefined, first: FirstSyn, turnMs = 0): Promise<AttemptResult> {
   const release = await socketSlot(signal);
   if (!release) return { kind: 'aborted' };
+  const until = performance.now() + turnMs;
+  while (awaitingNow(host, port) >= NEAR_SERVER_PLACES && performance.now() < until && !signal?.aborted) {
+    await roomFor(host, port, NEAR_SERVER_PLACES, until - performance.now(), signal);
+  }
+  if (signal?.aborted) {
+    release();
+    return { kind: 'aborted' };
+  }
   return new Promise((resolve) => {
     const started = performance.now();
     const busy = busyMark();
@@ -179,8 +207,10 @@ export async function connectWithRetry(host: string, port: number, timeoutMs: nu
       const left = deadline - performance.now();
       if (left <= 0) return { kind: 'timeout' };
       // Each retry waits twice as long, so a server that became slower is still reached.
-      const limit = ep.fastestMs === null ? left : Math.min(left, Math.max(MIN_RETRY_MS, ep.fastestMs * 8) * 2 ** retries);
-      const r = ep.fastestMs === null ? await hedged(host, port, limit, signal, syn) : await once(host, port, limit, signal, syn);
+      // A near server: a connect's first SYN waits a moment for one of ours to be answered (a retry goes at once).
+      const turnMs = ep.fastestMs !== null && ep.fastestMs <= NEAR_SERVER_MS && retries === 0 ? Math.min(MIN_RETRY_MS, left / 2) : 0;
+      const limit = ep.fastestMs === null ? left : Math.min(left - turnMs, Math.max(MIN_RETRY_MS, ep.fastestMs * 8) * 2 ** retries);
+      const r = ep.fastestMs === null ? await hedged(host, port, limit, signal, syn) : await once(host, port, limit, signal, syn, turnMs);
       if (r.kind === 'connected') {
         ep.fastestMs = ep.fastestMs === null ? r.ms : Math.min(ep.fastestMs, r.ms);
         const total = retries + r.retries;

@@ -1,7 +1,7 @@
 import net from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectsSince, connectWithRetry } from './connect-gate';
-import { answered, awaitingNow, beginConnect, busyMark, busySince, quietFor } from './in-flight';
+import { answered, awaitingNow, beginConnect, busyMark, busySince, quietFor, roomFor } from './in-flight';
 
 let server: net.Server;
 let port: number;
@@ -46,6 +46,46 @@ describe('connections in flight to one server', () => {
     setTimeout(() => pending.release(), 30);
     expect(await quietFor('192.0.2.9', 3389, 10, performance.now() + 1000)).toBe(true);
     expect(performance.now() - begin).toBeGreaterThanOrEqual(30);
+  });
+});
+
+describe('taking turns at a near server', () => {
+  it('roomFor goes at once when there is room, and otherwise lets one waiter go per answered connection', async () => {
+    const host = '192.0.2.10';
+    const held = [beginConnect(host, 3389), beginConnect(host, 3389)];
+    const start = performance.now();
+    await roomFor(host, 3389, 3, 1000);
+    expect(performance.now() - start).toBeLessThan(20);
+    held.push(beginConnect(host, 3389));
+    const order: string[] = [];
+    const a = roomFor(host, 3389, 3, 1000).then(() => order.push('a'));
+    const b = roomFor(host, 3389, 3, 1000).then(() => order.push('b'));
+    await new Promise((r) => setTimeout(r, 30));
+    expect(order).toEqual([]);
+    held[0]!.release();
+    held[0]!.release();
+    await a;
+    await new Promise((r) => setTimeout(r, 30));
+    // One answered connection is one place: the second waiter still waits (the first one's SYN takes that place).
+    expect(order).toEqual(['a']);
+    held[1]!.release();
+    await b;
+    expect(order).toEqual(['a', 'b']);
+    held[2]!.release();
+  });
+
+  it('roomFor waits no longer than its limit or the signal: a server that accepts and stays silent costs a moment', async () => {
+    const host = '192.0.2.11';
+    const held = [beginConnect(host, 3389), beginConnect(host, 3389), beginConnect(host, 3389)];
+    const start = performance.now();
+    await roomFor(host, 3389, 3, 40);
+    expect(performance.now() - start).toBeGreaterThanOrEqual(35);
+    const controller = new AbortController();
+    const aborted = roomFor(host, 3389, 3, 5000, controller.signal);
+    setTimeout(() => controller.abort(), 10);
+    await aborted;
+    expect(performance.now() - start).toBeLessThan(1000);
+    held.forEach((h) => h.release());
   });
 });
 

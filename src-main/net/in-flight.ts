@@ -16,6 +16,8 @@ interface Traffic {
   lastSynAt: number;
   /** Connections of ours whose SYN went out and that the server has not answered yet (nor refused, nor closed). */
   awaiting: number;
+  /** Connects waiting for `awaiting` to drop (roomFor). */
+  waiters: Set<() => void>;
 }
 
 const servers = new Map<string, Traffic>();
@@ -24,7 +26,7 @@ function trafficOf(host: string, port: number): Traffic {
   const key = `${host}:${port}`;
   let t = servers.get(key);
   if (t) servers.delete(key);
-  else t = { lastSynAt: -Infinity, awaiting: 0 };
+  else t = { lastSynAt: -Infinity, awaiting: 0, waiters: new Set() };
   servers.set(key, t);
   if (servers.size > MAX_SERVERS) servers.delete(servers.keys().next().value as string);
   return t;
@@ -51,6 +53,8 @@ export function beginConnect(host: string, port: number): Outstanding {
       if (released) return;
       released = true;
       t.awaiting -= 1;
+      // One freed place lets one waiting connect go (the oldest); waking all would send them as one burst again.
+      t.waiters.values().next().value?.();
     },
   };
 }
@@ -58,6 +62,27 @@ export function beginConnect(host: string, port: number): Outstanding {
 /** Connections of ours to host:port awaiting the server's answer right now. */
 export function awaitingNow(host: string, port: number): number {
   return servers.get(`${host}:${port}`)?.awaiting ?? 0;
+}
+
+/**
+ * Waits, at most `limitMs`, until fewer than `most` connections of ours await host:port's answer; resolves at once
+ * when there is room. Bounded: a server that accepts and then stays silent keeps ours awaiting, and must cost a
+ * moment here, never its time-out.
+ */
+export async function roomFor(host: string, port: number, most: number, limitMs: number, signal?: AbortSignal): Promise<void> {
+  const t = servers.get(`${host}:${port}`);
+  if (!t || t.awaiting < most || limitMs <= 0 || signal?.aborted) return;
+  await new Promise<void>((resolve) => {
+    const done = (): void => {
+      t.waiters.delete(done);
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, limitMs);
+    signal?.addEventListener('abort', done, { once: true });
+    t.waiters.add(done);
+  });
 }
 
 const bySocket = new WeakMap<net.Socket, Outstanding>();
