@@ -1,6 +1,7 @@
 /** Fix cache.clear: delete the mstsc bitmap cache with mstsc closed, after copying it into the backup folder (docs/windows.md#mstsc-files-mru-and-cache). */
 import { z } from 'zod';
 import type { FixDefinition } from './types';
+import { lazySchema } from '../shared/lazy-schema';
 
 const CACHE = "Join-Path $env:LOCALAPPDATA 'Microsoft\\Terminal Server Client\\Cache'";
 
@@ -37,18 +38,20 @@ foreach ($name in $names) { Copy-Item -LiteralPath (Join-Path $copy $name) -Dest
 `;
 
 /** What cache-copy must have recorded before its restore runs: plain file names (the folders are the script's own). */
-const CACHE_COPY = z.object({
-  files: z
-    .array(
-      z
-        .string()
-        .min(1)
-        .max(255)
-        .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/)
-        .refine((n) => n !== '.' && n !== '..'),
-    )
-    .max(100_000),
-});
+const CACHE_COPY = lazySchema(() =>
+  z.object({
+    files: z
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(255)
+          .regex(/^[^\\/:*?"<>|\u0000-\u001f]+$/)
+          .refine((n) => n !== '.' && n !== '..'),
+      )
+      .max(100_000),
+  }),
+);
 
 /** The constant scripts, for tests. */
 export const CACHE_SCRIPTS = { BACKUP, CLEAR, RESTORE } as const;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { NOT_FOUND_IS_EMPTY } from '../windows/snippets';
 import type { FixDefinition } from './types';
+import { lazySchema } from '../shared/lazy-schema';
 
 /** The rules turned on; names are not localized, display names are. */
 export const RDP_RULES = ['RemoteDesktop-UserMode-In-TCP', 'RemoteDesktop-UserMode-In-UDP'] as const;
@@ -27,7 +28,7 @@ if ($was.Count -gt 0) { Disable-NetFirewallRule -Name $was }
 `;
 
 /** What rule-state must have recorded before its restore runs: only the rules this fix turns on, each once at most. */
-const RULE_STATE = z.array(z.object({ name: z.enum(RDP_RULES), enabled: z.boolean() })).max(RDP_RULES.length);
+const RULE_STATE = lazySchema(() => z.array(z.object({ name: z.enum(RDP_RULES), enabled: z.boolean() })).max(RDP_RULES.length));
 
 /** The constant scripts, for tests. */
 export const FIREWALL_SCRIPTS = { STATE, ENABLE, RESTORE } as const;

@@ -11,6 +11,7 @@ import { FixIdSchema } from '../shared/schema';
 import { NotFoundError } from '../shared/errors';
 import { writeFileAtomic } from '../files/atomic-file';
 import { readFileBounded } from '../files/bounded-file';
+import { lazySchema } from '../shared/lazy-schema';
 
 const JOURNAL_STATES = ['planned', 'backed-up', 'applying', 'applied', 'failed', 'undone'] as const;
 
@@ -22,36 +23,40 @@ const ID = /^[0-9]{8}t[0-9]{6}-[a-f0-9]{8}$/;
 const MAX_ENTRY_BYTES = 1024 * 1024;
 // A journal folder holds one entry per fix run; past this many, the oldest are not read at start.
 const MAX_ENTRIES = 1000;
-const SHA256 = z.string().regex(/^[0-9a-f]{64}$/);
-const STEP = z.string().regex(/^[a-z0-9-]{1,60}$/);
+const SHA256 = lazySchema(() => z.string().regex(/^[0-9a-f]{64}$/));
+const STEP = lazySchema(() => z.string().regex(/^[a-z0-9-]{1,60}$/));
 
-const BackupRecordSchema = z.strictObject({
-  /** Text a script or collector printed (registry snapshot, rule states, credential list). */
-  output: z.string().max(64_000).optional(),
-  /** For a file copy: whether the file existed, so its copy sits in the entry's backup folder. */
-  copied: z.boolean().optional(),
-  sha256: SHA256.optional(),
-});
+const BackupRecordSchema = lazySchema(() =>
+  z.strictObject({
+    /** Text a script or collector printed (registry snapshot, rule states, credential list). */
+    output: z.string().max(64_000).optional(),
+    /** For a file copy: whether the file existed, so its copy sits in the entry's backup folder. */
+    copied: z.boolean().optional(),
+    sha256: SHA256.optional(),
+  }),
+);
 
-const JournalEntrySchema = z.strictObject({
-  version: z.literal(2),
-  id: z.string().regex(ID),
-  fixId: FixIdSchema,
-  target: z.string().min(1).max(300),
-  /** The request's option (security layer, output file name), checked again by the fix when an undo is rebuilt. */
-  option: z.string().max(300).nullable(),
-  /** How it ran: live PowerShell, a recorded machine, or local files only. */
-  executor: z.enum(['live', 'replay', 'local']),
-  state: z.enum(JOURNAL_STATES),
-  createdAt: z.string().max(40),
-  updatedAt: z.string().max(40),
-  backups: z.record(STEP, BackupRecordSchema),
-  /** SHA-256 of the bytes each write-file step writes, recorded before it writes them. */
-  written: z.record(STEP, SHA256),
-  /** What ran, in order: `backup:<name>`, `apply:<name>`, `undo:<name>` with the outcome. */
-  log: z.array(z.strictObject({ at: z.string().max(40), step: z.string().max(100), outcome: z.string().max(2000) })).max(1000),
-  error: z.string().max(2000).nullable(),
-});
+const JournalEntrySchema = lazySchema(() =>
+  z.strictObject({
+    version: z.literal(2),
+    id: z.string().regex(ID),
+    fixId: FixIdSchema,
+    target: z.string().min(1).max(300),
+    /** The request's option (security layer, output file name), checked again by the fix when an undo is rebuilt. */
+    option: z.string().max(300).nullable(),
+    /** How it ran: live PowerShell, a recorded machine, or local files only. */
+    executor: z.enum(['live', 'replay', 'local']),
+    state: z.enum(JOURNAL_STATES),
+    createdAt: z.string().max(40),
+    updatedAt: z.string().max(40),
+    backups: z.record(STEP, BackupRecordSchema),
+    /** SHA-256 of the bytes each write-file step writes, recorded before it writes them. */
+    written: z.record(STEP, SHA256),
+    /** What ran, in order: `backup:<name>`, `apply:<name>`, `undo:<name>` with the outcome. */
+    log: z.array(z.strictObject({ at: z.string().max(40), step: z.string().max(100), outcome: z.string().max(2000) })).max(1000),
+    error: z.string().max(2000).nullable(),
+  }),
+);
 
 /** What one backup step left behind. */
 export type BackupRecord = z.infer<typeof BackupRecordSchema>;

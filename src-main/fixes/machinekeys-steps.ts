@@ -1,5 +1,6 @@
 /** MachineKeys paths and the icacls ACL save/restore shared by the two key-permission fixes (docs/windows.md#certificate-store-and-machinekeys). */
 import { z } from 'zod';
+import { lazySchema } from '../shared/lazy-schema';
 
 /** The line that names the icacls save file: the backup folder and file name of the step's data, never a path from a backup. */
 export const ACL_FILE = String.raw`$bak = Join-Path ([Environment]::ExpandEnvironmentVariables([string]$RdpDoctorData.backupDir)) ([string]$RdpDoctorData.aclFile)`;
@@ -30,10 +31,10 @@ if ($RdpDoctorData.restartService) { Restart-Service -Name TermService -Force }
 `;
 
 /** A SHA-256 as Get-FileHash prints it. */
-export const SHA256_HEX = z.string().regex(/^[0-9A-Fa-f]{64}$/);
+export const SHA256_HEX = lazySchema(() => z.string().regex(/^[0-9A-Fa-f]{64}$/));
 
 /** What the acl-save of the narrow repair must have recorded for RESTORE_ACL: that a file was saved, and its hash. */
-export const KEY_ACL_BACKUP = z.object({ aclBackup: z.string().min(1).max(1024), aclSha256: SHA256_HEX });
+export const KEY_ACL_BACKUP = lazySchema(() => z.object({ aclBackup: z.string().min(1).max(1024), aclSha256: SHA256_HEX }));
 
 /** The manual last resort some articles suggest, shown only as text (never automated). */
 export const RENAME_WARNING =

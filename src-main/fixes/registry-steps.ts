@@ -1,6 +1,7 @@
 /** Registry fixes as data: a snapshot of the changed values before, `reg add` to change, exact restore of the old values to undo (docs/windows.md#what-each-fix-changes). */
 import { z } from 'zod';
 import type { ApplyAction, BackupAction, UndoAction } from './types';
+import { lazySchema } from '../shared/lazy-schema';
 
 // Records exactly the values the fix changes: kind and value, or absent. A `reg export` of the whole key (the
 // Terminal Server tree, SCHANNEL) failed on restricted subkeys and saved far more than the fix touches.
@@ -72,7 +73,7 @@ export interface RegistryChange {
 
 // What reg.exe and the registry provider can hold; a snapshot records whatever the value was before.
 const KINDS = ['DWord', 'QWord', 'String', 'ExpandString', 'MultiString', 'Binary'] as const;
-const VALUE = z.union([z.number().finite(), z.string().max(4096), z.array(z.union([z.number().finite(), z.string().max(4096)])).max(1024)]).nullable();
+const VALUE = lazySchema(() => z.union([z.number().finite(), z.string().max(4096), z.array(z.union([z.number().finite(), z.string().max(4096)])).max(1024)]).nullable());
 
 /**
  * What a snapshot of `change` may say before RESTORE_VALUES acts on it: the very key the fix changes and only the

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { ACL_FILE, FIND_KEY, RENAME_WARNING, SHA256_HEX } from './machinekeys-steps';
 import type { FixDefinition } from './types';
+import { lazySchema } from '../shared/lazy-schema';
 
 // The folder's own DACL through .NET (the reset changes it too), then icacls /save for the files. The hosts this fix
 // is for have files administrators cannot read: those are listed and left out, never a reason to stop half way.
@@ -139,18 +140,20 @@ function keepsFolderClosed(sddl: string): boolean {
 }
 
 /** What acl-save must have recorded before its restore runs: folder permissions as an SDDL, whether a file was saved, its hash. */
-const ACL_SAVE = z
-  .object({
-    directory: z.string().min(1).max(1024),
-    folderSddl: z.string().max(16_384).regex(DACL_SDDL).refine(keepsFolderClosed, 'grants a broad group full control of the folder').nullable(),
-    aclBackup: z.string().min(1).max(1024).nullable(),
-    aclSha256: SHA256_HEX.nullable(),
-    // Owners saved beside the ACLs (absent in backups made before owners were saved: their owners stay Administrators).
-    ownersSha256: SHA256_HEX.nullable().optional(),
-    saved: z.number().int().min(0),
-    unreadableCount: z.number().int().min(0),
-  })
-  .refine((b) => b.aclBackup === null || b.aclSha256 !== null, 'a saved permissions file has its hash');
+const ACL_SAVE = lazySchema(() =>
+  z
+    .object({
+      directory: z.string().min(1).max(1024),
+      folderSddl: z.string().max(16_384).regex(DACL_SDDL).refine(keepsFolderClosed, 'grants a broad group full control of the folder').nullable(),
+      aclBackup: z.string().min(1).max(1024).nullable(),
+      aclSha256: SHA256_HEX.nullable(),
+      // Owners saved beside the ACLs (absent in backups made before owners were saved: their owners stay Administrators).
+      ownersSha256: SHA256_HEX.nullable().optional(),
+      saved: z.number().int().min(0),
+      unreadableCount: z.number().int().min(0),
+    })
+    .refine((b) => b.aclBackup === null || b.aclSha256 !== null, 'a saved permissions file has its hash'),
+);
 
 /** The parsed acl-save output, as far as the summary needs it. */
 interface AclSave {

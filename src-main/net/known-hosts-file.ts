@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../files/atomic-file';
 import { readFileBounded } from '../files/bounded-file';
 import type { KnownHostEntry, KnownHostsStore } from './known-hosts-store';
+import { lazySchema } from '../shared/lazy-schema';
 
 /** The file's name inside the directory it is given. */
 export const KNOWN_HOSTS_FILE = 'known-hosts.json';
@@ -13,13 +14,15 @@ export const DEFAULT_MAX_ENTRIES = 1000;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_KEY_LENGTH = 300;
 
-const EntrySchema = z.object({
-  sha256: z.string().regex(/^[0-9A-Fa-f]{64}$/),
-  firstSeen: z.string().max(40),
-  lastSeen: z.string().max(40),
-  subject: z.string().max(2000),
-});
-const FileSchema = z.object({ version: z.literal(1), hosts: z.record(z.string().max(MAX_KEY_LENGTH), EntrySchema) });
+const EntrySchema = lazySchema(() =>
+  z.object({
+    sha256: z.string().regex(/^[0-9A-Fa-f]{64}$/),
+    firstSeen: z.string().max(40),
+    lastSeen: z.string().max(40),
+    subject: z.string().max(2000),
+  }),
+);
+const FileSchema = lazySchema(() => z.object({ version: z.literal(1), hosts: z.record(z.string().max(MAX_KEY_LENGTH), EntrySchema) }));
 
 /** Options of the file store. */
 export interface FileKnownHostsOptions {

@@ -26,22 +26,23 @@ import {
 } from './dto';
 import { DecodeResultSchema, ReportSchema } from './schema';
 import type { ChannelName } from './channel-names';
+import { lazySchema } from './lazy-schema';
 
 export { CHANNEL_NAMES, PROGRESS_CHANNEL, READY_CHANNEL, type ChannelName } from './channel-names';
 
-const TaskRef = z.object({ taskId: z.string().min(1).max(64) });
-const Empty = z.object({}).strict();
+const TaskRef = lazySchema(() => z.object({ taskId: z.string().min(1).max(64) }));
+const Empty = lazySchema(() => z.object({}).strict());
 
 /** Request channels, named `domain:action`, each with the schema its argument must pass and the schema of its reply. */
 export const CHANNELS = {
   'app:info': { args: Empty, reply: AppInfoSchema },
-  'checks:list': { args: Empty, reply: z.array(CheckInfoSchema) },
-  'diagnosis:start': { args: DiagnoseRequestSchema, reply: z.object({ taskId: z.string() }) },
-  'diagnosis:cancel': { args: TaskRef, reply: z.object({ cancelled: z.boolean() }) },
-  'diagnosis:get': { args: TaskRef, reply: ReportSchema.nullable() },
-  'decode:code': { args: z.object({ text: z.string().max(MAX_DECODE_TEXT) }), reply: DecodeResultSchema },
-  'decode:support': { args: z.object({ code: z.string().max(MAX_SUPPORT_CODE_INPUT) }), reply: SupportCodeSchema },
-  'support:code': { args: TaskRef, reply: z.object({ code: z.string() }) },
+  'checks:list': { args: Empty, reply: lazySchema(() => z.array(CheckInfoSchema)) },
+  'diagnosis:start': { args: DiagnoseRequestSchema, reply: lazySchema(() => z.object({ taskId: z.string() })) },
+  'diagnosis:cancel': { args: TaskRef, reply: lazySchema(() => z.object({ cancelled: z.boolean() })) },
+  'diagnosis:get': { args: TaskRef, reply: lazySchema(() => ReportSchema.nullable()) },
+  'decode:code': { args: lazySchema(() => z.object({ text: z.string().max(MAX_DECODE_TEXT) })), reply: DecodeResultSchema },
+  'decode:support': { args: lazySchema(() => z.object({ code: z.string().max(MAX_SUPPORT_CODE_INPUT) })), reply: SupportCodeSchema },
+  'support:code': { args: TaskRef, reply: lazySchema(() => z.object({ code: z.string() })) },
   'rdpfile:inspect': { args: RdpFileInputSchema, reply: RdpFileSummarySchema },
   'fix:plan': { args: FixRequestSchema, reply: FixPlanSchema },
   'fix:apply': { args: FixRequestSchema, reply: FixResultSchema },
@@ -49,8 +50,8 @@ export const CHANNELS = {
   'report:export': { args: ExportRequestSchema, reply: ExportResultSchema },
   'rdpfile:clean': { args: RdpCleanRequestSchema, reply: RdpCleanCopySchema },
   'report:save': { args: SaveReportRequestSchema, reply: SaveReportResultSchema },
-  'report:reveal': { args: RevealReportRequestSchema, reply: z.object({ done: z.boolean(), message: z.string() }) },
-  'report:summary': { args: SummaryRequestSchema, reply: z.object({ text: z.string() }) },
+  'report:reveal': { args: RevealReportRequestSchema, reply: lazySchema(() => z.object({ done: z.boolean(), message: z.string() })) },
+  'report:summary': { args: SummaryRequestSchema, reply: lazySchema(() => z.object({ text: z.string() })) },
   'hostevidence:inspect': { args: HostEvidenceRequestSchema, reply: HostEvidenceSummarySchema },
 } as const satisfies Record<ChannelName, { args: z.ZodType; reply: z.ZodType }>;
 

@@ -11,6 +11,7 @@ import { WindowsCollectorError, classifyStderr, describeFailure } from './errors
 import { interpretOutput } from './powershell-runner';
 import { createRecordedSource, type RecordedAnswer, type RecordedMachine, type Recording, type ReplaySource } from './replay-source';
 import { SERVER_SCRIPTS } from './server/scripts';
+import { lazySchema } from '../shared/lazy-schema';
 
 /** The format tag collect-host.ps1 writes; a later format that this version cannot read gets another number. */
 export const HOST_EVIDENCE_FORMAT = 'rdp-doctor-host-evidence/1';
@@ -18,21 +19,25 @@ export const HOST_EVIDENCE_FORMAT = 'rdp-doctor-host-evidence/1';
 const FORMAT_FAMILY = 'rdp-doctor-host-evidence/';
 
 /** What one collector left in the file: its stdout, or the error record that stopped it. */
-const EntrySchema = z.union([
-  z.object({ stdout: z.string() }).strict(),
-  z.object({ error: z.object({ category: z.string().max(200), id: z.string().max(1000), message: z.string().max(10_000) }).strict() }).strict(),
-]);
+const EntrySchema = lazySchema(() =>
+  z.union([
+    z.object({ stdout: z.string() }).strict(),
+    z.object({ error: z.object({ category: z.string().max(200), id: z.string().max(1000), message: z.string().max(10_000) }).strict() }).strict(),
+  ]),
+);
 
-const EvidenceSchema = z.object({
-  format: z.string(),
-  version: z.string().max(100),
-  computerName: z.string().max(255),
-  os: z.string().max(300),
-  language: z.string().max(100),
-  collectedAt: z.string().max(40),
-  addresses: z.array(z.string().max(100)).max(1000),
-  collectors: z.record(z.string().max(100), EntrySchema),
-});
+const EvidenceSchema = lazySchema(() =>
+  z.object({
+    format: z.string(),
+    version: z.string().max(100),
+    computerName: z.string().max(255),
+    os: z.string().max(300),
+    language: z.string().max(100),
+    collectedAt: z.string().max(40),
+    addresses: z.array(z.string().max(100)).max(1000),
+    collectors: z.record(z.string().max(100), EntrySchema),
+  }),
+);
 
 /** A host evidence file, validated. */
 export type HostEvidence = z.infer<typeof EvidenceSchema> & { readonly name: string; readonly collectedDate: Date };

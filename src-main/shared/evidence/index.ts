@@ -8,6 +8,7 @@ import { NETWORK_EVIDENCE } from './network';
 import { TLS_EVIDENCE } from './tls-identity';
 import { CLIENT_EVIDENCE } from './client';
 import { SERVER_EVIDENCE } from './server';
+import { lazySchema } from '../lazy-schema';
 
 export * from './network';
 export * from './tls-identity';
@@ -29,7 +30,7 @@ export type DeepReadonly<T> = T extends readonly (infer U)[] ? readonly DeepRead
 export type CheckEvidence<K extends CheckId> = DeepReadonly<z.output<(typeof CHECK_EVIDENCE)[K]>>;
 
 /** What a skipped or unfinished check carries instead of its evidence: flat facts such as the reason. */
-export const NotRunEvidenceSchema = z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()]));
+export const NotRunEvidenceSchema = lazySchema(() => z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])));
 /** Flat facts of a check that did not run to its evidence. */
 export type NotRunEvidence = Readonly<z.output<typeof NotRunEvidenceSchema>>;
 
