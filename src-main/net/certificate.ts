@@ -1,6 +1,7 @@
 /** Pure certificate verdict: dates, names, self-signed, usage, key and signature strength, thumbprints. */
 import { createHash, X509Certificate } from 'node:crypto';
-import forge from 'node-forge';
+import type Forge from 'node-forge';
+import { forge } from './forge-x509';
 import { matchHostName, type NameMatchedBy } from './cert-names';
 import { ANY_EKU_OID, CURVES, KEY_TYPES, RSA_OID, SERVER_AUTH_OID, SIGNATURES } from './cert-oids';
 import { MAX_CERTIFICATE_BYTES } from '../shared/limits';
@@ -72,24 +73,24 @@ export const EXPIRING_SOON_DAYS = 30;
 const DAY_MS = 86_400_000;
 
 /** A fixed tiny RSA key, swapped in for non-RSA keys because node-forge only parses RSA certificates. */
-let placeholderSpki: forge.asn1.Asn1 | null = null;
-function rsaPlaceholder(): forge.asn1.Asn1 {
+let placeholderSpki: Forge.asn1.Asn1 | null = null;
+function rsaPlaceholder(): Forge.asn1.Asn1 {
   placeholderSpki ??= forge.pki.publicKeyToAsn1(forge.pki.setRsaPublicKey(new forge.jsbn.BigInteger('c5', 16), new forge.jsbn.BigInteger('10001', 16)));
   return placeholderSpki;
 }
 
-function children(node: forge.asn1.Asn1 | undefined): forge.asn1.Asn1[] {
-  return node && Array.isArray(node.value) ? (node.value as forge.asn1.Asn1[]) : [];
+function children(node: Forge.asn1.Asn1 | undefined): Forge.asn1.Asn1[] {
+  return node && Array.isArray(node.value) ? (node.value as Forge.asn1.Asn1[]) : [];
 }
 
 /** Reads key type and size straight from the SubjectPublicKeyInfo node. */
-function readKey(spki: forge.asn1.Asn1): { type: string; oid: string; bits: number | null; curve: string | null } {
+function readKey(spki: Forge.asn1.Asn1): { type: string; oid: string; bits: number | null; curve: string | null } {
   const [alg, bitString] = children(spki);
   const [oidNode, params] = children(alg);
   const oid = oidNode && typeof oidNode.value === 'string' ? forge.asn1.derToOid(oidNode.value) : '';
   const type = KEY_TYPES[oid] ?? `unknown (${oid || 'no OID'})`;
   if (oid === RSA_OID) {
-    const key = forge.pki.publicKeyFromAsn1(spki) as forge.pki.rsa.PublicKey;
+    const key = forge.pki.publicKeyFromAsn1(spki) as Forge.pki.rsa.PublicKey;
     return { type, oid, bits: key.n.bitLength(), curve: null };
   }
   if (type === 'EC' && params && typeof params.value === 'string' && params.type === forge.asn1.Type.OID) {
@@ -104,10 +105,10 @@ function readKey(spki: forge.asn1.Asn1): { type: string; oid: string; bits: numb
 }
 
 /** Parses one DER certificate with node-forge, tolerating non-RSA keys. Throws on malformed input. */
-function parseDer(der: Buffer): { cert: forge.pki.Certificate; key: ReturnType<typeof readKey> } {
+function parseDer(der: Buffer): { cert: Forge.pki.Certificate; key: ReturnType<typeof readKey> } {
   if (der.length === 0) throw new Error('the certificate is empty');
   // The typings lag the library: fromDer takes an options object (strict, and no trailing bytes).
-  const fromDer = forge.asn1.fromDer as unknown as (bytes: forge.util.ByteStringBuffer, options: object) => forge.asn1.Asn1;
+  const fromDer = forge.asn1.fromDer as unknown as (bytes: Forge.util.ByteStringBuffer, options: object) => Forge.asn1.Asn1;
   const root = fromDer(forge.util.createBuffer(der.toString('binary')), { strict: true, parseAllBytes: true });
   const tbs = children(root)[0];
   const fields = children(tbs);
@@ -123,12 +124,12 @@ function parseDer(der: Buffer): { cert: forge.pki.Certificate; key: ReturnType<t
   return { cert, key };
 }
 
-function attrLabel(a: forge.pki.CertificateField): string {
+function attrLabel(a: Forge.pki.CertificateField): string {
   return a.shortName ?? a.name ?? a.type ?? '?';
 }
 
 /** A name attribute as text: node-forge hands over the raw bytes, so UTF8String and BMPString (as Windows writes names beyond ASCII) are decoded here. */
-function attrText(a: forge.pki.CertificateField): string {
+function attrText(a: Forge.pki.CertificateField): string {
   const raw = String(a.value);
   // The typings call it a Class; it holds the universal tag number of the value.
   const tag = a.valueTagClass as number | undefined;
@@ -144,14 +145,14 @@ function attrText(a: forge.pki.CertificateField): string {
 }
 
 /** A distinguished name most-specific first, like Windows shows it ("CN=host, O=Org, C=US"). */
-function formatName(attrs: forge.pki.CertificateField[]): string {
+function formatName(attrs: Forge.pki.CertificateField[]): string {
   return [...attrs]
     .reverse()
     .map((a) => `${attrLabel(a)}=${attrText(a)}`)
     .join(', ');
 }
 
-function commonNameOf(attrs: forge.pki.CertificateField[]): string | null {
+function commonNameOf(attrs: Forge.pki.CertificateField[]): string | null {
   const cn = attrs.find((a) => a.shortName === 'CN' || a.type === '2.5.4.3');
   return cn ? attrText(cn) : null;
 }
@@ -164,7 +165,7 @@ interface SanExtension {
   altNames?: { type: number; value?: string; ip?: string }[];
 }
 
-function readNames(cert: forge.pki.Certificate): { dnsNames: string[]; ipAddresses: string[] } {
+function readNames(cert: Forge.pki.Certificate): { dnsNames: string[]; ipAddresses: string[] } {
   const ext = cert.getExtension('subjectAltName') as SanExtension | undefined;
   const alt = ext?.altNames ?? [];
   return {
@@ -173,7 +174,7 @@ function readNames(cert: forge.pki.Certificate): { dnsNames: string[]; ipAddress
   };
 }
 
-function readServerAuth(cert: forge.pki.Certificate): CertificateFacts['serverAuth'] {
+function readServerAuth(cert: Forge.pki.Certificate): CertificateFacts['serverAuth'] {
   const eku = cert.getExtension('extKeyUsage') as Record<string, unknown> | undefined;
   if (!eku) return 'unrestricted';
   return eku['serverAuth'] === true || eku[SERVER_AUTH_OID] === true || eku[ANY_EKU_OID] === true ? 'present' : 'absent';
