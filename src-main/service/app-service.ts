@@ -66,7 +66,7 @@ export interface AppDeps extends DiagnosisDeps {
   /** The end of the app's log file, or null where the app keeps none. */
   readonly readLogTail: (() => Promise<NonNullable<Report['appLog']>>) | null;
   /** The plain-text summary of a report for a ticket (report/summary.ts). */
-  readonly summarizeReport: (report: Report, redact: { users: boolean; hosts: boolean }) => string;
+  readonly summarizeReport: (report: Report, redact: { users: boolean; hosts: boolean }) => Promise<string>;
   /** Saving reports where the user chooses, then opening or showing them: the app window only; null elsewhere. */
   readonly reportFiles: ReportFiles | null;
   /** The most diagnoses that may run at once (browser mode, where any tab can start them); absent: no limit (the CLI bounds its own batches). */
@@ -259,7 +259,7 @@ export function createAppService(deps: AppDeps): AppService {
       const problem = await deps.reportFiles.open(path);
       return { done: problem === '', message: problem };
     },
-    'report:summary': async ({ taskId, redact }) => ({ text: deps.summarizeReport(requireReport(taskId), redact) }),
+    'report:summary': async ({ taskId, redact }) => ({ text: await deps.summarizeReport(requireReport(taskId), redact) }),
   };
 
   return {

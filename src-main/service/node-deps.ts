@@ -1,8 +1,6 @@
 /** Wires the real modules into the service for the Node doors (CLI, browser mode, Electron main). */
 import { join } from 'node:path';
 import { createFixService } from '../fixes';
-import { redactReport, renderReport } from '../report';
-import { summaryText } from '../report/summary';
 import { readLogTail } from '../report/log-tail';
 import { parseTarget } from '../net/target';
 import { namesMachine } from '../net/this-machine';
@@ -81,14 +79,19 @@ export function createNodeDeps(options: NodeServiceOptions): AppDeps {
         lookupTask: host.lookupTask,
         ...(options.elevationOwner ? { elevationOwner: options.elevationOwner } : {}),
       }),
+    // The report renderers (HTML, PDF, redaction) load when a report is asked for: a diagnosis never needs them.
     renderReport: async (report, format, redact, options) => {
+      const { renderReport } = await import('../report');
       const out = await renderReport(report, format, redact, options);
       return { fileName: out.fileName, mime: out.mime, contentBase64: out.bytes.toString('base64') };
     },
     encodeSupportCode,
     decodeSupportCode,
     readLogTail: options.logFile ? () => readLogTail(options.logFile ?? '') : null,
-    summarizeReport: (report, redact) => summaryText(redactReport(report, redact)),
+    summarizeReport: async (report, redact) => {
+      const [{ redactReport }, { summaryText }] = await Promise.all([import('../report'), import('../report/summary')]);
+      return summaryText(redactReport(report, redact));
+    },
     reportFiles: options.reportFiles ?? null,
   };
 }
