@@ -28,12 +28,19 @@ export interface TlsProbeOptions {
   readonly signal?: AbortSignal;
 }
 
+const NEWEST: TlsVersion = TLS_VERSIONS[TLS_VERSIONS.length - 1]!;
+
 /**
- * Runs five attempts at once: the full range first in the list, then each version pinned. `fullRange` is a full-range
+ * Runs the attempts at once: the full range first in the list, then each version pinned. `fullRange` is a full-range
  * attempt already under way (over the negotiation probe's own connection), which then takes the place of the first.
+ * The newest version waits for the full range: a server that chose it there has accepted it, and that handshake is
+ * its outcome (one connection and handshake fewer on both sides); otherwise it is tried pinned like the others.
  */
 export async function probeTlsVersions(options: TlsProbeOptions, fullRange?: Promise<TlsAttemptWithChain>): Promise<TlsProbeResult> {
-  const runs = await Promise.all([fullRange ?? attemptTls({ ...options, version: null }), ...TLS_VERSIONS.map((version) => attemptTls({ ...options, version }))]);
+  const full = fullRange ?? attemptTls({ ...options, version: null });
+  const older = TLS_VERSIONS.filter((v) => v !== NEWEST).map((version) => attemptTls({ ...options, version }));
+  const newest = full.then((run) => (run.attempt.ok && run.attempt.version === NEWEST ? run : attemptTls({ ...options, version: NEWEST })));
+  const runs = await Promise.all([full, ...older, newest]);
   const [first, ...pinned] = runs;
   const def = first!;
   const versions = {} as Record<TlsVersion, VersionOutcome>;
