@@ -1,6 +1,6 @@
 /** Everything below the start form once a diagnosis exists: verdict, checklist and details. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { useEffect, useRef } from 'react';
+import { Activity, useEffect, useRef } from 'react';
 import { useRunStore } from '../state/run-store';
 import { useSettingsStore } from '../state/settings-store';
 import { shownTarget } from '../state/start-update';
@@ -17,8 +17,27 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-/** The results area; before the first run only support mode can show. */
-export function ResultsView(): React.JSX.Element | null {
+/**
+ * The results area; before the first run only support mode can show. The run's area is kept rendered but hidden
+ * (React's Activity) while no run exists: React builds it at idle priority once the start form is on screen, so "Run
+ * diagnosis" only reveals and updates it instead of creating the verdict, the checklist and their styles in the click.
+ */
+export function ResultsView(): React.JSX.Element {
+  const phase = useRunStore((state) => state.phase);
+  const isSupportMode = useSettingsStore((state) => state.isSupportMode);
+  const hasRun = phase !== 'idle';
+  return (
+    <>
+      {!hasRun && isSupportMode ? <SupportPanel /> : null}
+      <Activity mode={hasRun ? 'visible' : 'hidden'}>
+        <RunResults />
+      </Activity>
+    </>
+  );
+}
+
+/** The current run: its heading and export, support mode, verdict, checklist and fix dialog. */
+function RunResults(): React.JSX.Element {
   const styles = useStyles();
   const phase = useRunStore((state) => state.phase);
   const target = useRunStore((state) => state.target);
@@ -27,10 +46,10 @@ export function ResultsView(): React.JSX.Element | null {
   const heading = useRef<HTMLHeadingElement>(null);
   const hasRun = phase !== 'idle';
   // The start form folds when a run starts; move focus to the results so keyboard users are not left on the page body.
+  // (Effects of a hidden Activity wait until it is shown, so this runs when a run reveals the area.)
   useEffect(() => {
     if (hasRun && (document.activeElement === document.body || document.activeElement === null)) heading.current?.focus();
   }, [hasRun]);
-  if (phase === 'idle') return isSupportMode ? <SupportPanel /> : null;
   return (
     <div className={styles.stack}>
       <div className={styles.toolbar}>
