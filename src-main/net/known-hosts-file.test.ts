@@ -1,8 +1,8 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createFileKnownHosts, KNOWN_HOSTS_FILE } from './known-hosts-file';
+import { createFileKnownHosts, KNOWN_HOSTS_FILE, LAST_SEEN_REFRESH_MS } from './known-hosts-file';
 
 const A = 'A'.repeat(64);
 const B = 'B'.repeat(64);
@@ -25,6 +25,23 @@ describe('createFileKnownHosts', () => {
     expect(await second.get('srv:3389')).toEqual({ sha256: A, subject: 'CN=srv', firstSeen: '2026-01-01T00:00:00.000Z', lastSeen: '2026-02-01T00:00:00.000Z' });
     await second.remember('srv:3389', { sha256: B, subject: 'CN=srv' }, new Date('2026-03-01T00:00:00Z'));
     expect((await first.get('srv:3389'))?.firstSeen).toBe('2026-03-01T00:00:00.000Z');
+  });
+
+  it('does not write the file again for the same certificate seen within LAST_SEEN_REFRESH_MS, and does after it', async () => {
+    const store = createFileKnownHosts(dir);
+    const t0 = new Date('2026-01-01T00:00:00Z');
+    await store.remember('srv:3389', { sha256: A, subject: 'CN=srv' }, t0);
+    const file = join(dir, KNOWN_HOSTS_FILE);
+    const written = (await stat(file)).ino;
+    await store.remember('srv:3389', { sha256: A, subject: 'CN=srv' }, new Date(t0.getTime() + LAST_SEEN_REFRESH_MS - 1));
+    // An atomic write replaces the file (a new inode): the same one means no write.
+    expect((await stat(file)).ino).toBe(written);
+    expect((await store.get('srv:3389'))?.lastSeen).toBe('2026-01-01T00:00:00.000Z');
+    await store.remember('srv:3389', { sha256: A, subject: 'CN=srv' }, new Date(t0.getTime() + LAST_SEEN_REFRESH_MS));
+    expect((await store.get('srv:3389'))?.lastSeen).toBe(new Date(t0.getTime() + LAST_SEEN_REFRESH_MS).toISOString());
+    // A different certificate is written at once.
+    await store.remember('srv:3389', { sha256: B, subject: 'CN=srv' }, new Date(t0.getTime() + LAST_SEEN_REFRESH_MS + 1));
+    expect((await store.get('srv:3389'))?.sha256).toBe(B);
   });
 
   it('leaves no temporary files behind and serialises concurrent writes', async () => {

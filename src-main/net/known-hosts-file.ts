@@ -12,6 +12,12 @@ export const KNOWN_HOSTS_FILE = 'known-hosts.json';
 /** Default cap on remembered hosts; the least recently seen go first. */
 export const DEFAULT_MAX_ENTRIES = 1000;
 const MAX_FILE_BYTES = 1024 * 1024;
+
+/**
+ * How stale an unchanged entry's lastSeen may get before it is written again. It dates the old certificate when a
+ * new one appears ("issued since it was last seen looks like a renewal"), which an hour does not change.
+ */
+export const LAST_SEEN_REFRESH_MS = 60 * 60 * 1000;
 const MAX_KEY_LENGTH = 300;
 
 const EntrySchema = lazySchema(() =>
@@ -106,6 +112,11 @@ export function createFileKnownHosts(dir: string, options: FileKnownHostsOptions
         const hosts = await load();
         const at = now.toISOString();
         const old = hosts[hostPort];
+        // The same certificate seen again within the hour: the file already says so closely enough, and each write
+        // syncs the file and its folder to disk on the way to every verdict.
+        const same = old && old.sha256.toUpperCase() === sha256.toUpperCase() && old.subject === subject.slice(0, 2000);
+        const age = old ? now.getTime() - Date.parse(old.lastSeen) : NaN;
+        if (same && age >= 0 && age < LAST_SEEN_REFRESH_MS) return;
         hosts[hostPort] = {
           sha256: sha256.toUpperCase(),
           subject: subject.slice(0, 2000),

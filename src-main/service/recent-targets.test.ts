@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,6 +15,10 @@ describe('recent targets', () => {
     expect(readdirSync(dir)).toEqual(['recent-targets.json']);
     await recent.remember('HOST-5');
     expect((await recent.list()).slice(0, 2)).toEqual(['HOST-5', 'host-199']);
+    // The newest target again changes nothing: the file is not rewritten (an atomic write would give a new inode).
+    const inode = statSync(join(dir, 'recent-targets.json')).ino;
+    await recent.remember('HOST-5');
+    expect(statSync(join(dir, 'recent-targets.json')).ino).toBe(inode);
   });
 
   it('creates its folder, and reads a damaged file as an empty list that the next remember replaces', async () => {

@@ -28,10 +28,14 @@ export function createRecentTargets(file: string): { list(): Promise<string[]>; 
     if (queued.length === 0) return;
     const batch = queued;
     queued = [];
-    let next = await list();
+    const before = await list();
+    let next = before;
     for (const target of batch) next = [target, ...next.filter((t) => t.toLowerCase() !== target.toLowerCase())];
+    const text = JSON.stringify(next.slice(0, MAX_RECENT));
+    // Diagnosing the newest target again changes nothing: no write (each one syncs the file and its folder to disk).
+    if (text === JSON.stringify(before)) return;
     await mkdir(dirname(file), { recursive: true });
-    await writeFileAtomic(file, JSON.stringify(next.slice(0, MAX_RECENT)));
+    await writeFileAtomic(file, text);
   };
   return {
     list,
