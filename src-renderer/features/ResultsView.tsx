@@ -20,7 +20,8 @@ const useStyles = makeStyles({
 /**
  * The results area; before the first run only support mode can show. The run's area is kept rendered but hidden
  * (React's Activity) while no run exists: React builds it at idle priority once the start form is on screen, so "Run
- * diagnosis" only reveals and updates it instead of creating the verdict, the checklist and their styles in the click.
+ * diagnosis" only reveals and updates it instead of creating the verdict, the checklist and their styles in the click
+ * (hidden, the area already shows a run that is starting: shownPhase).
  */
 export function ResultsView(): React.JSX.Element {
   const phase = useRunStore((state) => state.phase);

@@ -13,6 +13,7 @@ import {
   initialRunState,
   rowsBySection,
   runProgress,
+  shownPhase,
   type RunState,
 } from './run-update';
 
@@ -60,6 +61,11 @@ function run(events: ProgressEvent[], taskId = 't1'): RunState {
 }
 
 describe('run updates', () => {
+  it('shows the results area of no run yet as a run that is starting, and every other phase as it is', () => {
+    expect(shownPhase('idle')).toBe('starting');
+    for (const phase of ['starting', 'running', 'finished', 'failed', 'cancelled'] as const) expect(shownPhase(phase)).toBe(phase);
+  });
+
   it('queues the announced checks in order and streams their states', () => {
     const state = run([
       { type: 'task-started', taskId: 't1', target: 'host', checks: ['dns.resolve', 'net.tcp'] },

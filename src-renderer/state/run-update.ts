@@ -26,6 +26,14 @@ export interface CheckRow {
 /** Where the run is. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'failed' | 'cancelled';
 
+/**
+ * The phase the results area shows. Before the first run the area is prepared hidden (see ResultsView) as what "Run
+ * diagnosis" will reveal: a run that is starting.
+ */
+export function shownPhase(phase: RunPhase): Exclude<RunPhase, 'idle'> {
+  return phase === 'idle' ? 'starting' : phase;
+}
+
 /** The whole state of the current diagnosis. */
 export interface RunState {
   readonly phase: RunPhase;

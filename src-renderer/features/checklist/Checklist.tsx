@@ -5,7 +5,7 @@ import { useShallow } from 'zustand/react/shallow';
 import { SECTION_TITLES } from '../../../src-main/shared/catalog';
 import { SECTION_IDS } from '../../../src-main/shared/ids';
 import { cancelDiagnosis, useRunStore } from '../../state/run-store';
-import { checklistGroups, runProgress } from '../../state/run-update';
+import { checklistGroups, runProgress, shownPhase } from '../../state/run-update';
 import { checkStepNumber } from '../../../src-main/shared/check-steps';
 import { WindowsOnlyRow } from './WindowsOnlyRow';
 import { useSettingsStore } from '../../state/settings-store';
@@ -30,7 +30,7 @@ const useStyles = makeStyles({
 /** The checklist card. */
 export function Checklist(): React.JSX.Element {
   const styles = useStyles();
-  const { order, rows, phase, error } = useRunStore(useShallow((state) => ({ order: state.order, rows: state.rows, phase: state.phase, error: state.error })));
+  const { order, rows, phase, error } = useRunStore(useShallow((state) => ({ order: state.order, rows: state.rows, phase: shownPhase(state.phase), error: state.error })));
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
   const { sections, windowsOnly } = useMemo(() => checklistGroups({ order, rows }), [order, rows]);
   const { done, total } = useMemo(() => runProgress({ order, rows }), [order, rows]);

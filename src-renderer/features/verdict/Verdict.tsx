@@ -14,6 +14,7 @@ import { verdictOf } from '../../../src-main/shared/verdict';
 import { ItDetails } from '../../components/ItDetails';
 import { confidencePercent, confidenceWords, SEVERITY_WORDS } from '../../state/findings';
 import { useRunStore } from '../../state/run-store';
+import { shownPhase } from '../../state/run-update';
 import { useSettingsStore } from '../../state/settings-store';
 import { EvidenceList } from '../details/EvidenceList';
 import { readableText } from '../details/evidence-format';
@@ -110,7 +111,7 @@ function TopFinding({ finding, isSupportMode }: { finding: Finding; isSupportMod
 /** The verdict, the plan and the other findings. */
 export function Verdict(): React.JSX.Element {
   const styles = useStyles();
-  const { findings, phase, rows, report } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: state.phase, rows: state.rows, report: state.report })));
+  const { findings, phase, rows, report } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: shownPhase(state.phase), rows: state.rows, report: state.report })));
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
   const checks = useMemo(() => Object.values(rows).flatMap((row) => (row && isCheckStatus(row.state) ? [{ id: row.id, status: row.state }] : [])), [rows]);
   const verdict = useMemo(() => verdictOf(findings, checks, report?.target), [findings, checks, report]);
