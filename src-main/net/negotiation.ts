@@ -25,9 +25,11 @@ export const PROBE_PLANS: readonly ProbePlan[] = [
 ];
 
 /** One probe's result; `supported` is true only when the server selected exactly the protocol probed. */
-export interface ProbeResult extends ExchangeResult {
+export interface ProbeResult extends Omit<ExchangeResult, 'totalMs'> {
   readonly protocol: ProtocolName;
   readonly supported: boolean;
+  /** The exchange's whole time; null for a probe that was not sent (it took none). */
+  readonly totalMs: number | null;
 }
 
 /** How the port answered overall. */
@@ -126,7 +128,15 @@ function notSent(plan: ProbePlan, lead: ProbeResult): ProbeResult {
       : lead.outcome.kind === 'aborted'
         ? 'the diagnosis was cancelled'
         : `the server had not answered the first request (${lead.protocol})`;
-  return { protocol: plan.protocol, requestedProtocols: plan.requested, outcome: { kind: 'not-sent', reason: why }, connectMs: null, replyMs: null, totalMs: 0, supported: false };
+  return {
+    protocol: plan.protocol,
+    requestedProtocols: plan.requested,
+    outcome: { kind: 'not-sent', reason: why },
+    connectMs: null,
+    replyMs: null,
+    totalMs: null,
+    supported: false,
+  };
 }
 
 /**

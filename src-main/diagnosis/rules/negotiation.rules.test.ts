@@ -171,7 +171,9 @@ describe('negotiation rules', () => {
     const all = ['RDP', 'SSL', 'HYBRID', 'HYBRID_EX', 'RDSTLS', 'RDSAAD'] as const;
     const parallel = runNegotiationRules(evidence([negotiation(all.map((p) => probe(p, silence)))]))[0]!;
     expect(parallel.technical).toBe('6 of 6 X.224 Connection Requests got no Connection Confirm before the timeout after TCP connect.');
-    const staged = all.map((p) => (p === 'SSL' ? probe(p, silence) : { ...probe(p, { kind: 'not-sent', reason: 'no answer yet' }), connectMs: null, replyMs: null, totalMs: 0 }));
+    const staged = all.map((p) =>
+      p === 'SSL' ? probe(p, silence) : { ...probe(p, { kind: 'not-sent', reason: 'no answer yet' }), connectMs: null, replyMs: null, totalMs: null },
+    );
     expect(runNegotiationRules(evidence([negotiation(staged)]))[0]!.technical).toBe(
       'The first X.224 Connection Request got no Connection Confirm before the timeout after TCP connect; the other 5 were not sent to a server that had not answered.',
     );

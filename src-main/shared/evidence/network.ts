@@ -157,7 +157,8 @@ export const RdpNegotiationEvidenceSchema = lazySchema(() =>
         outcome: ExchangeOutcomeSchema,
         connectMs: z.number().nullable(),
         replyMs: z.number().nullable(),
-        totalMs: z.number(),
+        /** Null for a probe that was not sent. */
+        totalMs: z.number().nullable(),
       }),
     ),
   }),
