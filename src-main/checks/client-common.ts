@@ -29,8 +29,8 @@ export function clientCheck<K extends CheckId>(
       const windows = ctx.windows;
       if (!windows) return { status: 'skip', summary: `${NEEDS_WINDOWS}.`, evidence: { reason: 'no-windows' } };
       if (windows.machineRole === 'host') {
-        // Host evidence (a recorded host with no folder) stands in for this computer's Windows answers in this run.
-        return windows.origin === 'replay' && windows.replayDir === null
+        // Host evidence stands in for this computer's Windows answers in this run.
+        return windows.fromHostEvidence === true
           ? {
               status: 'skip',
               summary: "Not read: this diagnosis takes its Windows answers from the host evidence file, the remote computer's state, not this computer's.",

@@ -143,7 +143,7 @@ export function createHostEvidenceSource(evidence: HostEvidence): ReplaySource {
       return entry ? answerOf(name, entry) : null;
     },
   };
-  return createRecordedSource(machine, recording, null);
+  return Object.assign(createRecordedSource(machine, recording, null), { fromHostEvidence: true });
 }
 
 /** Said when the evidence comes from another computer than `targetHost` (its name and addresses), or null. */

@@ -7,8 +7,10 @@ export type MachineRole = 'client' | 'host' | 'unknown';
 export interface WindowsSource {
   /** Where the answers come from: `powershell` on Windows, or the replay folder. */
   readonly origin: 'powershell' | 'replay';
-  /** The replay folder, when replaying. */
+  /** The replay folder, when replaying a recorded machine's folder. */
   readonly replayDir: string | null;
+  /** True when the answers come from a host evidence file (collect-host.ps1's one file of a remote host's state). */
+  readonly fromHostEvidence?: boolean;
   /** The recorded machine's role (from its machine.json); `unknown` for live PowerShell. */
   readonly machineRole: MachineRole;
   /**
