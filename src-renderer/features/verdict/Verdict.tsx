@@ -111,7 +111,9 @@ function TopFinding({ finding, isSupportMode }: { finding: Finding; isSupportMod
 /** The verdict, the plan and the other findings. */
 export function Verdict(): React.JSX.Element {
   const styles = useStyles();
-  const { findings, phase, rows, report } = useRunStore(useShallow((state) => ({ findings: state.findings, phase: shownPhase(state.phase), rows: state.rows, report: state.report })));
+  const { findings, phase, rows, report } = useRunStore(
+    useShallow((state) => ({ findings: state.findings, phase: shownPhase(state.phase), rows: state.rows, report: state.report })),
+  );
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
   const checks = useMemo(() => Object.values(rows).flatMap((row) => (row && isCheckStatus(row.state) ? [{ id: row.id, status: row.state }] : [])), [rows]);
   const verdict = useMemo(() => verdictOf(findings, checks, report?.target), [findings, checks, report]);
