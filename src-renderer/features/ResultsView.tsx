@@ -1,6 +1,6 @@
 /** Everything below the start form once a diagnosis exists: verdict, checklist and details. */
 import { Text, makeStyles, tokens } from '@fluentui/react-components';
-import { Activity, useEffect, useRef } from 'react';
+import { Activity, useEffect, useRef, useState } from 'react';
 import { useRunStore } from '../state/run-store';
 import { useSettingsStore } from '../state/settings-store';
 import { shownTarget } from '../state/start-update';
@@ -19,22 +19,37 @@ const useStyles = makeStyles({
 
 /**
  * The results area; before the first run only support mode can show. The run's area is kept rendered but hidden
- * (React's Activity) while no run exists: React builds it at idle priority once the start form is on screen, so "Run
- * diagnosis" only reveals and updates it instead of creating the verdict, the checklist and their styles in the click
- * (hidden, the area already shows a run that is starting: shownPhase).
+ * (React's Activity) while no run exists, so "Run diagnosis" only reveals and updates it instead of creating the
+ * verdict, the checklist and their styles in the click (hidden, the area already shows a run that is starting:
+ * shownPhase). It is first built when the page is idle after showing the start form: built with the form, it held
+ * back a fresh page's first paint.
  */
 export function ResultsView(): React.JSX.Element {
   const phase = useRunStore((state) => state.phase);
   const isSupportMode = useSettingsStore((state) => state.isSupportMode);
   const hasRun = phase !== 'idle';
+  const isPrepared = useIdle();
   return (
     <>
       {!hasRun && isSupportMode ? <SupportPanel /> : null}
-      <Activity mode={hasRun ? 'visible' : 'hidden'}>
-        <RunResults />
-      </Activity>
+      {hasRun || isPrepared ? (
+        <Activity mode={hasRun ? 'visible' : 'hidden'}>
+          <RunResults />
+        </Activity>
+      ) : null}
     </>
   );
+}
+
+/** False until the browser first has idle time after this component mounted (its frame painted), then true. */
+function useIdle(): boolean {
+  const [isIdle, setIdle] = useState(false);
+  useEffect(() => {
+    if (isIdle) return undefined;
+    const handle = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
+    return () => cancelIdleCallback(handle);
+  }, [isIdle]);
+  return isIdle;
 }
 
 /** The current run: its heading and export, support mode, verdict, checklist and fix dialog. */
