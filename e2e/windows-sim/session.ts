@@ -6,7 +6,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DATA_ENV, decodeOutput, type InvocationRunner, type PowerShellInvocation, type ProcessOutput } from '../../src-main/windows/powershell-runner';
+import { DATA_ENV, decodeOutput, killTree, type InvocationRunner, type PowerShellInvocation, type ProcessOutput } from '../../src-main/windows/powershell-runner';
 import { WindowsCollectorError } from '../../src-main/windows/errors';
 
 /** A machine's state as the kit reads it (see README.md in this folder). */
@@ -52,6 +52,9 @@ export class SimulatedWindows {
     // TZ=UTC: machines name their own time zone; anything else the driver leaves at UTC.
     const child = spawn(this.pwsh, ['-NoProfile', '-NonInteractive', '-File', join(__dirname, 'driver.ps1'), '-Sandbox', sandbox], {
       stdio: ['pipe', 'pipe', 'pipe'],
+      // Its own process group: the installed `pwsh` is a launcher whose child (dotnet pwsh.dll) is the real driver, and
+      // killing the launcher alone left that child running after every test run that timed a script out.
+      detached: process.platform !== 'win32',
       env: { ...process.env, TZ: 'UTC', POWERSHELL_TELEMETRY_OPTOUT: '1', POWERSHELL_UPDATECHECK: 'Off' },
     });
     child.stdout.on('data', (chunk: Buffer) => {
@@ -102,7 +105,7 @@ export class SimulatedWindows {
         timer = setTimeout(() => {
           // A script that never ends (a hanging cmdlet) takes the driver with it: start afresh with the states as loaded.
           this.waiting = null;
-          this.child?.kill('SIGKILL');
+          killTree(this.child?.pid);
           this.child = null;
           this.buffer = Buffer.alloc(0);
           reject(new WindowsCollectorError('timeout', `no answer within ${timeoutMs / 1000} s`));
@@ -172,6 +175,6 @@ export class SimulatedWindows {
     const ended = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.stdin.end();
     await Promise.race([ended, new Promise((r) => setTimeout(r, 5000))]);
-    if (this.child) this.child.kill('SIGKILL');
+    if (this.child) killTree(this.child.pid);
   }
 }

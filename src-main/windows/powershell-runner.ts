@@ -86,8 +86,11 @@ export function decodeOutput(stdout: Buffer, stderr: Buffer, exitCode: number | 
   return { stdout: stdout.toString('utf8').replace(/^\uFEFF/, ''), stderr: stderr.toString('utf8'), exitCode };
 }
 
-/** Kills a child and everything it started: taskkill /T on Windows, the process group elsewhere. */
-function killTree(pid: number | undefined): void {
+/**
+ * Kills a child and everything it started: taskkill /T on Windows, the process group elsewhere (the child must have
+ * been spawned `detached` there, as its group's leader).
+ */
+export function killTree(pid: number | undefined): void {
   if (pid === undefined) return;
   if (process.platform === 'win32') {
     const killer = spawn(`${process.env['SystemRoot'] ?? 'C:\\Windows'}\\System32\\taskkill.exe`, ['/PID', String(pid), '/T', '/F'], {
