@@ -5,8 +5,9 @@ import { envOf, scanProcesses, type OurProcess } from '../lab/proc-table';
 /** Environment variable naming one whole test run; every worker, lab peer and app process of the run inherits it. */
 export const TEST_RUN_ENV = 'RDP_DOCTOR_TEST_RUN';
 
-// Processes of ours a finished run must not leave: lab peers (stamped with the owner variable) and the app's own entry points.
-const APP_PROCESS = /rdp-doctor\.cjs|scripts\/start\.mjs|dist\/main\/main\.cjs/;
+// Processes of ours a finished run must not leave: lab peers (stamped with the owner variable), the app's own entry
+// points and the simulated Windows' pwsh driver.
+const APP_PROCESS = /rdp-doctor\.cjs|scripts\/start\.mjs|dist\/main\/main\.cjs|windows-sim\/driver\.ps1/;
 
 /** Names this test run (once) so that its processes can be found again at the end. */
 export function markTestRun(): string {
