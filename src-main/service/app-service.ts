@@ -105,8 +105,16 @@ export interface AppService {
 /** Creates the service over its dependencies. */
 export function createAppService(deps: AppDeps): AppService {
   const listeners = new Set<(event: ProgressEvent) => void>();
-  const emit = (event: ProgressEvent): void => {
+  const broadcast = (event: ProgressEvent): void => {
     for (const listener of listeners) listener(event);
+  };
+  // Each running diagnosis's events so far: a request that joins it (a second tab asking for the same diagnosis) gets
+  // them again, since it only follows the task from its reply on. Dropped when the task ends.
+  const history = new Map<string, ProgressEvent[]>();
+  const emit = (event: ProgressEvent): void => {
+    history.get(event.taskId)?.push(event);
+    if (event.type === 'task-finished' || event.type === 'task-failed' || event.type === 'task-cancelled') history.delete(event.taskId);
+    broadcast(event);
   };
   const tasks = new TaskRunner<Report>();
   const applied = new Map<string, AppliedFix[]>();
@@ -182,7 +190,10 @@ export function createAppService(deps: AppDeps): AppService {
         throw new BusyError(`${limit} diagnoses are running already, the most this app runs at once; start this one when one of them has finished.`);
       const base = req.rerunOf ? requireReport(req.rerunOf) : undefined;
       const { taskId, joined } = tasks.start(key, ({ taskId: id, signal }) => runDiagnosis(id, req, deps, emit, signal, base));
-      if (!joined) {
+      // Every follower applies a task's events idempotently, so the replay costs those who saw them nothing.
+      if (joined) for (const event of [...(history.get(taskId) ?? [])]) broadcast(event);
+      else {
+        history.set(taskId, []);
         requests.set(taskId, req);
         // The re-run's report carries on the diagnosis it re-runs in, fixes applied there included.
         if (base && base.fixesApplied.length) applied.set(taskId, [...base.fixesApplied]);

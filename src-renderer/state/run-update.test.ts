@@ -108,6 +108,31 @@ describe('run updates', () => {
     expect(state.unclaimed).toEqual([]);
   });
 
+  it("applies a task's events sent again (to a tab that joined it) without making finished checks look running", () => {
+    const history: ProgressEvent[] = [
+      { type: 'task-started', taskId: 't1', target: 'host', checks: ['dns.resolve', 'net.tcp'] },
+      { type: 'check-started', taskId: 't1', id: 'dns.resolve' },
+      { type: 'check-finished', taskId: 't1', result: result('dns.resolve', 'pass') },
+      { type: 'check-started', taskId: 't1', id: 'net.tcp' },
+    ];
+    const first = run(history);
+    // Mid-replay, the start of a check that has its result must not turn it back to running.
+    expect(applyProgress(first, history[1]!).rows['dns.resolve']?.state).toBe('pass');
+    // The tab that followed all along sees the history again: nothing changes.
+    let again = first;
+    for (const event of history) again = applyProgress(again, event);
+    expect(again.rows['dns.resolve']?.state).toBe('pass');
+    expect(again.rows['net.tcp']?.state).toBe('running');
+    expect(again.order).toEqual(first.order);
+    // The joining tab gets the history before its reply, buffers it, and shows the same once it claims the task.
+    let joining = beginRun(initialRunState(), 'host');
+    for (const event of history) joining = applyProgress(joining, event);
+    joining = claimTask(joining, 't1');
+    expect(joining.rows['dns.resolve']?.state).toBe('pass');
+    expect(joining.rows['net.tcp']?.state).toBe('running');
+    expect(joining.order).toEqual(first.order);
+  });
+
   it('takes findings and the final report', () => {
     const state = run([
       { type: 'task-started', taskId: 't1', target: 'host', checks: ['tls.certificate'] },

@@ -196,6 +196,13 @@ export function applyProgress(state: RunState, event: ProgressEvent, now: number
       return { ...settleRows(state, state.order, 'stopped'), phase: 'failed', error: event.message };
     case 'task-cancelled':
       return { ...settleRows(state, state.order, 'cancelled'), phase: 'cancelled' };
+    case 'check-started':
+    case 'check-progress': {
+      // A check starts once in a task: its start seen after its result is the task's history sent again (to a tab
+      // that joined it), and must not make the result look running.
+      const row = state.rows[event.id];
+      return row && row.state !== 'queued' && row.state !== 'running' ? state : applyRowEvent(state, event, now);
+    }
     default:
       return applyRowEvent(state, event, now);
   }
