@@ -23,6 +23,11 @@ export interface CheckRow {
   readonly evidence: Readonly<Record<string, unknown>> | null;
 }
 
+/** True while a row has no result yet (queued or running). */
+function isPending(row: CheckRow): boolean {
+  return row.state === 'queued' || row.state === 'running';
+}
+
 /** Where the run is. */
 export type RunPhase = 'idle' | 'starting' | 'running' | 'finished' | 'failed' | 'cancelled';
 
@@ -162,7 +167,7 @@ function settleRows(state: RunState, ids: readonly CheckId[], to: RowState): Run
   const rows = { ...state.rows };
   for (const id of ids) {
     const row = rows[id];
-    if (row && (row.state === 'queued' || row.state === 'running')) rows[id] = { ...row, state: to, message: '', startedAt: null };
+    if (row && isPending(row)) rows[id] = { ...row, state: to, message: '', startedAt: null };
   }
   return { ...state, rows };
 }
@@ -201,7 +206,7 @@ export function applyProgress(state: RunState, event: ProgressEvent, now: number
       // A check starts once in a task: its start seen after its result is the task's history sent again (to a tab
       // that joined it), and must not make the result look running.
       const row = state.rows[event.id];
-      return row && row.state !== 'queued' && row.state !== 'running' ? state : applyRowEvent(state, event, now);
+      return row && !isPending(row) ? state : applyRowEvent(state, event, now);
     }
     default:
       return applyRowEvent(state, event, now);
@@ -251,7 +256,7 @@ export function runProgress(state: Pick<RunState, 'order' | 'rows'>): { done: nu
   let done = 0;
   for (const id of state.order) {
     const row = state.rows[id];
-    if (row && row.state !== 'queued' && row.state !== 'running') done += 1;
+    if (row && !isPending(row)) done += 1;
   }
   return { done, total: state.order.length };
 }
