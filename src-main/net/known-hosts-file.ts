@@ -112,17 +112,13 @@ export function createFileKnownHosts(dir: string, options: FileKnownHostsOptions
         const hosts = await load();
         const at = now.toISOString();
         const old = hosts[hostPort];
+        const entry = { sha256: sha256.toUpperCase(), subject: subject.slice(0, 2000) };
+        const sameCertificate = old !== undefined && old.sha256.toUpperCase() === entry.sha256;
         // The same certificate seen again within the hour: the file already says so closely enough, and each write
         // syncs the file and its folder to disk on the way to every verdict.
-        const same = old && old.sha256.toUpperCase() === sha256.toUpperCase() && old.subject === subject.slice(0, 2000);
         const age = old ? now.getTime() - Date.parse(old.lastSeen) : NaN;
-        if (same && age >= 0 && age < LAST_SEEN_REFRESH_MS) return;
-        hosts[hostPort] = {
-          sha256: sha256.toUpperCase(),
-          subject: subject.slice(0, 2000),
-          firstSeen: old && old.sha256.toUpperCase() === sha256.toUpperCase() ? old.firstSeen : at,
-          lastSeen: at,
-        };
+        if (sameCertificate && old.subject === entry.subject && age >= 0 && age < LAST_SEEN_REFRESH_MS) return;
+        hosts[hostPort] = { ...entry, firstSeen: sameCertificate ? old.firstSeen : at, lastSeen: at };
         const keys = Object.keys(hosts);
         if (keys.length > maxEntries) {
           keys.sort((a, b) => (hosts[a]?.lastSeen ?? '').localeCompare(hosts[b]?.lastSeen ?? ''));
