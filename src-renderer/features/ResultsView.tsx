@@ -45,10 +45,9 @@ export function ResultsView(): React.JSX.Element {
 function useIdle(): boolean {
   const [isIdle, setIdle] = useState(false);
   useEffect(() => {
-    if (isIdle) return undefined;
     const handle = requestIdleCallback(() => setIdle(true), { timeout: 2000 });
     return () => cancelIdleCallback(handle);
-  }, [isIdle]);
+  }, []);
   return isIdle;
 }
 
